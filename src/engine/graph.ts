@@ -1,0 +1,58 @@
+/**
+ * The computational graph as the engine, the lesson and the layout see it.
+ * Plain data: a scenario file becomes one of these, and nothing here computes.
+ */
+
+/** Every operation a node can hold. `input` and `const` are leaves. */
+export type OpName =
+  | 'input'
+  | 'const'
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '^'
+  | 'neg'
+  | 'tanh'
+  | 'exp'
+  | 'log'
+  | 'relu'
+  | 'sigmoid';
+
+export interface GraphNode {
+  /** Unique. For a named node, the scenario's name; for an inner operation, a readable label such as `a*b`. */
+  name: string;
+  op: OpName;
+  /** Operand node names, in operand order (`a / b` → ['a', 'b']). A name may appear twice (`a * a`). */
+  inputs: string[];
+  /** The given value of an `input` or `const` leaf. */
+  value?: number;
+  /** True for an inner operation of a nested expression that the scenario did not name. */
+  generated: boolean;
+  /** One sentence from the scenario's `notes`, shown at this node's step. */
+  note?: string;
+}
+
+export interface Graph {
+  /** Every node, in topological order (operands before the node that uses them); ties keep scenario order. */
+  nodes: GraphNode[];
+  /** The `input` leaves, in the scenario's display order. These are what the nudge moves. */
+  inputs: string[];
+  /** The node whose gradient is seeded with 1. */
+  output: string;
+}
+
+/** An edge runs from an operand to the node that uses it. `slot` tells `a * a`'s two edges apart. */
+export interface Edge {
+  from: string;
+  to: string;
+  slot: number;
+}
+
+export function edgesOf(graph: Graph): Edge[] {
+  const edges: Edge[] = [];
+  for (const node of graph.nodes) {
+    node.inputs.forEach((from, slot) => edges.push({ from, to: node.name, slot }));
+  }
+  return edges;
+}

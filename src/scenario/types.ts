@@ -1,0 +1,37 @@
+import type { Graph } from '../engine/graph.js';
+
+/** A loaded, validated scenario: everything the engine and the lesson need. */
+export interface Scenario {
+  /** The bundled id (`03-add-then-mul.yaml` → `add-then-mul`), or the file's base name without extension. */
+  id: string;
+  title: string;
+  description?: string;
+  /** The path it was read from, as given (or `<expr>` for a typed graph). */
+  file: string;
+  graph: Graph;
+  /** The nudge rate: each input moves by rate × grad. Default 0.01. */
+  nudge: number;
+  /** Each named node's expression as written in the file (`c: a + b` → { c: 'a + b' }). */
+  expressions: Record<string, string>;
+}
+
+/**
+ * A user's mistake in a scenario file. Never a stack trace: the CLI prints
+ * `file:line:col: problem — fix` and exits 2.
+ */
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    /** 1-based. */
+    readonly line: number,
+    /** 1-based. */
+    readonly col: number,
+    /** What is wrong, as a clause without a final full stop. */
+    readonly problem: string,
+    /** How to fix it, as a clause without a final full stop. */
+    readonly fix: string,
+  ) {
+    super(`${file}:${line}:${col}: ${problem} — ${fix}.`);
+    this.name = 'ScenarioError';
+  }
+}
