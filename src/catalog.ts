@@ -1,0 +1,33 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { basename, extname, join } from 'node:path';
+
+/**
+ * The bundled scenarios. Both the source (src/catalog.ts) and the bundle
+ * (dist/cli.js) sit one folder below the package root, beside scenarios/.
+ */
+export const SCENARIO_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
+
+const SCENARIO_FILE = /\.(ya?ml|json)$/i;
+
+/** `03-add-then-mul.yaml` → `add-then-mul`: the order prefix is for sorting, not for typing. */
+export function idFromFile(file: string): string {
+  return basename(file, extname(file)).replace(/^\d+-/, '');
+}
+
+export interface CatalogEntry {
+  id: string;
+  file: string;
+}
+
+export function bundledScenarios(dir = SCENARIO_DIR): CatalogEntry[] {
+  return readdirSync(dir)
+    .filter((name) => SCENARIO_FILE.test(name))
+    .sort()
+    .map((name) => ({ id: idFromFile(name), file: join(dir, name) }));
+}
+
+/** An id of a bundled scenario, or else a path to a file. */
+export function resolveScenario(idOrPath: string, dir = SCENARIO_DIR): string {
+  return bundledScenarios(dir).find((entry) => entry.id === idOrPath)?.file ?? idOrPath;
+}

@@ -1,0 +1,120 @@
+import type { Graph, GraphNode } from './graph.js';
+import { opRow } from './ops.js';
+
+export type Values = Record<string, number>;
+
+/**
+ * One edge of the backward pass as it runs: the chain rule for one operand of
+ * one node. `sumBefore` and `sumAfter` are the operand's gradient around this
+ * edge, so a node reached along several paths shows its running sum.
+ */
+export interface Contribution {
+  /** The node whose gradient flows back (the edge's target, the "upstream" side). */
+  node: string;
+  /** The operand receiving gradient (the edge's source). */
+  operand: string;
+  slot: number;
+  /** ∂node/∂operand. */
+  local: number;
+  /** ∂output/∂node. */
+  upstream: number;
+  /** local × upstream. */
+  contribution: number;
+  sumBefore: number;
+  sumAfter: number;
+  /** How many contributions this operand has received, counting this one (1-based). */
+  path: number;
+  /** How many it will receive in all. */
+  paths: number;
+}
+
+export interface Trace {
+  graph: Graph;
+  values: Values;
+  grads: Values;
+  /** Every edge of the backward pass, in the order it ran. */
+  contributions: Contribution[];
+}
+
+export function nodeMap(graph: Graph): Map<string, GraphNode> {
+  return new Map(graph.nodes.map((n) => [n.name, n]));
+}
+
+/** The forward pass in topological order. `overrides` replaces leaf values (the nudge, the numeric check). */
+export function forward(graph: Graph, overrides: Values = {}): Values {
+  const values: Values = {};
+  for (const node of graph.nodes) {
+    if (node.op === 'input' || node.op === 'const') {
+      values[node.name] = overrides[node.name] ?? node.value ?? NaN;
+    } else {
+      values[node.name] = opRow(node.op).forward(node.inputs.map((name) => values[name]));
+    }
+  }
+  return values;
+}
+
+/** Only nodes the output depends on take part in the backward pass. */
+function reachesOutput(graph: Graph): Set<string> {
+  const byName = nodeMap(graph);
+  const seen = new Set<string>([graph.output]);
+  const stack = [graph.output];
+  while (stack.length > 0) {
+    for (const operand of byName.get(stack.pop()!)?.inputs ?? []) {
+      if (!seen.has(operand)) {
+        seen.add(operand);
+        stack.push(operand);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * Forward, then backward from the output's seed of 1 in reverse topological
+ * order. Gradients accumulate with += — a node used twice collects both paths.
+ */
+export function backprop(graph: Graph): Trace {
+  const values = forward(graph);
+  const involved = reachesOutput(graph);
+  const grads: Values = {};
+  const paths: Record<string, number> = {};
+  for (const node of graph.nodes) {
+    grads[node.name] = 0;
+    paths[node.name] = 0;
+  }
+  for (const node of graph.nodes) {
+    if (!involved.has(node.name)) continue;
+    for (const operand of node.inputs) paths[operand] += 1;
+  }
+  grads[graph.output] = 1;
+
+  const received: Record<string, number> = {};
+  const contributions: Contribution[] = [];
+  for (let k = graph.nodes.length - 1; k >= 0; k--) {
+    const node = graph.nodes[k];
+    if (!involved.has(node.name) || node.op === 'input' || node.op === 'const') continue;
+    const row = opRow(node.op);
+    const operandValues = node.inputs.map((name) => values[name]);
+    node.inputs.forEach((operand, slot) => {
+      const local = row.local(slot, operandValues, values[node.name]);
+      const upstream = grads[node.name];
+      const contribution = local * upstream;
+      const sumBefore = grads[operand];
+      grads[operand] = sumBefore + contribution;
+      received[operand] = (received[operand] ?? 0) + 1;
+      contributions.push({
+        node: node.name,
+        operand,
+        slot,
+        local,
+        upstream,
+        contribution,
+        sumBefore,
+        sumAfter: grads[operand],
+        path: received[operand],
+        paths: paths[operand],
+      });
+    });
+  }
+  return { graph, values, grads, contributions };
+}

@@ -1,0 +1,3 @@
+export * from './steps.js';
+export * from './render.js';
+export * from './format.js';

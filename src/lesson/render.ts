@@ -1,0 +1,66 @@
+import type { Lesson } from './steps.js';
+
+/** The whole lesson as plain text: what `show` prints and what a pipe gets instead of the tutor. */
+export function lessonToText(lesson: Lesson): string {
+  const { steps, scenario } = lesson;
+  const out: string[] = [`${scenario.title}  (${scenario.id})`, ''];
+  steps.forEach((step, i) => {
+    out.push(`[${i + 1}/${steps.length}] ${step.title}`);
+    out.push(`  ${step.text}`);
+    for (const line of step.lines) out.push(`    ${line}`);
+    out.push('');
+  });
+  return out.join('\n');
+}
+
+/** JSON cannot hold NaN or ±Infinity; DESIGN.md spells them as strings. */
+export function jsonNumber(x: number): number | string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  // Twelve significant digits strip float noise (2.9000000000000004 → 2.9)
+  // and keep every digit a hand computation would give.
+  return Number(x.toPrecision(12));
+}
+
+/** The `--json` document of DESIGN.md. Fields may be added, never renamed. */
+export function lessonToJson(lesson: Lesson): object {
+  const { scenario, trace, nudge, check } = lesson;
+  const { graph, values, grads } = trace;
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    output: graph.output,
+    nodes: graph.nodes.map((n) => ({
+      name: n.name,
+      op: n.op,
+      inputs: n.inputs,
+      value: jsonNumber(values[n.name]),
+      grad: jsonNumber(grads[n.name]),
+    })),
+    nudge: {
+      rate: nudge.rate,
+      before: jsonNumber(nudge.before),
+      after: jsonNumber(nudge.after),
+      inputs: Object.fromEntries(nudge.moves.map((m) => [m.input, jsonNumber(m.after)])),
+      predicted: jsonNumber(nudge.predicted),
+      actual: jsonNumber(nudge.actual),
+    },
+    check: {
+      h: lesson.h,
+      inputs: check.map((e) => ({
+        input: e.input,
+        exact: jsonNumber(e.exact),
+        forward: jsonNumber(e.forwardDifference),
+        central: jsonNumber(e.centralDifference),
+      })),
+    },
+    steps: lesson.steps.map((s) => ({
+      phase: s.phase,
+      title: s.title,
+      text: s.text,
+      lines: s.lines,
+      highlight: s.highlight,
+    })),
+  };
+}

@@ -1,0 +1,256 @@
+import {
+  backprop,
+  nodeMap,
+  nudge as runNudge,
+  numericCheck,
+  opRow,
+  DEFAULT_H,
+  type Contribution,
+  type Estimate,
+  type GraphNode,
+  type Nudge,
+  type Trace,
+  type Values,
+} from '../engine/index.js';
+import type { Scenario } from '../scenario/types.js';
+import { num, operandNum, partial, signed, table, wrap } from './format.js';
+
+export type Phase = 'overview' | 'forward' | 'seed' | 'backward' | 'check' | 'nudge' | 'summary';
+
+export interface Highlight {
+  nodes: string[];
+  /** [from, to] pairs: operand → the node that uses it. */
+  edges: [string, string][];
+  /** The node the step is about; drawn with a heavy border and a ▸. */
+  current?: string;
+}
+
+export interface Step {
+  phase: Phase;
+  /** A few words for the step's heading: "Forward: c", "Backward: c → a". */
+  title: string;
+  /** The step in one line, as `show` prints it and a screen reader reads it. */
+  text: string;
+  /** Further lines: the chain rule at three levels, a running sum, a table. */
+  lines: string[];
+  highlight: Highlight;
+  /** What the drawing shows at this step: the values computed so far and the gradients as they stand. */
+  shown: { values: Partial<Values>; grads: Partial<Values> };
+  /** The backward edge this step runs, for views that lay the chain rule out themselves. */
+  contribution?: Contribution;
+}
+
+export interface Lesson {
+  scenario: Scenario;
+  trace: Trace;
+  check: Estimate[];
+  h: number;
+  nudge: Nudge;
+  steps: Step[];
+}
+
+export interface LessonOptions {
+  /** Overrides the scenario's nudge rate. */
+  rate?: number;
+  /** The numeric check's step. */
+  h?: number;
+}
+
+const isLeaf = (node: GraphNode) => node.op === 'input' || node.op === 'const';
+
+export function buildLesson(scenario: Scenario, options: LessonOptions = {}): Lesson {
+  const trace = backprop(scenario.graph);
+  const h = options.h ?? DEFAULT_H;
+  const check = numericCheck(trace, h);
+  const nudge = runNudge(trace, options.rate ?? scenario.nudge);
+  const steps = [
+    overviewStep(scenario, trace),
+    ...forwardSteps(trace),
+    seedStep(trace),
+    ...backwardSteps(trace),
+    checkStep(trace, check, h),
+    nudgeStep(trace, nudge),
+    summaryStep(trace),
+  ];
+  return { scenario, trace, check, h, nudge, steps };
+}
+
+function leafValues(trace: Trace): Partial<Values> {
+  const shown: Partial<Values> = {};
+  for (const node of trace.graph.nodes) if (isLeaf(node)) shown[node.name] = trace.values[node.name];
+  return shown;
+}
+
+function overviewStep(scenario: Scenario, trace: Trace): Step {
+  const { graph, values } = trace;
+  const inputs = graph.inputs.map((name) => `${name} = ${num(values[name])}`).join(', ');
+  const named = graph.nodes.filter((n) => !n.generated && !isLeaf(n));
+  const definitions = named.map((n) => `${n.name} = ${scenario.expressions[n.name] ?? ''}`);
+  return {
+    phase: 'overview',
+    title: 'Overview',
+    text: `${scenario.title}: ${definitions.join(', ')}, with ${inputs}.`,
+    lines: [
+      ...(scenario.description ? scenario.description.trim().split('\n') : []),
+      `Forward, the values flow left to right to ${graph.output}; backward, the gradients flow right to left.`,
+    ],
+    highlight: { nodes: [...graph.inputs], edges: [] },
+    shown: { values: leafValues(trace), grads: {} },
+  };
+}
+
+/** Where a value leaves the real numbers, say so at the node where it happens. */
+function leftTheReals(node: GraphNode, values: Values): string[] {
+  const value = values[node.name];
+  const operandsFinite = node.inputs.every((name) => Number.isFinite(values[name]));
+  if (Number.isFinite(value) || !operandsFinite) return [];
+  return [
+    `${node.name} is ${num(value)}: ${opRow(node.op).write(node.inputs.map(wrap))} leaves the real numbers here, and every node that uses it inherits that.`,
+  ];
+}
+
+function forwardSteps(trace: Trace): Step[] {
+  const { graph, values } = trace;
+  const shown = leafValues(trace);
+  const steps: Step[] = [];
+  for (const node of graph.nodes) {
+    if (isLeaf(node)) continue;
+    const row = opRow(node.op);
+    const symbols = row.write(node.inputs.map(wrap));
+    const numbers = row.write(node.inputs.map((name) => operandNum(values[name])));
+    shown[node.name] = values[node.name];
+    // A generated node's name is its expression already: don't say it twice.
+    const lhs = node.generated ? symbols : `${node.name} = ${symbols}`;
+    steps.push({
+      phase: 'forward',
+      title: `Forward: ${node.name}`,
+      text: `${lhs} = ${numbers} = ${num(values[node.name])}`,
+      lines: [...leftTheReals(node, values), ...(node.note ? [node.note] : [])],
+      highlight: {
+        nodes: [node.name, ...node.inputs],
+        edges: node.inputs.map((from) => [from, node.name]),
+        current: node.name,
+      },
+      shown: { values: { ...shown }, grads: {} },
+    });
+  }
+  return steps;
+}
+
+function seedStep(trace: Trace): Step {
+  const out = trace.graph.output;
+  return {
+    phase: 'seed',
+    title: `Seed: ${partial(out, out)} = 1`,
+    text: `${partial(out, out)} = 1: a nudge to ${out} moves ${out} by exactly as much. Every other gradient starts at 0.`,
+    lines: ['The backward pass now visits the edges from right to left, multiplying as it goes.'],
+    highlight: { nodes: [out], edges: [], current: out },
+    shown: { values: { ...trace.values }, grads: { [out]: 1 } },
+  };
+}
+
+/** "1 (via c) + 1 (direct)": every path into an operand so far, by the node it came through. */
+function ledger(out: string, done: Contribution[]): string {
+  return done.map((c) => `${num(c.contribution)} (${c.node === out ? 'direct' : `via ${c.node}`})`).join(' + ');
+}
+
+function backwardSteps(trace: Trace): Step[] {
+  const { graph, values, contributions } = trace;
+  const byName = nodeMap(graph);
+  const out = graph.output;
+  const grads: Partial<Values> = { [out]: 1 };
+  return contributions.map((c, k) => {
+    grads[c.operand] = c.sumAfter;
+    const node = byName.get(c.node)!;
+    const row = opRow(node.op);
+    const names = node.inputs.map(wrap);
+    const rule = row.writeLocal(c.slot, names, wrap(c.node));
+    const chain = `${partial(out, c.operand)} = ${partial(out, c.node)} · ${partial(c.node, c.operand)}`;
+    const lines = [
+      `local:    ${partial(c.node, c.operand)} = ${rule} = ${num(c.local)}   (${c.node} = ${row.write(names)})`,
+      `symbols:  ${chain}`,
+      `numbers:  ${operandNum(c.upstream)} · ${operandNum(c.local)}`,
+      `result:   ${num(c.contribution)}`,
+    ];
+    if (c.paths > 1) {
+      const done = contributions.slice(0, k + 1).filter((d) => d.operand === c.operand);
+      const sum = `${partial(out, c.operand)} = ${ledger(out, done)}`;
+      lines.push(
+        c.path < c.paths
+          ? `running sum: ${sum} so far — ${c.operand} reaches ${out} along ${c.paths} paths; ${c.paths - c.path} still to come.`
+          : `running sum: ${sum} = ${num(c.sumAfter)} — every path adds (+=), none overwrites.`,
+      );
+    }
+    const operandNode = byName.get(c.operand)!;
+    if (operandNode.note && c.path === c.paths && isLeaf(operandNode)) lines.push(operandNode.note);
+    if (!Number.isFinite(c.local) && Object.values(values).every(Number.isFinite)) {
+      lines.push(`The local derivative is ${num(c.local)}: ${rule} has no real value at ${c.operand} = ${num(values[c.operand])}.`);
+    }
+    return {
+      phase: 'backward' as const,
+      title: `Backward: ${c.node} → ${c.operand}`,
+      text: `${chain} = ${operandNum(c.upstream)} · ${operandNum(c.local)} = ${num(c.contribution)}`,
+      lines,
+      highlight: { nodes: [c.node, c.operand], edges: [[c.operand, c.node]], current: c.operand },
+      shown: { values: { ...values }, grads: { ...grads } },
+      contribution: c,
+    };
+  });
+}
+
+function checkStep(trace: Trace, check: Estimate[], h: number): Step {
+  const out = trace.graph.output;
+  const rows = [
+    ['input', 'exact', `(f(x+h)−f(x))/h`, `(f(x+h)−f(x−h))/2h`],
+    ...check.map((e) => [e.input, num(e.exact), num(e.forwardDifference), num(e.centralDifference)]),
+  ];
+  return {
+    phase: 'check',
+    title: 'Numeric check',
+    text: `Numeric check: move each input by h = ${num(h)} alone and watch ${out}; the slope should match the exact gradient.`,
+    lines: [
+      ...table(rows),
+      `The forward difference is off by about h × the curvature; the central one by about h², so it sits closer.`,
+    ],
+    highlight: { nodes: [...trace.graph.inputs, out], edges: [] },
+    shown: { values: { ...trace.values }, grads: { ...trace.grads } },
+  };
+}
+
+function nudgeStep(trace: Trace, nudge: Nudge): Step {
+  const out = trace.graph.output;
+  const direction = nudge.rate >= 0 ? `up (ascent)` : `down (descent)`;
+  const rows = [
+    ['input', 'before', 'grad', `after = before + ${num(nudge.rate)} × grad`],
+    ...nudge.moves.map((m) => [m.input, num(m.before), num(m.grad), num(m.after)]),
+  ];
+  return {
+    phase: 'nudge',
+    title: 'Nudge',
+    text: `Nudge: every input moves by ${num(nudge.rate)} × its gradient to push ${out} ${direction}; ${out} goes from ${num(nudge.before)} to ${num(nudge.after)}.`,
+    lines: [
+      ...table(rows),
+      `${out}: ${num(nudge.before)} → ${num(nudge.after)}; the intermediate nodes are recomputed, not nudged.`,
+      `predicted change ${signed(nudge.predicted)} (= ${num(nudge.rate)} × Σ grad²), actual ${signed(nudge.actual)}.`,
+      `Each input moves with the sign of its gradient, so every term of Σ grad · Δx is ${nudge.rate >= 0 ? 'positive' : 'negative'} — even for a negative gradient.`,
+    ],
+    highlight: { nodes: [...trace.graph.inputs, out], edges: [], current: out },
+    shown: { values: { ...trace.values }, grads: { ...trace.grads } },
+  };
+}
+
+function summaryStep(trace: Trace): Step {
+  const out = trace.graph.output;
+  const rows = [
+    ['node', 'value', `grad ${partial(out, 'node')}`],
+    ...trace.graph.nodes.map((n) => [n.name, num(trace.values[n.name]), num(trace.grads[n.name])]),
+  ];
+  return {
+    phase: 'summary',
+    title: 'Summary',
+    text: `Summary: ${trace.graph.inputs.map((i) => `${partial(out, i)} = ${num(trace.grads[i])}`).join(', ')}.`,
+    lines: table(rows),
+    highlight: { nodes: [], edges: [] },
+    shown: { values: { ...trace.values }, grads: { ...trace.grads } },
+  };
+}

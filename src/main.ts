@@ -1,0 +1,12 @@
+import { main } from './cli.js';
+
+// The bundle's entry. No top-level await: a bundle without it can be loaded
+// through a V8 code cache on Node 20. Let Node exit on its own so output is flushed.
+void main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+}).then((code) => {
+  process.exitCode = code;
+});
