@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { bundledScenarios, resolveScenario } from './catalog.js';
 import { loadScenarioFile, ScenarioError, type Scenario } from './scenario/index.js';
 import { buildLesson, lessonToJson, lessonToText } from './lesson/index.js';
+import { themeFrom } from './ui/theme.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -125,13 +126,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'check':
         return checkCommand(io, positionals.slice(1));
-      case undefined:
-        listCommand(io, json);
-        return 0;
-      default:
+      default: {
         if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, check; "grad-tutor --help" says more.`);
-        showCommand(io, command, json);
+        // Without a terminal on both ends there is nothing to step through: print instead.
+        if (json || !io.stdin.isTTY || !io.stdout.isTTY) {
+          if (command === undefined) listCommand(io, json);
+          else showCommand(io, command, json);
+          return 0;
+        }
+        const scenario = command === undefined ? undefined : loadScenario(command);
+        const { runTutor } = await import('./ui/run.js');
+        await runTutor({ scenario, theme: themeFrom(io.env, values['no-color'] === true), env: io.env, stderr: io.stderr });
         return 0;
+      }
     }
   } catch (error) {
     if (error instanceof ScenarioError || error instanceof UsageError) {
@@ -148,6 +155,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** node:util parseArgs throws these for an unknown option or a missing value: the user's mistake. */
 function isParseArgsError(error: unknown): error is Error {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

@@ -16,7 +16,9 @@ export interface OpRow {
 }
 
 const binary = (symbol: string) => (o: string[]) => `${o[0]} ${symbol} ${o[1]}`;
-const call = (fn: string) => (o: string[]) => `${fn}(${o[0]})`;
+/** A function's own parentheses are enough: tanh(-5), not tanh((-5)). */
+const unwrap = (s: string) => (/^\([^()]*\)$/.test(s) ? s.slice(1, -1) : s);
+const call = (fn: string) => (o: string[]) => `${fn}(${unwrap(o[0])})`;
 
 export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
   '+': {

@@ -39,3 +39,34 @@ export function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
 }
+
+import type { Graph } from '../engine/graph.js';
+
+/** How tightly each op binds when written inline; leaves and calls never need parentheses. */
+const BINDING: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2, neg: 3, '^': 4 };
+const SYMBOL: Record<string, string> = { '+': '+', '-': '-', '*': '·', '/': '/', '^': '^' };
+
+/**
+ * A node written out in terms of the inputs, with the fewest parentheses:
+ * for z = c · d with c = a + b, `(a + b) · d`. The menu shows this.
+ */
+export function expressionOf(graph: Graph, name: string): string {
+  const byName = new Map(graph.nodes.map((n) => [n.name, n]));
+  const visit = (key: string, depth: number): { text: string; binds: number } => {
+    const node = byName.get(key);
+    if (!node || node.op === 'input' || node.op === 'const' || depth > 40) return { text: key, binds: 9 };
+    const parts = node.inputs.map((operand) => visit(operand, depth + 1));
+    const binds = BINDING[node.op] ?? 9;
+    const side = (i: number, strict: boolean) => {
+      const p = parts[i];
+      return p.binds < binds || (strict && p.binds === binds) ? `(${p.text})` : p.text;
+    };
+    if (node.op === 'neg') return { text: `-${side(0, false)}`, binds };
+    if (binds === 9) return { text: `${node.op}(${parts[0].text})`, binds };
+    // Operators group to the left, ^ to the right; a right operand of equal
+    // binding keeps its parentheses so the drawing's shape shows: a - (b - c).
+    const power = node.op === '^';
+    return { text: `${side(0, power)} ${SYMBOL[node.op]} ${side(1, !power)}`, binds };
+  };
+  return visit(name, 0).text;
+}

@@ -165,9 +165,12 @@ function backwardSteps(trace: Trace): Step[] {
     const row = opRow(node.op);
     const names = node.inputs.map(wrap);
     const rule = row.writeLocal(c.slot, names, wrap(c.node));
-    const chain = `${partial(out, c.operand)} = ${partial(out, c.node)} · ${partial(c.node, c.operand)}`;
+    // Where an operand has several paths, each edge adds to its gradient: say += as the code does.
+    const assign = c.paths > 1 ? '+=' : '=';
+    const chain = `${partial(out, c.operand)} ${assign} ${partial(out, c.node)} · ${partial(c.node, c.operand)}`;
+    const ruleValue = rule === num(c.local) ? rule : `${rule} = ${num(c.local)}`;
     const lines = [
-      `local:    ${partial(c.node, c.operand)} = ${rule} = ${num(c.local)}   (${c.node} = ${row.write(names)})`,
+      `local:    ${partial(c.node, c.operand)} = ${ruleValue}   (${c.node} = ${row.write(names)})`,
       `symbols:  ${chain}`,
       `numbers:  ${operandNum(c.upstream)} · ${operandNum(c.local)}`,
       `result:   ${num(c.contribution)}`,

@@ -1,0 +1,140 @@
+/**
+ * The one key table. Input handling, the footer and the help overlay all read
+ * it, so they never disagree (see gemini-cli's keyBindings).
+ */
+
+/** A key as the tutor names it: an arrow, a named key, or a single character. */
+export type KeyName =
+  | 'right'
+  | 'left'
+  | 'up'
+  | 'down'
+  | 'enter'
+  | 'space'
+  | 'backspace'
+  | 'tab'
+  | 'shift-tab'
+  | 'home'
+  | 'end'
+  | 'escape'
+  | 'ctrl-c'
+  | (string & {});
+
+export type LessonAction = 'next' | 'previous' | 'first' | 'last' | 'nextPhase' | 'previousPhase' | 'help' | 'menu' | 'quit';
+export type MenuAction = 'down' | 'up' | 'open' | 'help' | 'quit';
+
+export interface Binding<A extends string> {
+  action: A;
+  keys: KeyName[];
+  /** What the key does, in the learner's words, for the help overlay. */
+  does: string;
+  /** A short form for the footer; bindings without one stay out of it. */
+  footer?: string;
+}
+
+export const LESSON_KEYS: Binding<LessonAction>[] = [
+  { action: 'next', keys: ['right', 'l', 'space', 'enter'], does: 'next step', footer: 'next' },
+  { action: 'previous', keys: ['left', 'h', 'backspace'], does: 'previous step', footer: 'back' },
+  { action: 'first', keys: ['g', 'home'], does: 'first step' },
+  { action: 'last', keys: ['G', 'end'], does: 'last step' },
+  { action: 'nextPhase', keys: ['tab'], does: 'next phase (forward, backward, check…)', footer: 'phase' },
+  { action: 'previousPhase', keys: ['shift-tab'], does: 'previous phase' },
+  { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
+  { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu' },
+  { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },
+];
+
+export const MENU_KEYS: Binding<MenuAction>[] = [
+  { action: 'down', keys: ['down', 'j'], does: 'next lesson', footer: 'move' },
+  { action: 'up', keys: ['up', 'k'], does: 'previous lesson' },
+  { action: 'open', keys: ['enter', 'right', 'l', 'space'], does: 'open the lesson', footer: 'open' },
+  { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
+  { action: 'quit', keys: ['q', 'escape', 'ctrl-c'], does: 'quit', footer: 'quit' },
+];
+
+const SHOWN: Record<string, string> = {
+  right: '→',
+  left: '←',
+  up: '↑',
+  down: '↓',
+  enter: 'Enter',
+  space: 'Space',
+  backspace: 'Backspace',
+  tab: 'Tab',
+  'shift-tab': 'Shift+Tab',
+  home: 'Home',
+  end: 'End',
+  escape: 'Esc',
+  'ctrl-c': 'Ctrl+C',
+};
+
+export function showKey(key: KeyName): string {
+  return SHOWN[key] ?? key;
+}
+
+export function actionFor<A extends string>(table: Binding<A>[], key: KeyName): A | undefined {
+  return table.find((binding) => binding.keys.includes(key))?.action;
+}
+
+/** "→ next  ← back  Tab phase …": the first key of each footer binding. */
+export function footerText<A extends string>(table: Binding<A>[]): string {
+  return table
+    .filter((b) => b.footer)
+    .map((b) => `${showKey(b.keys[0])} ${b.footer}`)
+    .join('  ');
+}
+
+/** Rows for the help overlay: every key of a binding, then what it does. */
+export function helpRows<A extends string>(table: Binding<A>[]): [string, string][] {
+  return table.map((b) => [b.keys.map(showKey).join(' '), b.does]);
+}
+
+/** The flags Ink's useInput passes, as far as the tutor cares. */
+export interface InkKey {
+  upArrow: boolean;
+  downArrow: boolean;
+  leftArrow: boolean;
+  rightArrow: boolean;
+  return: boolean;
+  escape: boolean;
+  tab: boolean;
+  backspace: boolean;
+  delete: boolean;
+  home: boolean;
+  end: boolean;
+  ctrl: boolean;
+  shift: boolean;
+}
+
+const CHARS: Record<string, KeyName> = {
+  '\r': 'enter',
+  '\n': 'enter',
+  '\t': 'tab',
+  '\x7f': 'backspace',
+  '\b': 'backspace',
+  ' ': 'space',
+  '\x03': 'ctrl-c',
+  '\x1b': 'escape',
+};
+
+/**
+ * Ink hands over a burst of plain characters ("llll", "jj\r") as one event
+ * with the whole string, and escape sequences one by one. Split the plain
+ * ones, so ten `l` typed at once are ten steps.
+ */
+export function keysOf(input: string, key: InkKey): KeyName[] {
+  if (key.rightArrow) return ['right'];
+  if (key.leftArrow) return ['left'];
+  if (key.upArrow) return ['up'];
+  if (key.downArrow) return ['down'];
+  if (key.home) return ['home'];
+  if (key.end) return ['end'];
+  if (key.tab) return [key.shift ? 'shift-tab' : 'tab'];
+  if (key.return) return ['enter'];
+  // Ink 6.8 reports the Backspace key (\x7f) as `delete`.
+  if (key.backspace || key.delete) return ['backspace'];
+  if (key.escape) return ['escape'];
+  if (key.ctrl && input === 'c') return ['ctrl-c'];
+  if (key.ctrl) return [];
+  return [...input].map((ch) => CHARS[ch] ?? ch);
+}

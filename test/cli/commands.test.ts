@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/run-cli.js';
+
+interface Doc {
+  id: string;
+  output: string;
+  nodes: { name: string; op: string; inputs: string[]; value: number | string; grad: number | string }[];
+  nudge: { rate: number; before: number; after: number; inputs: Record<string, number> };
+  steps: { phase: string; text: string }[];
+}
+
+async function doc(id: string): Promise<Doc> {
+  const { code, stdout, stderr } = await runCli(['show', id, '--json']);
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(stdout) as Doc;
+}
+
+const node = (d: Doc, name: string) => d.nodes.find((n) => n.name === name)!;
+
+describe('list', () => {
+  it('names the nine bundled lessons in order', async () => {
+    const { code, stdout } = await runCli(['list']);
+    expect(code).toBe(0);
+    const ids = stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]);
+    expect(ids).toEqual(['add', 'mul', 'add-then-mul', 'mul-then-add', 'mul-mul', 'add-add', 'reuse-add', 'reuse-mul', 'neuron']);
+  });
+
+  it('--json gives id, title and file', async () => {
+    const entries = JSON.parse((await runCli(['list', '--json'])).stdout) as { id: string; title: string; file: string }[];
+    expect(entries[2]).toMatchObject({ id: 'add-then-mul', title: 'Addition feeding a product' });
+    expect(entries[2].file).toMatch(/03-add-then-mul\.yaml$/);
+  });
+});
+
+describe('show --json on the bundled seed graphs (values worked by hand)', () => {
+  it('(a + b) · d: z = -4, ∂z/∂d = -2', async () => {
+    const d = await doc('add-then-mul');
+    expect(node(d, 'z')).toMatchObject({ value: -4, grad: 1, op: '*', inputs: ['c', 'd'] });
+    expect(node(d, 'd').grad).toBe(-2);
+    expect(node(d, 'a').grad).toBe(2);
+    expect(d.nudge).toMatchObject({ rate: 0.01, before: -4, after: -3.8808, inputs: { a: 3.02, b: -4.98, d: 1.98 } });
+  });
+
+  it('(a + b) + b: ∂z/∂b = 2', async () => {
+    expect(node(await doc('reuse-add'), 'b').grad).toBe(2);
+  });
+
+  it('(a + b) · b: ∂z/∂b = -7', async () => {
+    const d = await doc('reuse-mul');
+    expect(node(d, 'z').value).toBe(10);
+    expect(node(d, 'b').grad).toBe(-7);
+  });
+
+  it('a · b · d: the nudge takes z from -30 to -26.5031', async () => {
+    const d = await doc('mul-mul');
+    expect(d.nudge.before).toBe(-30);
+    expect(d.nudge.after).toBe(-26.5031);
+  });
+
+  it('every seed graph has the hand-worked output and input gradients', async () => {
+    const want: Record<string, [number, Record<string, number>]> = {
+      add: [-2, { a: 1, b: 1 }],
+      mul: [-15, { a: -5, b: 3 }],
+      'mul-then-add': [-13, { a: -5, b: 3, d: 1 }],
+      'add-add': [0, { a: 1, b: 1, d: 1 }],
+    };
+    for (const [id, [z, grads]] of Object.entries(want)) {
+      const d = await doc(id);
+      expect(node(d, d.output).value, id).toBe(z);
+      for (const [name, g] of Object.entries(grads)) expect(node(d, name).grad, `${id} ${name}`).toBe(g);
+    }
+  });
+
+  it('the neuron: o = 0.7071, ∂o/∂w1 = 1, ∂o/∂x1 = -1.5', async () => {
+    const d = await doc('neuron');
+    expect(node(d, 'o').value).toBeCloseTo(Math.SQRT1_2, 10);
+    expect(node(d, 'w1').grad).toBeCloseTo(1, 10);
+    expect(node(d, 'x1').grad).toBeCloseTo(-1.5, 10);
+    expect(node(d, 'b').grad).toBeCloseTo(0.5, 10);
+  });
+});
+
+describe('show as text', () => {
+  it('prints the step of c and the running sum of b', async () => {
+    const { stdout } = await runCli(['show', 'reuse-add']);
+    expect(stdout).toContain('c = a + b = 3 + (-5) = -2');
+    expect(stdout).toContain('∂z/∂b = 1 (direct) + 1 (via c) = 2');
+  });
+
+  it('a scenario given as a path works like an id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gt-'));
+    const file = join(dir, 'square.yaml');
+    writeFileSync(file, 'title: Square\ninputs:\n  x: 3\nnodes:\n  y: x ^ 2\n');
+    const { code, stdout } = await runCli(['show', file, '--json']);
+    expect(code).toBe(0);
+    const d = JSON.parse(stdout) as Doc;
+    expect(node(d, 'y')).toMatchObject({ value: 9 });
+    expect(node(d, 'x').grad).toBe(6);
+  });
+});
+
+describe('usage', () => {
+  it('--help names every command', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['list', 'show', 'check', 'graph']) expect(stdout).toContain(`grad-tutor ${command}`);
+  });
+
+  it('--version prints the package version', async () => {
+    const { stdout } = await runCli(['--version']);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('an unknown scenario is one sentence and exit 2', async () => {
+    const { code, stderr } = await runCli(['show', 'nope']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^no scenario "nope": .*grad-tutor list/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an unknown option is exit 2, not a stack trace', async () => {
+    const { code, stderr } = await runCli(['list', '--frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('check', () => {
+  it('says ok for good files and gives file:line:col for a bad one, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gt-'));
+    const good = join(dir, 'good.yaml');
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(good, 'title: Good\ninputs:\n  a: 1\nnodes:\n  z: a * 2\n');
+    writeFileSync(bad, 'title: Bad\ninputs:\n  a: 1\nnodes:\n  z: a * q\n');
+    const { code, stdout, stderr } = await runCli(['check', good, bad]);
+    expect(code).toBe(2);
+    expect(stdout).toBe(`ok ${good}\n`);
+    expect(stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:10: .* — .*\\.\\n$`));
+  });
+
+  it('every bundled scenario checks ok', async () => {
+    const entries = JSON.parse((await runCli(['list', '--json'])).stdout) as { file: string }[];
+    const { code, stdout } = await runCli(['check', ...entries.map((e) => e.file)]);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(9);
+  });
+});

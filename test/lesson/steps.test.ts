@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { buildLesson, lessonToJson, lessonToText } from '../../src/lesson/index.js';
+import { SEED_GRAPHS, graphOf, scenarioOf } from '../helpers/graphs.js';
+
+const lessonFor = (id: string, nudge = 0.01) =>
+  buildLesson(scenarioOf(id, SEED_GRAPHS[id], { c: 'a + b', z: id === 'reuse-add' ? 'c + b' : 'c * d' }, nudge));
+
+describe('the step list', () => {
+  it('runs overview, forward per op, seed, backward per edge, check, nudge, summary', () => {
+    const phases = lessonFor('add-then-mul').steps.map((s) => s.phase);
+    expect(phases).toEqual(['overview', 'forward', 'forward', 'seed', 'backward', 'backward', 'backward', 'backward', 'check', 'nudge', 'summary']);
+  });
+
+  it('writes the forward step of c with symbols, numbers and the result', () => {
+    const step = lessonFor('add-then-mul').steps[1];
+    expect(step.text).toBe('c = a + b = 3 + (-5) = -2');
+    expect(step.highlight).toEqual({ nodes: ['c', 'a', 'b'], edges: [['a', 'c'], ['b', 'c']], current: 'c' });
+    expect(step.shown.values).toEqual({ a: 3, b: -5, d: 2, c: -2 });
+  });
+
+  it('writes the chain rule at three levels on a backward step', () => {
+    const step = lessonFor('add-then-mul').steps.find((s) => s.title === 'Backward: c → a')!;
+    expect(step.text).toBe('∂z/∂a = ∂z/∂c · ∂c/∂a = 2 · 1 = 2');
+    expect(step.lines).toContain('symbols:  ∂z/∂a = ∂z/∂c · ∂c/∂a');
+    expect(step.lines).toContain('numbers:  2 · 1');
+    expect(step.lines).toContain('result:   2');
+    expect(step.highlight.edges).toEqual([['a', 'c']]);
+    expect(step.shown.grads).toEqual({ z: 1, c: 2, d: -2, a: 2 });
+  });
+
+  it('shows the running sum where b is reached along two paths', () => {
+    const steps = lessonFor('reuse-add').steps.filter((s) => s.contribution?.operand === 'b');
+    expect(steps).toHaveLength(2);
+    expect(steps[0].lines.some((l) => l.includes('∂z/∂b = 1 (direct) so far') && l.includes('1 still to come'))).toBe(true);
+    expect(steps[1].lines.some((l) => l.includes('∂z/∂b = 1 (direct) + 1 (via c) = 2'))).toBe(true);
+  });
+
+  it('says where a value leaves the reals', () => {
+    const lesson = buildLesson(scenarioOf('bad', graphOf({ a: -1 }, [['z', 'log', ['a']]])));
+    const step = lesson.steps.find((s) => s.phase === 'forward')!;
+    expect(step.text).toBe('z = log(a) = log(-1) = NaN');
+    expect(step.lines[0]).toMatch(/z is NaN: log\(a\) leaves the real numbers here/);
+  });
+
+  it('puts the nudge of a · b · d in the nudge step, predicted beside actual', () => {
+    const step = lessonFor('mul-mul').steps.find((s) => s.phase === 'nudge')!;
+    expect(step.text).toContain('z goes from -30 to -26.5031');
+    expect(step.lines.join('\n')).toContain('predicted change +3.61 (= 0.01 × Σ grad²), actual +3.4969');
+  });
+});
+
+describe('the JSON document', () => {
+  it('spells values, grads and the nudge as DESIGN.md shows for (a + b) · d', () => {
+    const doc = lessonToJson(lessonFor('add-then-mul')) as {
+      nodes: { name: string; value: number; grad: number }[];
+      nudge: { before: number; after: number; inputs: Record<string, number> };
+    };
+    expect(doc.nodes.find((n) => n.name === 'z')).toMatchObject({ value: -4, grad: 1 });
+    expect(doc.nodes.find((n) => n.name === 'd')).toMatchObject({ value: 2, grad: -2 });
+    expect(doc.nudge).toMatchObject({ before: -4, after: -3.8808, inputs: { a: 3.02, b: -4.98, d: 1.98 } });
+  });
+
+  it('writes NaN and Infinity as strings', () => {
+    const doc = lessonToJson(buildLesson(scenarioOf('inf', graphOf({ a: 1, b: 0 }, [['z', '/', ['a', 'b']]])))) as {
+      nodes: { name: string; value: unknown; grad: unknown }[];
+    };
+    expect(doc.nodes.find((n) => n.name === 'z')?.value).toBe('Infinity');
+    expect(doc.nodes.find((n) => n.name === 'b')?.grad).toBe('-Infinity');
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+});
+
+describe('the plain transcript', () => {
+  it('numbers every step', () => {
+    const text = lessonToText(lessonFor('add-then-mul'));
+    expect(text).toContain('[2/11] Forward: c\n  c = a + b = 3 + (-5) = -2');
+    expect(text).toContain('[11/11] Summary');
+  });
+});
