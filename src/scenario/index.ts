@@ -1,0 +1,15 @@
+/** Scenario files → validated Scenarios. Everything a user can get wrong is a ScenarioError. */
+
+export { ScenarioError, type Scenario } from './types.js';
+export { parseScenario, loadScenarioFile, scenarioId } from './load.js';
+export {
+  parseExpression,
+  ExprSyntaxError,
+  FUNCTIONS,
+  MAX_NESTING,
+  type Expr,
+  type BinaryOp,
+  type FunctionName,
+  type Span,
+} from './expression.js';
+export { buildGraph, type InputDef, type NodeDef, type Fail } from './build-graph.js';

@@ -1,0 +1,60 @@
+/**
+ * Readable names for the operations a scenario did not name: `x^2`, `x+3`,
+ * `tanh(w*x+b)`. Compact (no spaces) and with only the parentheses needed to read
+ * the structure back, plus a few for the eye: `a+(-b)`, `-(a^2)`.
+ */
+
+import type { Expr } from './expression.js';
+
+/** Long labels are cut so a huge expression cannot make huge names (each label is built from cut ones). */
+export const MAX_LABEL = 40;
+
+function precedence(expr: Expr): number {
+  switch (expr.kind) {
+    case 'number':
+    case 'name':
+    case 'call':
+      return 5;
+    case 'neg':
+      return 3;
+    case 'binary':
+      return expr.op === '^' ? 4 : expr.op === '*' || expr.op === '/' ? 2 : 1;
+  }
+}
+
+const wrap = (text: string, yes: boolean): string => (yes ? `(${text})` : text);
+
+/**
+ * The label of `expr`, given the labels of its operands (a name leaf's label is the
+ * name; a literal's, the literal as written).
+ */
+export function labelOf(expr: Expr, operand: (child: Expr) => string): string {
+  return cut(rawLabel(expr, operand));
+}
+
+function rawLabel(expr: Expr, operand: (child: Expr) => string): string {
+  switch (expr.kind) {
+    case 'number':
+      return expr.text;
+    case 'name':
+      return expr.name;
+    case 'call':
+      return `${expr.fn}(${operand(expr.arg)})`;
+    case 'neg':
+      // `-a` and `-3`, but `-(a^2)`: `-a^2` is correct and still misread.
+      return `-${wrap(operand(expr.operand), precedence(expr.operand) < 5)}`;
+    case 'binary': {
+      const p = precedence(expr);
+      const left = precedence(expr.left);
+      const right = precedence(expr.right);
+      // `^` is right-associative, the others left-associative; a negation on the right is always wrapped.
+      const wrapLeft = expr.op === '^' ? left <= p : left < p;
+      const wrapRight = expr.right.kind === 'neg' || (expr.op === '^' ? right < p : right <= p);
+      return `${wrap(operand(expr.left), wrapLeft)}${expr.op}${wrap(operand(expr.right), wrapRight)}`;
+    }
+  }
+}
+
+function cut(label: string): string {
+  return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL - 1)}…`;
+}
