@@ -4,6 +4,8 @@ import { bundledScenarios, resolveScenario } from './catalog.js';
 import { loadScenarioFile, ScenarioError, type Scenario } from './scenario/index.js';
 import { buildLesson, lessonToJson, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
+import { backprop } from './engine/index.js';
+import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid } from './layout/index.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -25,11 +27,15 @@ Usage
   grad-tutor list [--json]         the bundled lessons: id and title
   grad-tutor show <scenario> [--json]
                                    every step as plain text (or a JSON document)
+  grad-tutor graph <scenario> [--format text|dot|mermaid]
+                                   the drawing with values and gradients after
+                                   the backward pass, or Graphviz DOT, or Mermaid
   grad-tutor check <file>...       validate scenario files: "ok" per good file
   grad-tutor --help | --version
 
 Options
   --json          machine-readable output for list and show
+  --format F      for graph: text (the default), dot or mermaid
   --no-color      no colour (so does the NO_COLOR environment variable)
   -h, --help      this help
   -v, --version   the version
@@ -71,6 +77,20 @@ function showCommand(io: Io, idOrPath: string, json: boolean): void {
   io.stdout.write(json ? JSON.stringify(lessonToJson(lesson), null, 2) + '\n' : lessonToText(lesson));
 }
 
+const FORMATS = ['text', 'dot', 'mermaid'] as const;
+
+function graphCommand(io: Io, idOrPath: string, format: string): void {
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}" — use --format text, dot or mermaid.`);
+  }
+  const scenario = loadScenario(idOrPath);
+  const { graph } = scenario;
+  const { values, grads } = backprop(graph);
+  if (format === 'dot') io.stdout.write(toDot(graph, values, grads));
+  else if (format === 'mermaid') io.stdout.write(toMermaid(graph, values, grads));
+  else io.stdout.write(drawingToText(drawGraph(layoutGraph(graph), { values, grads })) + '\n');
+}
+
 function checkCommand(io: Io, files: string[]): number {
   if (files.length === 0) throw new UsageError('check needs at least one file — e.g. "grad-tutor check my-graph.yaml".');
   let bad = 0;
@@ -102,6 +122,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
+        format: { type: 'string' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -124,10 +145,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'show':
         showCommand(io, need(positionals, 'show'), json);
         return 0;
+      case 'graph':
+        graphCommand(io, need(positionals, 'graph'), values.format ?? 'text');
+        return 0;
       case 'check':
         return checkCommand(io, positionals.slice(1));
       default: {
-        if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, check; "grad-tutor --help" says more.`);
+        if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, graph, check; "grad-tutor --help" says more.`);
         // Without a terminal on both ends there is nothing to step through: print instead.
         if (json || !io.stdin.isTTY || !io.stdout.isTTY) {
           if (command === undefined) listCommand(io, json);

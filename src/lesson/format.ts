@@ -57,9 +57,12 @@ export function expressionOf(graph: Graph, name: string): string {
     if (!node || node.op === 'input' || node.op === 'const' || depth > 40) return { text: key, binds: 9 };
     const parts = node.inputs.map((operand) => visit(operand, depth + 1));
     const binds = BINDING[node.op] ?? 9;
+    // A named intermediate node is a unit the learner meets in the drawing, so
+    // it keeps its parentheses: (a + b) + b, where c = a + b.
+    const named = (i: number) => byName.get(node.inputs[i])?.generated === false && parts[i].binds < 9;
     const side = (i: number, strict: boolean) => {
       const p = parts[i];
-      return p.binds < binds || (strict && p.binds === binds) ? `(${p.text})` : p.text;
+      return p.binds < binds || (strict && p.binds === binds) || named(i) ? `(${p.text})` : p.text;
     };
     if (node.op === 'neg') return { text: `-${side(0, false)}`, binds };
     if (binds === 9) return { text: `${node.op}(${parts[0].text})`, binds };

@@ -151,7 +151,9 @@ function seedStep(trace: Trace): Step {
 
 /** "1 (via c) + 1 (direct)": every path into an operand so far, by the node it came through. */
 function ledger(out: string, done: Contribution[]): string {
-  return done.map((c) => `${num(c.contribution)} (${c.node === out ? 'direct' : `via ${c.node}`})`).join(' + ');
+  return done
+    .map((c, i) => `${i === 0 ? num(c.contribution) : operandNum(c.contribution)} (${c.node === out ? 'direct' : `via ${c.node}`})`)
+    .join(' + ');
 }
 
 function backwardSteps(trace: Trace): Step[] {

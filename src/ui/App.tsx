@@ -46,7 +46,7 @@ export function App({ course, initial, finished, theme, onChange }: AppProps) {
 
   if (state.quit) return null;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return <Text wrap="truncate-end">{`Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.`}</Text>;
+    return <Text>{`Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.`}</Text>;
   }
   if (state.help) return <HelpView where={state.screen} columns={columns} rows={rows} />;
   if (state.screen === 'lesson' && lesson && layouts) {
