@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { bundledScenarios, resolveScenario } from './catalog.js';
-import { loadScenarioFile, ScenarioError, type Scenario } from './scenario/index.js';
+import { loadScenarioFile, scenarioFromTyped, ScenarioError, type Scenario } from './scenario/index.js';
+import { loadProgress, progressPath } from './progress.js';
 import { buildLesson, lessonToJson, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
@@ -22,8 +23,11 @@ export interface Io {
 export const HELP = `grad-tutor — the chain rule as backpropagation uses it, one step at a time
 
 Usage
-  grad-tutor                       the menu of bundled lessons
+  grad-tutor                       the menu of lessons, or where you left off
   grad-tutor <scenario>            open one lesson (a bundled id or a file)
+  grad-tutor --expr "z = (a + b) * b" --set a=3 --set b=-5
+                                   open a graph you type (works with show and
+                                   graph too)
   grad-tutor list [--json]         the bundled lessons: id and title
   grad-tutor show <scenario> [--json]
                                    every step as plain text (or a JSON document)
@@ -31,11 +35,17 @@ Usage
                                    the drawing with values and gradients after
                                    the backward pass, or Graphviz DOT, or Mermaid
   grad-tutor check <file>...       validate scenario files: "ok" per good file
+  grad-tutor progress              where your progress is kept, and a summary
+  grad-tutor reset [--yes]         delete your progress (asks first)
   grad-tutor --help | --version
 
 Options
   --json          machine-readable output for list and show
   --format F      for graph: text (the default), dot or mermaid
+  --quiz          start in predict mode: answer each backward step first
+  --expr E        a graph to open instead of a scenario: "name = expression"
+  --set N=V       a value for a name in --expr (once per name)
+  -y, --yes       for reset: do not ask
   --no-color      no colour (so does the NO_COLOR environment variable)
   -h, --help      this help
   -v, --version   the version
@@ -72,18 +82,17 @@ function listCommand(io: Io, json: boolean): void {
   for (const e of entries) io.stdout.write(`${e.id.padEnd(width)}  ${e.title}\n`);
 }
 
-function showCommand(io: Io, idOrPath: string, json: boolean): void {
-  const lesson = buildLesson(loadScenario(idOrPath));
+function showCommand(io: Io, scenario: Scenario, json: boolean): void {
+  const lesson = buildLesson(scenario);
   io.stdout.write(json ? JSON.stringify(lessonToJson(lesson), null, 2) + '\n' : lessonToText(lesson));
 }
 
 const FORMATS = ['text', 'dot', 'mermaid'] as const;
 
-function graphCommand(io: Io, idOrPath: string, format: string): void {
+function graphCommand(io: Io, scenario: Scenario, format: string): void {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}" — use --format text, dot or mermaid.`);
   }
-  const scenario = loadScenario(idOrPath);
   const { graph } = scenario;
   const { values, grads } = backprop(graph);
   if (format === 'dot') io.stdout.write(toDot(graph, values, grads));
@@ -108,11 +117,55 @@ function checkCommand(io: Io, files: string[]): number {
   return bad > 0 ? 2 : 0;
 }
 
-function need(positionals: string[], command: string): string {
-  const scenario = positionals[1];
-  if (scenario === undefined) throw new UsageError(`${command} needs a scenario — e.g. "grad-tutor ${command} add-then-mul"; "grad-tutor list" shows the ids.`);
-  if (positionals.length > 2) throw new UsageError(`${command} takes one scenario, not ${positionals.length - 1} — drop "${positionals[2]}".`);
+type Options = { expr?: string; set?: string[] };
+
+/** The scenario a command is about: a positional id or path, or a graph typed with --expr and --set. */
+function scenarioFrom(rest: string[], command: string, options: Options): Scenario | undefined {
+  if (options.expr !== undefined) {
+    if (rest.length > 0) throw new UsageError(`give a scenario or --expr, not both — drop "${rest[0]}".`);
+    return scenarioFromTyped(options.expr, options.set ?? []);
+  }
+  if (options.set) throw new UsageError('--set gives values to the names of --expr — add --expr "z = …", or drop --set.');
+  if (rest.length > 1) throw new UsageError(`${command} takes one scenario, not ${rest.length} — drop "${rest[1]}".`);
+  return rest[0] === undefined ? undefined : loadScenario(rest[0]);
+}
+
+function need(scenario: Scenario | undefined, command: string): Scenario {
+  if (!scenario) throw new UsageError(`${command} needs a scenario — e.g. "grad-tutor ${command} add-then-mul", or --expr; "grad-tutor list" shows the ids.`);
   return scenario;
+}
+
+function progressCommand(io: Io): void {
+  const path = progressPath(io.env);
+  const { progress, warning } = loadProgress(path);
+  if (warning) io.stderr.write(`${warning}\n`);
+  io.stdout.write(`${path}\n`);
+  const ids = bundledScenarios().map((e) => e.id);
+  io.stdout.write(`finished: ${progress.finished.length} of ${ids.length} lessons${progress.finished.length ? ` (${progress.finished.join(', ')})` : ''}\n`);
+  if (progress.current) io.stdout.write(`now on: ${progress.current.id}, step ${progress.current.step + 1}\n`);
+  for (const [id, { right, asked }] of Object.entries(progress.quiz)) io.stdout.write(`predict mode, ${id}: ${right} of ${asked} right\n`);
+}
+
+async function resetCommand(io: Io, yes: boolean): Promise<number> {
+  const path = progressPath(io.env);
+  if (!existsSync(path)) {
+    io.stdout.write(`nothing to reset: ${path} does not exist\n`);
+    return 0;
+  }
+  if (!yes) {
+    if (!io.stdin.isTTY) throw new UsageError('reset asks before it deletes, and there is no terminal to ask in — add --yes to delete your progress without asking.');
+    const { createInterface } = await import('node:readline/promises');
+    const ask = createInterface({ input: io.stdin, output: io.stdout });
+    const answer = await ask.question(`Delete your progress in ${path}? [y/N] `);
+    ask.close();
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      io.stdout.write('kept\n');
+      return 0;
+    }
+  }
+  rmSync(path);
+  io.stdout.write(`deleted ${path}\n`);
+  return 0;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -126,6 +179,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        quiz: { type: 'boolean' },
+        expr: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        yes: { type: 'boolean', short: 'y' },
       },
     });
     if (values.help) {
@@ -143,24 +200,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
         listCommand(io, json);
         return 0;
       case 'show':
-        showCommand(io, need(positionals, 'show'), json);
+        showCommand(io, need(scenarioFrom(positionals.slice(1), command, values), 'show'), json);
         return 0;
       case 'graph':
-        graphCommand(io, need(positionals, 'graph'), values.format ?? 'text');
+        graphCommand(io, need(scenarioFrom(positionals.slice(1), command, values), 'graph'), values.format ?? 'text');
         return 0;
       case 'check':
         return checkCommand(io, positionals.slice(1));
+      case 'progress':
+        progressCommand(io);
+        return 0;
+      case 'reset':
+        return await resetCommand(io, values.yes === true);
       default: {
-        if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, graph, check; "grad-tutor --help" says more.`);
+        if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, graph, check, progress, reset; "grad-tutor --help" says more.`);
+        const scenario = scenarioFrom(positionals, 'grad-tutor', values);
         // Without a terminal on both ends there is nothing to step through: print instead.
         if (json || !io.stdin.isTTY || !io.stdout.isTTY) {
-          if (command === undefined) listCommand(io, json);
-          else showCommand(io, command, json);
+          if (scenario) showCommand(io, scenario, json);
+          else listCommand(io, json);
           return 0;
         }
-        const scenario = command === undefined ? undefined : loadScenario(command);
         const { runTutor } = await import('./ui/run.js');
-        await runTutor({ scenario, theme: themeFrom(io.env, values['no-color'] === true), env: io.env, stderr: io.stderr });
+        await runTutor({ scenario, quiz: values.quiz === true, theme: themeFrom(io.env, values['no-color'] === true), env: io.env, stderr: io.stderr });
         return 0;
       }
     }

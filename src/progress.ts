@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 export interface Progress {
   version: 1;
   /** The lesson and step the learner was on; absent after finishing. */
-  current?: { id: string; file: string; step: number };
+  current?: { id: string; file: string; step: number; quiz?: boolean };
   /** Ids of lessons the learner stepped through to the end. */
   finished: string[];
   /** Predict-mode scores by lesson id: right answers out of questions asked. */

@@ -118,3 +118,18 @@ export function backprop(graph: Graph): Trace {
   }
   return { graph, values, grads, contributions };
 }
+
+/**
+ * The classic bug, replayed: the backward pass with `grad = …` instead of
+ * `grad += …`. A node reached along several paths keeps only its last path,
+ * and the wrong number flows on to everything before it. Only for showing
+ * what goes wrong.
+ */
+export function backpropOverwriting(trace: Trace): Values {
+  const grads: Values = {};
+  for (const node of trace.graph.nodes) grads[node.name] = 0;
+  grads[trace.graph.output] = 1;
+  // Same edges, same order, same local derivatives; only the assignment differs.
+  for (const c of trace.contributions) grads[c.operand] = c.local * grads[c.node];
+  return grads;
+}

@@ -13,3 +13,4 @@ export {
   type Span,
 } from './expression.js';
 export { buildGraph, type InputDef, type NodeDef, type Fail } from './build-graph.js';
+export { scenarioFromTyped } from './typed.js';

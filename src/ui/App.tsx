@@ -8,6 +8,8 @@ import { LessonView } from './LessonView.js';
 import { MenuView } from './MenuView.js';
 import { MIN_COLUMNS, MIN_ROWS, type Drawings } from './plan.js';
 import { ScreenReaderView } from './ScreenReaderView.js';
+import { PromptView } from './PromptView.js';
+import { panelFor, type Panel } from './panel.js';
 import { reduce, type TutorState } from './state.js';
 import type { Theme } from './theme.js';
 import { useWindowSize } from './useWindowSize.js';
@@ -37,35 +39,48 @@ export function App({ course, initial, finished, theme, onChange }: AppProps) {
     if (state.quit) exit();
   }, [state]);
 
-  const lesson = state.lessonId ? course.lesson(state.lessonId) : undefined;
+  const lesson = state.lessonId ? course.lesson(state.lessonId, state.knobs) : undefined;
   const layouts = useMemo(() => {
     if (!lesson) return undefined;
+    const { graph } = lesson.scenario;
     let cached: { full: ReturnType<typeof layoutGraph>; compact: ReturnType<typeof layoutGraph> } | undefined;
-    return () => (cached ??= { full: layoutGraph(lesson.scenario.graph), compact: layoutGraph(lesson.scenario.graph, { compact: true }) });
-  }, [lesson]);
+    return () => (cached ??= { full: layoutGraph(graph), compact: layoutGraph(graph, { compact: true }) });
+  }, [lesson?.scenario]);
 
   if (state.quit) return null;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return <Text>{`Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.`}</Text>;
   }
-  if (state.help) return <HelpView where={state.screen} columns={columns} rows={rows} />;
+  if (state.help) return <HelpView where={state.screen === 'lesson' ? 'lesson' : 'menu'} columns={columns} rows={rows} />;
+  if (state.screen === 'prompt' && state.prompt) return <PromptView prompt={state.prompt} columns={columns} />;
   if (state.screen === 'lesson' && lesson && layouts) {
-    const step = lesson.steps[state.step];
-    if (screenReader) return <ScreenReaderView lesson={lesson} step={state.step} />;
-    const drawings = (): Drawings => {
+    if (screenReader) return <ScreenReaderView lesson={lesson} panel={panelFor(course, lesson, state)} step={state.step} />;
+    const highlight = lesson.steps[state.step].highlight;
+    const drawings = (shown: Panel['shown']): Drawings => {
       const { full, compact } = layouts();
-      const shown = step.shown;
       return {
-        full: drawGraph(full, shown, step.highlight),
-        compact: drawGraph(compact, shown, step.highlight),
-        cut: (drawing, width, height) => viewport(drawing, step.highlight.current ?? lesson.scenario.graph.output, width, height),
+        full: drawGraph(full, shown, highlight),
+        compact: drawGraph(compact, shown, highlight),
+        cut: (drawing, width, height) => viewport(drawing, highlight.current ?? lesson.scenario.graph.output, width, height),
       };
     };
-    return <LessonView lesson={lesson} step={state.step} drawings={drawings} columns={columns} rows={rows} theme={theme} />;
+    return (
+      <LessonView
+        lesson={lesson}
+        step={state.step}
+        panel={panelFor(course, lesson, state)}
+        cursor={state.cursor}
+        quiz={state.quiz}
+        drawings={drawings}
+        columns={columns}
+        rows={rows}
+        theme={theme}
+      />
+    );
   }
   return (
     <Box>
-      <MenuView entries={course.entries} finished={finished} index={state.menuIndex} rows={rows} columns={columns} theme={theme} />
+      <MenuView entries={course.entries} extras={['Open a scenario file…', 'Type your own graph…']} finished={finished} index={state.menuIndex} rows={rows} columns={columns} theme={theme} />
     </Box>
   );
 }

@@ -1,8 +1,11 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
 import type { Lesson, Phase } from '../lesson/index.js';
+import { num } from '../lesson/index.js';
 import { DrawingView } from './DrawingView.js';
-import { footerText, LESSON_KEYS } from './keys.js';
+import { footerText, LESSON_KEYS, QUIZ_KEYS } from './keys.js';
+import type { Panel } from './panel.js';
 import { planLesson, type Drawings } from './plan.js';
 import { phaseOf } from './state.js';
 import type { Theme } from './theme.js';
@@ -19,7 +22,10 @@ const PHASES: [Phase, string][] = [
 interface Props {
   lesson: Lesson;
   step: number;
-  drawings: () => Drawings;
+  panel: Panel;
+  cursor: number;
+  quiz: boolean;
+  drawings: (shown: Panel['shown']) => Drawings;
   columns: number;
   rows: number;
   theme: Theme;
@@ -50,11 +56,14 @@ function PhaseBar({ phase, theme, columns }: { phase: Phase; theme: Theme; colum
   );
 }
 
-export function LessonView({ lesson, step, drawings, columns, rows, theme }: Props) {
+export function LessonView({ lesson, step, panel, cursor, quiz, drawings, columns, rows, theme }: Props) {
   const current = lesson.steps[step];
-  const plan = planLesson(current, drawings, columns, rows);
-  const counter = `step ${step + 1}/${lesson.steps.length}`;
+  const choices = panel.question?.choices ?? [];
+  const plan = planLesson(panel.lines, choices.length, () => drawings(panel.shown), columns, rows);
+  const mode = quiz ? 'predict · ' : '';
+  const counter = `${mode}step ${step + 1}/${lesson.steps.length}`;
   const title = lesson.scenario.title.slice(0, Math.max(0, columns - counter.length - 2));
+  const footer = panel.question ? footerText([...QUIZ_KEYS, ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit')], columns) : footerText(LESSON_KEYS, columns);
   return (
     <Box flexDirection="column" width={columns}>
       <Box justifyContent="space-between">
@@ -71,8 +80,17 @@ export function LessonView({ lesson, step, drawings, columns, rows, theme }: Pro
           {line || ' '}
         </Text>
       ))}
+      {choices.length > 0 ? (
+        // The reducer owns the highlighted choice; the list is remounted there and never listens itself.
+        <SelectInput
+          key={cursor}
+          isFocused={false}
+          initialIndex={cursor}
+          items={choices.map((choice, i) => ({ key: String(i), value: i, label: `${i + 1}. ${num(choice.value)}` }))}
+        />
+      ) : null}
       <Text dimColor={theme.color} wrap="truncate">
-        {footerText(LESSON_KEYS)}
+        {footer}
       </Text>
     </Box>
   );

@@ -7,6 +7,8 @@ import type { Theme } from './theme.js';
 
 interface Props {
   entries: MenuEntry[];
+  /** Entries after the lessons that ask for text: open a file, type a graph. */
+  extras: string[];
   finished: ReadonlySet<string>;
   index: number;
   rows: number;
@@ -19,12 +21,13 @@ interface Props {
  * entry (the component's own handler goes stale on a burst of keys), so the
  * list is remounted at that index and never listens to keys itself.
  */
-export function MenuView({ entries, finished, index, rows, columns, theme }: Props) {
+export function MenuView({ entries, extras, finished, index, rows, columns, theme }: Props) {
   const items = entries.map((entry, i) => ({
     key: entry.id,
     value: entry.id,
     label: `${finished.has(entry.id) ? '✓' : ' '} ${String(i + 1).padStart(2)}. ${entry.title.padEnd(28)} ${entry.expression}`.slice(0, columns - 3),
   }));
+  extras.forEach((label, i) => items.push({ key: `extra-${i}`, value: `extra-${i}`, label: `     ${label}`.slice(0, columns - 3) }));
   // Title, blank, list, blank, hint, footer — and one row Ink keeps free.
   const limit = Math.max(3, Math.min(items.length, rows - 6));
   return (

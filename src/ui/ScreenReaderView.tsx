@@ -1,18 +1,19 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Lesson } from '../lesson/index.js';
+import { num, type Lesson } from '../lesson/index.js';
 import { footerText, LESSON_KEYS } from './keys.js';
+import type { Panel } from './panel.js';
 
-/** With a screen reader the lesson is read as sentences: no box drawing, no phase bar glyphs. */
-export function ScreenReaderView({ lesson, step }: { lesson: Lesson; step: number }) {
-  const current = lesson.steps[step];
+/** With a screen reader the lesson is read as sentences: no box drawing, no glyph art. */
+export function ScreenReaderView({ lesson, panel, step }: { lesson: Lesson; panel: Panel; step: number }) {
+  const choices = panel.question?.choices.map((c, i) => `${i + 1}: ${num(c.value)}`).join(', ');
   return (
     <Box flexDirection="column">
-      <Text>{`${lesson.scenario.title}, step ${step + 1} of ${lesson.steps.length}: ${current.title}.`}</Text>
-      <Text>{current.text}</Text>
-      {current.lines.map((line, i) => (
-        <Text key={i}>{line}</Text>
+      <Text>{`${lesson.scenario.title}, step ${step + 1} of ${lesson.steps.length}.`}</Text>
+      {panel.lines.map((line, i) => (
+        <Text key={i}>{line.replace(/^▸ /, '')}</Text>
       ))}
+      {choices ? <Text>{`Choices: ${choices}. Press the number of your answer.`}</Text> : null}
       <Text>{`Keys: ${footerText(LESSON_KEYS)}.`}</Text>
     </Box>
   );

@@ -20,7 +20,21 @@ export type KeyName =
   | 'ctrl-c'
   | (string & {});
 
-export type LessonAction = 'next' | 'previous' | 'first' | 'last' | 'nextPhase' | 'previousPhase' | 'help' | 'menu' | 'quit';
+export type LessonAction =
+  | 'next'
+  | 'previous'
+  | 'first'
+  | 'last'
+  | 'nextPhase'
+  | 'previousPhase'
+  | 'predict'
+  | 'overwrite'
+  | 'more'
+  | 'less'
+  | 'help'
+  | 'menu'
+  | 'quit';
+export type QuizAction = 'down' | 'up' | 'answer' | 'hint';
 export type MenuAction = 'down' | 'up' | 'open' | 'help' | 'quit';
 
 export interface Binding<A extends string> {
@@ -39,9 +53,21 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'last', keys: ['G', 'end'], does: 'last step' },
   { action: 'nextPhase', keys: ['tab'], does: 'next phase (forward, backward, check…)', footer: 'phase' },
   { action: 'previousPhase', keys: ['shift-tab'], does: 'previous phase' },
+  { action: 'predict', keys: ['p'], does: 'predict mode: answer each backward step before it is shown', footer: 'predict' },
+  { action: 'overwrite', keys: ['o'], does: 'replay the backward pass with = instead of += (the classic bug)' },
+  { action: 'more', keys: ['+', '='], does: 'larger nudge rate (on the check step: larger h)' },
+  { action: 'less', keys: ['-', '_'], does: 'smaller nudge rate, then negative: descent (on the check step: smaller h)' },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu' },
   { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },
+];
+
+/** While a predict-mode question waits for an answer, these come first. */
+export const QUIZ_KEYS: Binding<QuizAction>[] = [
+  { action: 'down', keys: ['down', 'j'], does: 'next answer', footer: 'choose' },
+  { action: 'up', keys: ['up', 'k'], does: 'previous answer' },
+  { action: 'answer', keys: ['enter', 'space'], does: 'answer (or press the answer’s number)', footer: 'answer' },
+  { action: 'hint', keys: ['H'], does: 'a hint: the rule first, then the numbers', footer: 'hint' },
 ];
 
 export const MENU_KEYS: Binding<MenuAction>[] = [
@@ -76,12 +102,20 @@ export function actionFor<A extends string>(table: Binding<A>[], key: KeyName): 
   return table.find((binding) => binding.keys.includes(key))?.action;
 }
 
-/** "→ next  ← back  Tab phase …": the first key of each footer binding. */
-export function footerText<A extends string>(table: Binding<A>[]): string {
-  return table
-    .filter((b) => b.footer)
-    .map((b) => `${showKey(b.keys[0])} ${b.footer}`)
-    .join('  ');
+/**
+ * "→ next  ← back  Tab phase …": the first key of each footer binding. In a
+ * narrow window the middle entries go first; help and quit always stay, so
+ * the way to every other key is always on screen.
+ */
+export function footerText<A extends string>(table: Binding<A>[], width = Infinity): string {
+  const entries = table.filter((b) => b.footer).map((b) => ({ action: b.action as string, text: `${showKey(b.keys[0])} ${b.footer}` }));
+  const join = () => entries.map((e) => e.text).join('  ');
+  while (join().length > width && entries.length > 2) {
+    const droppable = entries.findLastIndex((e, i) => i > 0 && e.action !== 'help' && e.action !== 'quit');
+    if (droppable === -1) break;
+    entries.splice(droppable, 1);
+  }
+  return join();
 }
 
 /** Rows for the help overlay: every key of a binding, then what it does. */

@@ -1,5 +1,4 @@
 import type { Drawing } from '../layout/index.js';
-import type { Step } from '../lesson/index.js';
 import { clip, wrapLines } from './text.js';
 
 /** Below this the tutor asks for a larger window instead of drawing a broken one. */
@@ -30,9 +29,10 @@ export interface Drawings {
  * clears the whole screen when a frame is as tall as the terminal, so the
  * frame stays at least one row shorter.
  */
-export function planLesson(step: Step, drawings: (() => Drawings) | undefined, columns: number, rows: number): LessonPlan {
-  const budget = rows - 1 - CHROME;
-  const text = wrapLines([`▸ ${step.title}`, step.text, ...step.lines], columns);
+export function planLesson(lines: string[], reserved: number, drawings: (() => Drawings) | undefined, columns: number, rows: number): LessonPlan {
+  // `reserved`: rows the view needs under the text, such as a question's choices.
+  const budget = rows - 1 - CHROME - reserved;
+  const text = wrapLines(lines, columns);
   if (!drawings) return { panel: clip(text, budget) };
   // One blank row between the drawing and the text.
   const room = budget - text.length - 1;

@@ -2,26 +2,44 @@ import React from 'react';
 import { render } from 'ink';
 import { Course } from '../course.js';
 import { loadProgress, progressPath, saveProgress, type Progress } from '../progress.js';
-import type { Scenario } from '../scenario/index.js';
+import { loadScenarioFile, type Scenario } from '../scenario/index.js';
 import { App } from './App.js';
-import { initialState, type TutorState } from './state.js';
+import { initialState, score, type TutorState } from './state.js';
 import type { Theme } from './theme.js';
 
 export interface RunOptions {
   /** Open this scenario straight away; otherwise resume, or show the menu. */
   scenario?: Scenario;
+  /** Start in predict mode. */
+  quiz?: boolean;
   theme: Theme;
   env: NodeJS.ProcessEnv;
   stderr: NodeJS.WritableStream;
 }
 
 /** Remember where the learner is; a lesson stepped to its end counts as finished and is not resumed. */
-function record(progress: Progress, course: Course, state: TutorState): Progress {
-  if (!state.lessonId || state.screen !== 'lesson') return { ...progress, current: undefined };
-  const lesson = course.lesson(state.lessonId);
+export function record(progress: Progress, course: Course, state: TutorState): Progress {
+  const quiz = { ...progress.quiz };
+  for (const id of Object.keys(state.answers)) quiz[id] = score(course, state, id);
+  if (!state.lessonId || state.screen !== 'lesson') return { ...progress, quiz, current: undefined };
+  const id = state.lessonId;
+  const lesson = course.lesson(id);
   const atEnd = state.step === lesson.steps.length - 1;
-  const finished = atEnd && !progress.finished.includes(state.lessonId) ? [...progress.finished, state.lessonId] : progress.finished;
-  return { ...progress, finished, current: atEnd ? undefined : { id: state.lessonId, file: lesson.scenario.file, step: state.step } };
+  const finished = atEnd && !progress.finished.includes(id) ? [...progress.finished, id] : progress.finished;
+  // A typed graph lives only in this session: there is no file to come back to.
+  const resumable = !atEnd && lesson.scenario.file !== '--expr';
+  return { ...progress, quiz, finished, current: resumable ? { id, file: lesson.scenario.file, step: state.step, quiz: state.quiz } : undefined };
+}
+
+/** The scenario to resume: a bundled one by id, else the file it came from, if that still loads. */
+function resumable(progress: Progress, course: Course): Scenario | undefined {
+  const current = progress.current;
+  if (!current || course.has(current.id)) return undefined;
+  try {
+    return loadScenarioFile(current.file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The interactive tutor. The caller has checked that stdin and stdout are terminals. */
@@ -31,9 +49,13 @@ export async function runTutor(options: RunOptions): Promise<void> {
   if (loaded.warning) options.stderr.write(`${loaded.warning}\n`);
   let progress = loaded.progress;
 
-  const course = new Course(options.scenario ? [options.scenario] : []);
+  let course = new Course(options.scenario ? [options.scenario] : []);
+  if (!options.scenario) {
+    const fromFile = resumable(progress, course);
+    if (fromFile) course = new Course([fromFile]);
+  }
   const resume = options.scenario ? { id: options.scenario.id, step: 0 } : progress.current;
-  const initial = initialState(course, resume && course.has(resume.id) ? resume : undefined);
+  const initial = initialState(course, resume && course.has(resume.id) ? resume : undefined, options.quiz || (!options.scenario && progress.current?.quiz === true));
   const finished = new Set(progress.finished);
   let saved = '';
 

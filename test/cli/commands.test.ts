@@ -149,3 +149,49 @@ describe('check', () => {
     expect(stdout.trim().split('\n')).toHaveLength(9);
   });
 });
+
+describe('without a terminal', () => {
+  it('grad-tutor <scenario> prints what show prints, exit 0', async () => {
+    const piped = await runCli(['reuse-add']);
+    const shown = await runCli(['show', 'reuse-add']);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe(shown.stdout);
+    expect(piped.stdout).toContain('A reused input in a sum');
+  });
+
+  it('grad-tutor alone prints the list, exit 0', async () => {
+    const piped = await runCli([]);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe((await runCli(['list'])).stdout);
+  });
+});
+
+describe('--expr and --set', () => {
+  it('show --json computes the typed graph: z = (a + b) * b at a = 3, b = -5 gives ∂z/∂b = -7', async () => {
+    const { code, stdout } = await runCli(['show', '--expr', 'z = (a + b) * b', '--set', 'a=3', '--set', 'b=-5', '--json']);
+    expect(code).toBe(0);
+    const d = JSON.parse(stdout) as Doc;
+    expect(node(d, 'z').value).toBe(10);
+    expect(node(d, 'b').grad).toBe(-7);
+    expect(node(d, 'a').grad).toBe(-5);
+  });
+
+  it('graph --expr draws it', async () => {
+    const { code, stdout } = await runCli(['graph', '--expr', 'y = x * x', '--set', 'x=3']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('x');
+    expect(stdout).toMatch(/g +6/);
+  });
+
+  it('a name without a value is one sentence naming it, exit 2', async () => {
+    const { code, stderr } = await runCli(['show', '--expr', 'z = (a + b) * b', '--set', 'a=3']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('--expr:1:10: `b` has no value — add --set b=<number>, e.g. --set b=2.\n');
+  });
+
+  it('a bad --set is exit 2', async () => {
+    const { code, stderr } = await runCli(['show', '--expr', 'z = a * 2', '--set', 'a']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^--set:1:1: `a` is not name=number/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backprop, forward, nudge, numericCheck } from '../../src/engine/index.js';
+import { backprop, backpropOverwriting, forward, nudge, numericCheck } from '../../src/engine/index.js';
 import { graphOf, SEED_GRAPHS } from '../helpers/graphs.js';
 
 // Every number here is worked by hand from a = 3, b = -5, d = 2.
@@ -122,5 +122,25 @@ describe('the numeric check', () => {
     expect(b.exact).toBe(-7);
     expect(b.forwardDifference).toBeCloseTo(-7 + 0.001, 8);
     expect(b.centralDifference).toBeCloseTo(-7, 8);
+  });
+});
+
+describe('the overwrite bug, replayed', () => {
+  it('(a + b) + b keeps only the last path: ∂z/∂b = 1 instead of 2', () => {
+    const trace = backprop(SEED_GRAPHS['reuse-add']);
+    const wrong = backpropOverwriting(trace);
+    expect(trace.grads.b).toBe(2);
+    expect(wrong.b).toBe(1);
+    expect(wrong.a).toBe(1);
+  });
+
+  it('(a + b) · b: the last path into b is via c, -5 instead of -7', () => {
+    const wrong = backpropOverwriting(backprop(SEED_GRAPHS['reuse-mul']));
+    expect(wrong.b).toBe(-5);
+  });
+
+  it('changes nothing where every node has one path', () => {
+    const trace = backprop(SEED_GRAPHS['mul-mul']);
+    expect(backpropOverwriting(trace)).toEqual(trace.grads);
   });
 });

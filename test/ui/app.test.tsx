@@ -30,9 +30,11 @@ describe('the menu', () => {
     expect(tutor.state()).toMatchObject({ screen: 'lesson', lessonId: 'add-then-mul', step: 0 });
   });
 
-  it('wraps around from the first entry upwards', async () => {
+  it('wraps around from the first entry upwards, past the two prompts', async () => {
     tutor = await openTutor();
-    await tutor.type(KEY.up, KEY.enter);
+    await tutor.type(KEY.up);
+    expect(tutor.frame()).toMatch(/❯ +Type your own graph/);
+    await tutor.type(KEY.up, KEY.up, KEY.enter);
     expect(tutor.state().lessonId).toBe('neuron');
   });
 });

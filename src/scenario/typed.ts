@@ -1,0 +1,75 @@
+import { buildGraph, type InputDef, type NodeDef } from './build-graph.js';
+import { ExprSyntaxError, parseExpression, preorder } from './expression.js';
+import { nameProblem } from './names.js';
+import { ScenarioError, type Scenario } from './types.js';
+
+/** Where a typed graph's mistakes are reported: the option the learner typed. */
+const WHERE = '--expr';
+
+/**
+ * A graph the learner types instead of writing a file:
+ * `z = (a + b) * b` with values `a=3`, `b=-5`. Mistakes point at the column
+ * of the expression (or name the --set) and say how to fix them.
+ */
+export function scenarioFromTyped(typed: string, sets: string[], nudge = 0.01): Scenario {
+  const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)/.exec(typed);
+  const name = match ? match[1] : 'z';
+  const start = match ? match[0].length : 0;
+  const source = typed.slice(start);
+  const fail = (offset: number, problem: string, fix: string): never => {
+    throw new ScenarioError(WHERE, 1, start + offset + 1, problem, fix);
+  };
+  if (source.trim() === '') fail(0, 'the expression is empty', 'type one, e.g. --expr "z = (a + b) * b"');
+  const nameTrouble = nameProblem(name);
+  if (nameTrouble) fail(0, nameTrouble.problem, nameTrouble.fix);
+
+  let expr;
+  try {
+    expr = parseExpression(source);
+  } catch (error) {
+    if (error instanceof ExprSyntaxError) return fail(error.offset, error.problem, error.fix);
+    throw error;
+  }
+  if (expr.kind === 'name' || expr.kind === 'number') {
+    fail(0, `\`${source.trim()}\` is not an operation`, 'combine names with + - * / ^ or a function, e.g. "z = a * b"');
+  }
+
+  const values = parseSets(sets);
+  // The inputs are the names the expression uses, in the order it first uses them.
+  const inputs: InputDef[] = [];
+  for (const e of preorder(expr)) {
+    if (e.kind !== 'name' || inputs.some((i) => i.name === e.name)) continue;
+    if (e.name === name) fail(e.offset, `\`${name}\` is used in its own definition`, 'use another name for the result');
+    const value = values.get(e.name);
+    if (value === undefined) fail(e.offset, `\`${e.name}\` has no value`, `add --set ${e.name}=<number>, e.g. --set ${e.name}=2`);
+    inputs.push({ name: e.name, value: value! });
+  }
+  for (const given of values.keys()) {
+    if (!inputs.some((i) => i.name === given)) {
+      throw new ScenarioError('--set', 1, 1, `\`${given}\` is not used in the expression`, `drop --set ${given}=…, or use ${given} in --expr`);
+    }
+  }
+  const def: NodeDef = { name, expr };
+  const graph = buildGraph(inputs, [def], (_def, at, problem, fix) => fail(at === 'key' ? 0 : at, problem, fix));
+  return {
+    id: 'typed',
+    title: `${name} = ${source.trim()}`,
+    file: WHERE,
+    graph,
+    nudge,
+    expressions: { [name]: source.trim() },
+  };
+}
+
+function parseSets(sets: string[]): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const set of sets) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)\s*$/.exec(set);
+    if (!m) throw new ScenarioError('--set', 1, 1, `\`${set}\` is not name=number`, 'write it like --set a=3');
+    const value = Number(m[2]);
+    if (!Number.isFinite(value)) throw new ScenarioError('--set', 1, m[0].indexOf(m[2]) + 1, `\`${m[2]}\` is not a finite number`, `give ${m[1]} an ordinary number, e.g. --set ${m[1]}=0.5`);
+    if (values.has(m[1])) throw new ScenarioError('--set', 1, 1, `\`${m[1]}\` is set twice`, 'keep one --set for it');
+    values.set(m[1], value);
+  }
+  return values;
+}
