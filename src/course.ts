@@ -73,7 +73,7 @@ export class Course implements Lessons {
   open(kind: 'file' | 'expr', text: string, values = ''): { id: string } | { error: string } {
     try {
       if (kind === 'file' && !existsSync(text)) return { error: `${text || 'that'}: no such file — check the path (Esc goes back).` };
-      const scenario = kind === 'file' ? loadScenarioFile(text) : scenarioFromTyped(text, values.split(/[\s,]+/).filter(Boolean));
+      const scenario = kind === 'file' ? loadScenarioFile(text) : scenarioFromTyped(text, values.split(/[\s,]+/).filter(Boolean), 'prompt');
       // A typed graph or a file replaces an earlier one of the same id.
       this.scenarios.set(scenario.id, scenario);
       for (const key of [...this.lessons.keys(), ...this.questions.keys()]) {

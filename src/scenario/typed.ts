@@ -3,23 +3,32 @@ import { ExprSyntaxError, parseExpression, preorder } from './expression.js';
 import { nameProblem } from './names.js';
 import { ScenarioError, type Scenario } from './types.js';
 
-/** Where a typed graph's mistakes are reported: the option the learner typed. */
-const WHERE = '--expr';
+/**
+ * Where a typed graph came from decides how its mistakes are told: as the
+ * command-line options, or as the tutor's two prompts.
+ */
+export type TypedIn = 'options' | 'prompt';
+
+const WORDS = {
+  options: { expr: '--expr', values: '--set', set: (s: string) => `--set ${s}`, drop: (n: string) => `drop --set ${n}=…` },
+  prompt: { expr: 'expression', values: 'values', set: (s: string) => s, drop: (n: string) => `drop ${n}=…` },
+};
 
 /**
  * A graph the learner types instead of writing a file:
  * `z = (a + b) * b` with values `a=3`, `b=-5`. Mistakes point at the column
  * of the expression (or name the --set) and say how to fix them.
  */
-export function scenarioFromTyped(typed: string, sets: string[], nudge = 0.01): Scenario {
+export function scenarioFromTyped(typed: string, sets: string[], typedIn: TypedIn = 'options', nudge = 0.01): Scenario {
+  const words = WORDS[typedIn];
   const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)/.exec(typed);
   const name = match ? match[1] : 'z';
   const start = match ? match[0].length : 0;
   const source = typed.slice(start);
   const fail = (offset: number, problem: string, fix: string): never => {
-    throw new ScenarioError(WHERE, 1, start + offset + 1, problem, fix);
+    throw new ScenarioError(words.expr, 1, start + offset + 1, problem, fix);
   };
-  if (source.trim() === '') fail(0, 'the expression is empty', 'type one, e.g. --expr "z = (a + b) * b"');
+  if (source.trim() === '') fail(0, 'the expression is empty', 'type one, e.g. z = (a + b) * b');
   const nameTrouble = nameProblem(name);
   if (nameTrouble) fail(0, nameTrouble.problem, nameTrouble.fix);
 
@@ -34,19 +43,25 @@ export function scenarioFromTyped(typed: string, sets: string[], nudge = 0.01): 
     fail(0, `\`${source.trim()}\` is not an operation`, 'combine names with + - * / ^ or a function, e.g. "z = a * b"');
   }
 
-  const values = parseSets(sets);
+  const values = parseSets(sets, words);
   // The inputs are the names the expression uses, in the order it first uses them.
   const inputs: InputDef[] = [];
   for (const e of preorder(expr)) {
     if (e.kind !== 'name' || inputs.some((i) => i.name === e.name)) continue;
     if (e.name === name) fail(e.offset, `\`${name}\` is used in its own definition`, 'use another name for the result');
     const value = values.get(e.name);
-    if (value === undefined) fail(e.offset, `\`${e.name}\` has no value`, `add --set ${e.name}=<number>, e.g. --set ${e.name}=2`);
+    if (value === undefined) {
+      const problem = `\`${e.name}\` has no value`;
+      const fix = `add ${words.set(`${e.name}=<number>`)}, e.g. ${words.set(`${e.name}=2`)}`;
+      // On the command line, point at the name in --expr; at the prompt, the values are what to fix.
+      if (typedIn === 'prompt') throw new ScenarioError(words.values, 1, 1, problem, fix);
+      fail(e.offset, problem, fix);
+    }
     inputs.push({ name: e.name, value: value! });
   }
   for (const given of values.keys()) {
     if (!inputs.some((i) => i.name === given)) {
-      throw new ScenarioError('--set', 1, 1, `\`${given}\` is not used in the expression`, `drop --set ${given}=…, or use ${given} in --expr`);
+      throw new ScenarioError(words.values, 1, 1, `\`${given}\` is not used in the expression`, `${words.drop(given)}, or use ${given} in the expression`);
     }
   }
   const def: NodeDef = { name, expr };
@@ -54,21 +69,21 @@ export function scenarioFromTyped(typed: string, sets: string[], nudge = 0.01): 
   return {
     id: 'typed',
     title: `${name} = ${source.trim()}`,
-    file: WHERE,
+    file: '--expr',
     graph,
     nudge,
     expressions: { [name]: source.trim() },
   };
 }
 
-function parseSets(sets: string[]): Map<string, number> {
+function parseSets(sets: string[], words: (typeof WORDS)[TypedIn]): Map<string, number> {
   const values = new Map<string, number>();
   for (const set of sets) {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)\s*$/.exec(set);
-    if (!m) throw new ScenarioError('--set', 1, 1, `\`${set}\` is not name=number`, 'write it like --set a=3');
+    if (!m) throw new ScenarioError(words.values, 1, 1, `\`${set}\` is not name=number`, `write it like ${words.set('a=3')}`);
     const value = Number(m[2]);
-    if (!Number.isFinite(value)) throw new ScenarioError('--set', 1, m[0].indexOf(m[2]) + 1, `\`${m[2]}\` is not a finite number`, `give ${m[1]} an ordinary number, e.g. --set ${m[1]}=0.5`);
-    if (values.has(m[1])) throw new ScenarioError('--set', 1, 1, `\`${m[1]}\` is set twice`, 'keep one --set for it');
+    if (!Number.isFinite(value)) throw new ScenarioError(words.values, 1, 1, `\`${m[2]}\` is not a finite number`, `give ${m[1]} an ordinary number, e.g. ${words.set(`${m[1]}=0.5`)}`);
+    if (values.has(m[1])) throw new ScenarioError(words.values, 1, 1, `\`${m[1]}\` is given twice`, 'keep one value for it');
     values.set(m[1], value);
   }
   return values;

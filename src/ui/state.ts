@@ -156,7 +156,7 @@ function promptKey(course: Lessons, state: TutorState, key: KeyName): TutorState
     const result = prompt.kind === 'file' ? course.open('file', prompt.text.trim()) : course.open('expr', prompt.expression ?? '', prompt.text);
     if ('error' in result) {
       // A bad expression sends the learner back to fix it; a bad value stays here.
-      const back = prompt.kind === 'values' && result.error.startsWith('--expr');
+      const back = prompt.kind === 'values' && result.error.startsWith('expression:');
       return { ...state, prompt: back ? { kind: 'expr', text: prompt.expression ?? '', error: result.error } : { ...prompt, error: result.error } };
     }
     return openLesson(state, result.id);

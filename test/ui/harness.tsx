@@ -23,13 +23,15 @@ export const KEY = {
 const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The tutor rendered in memory, with a way to type and to read the last frame. */
-export async function openTutor(options: { resume?: { id: string; step: number }; theme?: Theme; size?: { columns: number; rows: number } } = {}) {
+export async function openTutor(
+  options: { resume?: { id: string; step: number }; quiz?: boolean; theme?: Theme; size?: { columns: number; rows: number } } = {},
+) {
   const course = new Course();
   const states: TutorState[] = [];
   const app = render(
     <App
       course={course}
-      initial={initialState(course, options.resume)}
+      initial={initialState(course, options.resume, options.quiz)}
       finished={new Set(['add'])}
       theme={options.theme ?? { color: true }}
       onChange={(s) => states.push(s)}
