@@ -1,0 +1,98 @@
+/**
+ * Phase 4: columns and edge paths. Each channel between two layers is routed on
+ * its own (channel.ts); its track count fixes how wide it is, and so where the
+ * next layer starts. Then every edge's hops are joined into one orthogonal path
+ * from its source's port to the arrow at its target.
+ *
+ *   source ├─ stub ─┬─ tracks ─┬─ pad ─▶│ target
+ */
+
+import { routeChannel, type ChannelHop, type HopRoute } from './channel.js';
+import { inRow, outRow } from './coordinates.js';
+import type { Box, Layout, Placement, Point, RoutedEdge } from './types.js';
+
+/** The widest terminal every drawing should fit; above it the channels drop their padding column. */
+export const COMFORTABLE_WIDTH = 80;
+
+export function routes(placement: Placement): Layout {
+  const { nodes, hops, layers, layerWidth, top, height, graph } = placement;
+  const channels = layers.slice(0, -1).map(() => [] as ChannelHop[]);
+  hops.forEach((hop, i) => {
+    channels[nodes[hop.from].layer].push({
+      hop: i,
+      from: hop.from,
+      sourceRow: outRow(placement, hop.from),
+      targetRow: inRow(placement, hop.to, hop.slot),
+    });
+  });
+  const routed = channels.map(routeChannel);
+  const tracks = routed.map((channel) => channel.tracks);
+
+  const columnsWith = (pad: number) => {
+    const x = [0];
+    tracks.forEach((k, l) => x.push(x[l] + layerWidth[l] + 1 + k + pad + 1));
+    return x;
+  };
+  const last = layers.length - 1;
+  let x = columnsWith(1);
+  if (last >= 0 && x[last] + layerWidth[last] > COMFORTABLE_WIDTH) x = columnsWith(0);
+
+  const hopRoute = new Map<number, HopRoute>();
+  for (const channel of routed) for (const [hop, route] of channel.routes) hopRoute.set(hop, route);
+
+  const edges: RoutedEdge[] = placement.edges.map((edge) => {
+    const points: Point[] = [];
+    const first = hops[edge.hops[0]];
+    const l0 = nodes[first.from].layer;
+    extend(points, { row: outRow(placement, first.from), col: x[l0] + layerWidth[l0] - 1 });
+    for (const id of edge.hops) {
+      const hop = hops[id];
+      const l = nodes[hop.from].layer;
+      const start = x[l] + layerWidth[l];
+      const end = x[l + 1] - 1;
+      const from = outRow(placement, hop.from);
+      const to = inRow(placement, hop.to, hop.slot);
+      const track = (k: number) => start + 1 + k;
+      const route = hopRoute.get(id)!;
+      extend(points, { row: from, col: start });
+      if (route.kind === 'bend') {
+        extend(points, { row: from, col: track(route.track) });
+        extend(points, { row: to, col: track(route.track) });
+      } else if (route.kind === 'dogleg') {
+        extend(points, { row: from, col: track(route.track) });
+        extend(points, { row: route.row, col: track(route.track) });
+        extend(points, { row: route.row, col: track(route.secondTrack) });
+        extend(points, { row: to, col: track(route.secondTrack) });
+      }
+      extend(points, { row: to, col: end });
+      // Through a dummy: straight across its layer.
+      if (nodes[hop.to].name === null) extend(points, { row: to, col: x[l + 1] + layerWidth[l + 1] - 1 });
+    }
+    return { from: edge.from, to: edge.to, slot: edge.slot, points };
+  });
+
+  const boxes: Record<string, Box> = {};
+  graph.nodes.forEach((node, id) => {
+    const l = nodes[id].layer;
+    boxes[node.name] = { row: top[id], col: x[l], width: layerWidth[l], height: height[id] };
+  });
+
+  let bottom = 0;
+  for (const box of Object.values(boxes)) bottom = Math.max(bottom, box.row + box.height);
+  for (const edge of edges) for (const p of edge.points) bottom = Math.max(bottom, p.row + 1);
+  const width = last >= 0 ? x[last] + layerWidth[last] : 0;
+  return { graph, compact: placement.compact, width, height: bottom, boxes, edges, tracks };
+}
+
+/** Append a corner, dropping repeats and merging straight runs into one segment. */
+function extend(points: Point[], p: Point): void {
+  const n = points.length;
+  const last = points[n - 1];
+  if (last && last.row === p.row && last.col === p.col) return;
+  const before = points[n - 2];
+  if (before && ((before.row === last.row && last.row === p.row) || (before.col === last.col && last.col === p.col))) {
+    points[n - 1] = p;
+    return;
+  }
+  points.push(p);
+}

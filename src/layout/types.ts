@@ -1,0 +1,138 @@
+/**
+ * The plain data that flows through the layout pipeline:
+ *
+ *   Graph ──layers──▶ Layering ──order──▶ Ordering ──coordinates──▶ Placement
+ *         ──routes──▶ Layout ──draw──▶ Drawing
+ *
+ * Each phase adds to what the one before produced and changes nothing of it, so
+ * any stage can be printed (see describe.ts) and checked on its own.
+ */
+
+import type { Graph } from '../engine/graph.js';
+
+/** A node of the layered graph: a graph node, or a dummy that carries a long edge through a layer. */
+export interface LayerNode {
+  /** Index into `Layering.nodes`; graph nodes keep their index in `graph.nodes`. */
+  id: number;
+  /** The graph node's name; null for a dummy. */
+  name: string | null;
+  layer: number;
+  /** Operand ports on the left side (a dummy has one). */
+  ports: number;
+  /** Scenario order, to break ties the same way every run. */
+  tie: readonly [number, number];
+}
+
+/** One step of an edge from a node in layer l to a node in layer l + 1. */
+export interface Hop {
+  from: number;
+  to: number;
+  /** The operand port it enters at `to` (0 for a dummy). */
+  slot: number;
+  /** Index into `Layering.edges`. */
+  edge: number;
+}
+
+export interface LayeredEdge {
+  from: string;
+  to: string;
+  slot: number;
+  /** The hops it became, left to right. */
+  hops: number[];
+}
+
+export interface Layering {
+  graph: Graph;
+  nodes: LayerNode[];
+  hops: Hop[];
+  /** Every edge of the graph, in `edgesOf` order. */
+  edges: LayeredEdge[];
+  layerCount: number;
+}
+
+export interface Ordering extends Layering {
+  /** Node ids per layer, top to bottom. */
+  layers: number[][];
+  /** Edge crossings between adjacent layers, counted by port order. */
+  crossings: number;
+}
+
+export interface Placement extends Ordering {
+  compact: boolean;
+  /** Per node id: its top row and its height in rows. */
+  top: number[];
+  height: number[];
+  /** The box width of each layer; a dummy line spans its layer's width. */
+  layerWidth: number[];
+}
+
+export interface Point {
+  row: number;
+  col: number;
+}
+
+/** Where a node's box sits on the grid. */
+export interface Box {
+  row: number;
+  col: number;
+  width: number;
+  height: number;
+}
+
+export interface RoutedEdge {
+  from: string;
+  to: string;
+  slot: number;
+  /**
+   * The corners of an orthogonal path: first the source's port on its right
+   * border, last the arrow cell just left of the target's border.
+   */
+  points: Point[];
+}
+
+export interface Layout {
+  graph: Graph;
+  compact: boolean;
+  width: number;
+  height: number;
+  boxes: Record<string, Box>;
+  edges: RoutedEdge[];
+  /** Track columns used between each pair of adjacent layers. */
+  tracks: number[];
+}
+
+export interface SpanStyle {
+  bold?: boolean;
+  dim?: boolean;
+  color?: string;
+  inverse?: boolean;
+}
+
+export interface Span {
+  text: string;
+  style?: SpanStyle;
+}
+
+export interface Drawing {
+  width: number;
+  height: number;
+  /** One list of spans per row; every row spans `width` columns. */
+  lines: Span[][];
+  /** Node boxes in drawing coordinates, so a caller can scroll to one. */
+  boxes: Record<string, Box>;
+  /** For a window cut by `viewport`: where its top-left cell lies in the whole drawing. */
+  origin?: Point;
+}
+
+/** Values and gradients as far as the lesson has computed them; undefined shows as `·`. */
+export interface GraphState {
+  values: Record<string, number | undefined>;
+  grads: Record<string, number | undefined>;
+}
+
+export interface Highlight {
+  nodes: string[];
+  /** [from, to]: lights every edge between that pair (both edges of `a * a`). */
+  edges: [string, string][];
+  current?: string;
+}

@@ -1,0 +1,24 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drawGraph, drawingToText, layoutGraph } from '../../src/layout/index.js';
+import { loadScenarioFile, scenarioId } from '../../src/scenario/index.js';
+import { expectGolden } from './golden.js';
+import { allProblems } from './invariants.js';
+import { before } from './seeds.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
+const files = readdirSync(DIR).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+
+describe('bundled scenarios', () => {
+  it('are there to draw', () => expect(files.length).toBeGreaterThan(0));
+
+  it.each(files)('%s fits 80×24 with every name visible, and draws as its golden file', (file) => {
+    const { graph } = loadScenarioFile(join(DIR, file));
+    const layout = layoutGraph(graph);
+    expect(layout.width).toBeLessThanOrEqual(80);
+    expect(layout.height).toBeLessThanOrEqual(24);
+    expect(allProblems(layout, before(graph))).toEqual([]);
+    expectGolden(`bundled/${scenarioId(file)}.txt`, drawingToText(drawGraph(layout, before(graph))));
+  });
+});
