@@ -51,7 +51,7 @@ export function App({ course, initial, finished, theme, onChange }: AppProps) {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return <Text>{`Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.`}</Text>;
   }
-  if (state.help) return <HelpView where={state.screen === 'lesson' ? 'lesson' : 'menu'} columns={columns} rows={rows} />;
+  if (state.help) return <HelpView where={state.screen !== 'lesson' ? 'menu' : state.quiz ? 'quiz' : 'lesson'} columns={columns} rows={rows} />;
   if (state.screen === 'prompt' && state.prompt) return <PromptView prompt={state.prompt} columns={columns} />;
   if (state.screen === 'lesson' && lesson && layouts) {
     if (screenReader) return <ScreenReaderView lesson={lesson} panel={panelFor(course, lesson, state)} step={state.step} />;

@@ -33,7 +33,8 @@ export function panelFor(course: Lessons, lesson: Lesson, state: TutorState): Pa
     };
   }
 
-  const lines = [`▸ ${step.title}`, step.text, ...step.lines];
+  // A backward step's lines spell out its sentence at three levels; saying it once more costs a row.
+  const lines = [`▸ ${step.title}`, ...(c ? [] : [step.text]), ...step.lines];
   const picked = state.lessonId ? state.answers[state.lessonId]?.[state.step] : undefined;
   const asked = state.lessonId ? course.question(state.lessonId, state.step) : undefined;
   if (picked !== undefined && asked) lines.splice(1, 0, verdict(asked, picked));

@@ -135,6 +135,7 @@ describe('help', () => {
     const frame = tutor.frame();
     expect(frame).toContain('Keys in a lesson');
     expect(frame).toContain('→ l Space Enter  next step');
+    expect(frame).toContain('any key closes this');
     expect(frame).toContain('Esc m');
     await tutor.type('x');
     expect(tutor.frame()).toContain('step 3/');

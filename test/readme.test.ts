@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { helpRows, LESSON_KEYS, MENU_KEYS, QUIZ_KEYS } from '../src/ui/keys.js';
+import { HELP } from '../src/cli.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('the README tells the truth', () => {
+  it('lists every key of every key table, as the app does', () => {
+    for (const [keys, does] of [...helpRows(LESSON_KEYS), ...helpRows(QUIZ_KEYS), ...helpRows(MENU_KEYS)]) {
+      const cells = keys.split(' ').map((k) => '`' + k + '`').join(' ');
+      expect(readme).toContain(`| ${cells} | ${does} |`);
+    }
+  });
+
+  it('names every command that --help names', () => {
+    for (const command of HELP.match(/^ {2}grad-tutor (\w+)/gm)!.map((m) => m.trim().split(' ')[1])) {
+      expect(readme).toContain(`grad-tutor ${command}`);
+    }
+  });
+
+  it('gives the two quick-start commands', () => {
+    expect(readme).toMatch(/npm install[\s\S]*npx grad-tutor/);
+    expect(readme).toContain('npm test');
+  });
+});
