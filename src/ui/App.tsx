@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useReducer } from 'react';
+import React, { useEffect, useMemo, useReducer, useRef } from 'react';
 import { Box, Text, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import type { Course } from '../course.js';
 import { drawGraph, layoutGraph, viewport } from '../layout/index.js';
@@ -28,6 +28,7 @@ export function App({ course, initial, finished, theme, onChange }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
   const screenReader = useIsScreenReaderEnabled();
+  const lastWindow = useRef<{ key: string; origin?: { row: number; col: number } }>(undefined);
 
   // Every key of a burst goes through the reducer in order; nothing reads state from this closure.
   useInput((input, key) => {
@@ -61,7 +62,15 @@ export function App({ course, initial, finished, theme, onChange }: AppProps) {
       return {
         full: drawGraph(full, shown, highlight),
         compact: drawGraph(compact, shown, highlight),
-        cut: (drawing, width, height) => viewport(drawing, highlight.current ?? lesson.scenario.graph.output, width, height),
+        cut: (drawing, width, height) => {
+          // Scroll from where the window was, only as far as the current node needs,
+          // so stepping does not make the picture jump.
+          const key = `${drawing.width}×${drawing.height}→${width}×${height}`;
+          const from = lastWindow.current?.key === key ? lastWindow.current.origin : undefined;
+          const cut = viewport(drawing, highlight.current ?? lesson.scenario.graph.output, width, height, from);
+          lastWindow.current = { key, origin: cut.origin };
+          return cut;
+        },
       };
     };
     return (
