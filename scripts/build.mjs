@@ -1,21 +1,127 @@
 // One esbuild bundle for the bin: Ink's many small modules cost more to find
 // and compile than to run, and a bundle makes the package need no runtime
 // dependencies at all (see DESIGN.md, "Startup").
+//
+// The bundle is CommonJS (dist/cli.cjs) so that bin/grad-tutor.js can load it
+// through vm.Script with a V8 code cache on Node 20, which has no
+// module.enableCompileCache(). A script cannot contain top-level await or
+// import(), so the dependencies that use them are patched below, as is the
+// slowest part of their start-up (yoga's fetch, string-width's emoji regex).
+//
+// GRAD_TUTOR_PROBE_ENTRY=1 bundles the throwaway src/ui/probe.tsx instead
+// (dist/probe.cjs, started by dist/probe.js) for bench/startup.ts and the
+// harness test.
 import { build } from 'esbuild';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = new URL('../', import.meta.url);
+const path = (relative) => fileURLToPath(new URL(relative, root));
+const pkg = JSON.parse(readFileSync(path('package.json'), 'utf8'));
 
-mkdirSync(new URL('../dist/', import.meta.url), { recursive: true });
+mkdirSync(path('dist/'), { recursive: true });
 // Ink imports react-devtools-core only when DEV is set; the bundle must not carry it.
-const stub = new URL('../dist/devtools-stub.mjs', import.meta.url);
+const stub = path('dist/devtools-stub.mjs');
 writeFileSync(stub, 'export default { connectToDevTools() {}, initialize() {} };\n');
 
-await build({
-  entryPoints: [new URL('../src/main.ts', import.meta.url).pathname],
-  outfile: new URL('../dist/cli.js', import.meta.url).pathname,
+/** Replace `from` by `to` in a dependency's source, and fail the build if it is not there (an upgrade moved it). */
+function patch(source, file, from, to) {
+  if (!source.includes(from)) throw new Error(`build: ${file} no longer contains ${JSON.stringify(from.slice(0, 60))}; revisit the patch in scripts/build.mjs`);
+  return source.replace(from, () => to);
+}
+
+const dependencyPatches = {
+  name: 'dependency-patches',
+  setup(b) {
+    // yoga-layout 3 embeds its wasm as a base64 data: URL and its Emscripten
+    // loader fetch()es that URL (~50 ms of undici start-up), then the module
+    // awaits the result at top level. Export the base64 instead, and build the
+    // instance synchronously through Emscripten's instantiateWasm hook.
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, ({ path: file }) => {
+      const source = readFileSync(file, 'utf8');
+      const match = /H="data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(source);
+      if (!match) throw new Error(`build: no embedded wasm found in ${file}; revisit the yoga patch in scripts/build.mjs`);
+      const contents = `${source.replace(match[0], 'H="data:application/octet-stream;base64,"+yogaWasmBase64')}\nexport var yogaWasmBase64 = "${match[1]}";\n`;
+      return { contents, loader: 'js' };
+    });
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, ({ path: file }) => {
+      const source = readFileSync(file, 'utf8');
+      const sync = `import loadYoga, { yogaWasmBase64 } from '../binaries/yoga-wasm-base64-esm.js';
+function loadYogaSync() {
+  // Emscripten fills in the object it is given; with a synchronous
+  // instantiateWasm it is complete when loadYoga returns (only its ready
+  // promise resolves later).
+  const module = {
+    instantiateWasm(imports, receive) {
+      const wasm = new WebAssembly.Module(Buffer.from(yogaWasmBase64, 'base64'));
+      receive(new WebAssembly.Instance(wasm, imports));
+      return {};
+    },
+  };
+  loadYoga(module);
+  if (!module.calledRun) throw new Error('yoga-layout did not load synchronously');
+  return module;
+}
+const Yoga = wrapAssembly(loadYogaSync());`;
+      let contents = patch(source, file, "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';", '');
+      contents = patch(contents, file, 'const Yoga = wrapAssembly(await loadYoga());', sync);
+      return { contents, loader: 'js' };
+    });
+    // string-width 8 builds /^\p{RGI_Emoji}$/v when it is imported and tests
+    // every non-ASCII grapheme with it: constructing and first running that
+    // regex costs ~50-100 ms, the largest single item of the first frame, and
+    // the drawing's box characters are non-ASCII. Every RGI emoji contains a
+    // code point with Emoji_Presentation or a U+FE0F (UTS #51: text-style bases
+    // only qualify with FE0F; keycaps carry FE0F; modifiers, flags and tag
+    // bases have Emoji_Presentation), so that cheap test goes first and the
+    // big regex is built only if a candidate turns up.
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, ({ path: file }) => {
+      // Only string-width 8 has the regex (7, under wrap-ansi, uses emoji-regex).
+      const source = readFileSync(file, 'utf8');
+      const eager = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+      if (!source.includes(eager)) return undefined;
+      const contents = patch(
+        source,
+        file,
+        eager,
+        `let rgiEmojiFull;
+const rgiEmojiCandidate = /\\p{Emoji_Presentation}|\\uFE0F/u;
+const rgiEmojiRegex = {test: (segment) => rgiEmojiCandidate.test(segment) && (rgiEmojiFull ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)};`,
+      );
+      return { contents, loader: 'js' };
+    });
+    // Ink's reconciler awaits two imports at top level, both only when DEV=true
+    // (React DevTools, which the bundle stubs out anyway).
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, ({ path: file }) => {
+      let contents = readFileSync(file, 'utf8');
+      contents = patch(contents, file, "await import('./devtools.js');", "import('./devtools.js');");
+      contents = patch(contents, file, '? await loadPackageJson()', '? { name: undefined, version: undefined }');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+// import() inside a vm.Script needs an experimental Node option (and prints
+// a warning), so no import() may survive in the bundle. esbuild turns import()
+// of bundled code into a lazy require; give it a bundled stand-in for
+// built-in modules too.
+const builtinDynamicImports = {
+  name: 'builtin-dynamic-imports',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z:_/]+$/ }, (args) =>
+      args.kind === 'dynamic-import' && isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path: name }) => ({
+      contents: `export * from ${JSON.stringify(name)};\nexport { default } from ${JSON.stringify(name)};\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
   bundle: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: false,
@@ -23,9 +129,45 @@ await build({
   define: {
     'process.env.NODE_ENV': '"production"',
     GRAD_TUTOR_VERSION: JSON.stringify(pkg.version),
+    // The sources find scenarios/ and package.json from import.meta.url,
+    // which CommonJS lacks; the banner derives it from __filename.
+    'import.meta.url': '__gtImportMetaUrl',
   },
-  alias: { 'react-devtools-core': stub.pathname },
-  // Some of Ink's dependencies are CommonJS and call require().
-  banner: { js: "import { createRequire as __gtCreateRequire } from 'node:module'; const require = __gtCreateRequire(import.meta.url);" },
+  banner: { js: 'var __gtImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  alias: { 'react-devtools-core': stub },
+  plugins: [dependencyPatches, builtinDynamicImports],
   logLevel: 'warning',
-});
+};
+
+/**
+ * Bundle `entry` into `outfile`, made to fit bin/grad-tutor.js's loader. It
+ * decodes the bundle as Latin-1, several times faster than UTF-8 at this size,
+ * so the bundle must be ASCII: esbuild already escapes non-ASCII characters in
+ * code, only comments keep them, where an escape is as good. And it runs it as
+ * a vm.Script, where import() fails.
+ */
+async function bundle(entry, outfile) {
+  const { outputFiles } = await build({ ...common, entryPoints: [path(entry)], outfile: path(outfile), write: false });
+  const text = outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const dynamicImport = /(?<![\w$.])import\(\s*[^\s)]*/.exec(text);
+  if (dynamicImport) throw new Error(`build: ${outfile} would contain "${dynamicImport[0]}"; import() cannot run in a vm.Script — import it statically`);
+  writeAtomically(path(outfile), text);
+}
+
+/** Tests may be starting the CLI while it is rebuilt: never let them read half a file. */
+function writeAtomically(file, text) {
+  writeFileSync(`${file}.${process.pid}.tmp`, text);
+  renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
+if (process.env.GRAD_TUTOR_PROBE_ENTRY === '1') {
+  // Only the probe, so that a test can build it while other tests run dist/cli.cjs.
+  await bundle('src/ui/probe.tsx', 'dist/probe.cjs');
+  // The probe starts through a copy of the real bin, so it is measured with the same loader and code cache.
+  const bin = readFileSync(path('bin/grad-tutor.js'), 'utf8');
+  writeAtomically(path('dist/probe.js'), patch(bin, 'bin/grad-tutor.js', "'../dist/cli.cjs'", "'./probe.cjs'"));
+  // Like bin/, dist/ holds CommonJS: a script entry starts faster than a module.
+  writeAtomically(path('dist/package.json'), '{ "type": "commonjs" }\n');
+} else {
+  await bundle('src/main.ts', 'dist/cli.cjs');
+}
