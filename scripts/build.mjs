@@ -91,6 +91,14 @@ const rgiEmojiRegex = {test: (segment) => rgiEmojiCandidate.test(segment) && (rg
       );
       return { contents, loader: 'js' };
     });
+    // wrap-ansi (Ink's wrapping and truncation) carries string-width 7, which
+    // builds the whole emoji regex afresh for every non-ASCII character it
+    // measures — and the drawing is all box characters. string-width 8 above
+    // has the same API and answers the same; use the one copy.
+    b.onResolve({ filter: /^string-width$/ }, ({ importer }) => {
+      if (!/[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(importer)) return undefined;
+      return { path: fileURLToPath(new URL('../node_modules/string-width/index.js', import.meta.url)) };
+    });
     // Ink's reconciler awaits two imports at top level, both only when DEV=true
     // (React DevTools, which the bundle stubs out anyway).
     b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, ({ path: file }) => {

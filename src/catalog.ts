@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 
 /**
  * The bundled scenarios. Both the source (src/catalog.ts) and the bundle
- * (dist/cli.js) sit one folder below the package root, beside scenarios/.
+ * (dist/cli.cjs) sit one folder below the package root, beside scenarios/.
  */
 export const SCENARIO_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
 

@@ -23,30 +23,41 @@ function entryOf(s: Scenario): MenuEntry {
  */
 export class Course implements Lessons {
   private readonly scenarios = new Map<string, Scenario>();
+  private readonly files = new Map<string, string>();
   private readonly lessons = new Map<string, Lesson>();
   private readonly questions = new Map<string, Question | undefined>();
-  readonly entries: MenuEntry[];
+  /** Lesson ids in menu order: the learner's own first, then the bundled ones. */
+  readonly ids: string[];
+  private menu?: MenuEntry[];
 
-  /** `extra` scenarios (a file named on the command line, a typed graph) come first in the menu. */
+  /**
+   * `extra` scenarios (a file named on the command line, a typed graph) come
+   * first in the menu. Bundled files are read only when the menu or their
+   * lesson needs them: opening one lesson should not parse nine files.
+   */
   constructor(extra: Scenario[] = []) {
     for (const scenario of extra) this.scenarios.set(scenario.id, scenario);
-    const bundled = bundledScenarios().map((entry) => this.scenarios.get(entry.id) ?? loadScenarioFile(entry.file));
-    for (const scenario of bundled) this.scenarios.set(scenario.id, scenario);
-    const seen = new Set<string>();
-    this.entries = [...extra, ...bundled].filter((s) => !seen.has(s.id) && seen.add(s.id)).map(entryOf);
+    for (const entry of bundledScenarios()) if (!this.files.has(entry.id)) this.files.set(entry.id, entry.file);
+    this.ids = [...new Set([...extra.map((s) => s.id), ...this.files.keys()])];
   }
 
-  get ids(): string[] {
-    return this.entries.map((e) => e.id);
+  /** The menu: title and expression of every lesson. */
+  get entries(): MenuEntry[] {
+    return (this.menu ??= this.ids.map((id) => entryOf(this.scenario(id))));
   }
 
   has(id: string): boolean {
-    return this.scenarios.has(id);
+    return this.scenarios.has(id) || this.files.has(id);
   }
 
   scenario(id: string): Scenario {
-    const scenario = this.scenarios.get(id);
-    if (!scenario) throw new Error(`no lesson "${id}"`);
+    let scenario = this.scenarios.get(id);
+    if (!scenario) {
+      const file = this.files.get(id);
+      if (!file) throw new Error(`no lesson "${id}"`);
+      scenario = loadScenarioFile(file);
+      this.scenarios.set(id, scenario);
+    }
     return scenario;
   }
 
@@ -82,7 +93,8 @@ export class Course implements Lessons {
           this.questions.delete(key);
         }
       }
-      if (!this.entries.some((e) => e.id === scenario.id)) this.entries.unshift(entryOf(scenario));
+      if (!this.ids.includes(scenario.id)) this.ids.unshift(scenario.id);
+      this.menu = undefined;
       return { id: scenario.id };
     } catch (error) {
       if (error instanceof ScenarioError) return { error: error.message };

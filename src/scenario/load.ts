@@ -53,8 +53,7 @@ export function parseScenario(raw: string, file: string, id: string = scenarioId
   // An editor shows no byte-order mark, so columns are counted without it.
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   const src = new Source(text, file);
-  const doc = parseDocument(text, { lineCounter: src.lineCounter, keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length > 0) throw src.yamlError(doc.errors[0], doc);
+  const doc = readYaml(src);
   const top = doc.contents;
   if (top === null || (isScalar(top) && top.value === null && top.range?.[0] === top.range?.[1])) {
     throw src.errorAt(0, 'the file is empty', 'write a scenario with at least `title:`, `inputs:` and `nodes:`');
@@ -65,6 +64,26 @@ export function parseScenario(raw: string, file: string, id: string = scenarioId
   const reader = new Reader(src, doc);
   const fields = reader.topLevel(top);
   return reader.scenario(fields, id);
+}
+
+/**
+ * The YAML document, or the first YAML error as a ScenarioError. The YAML parser
+ * recurses once per level of nesting, so a file nested thousands of levels deep
+ * overflows the stack (thrown, or reported as an error of its own).
+ */
+function readYaml(src: Source): Document {
+  const tooDeep = (offset = 0) => src.errorAt(offset, 'the file nests too deeply for YAML to read (thousands of levels)', 'write each section as a flat list of `name: value` lines');
+  try {
+    const doc = parseDocument(src.text, { lineCounter: src.lineCounter, keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+    if (doc.errors.length > 0) {
+      if (/call stack/i.test(doc.errors[0].message)) throw tooDeep(doc.errors[0].pos[0]);
+      throw src.yamlError(doc.errors[0], doc);
+    }
+    return doc;
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw tooDeep();
+    throw error;
+  }
 }
 
 interface Entry {

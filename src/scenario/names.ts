@@ -7,6 +7,10 @@ const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Why `name` cannot name an input or a node, as a problem and a fix; null when it can. */
 export function nameProblem(name: string): { problem: string; fix: string } | null {
   if (VALID_NAME.test(name)) {
+    if (name in Object.prototype) {
+      // `constructor`, `toString`, `__proto__`…: the engine and the lesson keep values in plain objects keyed by name.
+      return { problem: `\`${name}\` is a reserved word, so it cannot name a value`, fix: `pick another name such as \`${name}_\`` };
+    }
     if (!isFunctionName(name)) return null;
     return {
       problem: `\`${name}\` is a function name, so it cannot name a value`,
@@ -46,6 +50,9 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length][b.length];
 }
 
+/** Names longer than this get no "did you mean" beyond a difference in case. */
+const MAX_GUESS_LENGTH = 100;
+
 /**
  * The candidate `name` was most likely meant to be: one that differs only in case,
  * else the nearest within distance 2. The distance must also be smaller than the
@@ -57,6 +64,9 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
   for (const candidate of candidates) {
     if (candidate === name) continue;
     if (candidate.toLowerCase() === name.toLowerCase()) return candidate;
+    // The distance is at least the difference in length. And editDistance takes time and
+    // memory length × length: two 20,000-letter names would need gigabytes. No guesses for those.
+    if (Math.abs(name.length - candidate.length) > 2 || name.length > MAX_GUESS_LENGTH) continue;
     const d = editDistance(name, candidate);
     if (d <= 2 && d < Math.max(name.length, candidate.length) && d < bestDistance) {
       best = candidate;

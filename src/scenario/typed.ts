@@ -49,6 +49,8 @@ export function scenarioFromTyped(typed: string, sets: string[], typedIn: TypedI
   for (const e of preorder(expr)) {
     if (e.kind !== 'name' || inputs.some((i) => i.name === e.name)) continue;
     if (e.name === name) fail(e.offset, `\`${name}\` is used in its own definition`, 'use another name for the result');
+    const reserved = nameProblem(e.name);
+    if (reserved) fail(e.offset, reserved.problem, reserved.fix);
     const value = values.get(e.name);
     if (value === undefined) {
       const problem = `\`${e.name}\` has no value`;

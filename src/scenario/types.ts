@@ -27,11 +27,30 @@ export class ScenarioError extends Error {
     /** 1-based. */
     readonly col: number,
     /** What is wrong, as a clause without a final full stop. */
-    readonly problem: string,
+    problem: string,
     /** How to fix it, as a clause without a final full stop. */
-    readonly fix: string,
+    fix: string,
   ) {
-    super(`${file}:${line}:${col}: ${problem} — ${fix}.`);
+    super(`${file}:${line}:${col}: ${oneLine(problem)} — ${oneLine(fix)}.`);
     this.name = 'ScenarioError';
+    this.problem = oneLine(problem);
+    this.fix = oneLine(fix);
   }
+
+  /** What is wrong, as a clause without a final full stop. */
+  readonly problem: string;
+  /** How to fix it, as a clause without a final full stop. */
+  readonly fix: string;
+}
+
+/**
+ * A problem quotes what the author wrote (a key, a name, a value), which may hold a
+ * line break or a control character; written as an escape, the message stays one line
+ * and cannot move the terminal's cursor.
+ */
+function oneLine(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (ch) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }

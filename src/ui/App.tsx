@@ -1,7 +1,7 @@
 import React, { useEffect, useMemo, useReducer, useRef } from 'react';
 import { Box, Text, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import type { Course } from '../course.js';
-import { drawGraph, layoutGraph, viewport } from '../layout/index.js';
+import { drawGraph, layoutGraph, viewport, type Drawing, type Layout } from '../layout/index.js';
 import { HelpView } from './HelpView.js';
 import { keysOf } from './keys.js';
 import { LessonView } from './LessonView.js';
@@ -41,11 +41,13 @@ export function App({ course, initial, finished, theme, onChange }: AppProps) {
   }, [state]);
 
   const lesson = state.lessonId ? course.lesson(state.lessonId, state.knobs) : undefined;
+  // Laid out once per graph; the compact style only if a window ever needs it.
   const layouts = useMemo(() => {
     if (!lesson) return undefined;
     const { graph } = lesson.scenario;
-    let cached: { full: ReturnType<typeof layoutGraph>; compact: ReturnType<typeof layoutGraph> } | undefined;
-    return () => (cached ??= { full: layoutGraph(graph), compact: layoutGraph(graph, { compact: true }) });
+    let full: Layout | undefined;
+    let compact: Layout | undefined;
+    return () => ({ full: () => (full ??= layoutGraph(graph)), compact: () => (compact ??= layoutGraph(graph, { compact: true })) });
   }, [lesson?.scenario]);
 
   if (state.quit) return null;
@@ -58,10 +60,11 @@ export function App({ course, initial, finished, theme, onChange }: AppProps) {
     if (screenReader) return <ScreenReaderView lesson={lesson} panel={panelFor(course, lesson, state)} step={state.step} />;
     const highlight = lesson.steps[state.step].highlight;
     const drawings = (shown: Panel['shown']): Drawings => {
-      const { full, compact } = layouts();
+      let full: Drawing | undefined;
+      let compact: Drawing | undefined;
       return {
-        full: drawGraph(full, shown, highlight),
-        compact: drawGraph(compact, shown, highlight),
+        full: () => (full ??= drawGraph(layouts().full(), shown, highlight)),
+        compact: () => (compact ??= drawGraph(layouts().compact(), shown, highlight)),
         cut: (drawing, width, height) => {
           // Scroll from where the window was, only as far as the current node needs,
           // so stepping does not make the picture jump.

@@ -15,9 +15,10 @@ export interface LessonPlan {
   drawing?: Drawing;
 }
 
+/** The drawing in both box styles, each made only when asked for. */
 export interface Drawings {
-  full: Drawing;
-  compact: Drawing;
+  full(): Drawing;
+  compact(): Drawing;
   /** Cut a window of the drawing around the current node. */
   cut(drawing: Drawing, width: number, height: number): Drawing;
 }
@@ -39,9 +40,9 @@ export function planLesson(lines: string[], reserved: number, drawings: (() => D
   const minimum = 3;
   if (room < minimum) return { panel: clip(text, budget) };
   const { full, compact, cut } = drawings();
-  for (const drawing of [full, compact]) {
-    if (drawing.width <= columns && drawing.height <= room) return { panel: text, drawing };
-  }
-  const base = compact.width <= columns ? compact : full;
+  const fits = (d: Drawing) => d.width <= columns && d.height <= room;
+  if (fits(full())) return { panel: text, drawing: full() };
+  if (fits(compact())) return { panel: text, drawing: compact() };
+  const base = compact().width <= columns ? compact() : full();
   return { panel: text, drawing: cut(base, columns, room) };
 }
