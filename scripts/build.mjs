@@ -7,10 +7,7 @@
 // module.enableCompileCache(). A script cannot contain top-level await or
 // import(), so the dependencies that use them are patched below, as is the
 // slowest part of their start-up (yoga's fetch, string-width's emoji regex).
-//
-// GRAD_TUTOR_PROBE_ENTRY=1 bundles the throwaway src/ui/probe.tsx instead
-// (dist/probe.cjs, started by dist/probe.js) for bench/startup.ts and the
-// harness test.
+
 import { build } from 'esbuild';
 import { readFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
@@ -168,14 +165,4 @@ function writeAtomically(file, text) {
   renameSync(`${file}.${process.pid}.tmp`, file);
 }
 
-if (process.env.GRAD_TUTOR_PROBE_ENTRY === '1') {
-  // Only the probe, so that a test can build it while other tests run dist/cli.cjs.
-  await bundle('src/ui/probe.tsx', 'dist/probe.cjs');
-  // The probe starts through a copy of the real bin, so it is measured with the same loader and code cache.
-  const bin = readFileSync(path('bin/grad-tutor.js'), 'utf8');
-  writeAtomically(path('dist/probe.js'), patch(bin, 'bin/grad-tutor.js', "'../dist/cli.cjs'", "'./probe.cjs'"));
-  // Like bin/, dist/ holds CommonJS: a script entry starts faster than a module.
-  writeAtomically(path('dist/package.json'), '{ "type": "commonjs" }\n');
-} else {
-  await bundle('src/main.ts', 'dist/cli.cjs');
-}
+await bundle('src/main.ts', 'dist/cli.cjs');

@@ -1,10 +1,11 @@
-// The built CLI in a real pseudo-terminal, and the harness itself on the
-// throwaway probe app. npm test builds dist/ before vitest runs.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// The built CLI in a real pseudo-terminal, driven as a learner types.
+// npm test builds dist/ before vitest runs.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, RIGHT, ROOT, spawnInPty, spawnTui, type SpawnOptions, type Tui } from './pty.js';
+import { assertBuilt, BIN, CTRL_C, DOWN, END, ENTER, RIGHT, ROOT, spawnTui, TAB, type SpawnOptions, type Tui } from './pty.js';
 
 const running: Tui[] = [];
 afterEach(() => {
@@ -54,66 +55,126 @@ describe('grad-tutor in a terminal', () => {
   });
 });
 
-describe('the pseudo-terminal harness, on the probe app', () => {
-  const probe = join(ROOT, 'dist/probe.js');
-  let t: Tui;
+describe('a lesson, as a learner types it', () => {
+  beforeAll(() => assertBuilt());
 
-  beforeAll(() => {
-    // Builds only dist/probe.*, so tests running dist/cli.cjs meanwhile are not disturbed.
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, env: { ...process.env, GRAD_TUTOR_PROBE_ENTRY: '1' }, stdio: 'inherit' });
-  });
+  it('(a + b) + b from start to end: forward c, b’s second path, the nudge, help, a resize, q', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'gt-e2e-'));
+    const t = await tui(['reuse-add'], { cols: 100, rows: 30, env: { XDG_STATE_HOME: state } });
+    await t.waitFor('step 1/11');
+    expect(t.screen()).toContain('A reused input in a sum');
 
-  async function start(options?: SpawnOptions): Promise<Tui> {
-    t = await spawnInPty(process.execPath, [probe], options);
-    running.push(t);
-    await t.waitFor('count 0');
-    return t;
-  }
+    // Wait for the last line a step changes, so the whole frame is on screen.
+    t.write(RIGHT);
+    let screen = await t.waitFor('c = a + b = 3 + (-5) = -2');
+    expect(screen).toContain('step 2/11');
+    expect(screen).toContain('[Forward]');
+    // The current node is marked by a double border and ▸, not by colour alone.
+    expect(screen).toMatch(/╔▸\+ c/);
 
-  it('ten → in one write advance the counter ten times, and q exits 0 with the cursor shown', async () => {
-    await start();
-    t.write(RIGHT.repeat(10));
-    await t.waitFor('count 10');
+    // Six more in one burst: to the edge c → b, the second path into b.
+    t.write(RIGHT.repeat(6));
+    screen = await t.waitFor('∂z/∂b = 1 (direct) + 1 (via c) = 2');
+    expect(screen).toContain('step 8/11');
+    expect(screen).toContain('Backward: c → b');
+    expect(screen).toMatch(/╔▸b/);
+
+    t.write(TAB + TAB);
+    screen = await t.waitFor('z: -7 → -6.95');
+    expect(screen).toContain('[Nudge]');
+    expect(screen).toMatch(/^b +-5 +2 +-4\.98\s*$/m);
+
+    t.write('?');
+    screen = await t.waitFor('any key closes this');
+    expect(screen).toContain('Shift+Tab');
+    t.write('x');
+    await t.waitFor('[Nudge]');
+
+    t.resize(60, 16);
+    screen = await t.waitFor(/Ove · For · Bac · Che · \[Nudge\]/);
+    const lines = screen.split('\n');
+    expect(lines.length).toBeLessThan(16);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
+
+    t.write(END);
+    await t.waitFor('step 11/11');
     t.write('q');
     expect(await t.exit()).toEqual({ code: 0, signal: null });
-    expect(t.screen()).toContain('count 10');
+    // The terminal is handed back with the cursor shown.
     expect(t.output().endsWith('\x1b[?25h')).toBe(true);
   });
 
-  it('keys split across writes add up the same', async () => {
-    await start();
-    for (let i = 0; i < 3; i++) t.write(RIGHT);
-    t.write(RIGHT.repeat(2));
-    await t.waitFor('count 5');
-    // Keys that arrive with the q may never reach the screen: the app exits
-    // before React renders them. Wait for the frame before quitting.
-    t.write('q');
-    expect(await t.exit()).toEqual({ code: 0, signal: null });
-  });
-
-  it('resize redraws at the new width', async () => {
-    await start({ cols: 80, rows: 12 });
-    expect(t.screen().split('\n')[0]).toHaveLength(80);
-    t.resize(40, 12);
+  it('predict mode: one right, one wrong, quit, and a restart with no arguments lands on the same step', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'gt-e2e-'));
+    const env = { XDG_STATE_HOME: state };
+    let t = await tui(['reuse-add', '--quiz'], { env });
+    await t.waitFor('predict · step 1/11');
+    // Tab Tab → the seed, → the first backward edge z → c.
+    t.write(TAB + TAB + RIGHT);
+    let screen = await t.waitFor(/What is ∂z\/∂c once this edge has run\?[\s\S]*H hint/);
+    const pick = (value: string) => {
+      const choice = [...t.screen().matchAll(/^\s*(?:❯\s+)?(\d)\. (\S+)\s*$/gm)].find((m) => m[2] === value);
+      if (!choice) throw new Error(`no choice ${value} on\n${t.screen()}`);
+      return choice[1];
+    };
+    t.write(pick('1'));
+    await t.waitFor('Correct: 1.');
     t.write(RIGHT);
-    const screen = await t.waitFor('count 1');
-    expect(screen.split('\n').find((line) => line.includes('count 1'))).toHaveLength(40);
+    screen = await t.waitFor(/What is ∂z\/∂b once this edge has run\?[\s\S]*H hint/);
+    const wrong = [...screen.matchAll(/^\s*(?:❯\s+)?(\d)\. (\S+)\s*$/gm)].find((m) => m[2] !== '1')!;
+    // Arrow down to it and Enter, in one burst.
+    t.write(DOWN.repeat(Number(wrong[1]) - 1) + ENTER);
+    await t.waitFor('Not quite:');
+    t.write('q');
+    expect((await t.exit()).code).toBe(0);
+    const progress = JSON.parse(readFileSync(join(state, 'grad-tutor', 'progress.json'), 'utf8')) as { current: { id: string; step: number }; quiz: Record<string, { right: number; asked: number }> };
+    expect(progress.current).toMatchObject({ id: 'reuse-add', step: 5 });
+    expect(progress.quiz['reuse-add']).toEqual({ right: 1, asked: 2 });
+
+    t = await tui([], { env });
+    screen = await t.waitFor('Backward: z → b');
+    expect(screen).toContain('step 6/11');
+    t.write('q');
+    expect((await t.exit()).code).toBe(0);
   });
 
-  it('waitFor fails with the screen when the text does not come', async () => {
-    await start();
-    await expect(t.waitFor('count 99', 300)).rejects.toThrow(/count 99.*within 300 ms.*\n.*count 0/s);
+  it('Ctrl+C quits cleanly from the menu, exit 0', async () => {
+    const t = await tui([], { env: { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) } });
+    await t.waitFor('Pick a graph');
+    // Down Down Enter in one burst opens the third lesson.
+    t.write(DOWN + DOWN + ENTER);
+    await t.waitFor('step 1/11');
+    expect(t.screen()).toContain('Addition feeding a product');
+    t.write(CTRL_C);
+    expect(await t.exit()).toEqual({ code: 0, signal: null });
+    expect(t.output().endsWith('\x1b[?25h')).toBe(true);
   });
 
-  it('waitFor fails at once when the program has exited', async () => {
-    await start();
+  it('NO_COLOR: no colour codes, and the highlight still shows', async () => {
+    const t = await tui(['add-then-mul'], { env: { NO_COLOR: '1', XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) } });
+    await t.waitFor('step 1/11');
+    t.write(RIGHT);
+    const screen = await t.waitFor('c = a + b = 3 + (-5) = -2');
+    expect(screen).toMatch(/╔▸\+ c/);
+    t.write('q');
+    await t.exit();
+    expect(t.output()).not.toMatch(/\x1b\[(3[0-7]|9[0-7]|38;|4[0-7]|48;)[0-9;]*m/);
+  });
+});
+
+describe('the pseudo-terminal harness', () => {
+  it('waitFor fails with the screen when the text does not come, and at once when the program has exited', async () => {
+    const t = await tui(['add'], { env: { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) } });
+    await t.waitFor('step 1/');
+    await expect(t.waitFor('never on screen', 300)).rejects.toThrow(/never on screen.*within 300 ms.*\n.*A sum/s);
     t.write('q');
     await expect(t.waitFor('never shown', 5000)).rejects.toThrow(/exited \(code 0\)/);
   });
+});
 
-  it('kill ends the program by a signal', async () => {
-    await start();
-    t.kill('SIGTERM');
-    expect(await t.exit()).toEqual({ code: 0, signal: 'SIGTERM' });
+describe('pipes', () => {
+  it('a reader that stops early ends the output quietly, exit 0', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" show neuron --json | head -c 10 >/dev/null; exit \${PIPESTATUS:-0}`], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
   });
 });
