@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, CTRL_C, DOWN, END, ENTER, RIGHT, ROOT, spawnTui, TAB, type SpawnOptions, type Tui } from './pty.js';
+import { assertBuilt, BIN, NODE, CTRL_C, DOWN, END, ENTER, RIGHT, ROOT, spawnTui, TAB, type SpawnOptions, type Tui } from './pty.js';
 
 const running: Tui[] = [];
 afterEach(() => {
@@ -174,7 +174,7 @@ describe('the pseudo-terminal harness', () => {
 
 describe('pipes', () => {
   it('a reader that stops early ends the output quietly, exit 0', () => {
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" show neuron --json | head -c 10 >/dev/null; exit \${PIPESTATUS:-0}`], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync('sh', ['-c', `"${NODE}" "${BIN}" show neuron --json | head -c 10 >/dev/null; exit \${PIPESTATUS:-0}`], { cwd: ROOT, encoding: 'utf8' });
     expect(result.stderr).toBe('');
   });
 });

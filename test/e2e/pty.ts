@@ -11,6 +11,8 @@ import xterm from '@xterm/headless';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/grad-tutor.js', import.meta.url));
 export const BUNDLE = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
+/** The Node that runs the CLI: this one, or another for the version matrix (scripts/node-matrix.sh). */
+export const NODE = process.env.GRAD_TUTOR_NODE || process.execPath;
 
 export const RIGHT = '\x1b[C';
 export const LEFT = '\x1b[D';
@@ -75,7 +77,7 @@ export interface Tui {
 
 /** Run the built CLI (bin/grad-tutor.js) with these arguments in a pseudo-terminal. */
 export function spawnTui(args: string[], options: SpawnOptions = {}): Promise<Tui> {
-  return spawnInPty(process.execPath, [BIN, ...args], options);
+  return spawnInPty(NODE, [BIN, ...args], options);
 }
 
 /** Run any program in a pseudo-terminal attached to a headless xterm. */
