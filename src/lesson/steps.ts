@@ -205,9 +205,14 @@ function backwardSteps(trace: Trace): Step[] {
 
 function checkStep(trace: Trace, check: Estimate[], h: number): Step {
   const out = trace.graph.output;
+  // How far each estimate is from the exact value: the number that moves when h does.
+  const off = (estimate: number, exact: number) => {
+    const error = Math.abs(estimate - exact);
+    return error !== 0 && error < 1e-3 ? error.toExponential(1) : num(Number(error.toPrecision(2)));
+  };
   const rows = [
-    ['input', 'exact', `(f(x+h)−f(x))/h`, `(f(x+h)−f(x−h))/2h`],
-    ...check.map((e) => [e.input, num(e.exact), num(e.forwardDifference), num(e.centralDifference)]),
+    ['input', 'exact', 'forward', 'off by', 'central', 'off by'],
+    ...check.map((e) => [e.input, num(e.exact), num(e.forwardDifference), off(e.forwardDifference, e.exact), num(e.centralDifference), off(e.centralDifference, e.exact)]),
   ];
   return {
     phase: 'check',
@@ -215,7 +220,7 @@ function checkStep(trace: Trace, check: Estimate[], h: number): Step {
     text: `Numeric check: move each input by h = ${num(h)} alone and watch ${out}; the slope should match the exact gradient.`,
     lines: [
       ...table(rows),
-      `The forward difference is off by about h × the curvature; the central one by about h², so it sits closer.`,
+      `forward = (f(x+h) − f(x))/h, off by about h × the curvature; central = (f(x+h) − f(x−h))/2h, off by about h², so it sits closer.`,
     ],
     highlight: { nodes: [...trace.graph.inputs, out], edges: [] },
     shown: { values: { ...trace.values }, grads: { ...trace.grads } },
