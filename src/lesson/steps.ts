@@ -93,6 +93,7 @@ function overviewStep(scenario: Scenario, trace: Trace): Step {
     lines: [
       ...(scenario.description ? scenario.description.trim().split('\n') : []),
       `Forward, the values flow left to right to ${graph.output}; backward, the gradients flow right to left.`,
+      `Each box shows a node's value (v) and its gradient (g); · marks one not worked out yet.`,
     ],
     highlight: { nodes: [...graph.inputs], edges: [] },
     shown: { values: leafValues(trace), grads: {} },
