@@ -34,10 +34,26 @@ export interface Step {
   /** Further lines: the chain rule at three levels, a running sum, a table. */
   lines: string[];
   highlight: Highlight;
-  /** What the drawing shows at this step: the values computed so far and the gradients as they stand. */
-  shown: { values: Partial<Values>; grads: Partial<Values> };
+  /**
+   * How far the passes have got at this step: how many operations the forward
+   * pass has computed, and how many backward edges have run (-1: not even the
+   * seed yet). `shownAt` turns this into the numbers the drawing shows; a
+   * count, not a copy, so a long lesson stays linear in size.
+   */
+  reached: Reached;
   /** The backward edge this step runs, for views that lay the chain rule out themselves. */
   contribution?: Contribution;
+}
+
+export interface Reached {
+  forward: number;
+  backward: number;
+}
+
+/** What the drawing shows at a step: the values computed so far and the gradients as they stand. */
+export interface Shown {
+  values: Partial<Values>;
+  grads: Partial<Values>;
 }
 
 export interface Lesson {
@@ -75,10 +91,19 @@ export function buildLesson(scenario: Scenario, options: LessonOptions = {}): Le
   return { scenario, trace, check, h, nudge, steps };
 }
 
-function leafValues(trace: Trace): Partial<Values> {
-  const shown: Partial<Values> = {};
-  for (const node of trace.graph.nodes) if (isLeaf(node)) shown[node.name] = trace.values[node.name];
-  return shown;
+/** The values and gradients the drawing shows once the passes have got as far as `reached`. */
+export function shownAt(trace: Trace, reached: Reached): Shown {
+  const values: Partial<Values> = {};
+  let computed = 0;
+  for (const node of trace.graph.nodes) {
+    const known = isLeaf(node) || computed++ < reached.forward;
+    if (known) values[node.name] = trace.values[node.name];
+  }
+  if (reached.backward < 0) return { values, grads: {} };
+  if (reached.backward >= trace.contributions.length) return { values, grads: { ...trace.grads } };
+  const grads: Partial<Values> = { [trace.graph.output]: 1 };
+  for (const c of trace.contributions.slice(0, reached.backward)) grads[c.operand] = c.sumAfter;
+  return { values, grads };
 }
 
 function overviewStep(scenario: Scenario, trace: Trace): Step {
@@ -96,7 +121,7 @@ function overviewStep(scenario: Scenario, trace: Trace): Step {
       `Each box shows a node's value (v) and its gradient (g); · marks one not worked out yet.`,
     ],
     highlight: { nodes: [...graph.inputs], edges: [] },
-    shown: { values: leafValues(trace), grads: {} },
+    reached: { forward: 0, backward: -1 },
   };
 }
 
@@ -112,14 +137,12 @@ function leftTheReals(node: GraphNode, values: Values): string[] {
 
 function forwardSteps(trace: Trace): Step[] {
   const { graph, values } = trace;
-  const shown = leafValues(trace);
   const steps: Step[] = [];
   for (const node of graph.nodes) {
     if (isLeaf(node)) continue;
     const row = opRow(node.op);
     const symbols = row.write(node.inputs.map(wrap));
     const numbers = row.write(node.inputs.map((name) => operandNum(values[name])));
-    shown[node.name] = values[node.name];
     // A generated node's name is its expression already: don't say it twice.
     const lhs = node.generated ? symbols : `${node.name} = ${symbols}`;
     steps.push({
@@ -132,7 +155,7 @@ function forwardSteps(trace: Trace): Step[] {
         edges: node.inputs.map((from) => [from, node.name]),
         current: node.name,
       },
-      shown: { values: { ...shown }, grads: {} },
+      reached: { forward: steps.length + 1, backward: -1 },
     });
   }
   return steps;
@@ -146,24 +169,31 @@ function seedStep(trace: Trace): Step {
     text: `${partial(out, out)} = 1: a nudge to ${out} moves ${out} by exactly as much. Every other gradient starts at 0.`,
     lines: ['The backward pass now visits the edges from right to left, multiplying as it goes.'],
     highlight: { nodes: [out], edges: [], current: out },
-    shown: { values: { ...trace.values }, grads: { [out]: 1 } },
+    reached: { forward: Infinity, backward: 0 },
   };
 }
 
-/** "1 (via c) + 1 (direct)": every path into an operand so far, by the node it came through. */
+/**
+ * "1 (via c) + 1 (direct)": every path into an operand so far, by the node it
+ * came through. A node used hundreds of times shows its first and last paths;
+ * listing all of them at every step would grow with the square of the graph.
+ */
 function ledger(out: string, done: Contribution[]): string {
-  return done
-    .map((c, i) => `${i === 0 ? num(c.contribution) : operandNum(c.contribution)} (${c.node === out ? 'direct' : `via ${c.node}`})`)
-    .join(' + ');
+  const term = (c: Contribution, i: number) => `${i === 0 ? num(c.contribution) : operandNum(c.contribution)} (${c.node === out ? 'direct' : `via ${c.node}`})`;
+  if (done.length <= 6) return done.map(term).join(' + ');
+  const hidden = done.length - 4;
+  return [...done.slice(0, 2).map(term), `… ${hidden} more paths …`, ...done.slice(-2).map((c, i) => term(c, i + 1))].join(' + ');
 }
 
 function backwardSteps(trace: Trace): Step[] {
   const { graph, values, contributions } = trace;
   const byName = nodeMap(graph);
   const out = graph.output;
-  const grads: Partial<Values> = { [out]: 1 };
+  const received = new Map<string, Contribution[]>();
   return contributions.map((c, k) => {
-    grads[c.operand] = c.sumAfter;
+    const done = received.get(c.operand) ?? [];
+    done.push(c);
+    received.set(c.operand, done);
     const node = byName.get(c.node)!;
     const row = opRow(node.op);
     const names = node.inputs.map(wrap);
@@ -179,7 +209,6 @@ function backwardSteps(trace: Trace): Step[] {
       `result:   ${num(c.contribution)}`,
     ];
     if (c.paths > 1) {
-      const done = contributions.slice(0, k + 1).filter((d) => d.operand === c.operand);
       const sum = `${partial(out, c.operand)} = ${ledger(out, done)}`;
       lines.push(
         c.path < c.paths
@@ -198,7 +227,7 @@ function backwardSteps(trace: Trace): Step[] {
       text: `${chain} = ${operandNum(c.upstream)} · ${operandNum(c.local)} = ${num(c.contribution)}`,
       lines,
       highlight: { nodes: [c.node, c.operand], edges: [[c.operand, c.node]], current: c.operand },
-      shown: { values: { ...values }, grads: { ...grads } },
+      reached: { forward: Infinity, backward: k + 1 },
       contribution: c,
     };
   });
@@ -224,7 +253,7 @@ function checkStep(trace: Trace, check: Estimate[], h: number): Step {
       `forward = (f(x+h) − f(x))/h, off by about h × the curvature; central = (f(x+h) − f(x−h))/2h, off by about h², so it sits closer.`,
     ],
     highlight: { nodes: [...trace.graph.inputs, out], edges: [] },
-    shown: { values: { ...trace.values }, grads: { ...trace.grads } },
+    reached: { forward: Infinity, backward: Infinity },
   };
 }
 
@@ -246,7 +275,7 @@ function nudgeStep(trace: Trace, nudge: Nudge): Step {
       `Each input moves with the sign of its gradient, so every term of Σ grad · Δx is ${nudge.rate >= 0 ? 'positive' : 'negative'} — even for a negative gradient.`,
     ],
     highlight: { nodes: [...trace.graph.inputs, out], edges: [], current: out },
-    shown: { values: { ...trace.values }, grads: { ...trace.grads } },
+    reached: { forward: Infinity, backward: Infinity },
   };
 }
 
@@ -262,6 +291,6 @@ function summaryStep(trace: Trace): Step {
     text: `Summary: ${trace.graph.inputs.map((i) => `${partial(out, i)} = ${num(trace.grads[i])}`).join(', ')}.`,
     lines: table(rows),
     highlight: { nodes: [], edges: [] },
-    shown: { values: { ...trace.values }, grads: { ...trace.grads } },
+    reached: { forward: Infinity, backward: Infinity },
   };
 }

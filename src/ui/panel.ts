@@ -1,12 +1,12 @@
 import { backpropOverwriting } from '../engine/index.js';
-import { num, partial, table, verdict, type Lesson, type Question, type Step } from '../lesson/index.js';
+import { num, partial, shownAt, table, verdict, type Lesson, type Question, type Shown } from '../lesson/index.js';
 import { openQuestion, score, type Lessons, type TutorState } from './state.js';
 
 /** What the panel under the drawing says, and what the drawing may show, for the state the learner is in. */
 export interface Panel {
   lines: string[];
   /** The step as drawn: with the answer hidden while a question waits. */
-  shown: Step['shown'];
+  shown: Shown;
   /** The open question, whose choices the view lists. */
   question?: Question;
 }
@@ -17,18 +17,19 @@ export interface Panel {
  */
 export function panelFor(course: Lessons, lesson: Lesson, state: TutorState): Panel {
   const step = lesson.steps[state.step];
+  const shown = shownAt(lesson.trace, step.reached);
   const out = lesson.scenario.graph.output;
-  if (state.overwrite) return { lines: [`▸ Replay: the backward pass with = instead of +=`, ...overwriteLines(lesson)], shown: step.shown };
+  if (state.overwrite) return { lines: [`▸ Replay: the backward pass with = instead of +=`, ...overwriteLines(lesson)], shown };
 
   const question = openQuestion(course, state);
   const c = step.contribution;
   if (question && c) {
     // Until the learner answers, the operand keeps the gradient it had before this edge.
-    const grads = { ...step.shown.grads, [c.operand]: c.path > 1 ? c.sumBefore : undefined };
+    const grads = { ...shown.grads, [c.operand]: c.path > 1 ? c.sumBefore : undefined };
     const hints = question.hints.slice(0, state.hints);
     return {
       lines: [`▸ ${step.title} — predict`, question.prompt, ...hints],
-      shown: { values: step.shown.values, grads },
+      shown: { values: shown.values, grads },
       question,
     };
   }
@@ -46,7 +47,7 @@ export function panelFor(course: Lessons, lesson: Lesson, state: TutorState): Pa
     lines.push(step.phase === 'nudge' ? '+ / - change the rate (below zero: descent).' : '+ / - change h: watch both errors shrink, then grow as rounding takes over.');
   }
   if (state.quiz && !c && step.phase === 'backward') lines.push(`(${partial(out, out)} needs no prediction.)`);
-  return { lines, shown: step.shown };
+  return { lines, shown };
 }
 
 function overwriteLines(lesson: Lesson): string[] {

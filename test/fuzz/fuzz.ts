@@ -55,7 +55,7 @@ export class FuzzCrash extends Error {
  * all on each step): 1,000 nodes take seconds, 2,000 take 15 s and 1.5 GB, and a
  * 10,000-node graph runs out of memory. That is reported separately (src/lesson).
  */
-export const LESSON_MAX_NODES = 300;
+export const LESSON_MAX_NODES = 3000;
 
 const OPS = new Set(['input', 'const', '+', '-', '*', '/', '^', 'neg', 'tanh', 'exp', 'log', 'relu', 'sigmoid']);
 const LINE_BREAK = /[\n\r\u2028\u2029]/;

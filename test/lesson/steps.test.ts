@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLesson, lessonToJson, lessonToText } from '../../src/lesson/index.js';
+import { buildLesson, lessonToJson, lessonToText, shownAt } from '../../src/lesson/index.js';
 import { SEED_GRAPHS, graphOf, scenarioOf } from '../helpers/graphs.js';
 
 const lessonFor = (id: string, nudge = 0.01) =>
@@ -15,7 +15,7 @@ describe('the step list', () => {
     const step = lessonFor('add-then-mul').steps[1];
     expect(step.text).toBe('c = a + b = 3 + (-5) = -2');
     expect(step.highlight).toEqual({ nodes: ['c', 'a', 'b'], edges: [['a', 'c'], ['b', 'c']], current: 'c' });
-    expect(step.shown.values).toEqual({ a: 3, b: -5, d: 2, c: -2 });
+    expect(shownAt(lessonFor('add-then-mul').trace, step.reached).values).toEqual({ a: 3, b: -5, d: 2, c: -2 });
   });
 
   it('writes the chain rule at three levels on a backward step', () => {
@@ -25,7 +25,7 @@ describe('the step list', () => {
     expect(step.lines).toContain('numbers:  2 · 1');
     expect(step.lines).toContain('result:   2');
     expect(step.highlight.edges).toEqual([['a', 'c']]);
-    expect(step.shown.grads).toEqual({ z: 1, c: 2, d: -2, a: 2 });
+    expect(shownAt(lessonFor('add-then-mul').trace, step.reached).grads).toEqual({ z: 1, c: 2, d: -2, a: 2 });
   });
 
   it('shows the running sum where b is reached along two paths', () => {
