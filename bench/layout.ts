@@ -7,14 +7,13 @@
 
 import dagre from '@dagrejs/dagre';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import type { Graph, GraphNode, OpName } from '../src/engine/graph.js';
 import { drawGraph, layoutGraph, viewport, type Layout } from '../src/layout/index.js';
 import { seededRandom } from '../test/layout/random.js';
 
 const NODES = 520;
 const INPUTS = 40;
-const ourRuns = Number(process.argv[2] ?? 15);
-const dagreRuns = Number(process.argv[3] ?? 3);
 
 /** Mostly local operands (an MLP-like band of layers) with some long-range ones, as in a real network. */
 function randomGraph(seed: number): Graph {
@@ -37,7 +36,7 @@ function time<T>(run: () => T): { ms: number; result: T } {
   return { ms: performance.now() - start, result };
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -56,34 +55,70 @@ function dagreLayout(graph: Graph, layout: Layout): void {
   dagre.layout(g);
 }
 
-const graph = randomGraph(520);
-// The very first layout runs before the JIT has compiled anything: reported apart.
-const first = time(() => layoutGraph(graph));
-const warm = first.result;
-for (let i = 0; i < 15; i++) layoutGraph(graph);
-const ours = Array.from({ length: ourRuns }, () => time(() => layoutGraph(graph)).ms);
-// One dagre run takes long enough to warm itself up; the first is dropped all the same.
-dagreLayout(graph, warm);
-const theirs = Array.from({ length: dagreRuns }, () => time(() => dagreLayout(graph, warm)).ms);
-
-const values = Object.fromEntries(graph.nodes.map((n, i) => [n.name, Math.sin(i)]));
-const draws: number[] = [];
-let drawing = drawGraph(warm, { values, grads: values });
-for (let i = 0; i < 5; i++) {
-  const run = time(() => drawGraph(warm, { values, grads: values }, { nodes: ['n300'], edges: [], current: 'n300' }));
-  draws.push(run.ms);
-  drawing = run.result;
+export interface LayoutFigures {
+  nodes: number;
+  edges: number;
+  /** The drawing's size in characters. */
+  size: { width: number; height: number };
+  tracks: number;
+  /** Milliseconds: the very first layout, before the JIT has compiled anything. */
+  first: number;
+  ours: number[];
+  dagre: number[];
+  /** Drawing with values and a highlight. */
+  draws: number[];
+  /** Cutting an 80×24 viewport around a node, 1000 cuts. */
+  cuts: number[];
 }
-const cut = (i: number) => viewport(drawing, graph.nodes[(i * 37) % graph.nodes.length].name, 80, 24);
-for (let i = 0; i < 200; i++) cut(i);
-const cuts = Array.from({ length: 1000 }, (_, i) => time(() => cut(i)).ms).sort((a, b) => a - b);
 
-const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
-const hops = warm.edges.length;
-console.log(`graph: ${graph.nodes.length} nodes, ${hops} edges → drawing ${warm.width}×${warm.height}, ${warm.tracks.reduce((a, b) => a + b, 0)} tracks`);
-const ratio = median(theirs) / median(ours);
-console.log(`layout, ours: median of ${ourRuns} ${fmt(median(ours))} (first call, before the JIT: ${fmt(first.ms)})`);
-console.log(`layout, dagre: median of ${dagreRuns} ${fmt(median(theirs))}`);
-console.log(`ratio: ours ${ratio.toFixed(0)}× faster (goal ≥ 20×)`);
-console.log(`draw with values and a highlight, median of 5: ${fmt(median(draws))}`);
-console.log(`viewport 80×24, ${cuts.length} cuts: median ${fmt(median(cuts))}, 99th percentile ${fmt(cuts[Math.floor(cuts.length * 0.99)])} (goal < 2 ms)`);
+/** Our layout and dagre's on the same random 520-node DAG, with drawing and viewport times. */
+export function measureLayout(ourRuns = 15, dagreRuns = 3): LayoutFigures {
+  const graph = randomGraph(520);
+  // The very first layout runs before the JIT has compiled anything: reported apart.
+  const first = time(() => layoutGraph(graph));
+  const warm = first.result;
+  for (let i = 0; i < 15; i++) layoutGraph(graph);
+  const ours = Array.from({ length: ourRuns }, () => time(() => layoutGraph(graph)).ms);
+  // One dagre run takes long enough to warm itself up; the first is dropped all the same.
+  dagreLayout(graph, warm);
+  const theirs = Array.from({ length: dagreRuns }, () => time(() => dagreLayout(graph, warm)).ms);
+
+  const values = Object.fromEntries(graph.nodes.map((n, i) => [n.name, Math.sin(i)]));
+  const draws: number[] = [];
+  let drawing = drawGraph(warm, { values, grads: values });
+  for (let i = 0; i < 5; i++) {
+    const run = time(() => drawGraph(warm, { values, grads: values }, { nodes: ['n300'], edges: [], current: 'n300' }));
+    draws.push(run.ms);
+    drawing = run.result;
+  }
+  const cut = (i: number) => viewport(drawing, graph.nodes[(i * 37) % graph.nodes.length].name, 80, 24);
+  for (let i = 0; i < 200; i++) cut(i);
+  const cuts = Array.from({ length: 1000 }, (_, i) => time(() => cut(i)).ms);
+  return {
+    nodes: graph.nodes.length,
+    edges: warm.edges.length,
+    size: { width: warm.width, height: warm.height },
+    tracks: warm.tracks.reduce((a, b) => a + b, 0),
+    first: first.ms,
+    ours,
+    dagre: theirs,
+    draws,
+    cuts,
+  };
+}
+
+function cli(): void {
+  const ourRuns = Number(process.argv[2] ?? 15);
+  const dagreRuns = Number(process.argv[3] ?? 3);
+  const f = measureLayout(ourRuns, dagreRuns);
+  const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+  const cuts = [...f.cuts].sort((a, b) => a - b);
+  console.log(`graph: ${f.nodes} nodes, ${f.edges} edges → drawing ${f.size.width}×${f.size.height}, ${f.tracks} tracks`);
+  console.log(`layout, ours: median of ${ourRuns} ${fmt(median(f.ours))} (first call, before the JIT: ${fmt(f.first)})`);
+  console.log(`layout, dagre: median of ${dagreRuns} ${fmt(median(f.dagre))}`);
+  console.log(`ratio: ours ${(median(f.dagre) / median(f.ours)).toFixed(0)}× faster (goal ≥ 20×)`);
+  console.log(`draw with values and a highlight, median of 5: ${fmt(median(f.draws))}`);
+  console.log(`viewport 80×24, ${cuts.length} cuts: median ${fmt(median(cuts))}, 99th percentile ${fmt(cuts[Math.floor(cuts.length * 0.99)])} (goal < 2 ms)`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) cli();

@@ -1,0 +1,107 @@
+/**
+ * Render time of one step of the tutor, in process: the App of src/ui, in
+ * ink-testing-library's memory terminal (100×30, Ink's unthrottled debug
+ * renderer, so every step writes exactly one frame). Each sample is the time
+ * from writing → to stdin until the next frame is written to stdout: the
+ * reducer, React, the drawing, Yoga and Ink's output together.
+ *
+ * bench/run.ts bundles this as the shipped bin is bundled (bench/bundle.ts)
+ * and runs it in a process of its own, which also keeps the memory figures
+ * free of the other benchmarks.
+ */
+import './ink-env.js';
+import { performance } from 'node:perf_hooks';
+import { render } from 'ink-testing-library';
+import { Course } from '../src/course.js';
+import type { Scenario } from '../src/scenario/index.js';
+import { App } from '../src/ui/App.js';
+import { initialState } from '../src/ui/state.js';
+
+const RIGHT = '\x1b[C';
+const HOME = '\x1b[H';
+
+export interface RenderFigures {
+  /** Steps in the lesson. */
+  steps: number;
+  /** Milliseconds per step, every step of every pass. */
+  times: number[];
+  /** process.memoryUsage().rss after the first frame, and after each step. */
+  rssBefore: number;
+  rss: number[];
+  /** The heap in use after a full collection, at the first frame and at the end (with node --expose-gc). */
+  liveHeap?: { before: number; after: number };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+/** Heap in use after a full collection, if node runs with --expose-gc. */
+function liveHeap(): number | undefined {
+  if (!gc) return undefined;
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * Open lesson `id` (bundled, or one of `extra`) at its first step and press →
+ * through to the last step, `passes` times (back to the first with Home,
+ * untimed, between passes).
+ */
+export async function measureRender(id: string, extra: Scenario[] = [], passes = 1): Promise<RenderFigures> {
+  const course = new Course(extra);
+  const app = render(<App course={course} initial={initialState(course, { id, step: 0 })} finished={new Set()} theme={{ color: true }} />);
+  Object.defineProperty(app.stdout, 'columns', { get: () => 100, configurable: true });
+  Object.defineProperty(app.stdout, 'rows', { get: () => 30, configurable: true });
+
+  // Resolves with the time the next frame is written; frames nobody waits for
+  // are ignored. Only the last frame is kept (the library keeps them all, which
+  // would count in the memory figures).
+  let waiting: ((at: number) => void) | undefined;
+  let last = '';
+  app.stdout.write = (frame: string) => {
+    const at = performance.now();
+    last = frame;
+    waiting?.(at);
+    waiting = undefined;
+  };
+  const nextFrame = (send: () => void): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no frame within 10 s; the last one:\n${last}`)), 10_000);
+      waiting = (at) => {
+        clearTimeout(timer);
+        resolve(at);
+      };
+      send();
+    });
+  // Let anything queued after a frame settle before the next key.
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  try {
+    // React may commit the first frame after render() returns; the resize listener is set up with it.
+    for (let i = 0; i < 1000 && last === ''; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+    await settle();
+    await nextFrame(() => app.stdout.emit('resize'));
+    await settle();
+    const steps = course.lesson(id).steps.length;
+    const heapBefore = liveHeap();
+    const rssBefore = process.memoryUsage().rss;
+    const times: number[] = [];
+    const rss: number[] = [];
+    for (let pass = 0; pass < passes; pass++) {
+      if (pass > 0) {
+        await nextFrame(() => app.stdin.write(HOME));
+        await settle();
+      }
+      for (let step = 1; step < steps; step++) {
+        const start = performance.now();
+        times.push((await nextFrame(() => app.stdin.write(RIGHT))) - start);
+        rss.push(process.memoryUsage().rss);
+        await settle();
+      }
+    }
+    if (!last.includes(`step ${steps}/${steps}`)) throw new Error(`the lesson did not reach its last step:\n${last}`);
+    const heapAfter = liveHeap();
+    return { steps, times, rssBefore, rss, liveHeap: heapBefore !== undefined && heapAfter !== undefined ? { before: heapBefore, after: heapAfter } : undefined };
+  } finally {
+    app.unmount();
+    app.cleanup();
+  }
+}
