@@ -1,37 +1,16 @@
 /**
  * The render bench as one esbuild bundle, built the way scripts/build.mjs
  * builds the bin, so that it measures the code a learner runs: React's
- * production build, and the two string-width patches that change how fast a
- * frame is written (the source measures every box-drawing character with an
- * emoji regex, and wrap-ansi's copy builds that regex afresh for each one;
- * unpatched, a step of the MLP takes about twice as long). The start-up
- * patches (yoga, the code cache) do not matter here and are left out.
- * Keep the patches in step with scripts/build.mjs.
+ * production build, and the same dependency patches (scripts/build.mjs), of
+ * which the string-width ones change how fast a frame is written (unpatched,
+ * a step of the MLP takes about twice as long).
  */
 
 import { build, type Plugin } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { dependencyPatches } from '../scripts/build.mjs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../test/e2e/pty.js';
-
-const stringWidth = join(ROOT, 'node_modules/string-width/index.js');
-
-const stringWidthPatches: Plugin = {
-  name: 'string-width-patches',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      const eager = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
-      if (!source.includes(eager)) return undefined;
-      const lazy = `let rgiEmojiFull;
-const rgiEmojiCandidate = /\\p{Emoji_Presentation}|\\uFE0F/u;
-const rgiEmojiRegex = {test: (segment) => rgiEmojiCandidate.test(segment) && (rgiEmojiFull ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)};`;
-      return { contents: source.replace(eager, () => lazy), loader: 'js' };
-    });
-    b.onResolve({ filter: /^string-width$/ }, ({ importer }) => (/[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(importer) ? { path: stringWidth } : undefined));
-  },
-};
 
 /** Ink imports React DevTools only when DEV=true; the bundle carries a stub, as the bin's does. */
 const devtoolsStub: Plugin = {
@@ -72,7 +51,7 @@ process.stdout.write(JSON.stringify(figures) + '\\n');
       'import.meta.url': JSON.stringify(pathToFileURL(join(ROOT, 'src/bundle.js')).href),
     },
     banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
-    plugins: [stringWidthPatches, devtoolsStub],
+    plugins: [dependencyPatches, devtoolsStub],
     logLevel: 'warning',
   });
 }

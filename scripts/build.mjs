@@ -11,16 +11,14 @@
 import { build } from 'esbuild';
 import { readFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = new URL('../', import.meta.url);
 const path = (relative) => fileURLToPath(new URL(relative, root));
 const pkg = JSON.parse(readFileSync(path('package.json'), 'utf8'));
 
-mkdirSync(path('dist/'), { recursive: true });
 // Ink imports react-devtools-core only when DEV is set; the bundle must not carry it.
 const stub = path('dist/devtools-stub.mjs');
-writeFileSync(stub, 'export default { connectToDevTools() {}, initialize() {} };\n');
 
 /** Replace `from` by `to` in a dependency's source, and fail the build if it is not there (an upgrade moved it). */
 function patch(source, file, from, to) {
@@ -28,7 +26,7 @@ function patch(source, file, from, to) {
   return source.replace(from, () => to);
 }
 
-const dependencyPatches = {
+export const dependencyPatches = {
   name: 'dependency-patches',
   setup(b) {
     // yoga-layout 3 embeds its wasm as a base64 data: URL and its Emscripten
@@ -111,7 +109,7 @@ const rgiEmojiRegex = {test: (segment) => rgiEmojiCandidate.test(segment) && (rg
 // a warning), so no import() may survive in the bundle. esbuild turns import()
 // of bundled code into a lazy require; give it a bundled stand-in for
 // built-in modules too.
-const builtinDynamicImports = {
+export const builtinDynamicImports = {
   name: 'builtin-dynamic-imports',
   setup(b) {
     b.onResolve({ filter: /^[a-z:_/]+$/ }, (args) =>
@@ -152,6 +150,8 @@ const common = {
  * a vm.Script, where import() fails.
  */
 async function bundle(entry, outfile) {
+  mkdirSync(path('dist/'), { recursive: true });
+  writeFileSync(stub, 'export default { connectToDevTools() {}, initialize() {} };\n');
   const { outputFiles } = await build({ ...common, entryPoints: [path(entry)], outfile: path(outfile), write: false });
   const text = outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const dynamicImport = /(?<![\w$.])import\(\s*[^\s)]*/.exec(text);
@@ -165,4 +165,7 @@ function writeAtomically(file, text) {
   renameSync(`${file}.${process.pid}.tmp`, file);
 }
 
-await bundle('src/main.ts', 'dist/cli.cjs');
+// Imported (by the render bench, for the same patches), it only lends its plugins.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await bundle('src/main.ts', 'dist/cli.cjs');
+}

@@ -1,0 +1,5 @@
+// Types for what the render bench borrows from scripts/build.mjs.
+import type { Plugin } from 'esbuild';
+
+export const dependencyPatches: Plugin;
+export const builtinDynamicImports: Plugin;
