@@ -59,8 +59,11 @@ export async function runTutor(options: RunOptions): Promise<void> {
   const finished = new Set(progress.finished);
   let saved = '';
 
-  const onChange = (state: TutorState) => {
-    progress = record(progress, course, state);
+  // Writing the file waits until the frame is on screen, and a burst of keys
+  // writes it once; quitting writes whatever is still pending.
+  let pending: NodeJS.Immediate | undefined;
+  const save = () => {
+    pending = undefined;
     const text = JSON.stringify(progress);
     if (text === saved) return;
     saved = text;
@@ -70,10 +73,18 @@ export async function runTutor(options: RunOptions): Promise<void> {
       // A read-only home must not stop the lesson; progress is a convenience.
     }
   };
+  const onChange = (state: TutorState) => {
+    progress = record(progress, course, state);
+    pending ??= setImmediate(save);
+  };
 
   const instance = render(<App course={course} initial={initial} finished={finished} theme={options.theme} onChange={onChange} />, {
     exitOnCtrlC: false,
     patchConsole: false,
   });
   await instance.waitUntilExit();
+  if (pending) {
+    clearImmediate(pending);
+    save();
+  }
 }
