@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, NODE, CTRL_C, DOWN, END, ENTER, RIGHT, ROOT, spawnTui, TAB, type SpawnOptions, type Tui } from './pty.js';
+import { assertBuilt, BIN, NODE, spawnInPty, CTRL_C, DOWN, END, ENTER, RIGHT, ROOT, spawnTui, TAB, type SpawnOptions, type Tui } from './pty.js';
 
 const running: Tui[] = [];
 afterEach(() => {
@@ -176,5 +176,43 @@ describe('pipes', () => {
   it('a reader that stops early ends the output quietly, exit 0', () => {
     const result = spawnSync('sh', ['-c', `"${NODE}" "${BIN}" show neuron --json | head -c 10 >/dev/null; exit \${PIPESTATUS:-0}`], { cwd: ROOT, encoding: 'utf8' });
     expect(result.stderr).toBe('');
+  });
+});
+
+describe('without a terminal', () => {
+  const run = (args: string[], input = '') =>
+    spawnSync(NODE, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) } });
+
+  it('grad-tutor <scenario> prints the lesson as show does, exit 0, never "Raw mode is not supported"', () => {
+    const piped = run(['reuse-add']);
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toBe(run(['show', 'reuse-add']).stdout);
+  });
+
+  it('grad-tutor alone prints the list, exit 0', () => {
+    const piped = run([]);
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toMatch(/^add-then-mul +Addition feeding a product$/m);
+  });
+
+  it('stdout a terminal but stdin not one: prints instead of failing', async () => {
+    const t = await spawnInPty('sh', ['-c', `"${NODE}" "${BIN}" add < /dev/null`], { env: { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) } });
+    running.push(t);
+    expect((await t.exit()).code).toBe(0);
+    expect(t.screen()).toContain('[8/8] Summary');
+    expect(t.output()).not.toContain('Raw mode');
+  });
+});
+
+describe('with a screen reader', () => {
+  it('INK_SCREEN_READER=true reads steps as sentences in a real terminal', async () => {
+    const t = await tui(['add-then-mul'], { env: { INK_SCREEN_READER: 'true', XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) } });
+    await t.waitFor('step 1 of 11');
+    t.write(RIGHT);
+    const screen = await t.waitFor('c = a + b = 3 + (-5) = -2');
+    expect(screen).not.toMatch(/[╭╮╰╯┏┓┗┛╔╗╚╝]/);
+    t.write('q');
+    expect((await t.exit()).code).toBe(0);
   });
 });

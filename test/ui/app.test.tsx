@@ -182,3 +182,18 @@ describe('the window', () => {
     expect(tutor.frame()).toContain('step 1/');
   });
 });
+
+describe('with a screen reader (INK_SCREEN_READER=true)', () => {
+  it('reads the step as sentences, with no box drawing', async () => {
+    process.env.INK_SCREEN_READER = 'true';
+    try {
+      tutor = await openTutor({ resume: { id: 'reuse-add', step: 7 } });
+      const frame = tutor.frame();
+      expect(frame).toContain('A reused input in a sum, step 8 of 11.');
+      expect(frame).toContain('∂z/∂b = 1 (direct) + 1 (via c) = 2');
+      expect(frame).not.toMatch(/[─│╭╮╰╯━┃┏┓┗┛═║╔╗╚╝▶]/);
+    } finally {
+      delete process.env.INK_SCREEN_READER;
+    }
+  });
+});
