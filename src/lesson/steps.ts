@@ -259,7 +259,7 @@ function checkStep(trace: Trace, check: Estimate[], h: number): Step {
 
 function nudgeStep(trace: Trace, nudge: Nudge): Step {
   const out = trace.graph.output;
-  const direction = nudge.rate >= 0 ? `up (ascent)` : `down (descent)`;
+  const ascent = nudge.rate >= 0;
   const rows = [
     ['input', 'before', 'grad', `after = before + ${num(nudge.rate)} × grad`],
     ...nudge.moves.map((m) => [m.input, num(m.before), num(m.grad), num(m.after)]),
@@ -267,12 +267,12 @@ function nudgeStep(trace: Trace, nudge: Nudge): Step {
   return {
     phase: 'nudge',
     title: 'Nudge',
-    text: `Nudge: every input moves by ${num(nudge.rate)} × its gradient to push ${out} ${direction}; ${out} goes from ${num(nudge.before)} to ${num(nudge.after)}.`,
+    text: `Nudge: every input moves by ${num(nudge.rate)} × its gradient, to push ${out} ${ascent ? 'up (ascent)' : 'down (descent)'}.`,
     lines: [
       ...table(rows),
-      `${out}: ${num(nudge.before)} → ${num(nudge.after)}; the intermediate nodes are recomputed, not nudged.`,
+      `${out}: ${num(nudge.before)} → ${num(nudge.after)} (the nodes in between are recomputed, not nudged)`,
       `predicted change ${signed(nudge.predicted)} (= ${num(nudge.rate)} × Σ grad²), actual ${signed(nudge.actual)}.`,
-      `Each input moves with the sign of its gradient, so every term of Σ grad · Δx is ${nudge.rate >= 0 ? 'positive' : 'negative'} — even for a negative gradient.`,
+      `Each input moves with its gradient's sign${ascent ? '' : ' flipped'}, so every grad · Δx ${ascent ? 'raises' : 'lowers'} ${out}, even a negative gradient's.`,
     ],
     highlight: { nodes: [...trace.graph.inputs, out], edges: [], current: out },
     reached: { forward: Infinity, backward: Infinity },

@@ -44,7 +44,7 @@ describe('the step list', () => {
 
   it('puts the nudge of a · b · d in the nudge step, predicted beside actual', () => {
     const step = lessonFor('mul-mul').steps.find((s) => s.phase === 'nudge')!;
-    expect(step.text).toContain('z goes from -30 to -26.5031');
+    expect(step.lines).toContain('z: -30 → -26.5031 (the nodes in between are recomputed, not nudged)');
     expect(step.lines.join('\n')).toContain('predicted change +3.61 (= 0.01 × Σ grad²), actual +3.4969');
   });
 });
