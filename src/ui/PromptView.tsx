@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { TutorState } from './state.js';
 import { wrapLines } from './text.js';
+import { footerText, PROMPT_KEYS } from './keys.js';
 
 const ASK = {
   file: ['Open a scenario file', 'Path to a .yaml or .json file:'],
@@ -21,7 +22,7 @@ export function PromptView({ prompt, columns }: { prompt: NonNullable<TutorState
       <Text wrap="truncate">{`› ${prompt.text}█`}</Text>
       <Text> </Text>
       {prompt.error ? wrapLines([prompt.error], columns).map((line, i) => <Text key={i}>{line}</Text>) : null}
-      <Text dimColor>Enter goes on · Backspace erases · Esc back to the menu</Text>
+      <Text dimColor>{footerText(PROMPT_KEYS, columns)}</Text>
     </Box>
   );
 }

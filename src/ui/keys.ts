@@ -36,6 +36,7 @@ export type LessonAction =
   | 'quit';
 export type QuizAction = 'down' | 'up' | 'answer' | 'hint';
 export type MenuAction = 'down' | 'up' | 'open' | 'help' | 'quit';
+export type PromptAction = 'submit' | 'erase' | 'cancel';
 
 export interface Binding<A extends string> {
   action: A;
@@ -76,6 +77,13 @@ export const MENU_KEYS: Binding<MenuAction>[] = [
   { action: 'open', keys: ['enter', 'right', 'l', 'space'], does: 'open the lesson', footer: 'open' },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'quit', keys: ['q', 'escape', 'ctrl-c'], does: 'quit', footer: 'quit' },
+];
+
+/** Typing a path, an expression or values: every other key types itself. */
+export const PROMPT_KEYS: Binding<PromptAction>[] = [
+  { action: 'submit', keys: ['enter'], does: 'go on', footer: 'go on' },
+  { action: 'erase', keys: ['backspace'], does: 'erase a character', footer: 'erase' },
+  { action: 'cancel', keys: ['escape'], does: 'back to the menu', footer: 'back to the menu' },
 ];
 
 const SHOWN: Record<string, string> = {

@@ -1,5 +1,5 @@
 import type { Phase, Question, Step } from '../lesson/index.js';
-import { actionFor, LESSON_KEYS, MENU_KEYS, QUIZ_KEYS, type KeyName } from './keys.js';
+import { actionFor, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, type KeyName } from './keys.js';
 
 /** The knobs a learner turns: the nudge rate and the numeric check's h. */
 export interface Knobs {
@@ -145,24 +145,30 @@ function menuKey(course: Lessons, state: TutorState, key: KeyName): TutorState {
   }
 }
 
-/** Typing a path, an expression or values: printable keys type, Backspace erases, Enter goes on, Esc goes back. */
+/** Typing a path, an expression or values (PROMPT_KEYS); every other key types itself. */
 function promptKey(course: Lessons, state: TutorState, key: KeyName): TutorState {
   const prompt = state.prompt!;
-  if (key === 'escape') return { ...state, screen: 'menu', prompt: undefined };
-  if (key === 'backspace') return { ...state, prompt: { ...prompt, text: prompt.text.slice(0, -1), error: undefined } };
-  if (key === 'space') return { ...state, prompt: { ...prompt, text: prompt.text + ' ', error: undefined } };
-  if (key === 'enter') {
-    if (prompt.kind === 'expr') return { ...state, prompt: { kind: 'values', text: '', expression: prompt.text } };
-    const result = prompt.kind === 'file' ? course.open('file', prompt.text.trim()) : course.open('expr', prompt.expression ?? '', prompt.text);
-    if ('error' in result) {
-      // A bad expression sends the learner back to fix it; a bad value stays here.
-      const back = prompt.kind === 'values' && result.error.startsWith('expression:');
-      return { ...state, prompt: back ? { kind: 'expr', text: prompt.expression ?? '', error: result.error } : { ...prompt, error: result.error } };
+  switch (actionFor(PROMPT_KEYS, key)) {
+    case 'cancel':
+      return { ...state, screen: 'menu', prompt: undefined };
+    case 'erase':
+      return { ...state, prompt: { ...prompt, text: prompt.text.slice(0, -1), error: undefined } };
+    case 'submit': {
+      if (prompt.kind === 'expr') return { ...state, prompt: { kind: 'values', text: '', expression: prompt.text } };
+      const result = prompt.kind === 'file' ? course.open('file', prompt.text.trim()) : course.open('expr', prompt.expression ?? '', prompt.text);
+      if ('error' in result) {
+        // A bad expression sends the learner back to fix it; a bad value stays here.
+        const back = prompt.kind === 'values' && result.error.startsWith('expression:');
+        return { ...state, prompt: back ? { kind: 'expr', text: prompt.expression ?? '', error: result.error } : { ...prompt, error: result.error } };
+      }
+      return openLesson({ ...state, menuIndex: Math.max(0, course.ids.indexOf(result.id)) }, result.id);
     }
-    return openLesson(state, result.id);
+    default: {
+      const typed = key === 'space' ? ' ' : key;
+      if ([...typed].length !== 1) return state;
+      return { ...state, prompt: { ...prompt, text: prompt.text + typed, error: undefined } };
+    }
   }
-  if ([...key].length === 1) return { ...state, prompt: { ...prompt, text: prompt.text + key, error: undefined } };
-  return state;
 }
 
 function quizKey(course: Lessons, state: TutorState, key: KeyName, question: Question): TutorState | undefined {
