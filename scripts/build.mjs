@@ -10,7 +10,7 @@
 
 import { build } from 'esbuild';
 import { readFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { isBuiltin } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = new URL('../', import.meta.url);
@@ -152,11 +152,42 @@ const common = {
 async function bundle(entry, outfile) {
   mkdirSync(path('dist/'), { recursive: true });
   writeFileSync(stub, 'export default { connectToDevTools() {}, initialize() {} };\n');
-  const { outputFiles } = await build({ ...common, entryPoints: [path(entry)], outfile: path(outfile), write: false });
+  const scenarios = JSON.stringify(await compileScenarios());
+  const options = { ...common, define: { ...common.define, GRAD_TUTOR_SCENARIOS: scenarios } };
+  const { outputFiles } = await build({ ...options, entryPoints: [path(entry)], outfile: path(outfile), write: false });
   const text = outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const dynamicImport = /(?<![\w$.])import\(\s*[^\s)]*/.exec(text);
   if (dynamicImport) throw new Error(`build: ${outfile} would contain "${dynamicImport[0]}"; import() cannot run in a vm.Script — import it statically`);
   writeAtomically(path(outfile), text);
+}
+
+/**
+ * Parse scenarios/*.yaml with the project's own loader, so the bundle can
+ * carry them ready-made (see src/scenario/load.ts). A scenario that does not
+ * load fails the build.
+ */
+async function compileScenarios() {
+  const { outputFiles } = await build({
+    stdin: {
+      contents: "export { parseScenario } from './src/scenario/index.ts'; export { bundledScenarios } from './src/catalog.ts';",
+      resolveDir: path('.'),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(path('src/catalog.ts')).href) },
+  });
+  const loader = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(loader, loader.exports, createRequire(import.meta.url));
+  const { parseScenario, bundledScenarios } = loader.exports;
+  return bundledScenarios().map(({ file }) => {
+    const text = readFileSync(file, 'utf8');
+    const { file: _where, ...scenario } = parseScenario(text, file);
+    return { text, scenario };
+  });
 }
 
 /** Tests may be starting the CLI while it is rebuilt: never let them read half a file. */

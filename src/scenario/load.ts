@@ -41,7 +41,21 @@ export function loadScenarioFile(path: string): Scenario {
   } catch {
     throw notText(path);
   }
-  return parseScenario(text, path);
+  const compiled = precompiled(text, scenarioId(path));
+  return compiled ? { ...compiled, file: path } : parseScenario(text, path);
+}
+
+/**
+ * The bundled scenarios, parsed when the bundle was built (scripts/build.mjs
+ * defines this): opening a lesson then costs no YAML parse at start-up. Used
+ * only for a file whose text is exactly what was compiled, so an edited file
+ * is read afresh. Absent when running from source.
+ */
+declare const GRAD_TUTOR_SCENARIOS: { text: string; scenario: Omit<Scenario, 'file'> }[] | undefined;
+
+function precompiled(text: string, id: string): Omit<Scenario, 'file'> | undefined {
+  if (typeof GRAD_TUTOR_SCENARIOS === 'undefined') return undefined;
+  return GRAD_TUTOR_SCENARIOS.find((entry) => entry.text === text && entry.scenario.id === id)?.scenario;
 }
 
 function notText(path: string): ScenarioError {

@@ -1,7 +1,7 @@
 // The built CLI in a real pseudo-terminal, driven as a learner types.
 // npm test builds dist/ before vitest runs.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -214,5 +214,21 @@ describe('with a screen reader', () => {
     expect(screen).not.toMatch(/[╭╮╰╯┏┓┗┛╔╗╚╝]/);
     t.write('q');
     expect((await t.exit()).code).toBe(0);
+  });
+});
+
+describe('scenarios compiled into the bundle', () => {
+  it('are used only for a file whose text is unchanged: an edited copy is read afresh', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gt-e2e-'));
+    const original = readFileSync(join(ROOT, 'scenarios/03-add-then-mul.yaml'), 'utf8');
+    const same = join(dir, '03-add-then-mul.yaml');
+    writeFileSync(same, original);
+    const edited = join(mkdtempSync(join(tmpdir(), 'gt-e2e-')), '03-add-then-mul.yaml');
+    writeFileSync(edited, original.replace('title: Addition feeding a product', 'title: Edited').replace('  d: 2', '  d: 3'));
+    const show = (file: string) => JSON.parse(spawnSync(NODE, [BIN, 'show', file, '--json'], { encoding: 'utf8' }).stdout) as { title: string; nodes: { name: string; value: number }[] };
+    expect(show(same).title).toBe('Addition feeding a product');
+    const changed = show(edited);
+    expect(changed.title).toBe('Edited');
+    expect(changed.nodes.find((n) => n.name === 'z')!.value).toBe(-6);
   });
 });
