@@ -77,3 +77,15 @@ describe('the plain transcript', () => {
     expect(text).toContain('[11/11] Summary');
   });
 });
+
+describe('a local derivative that leaves the reals', () => {
+  it('x ^ 2 at x = -3: the constant exponent’s slope is NaN, said with the value that causes it', () => {
+    const graph = graphOf({ x: -3 }, [['y', '^', ['x', 'two']]]);
+    graph.nodes.splice(1, 0, { name: 'two', op: 'const', inputs: [], value: 2, generated: true });
+    const lesson = buildLesson(scenarioOf('pow', graph));
+    const step = lesson.steps.find((s) => s.contribution?.operand === 'two')!;
+    expect(step.lines.at(-1)).toBe('The local derivative is NaN: y·ln(x) has no real value at x = -3. two is a constant, so nothing is ever nudged by this gradient.');
+    // x's own gradient is untouched: d(x²)/dx = 2x = -6.
+    expect(lesson.trace.grads.x).toBe(-6);
+  });
+});
