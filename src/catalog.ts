@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { basename, extname, join } from 'node:path';
+import { join } from 'node:path';
+// The loader's rule, so a bundled id and a loaded scenario's id never disagree.
+import { scenarioId } from './scenario/load.js';
 
 /**
  * The bundled scenarios. Both the source (src/catalog.ts) and the bundle
@@ -9,11 +11,6 @@ import { basename, extname, join } from 'node:path';
 export const SCENARIO_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
-
-/** `03-add-then-mul.yaml` → `add-then-mul`: the order prefix is for sorting, not for typing. */
-export function idFromFile(file: string): string {
-  return basename(file, extname(file)).replace(/^\d+-/, '');
-}
 
 export interface CatalogEntry {
   id: string;
@@ -24,7 +21,7 @@ export function bundledScenarios(dir = SCENARIO_DIR): CatalogEntry[] {
   return readdirSync(dir)
     .filter((name) => SCENARIO_FILE.test(name))
     .sort()
-    .map((name) => ({ id: idFromFile(name), file: join(dir, name) }));
+    .map((name) => ({ id: scenarioId(name), file: join(dir, name) }));
 }
 
 /** An id of a bundled scenario, or else a path to a file. */
