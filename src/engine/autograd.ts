@@ -1,4 +1,4 @@
-import type { Graph, GraphNode } from './graph.js';
+import { isLeaf, type Graph, type GraphNode } from './graph.js';
 import { opRow } from './ops.js';
 
 export type Values = Record<string, number>;
@@ -44,7 +44,7 @@ export function nodeMap(graph: Graph): Map<string, GraphNode> {
 export function forward(graph: Graph, overrides: Values = {}): Values {
   const values: Values = {};
   for (const node of graph.nodes) {
-    if (node.op === 'input' || node.op === 'const') {
+    if (isLeaf(node)) {
       values[node.name] = overrides[node.name] ?? node.value ?? NaN;
     } else {
       values[node.name] = opRow(node.op).forward(node.inputs.map((name) => values[name]));
@@ -92,7 +92,7 @@ export function backprop(graph: Graph): Trace {
   const contributions: Contribution[] = [];
   for (let k = graph.nodes.length - 1; k >= 0; k--) {
     const node = graph.nodes[k];
-    if (!involved.has(node.name) || node.op === 'input' || node.op === 'const') continue;
+    if (!involved.has(node.name) || isLeaf(node)) continue;
     const row = opRow(node.op);
     const operandValues = node.inputs.map((name) => values[name]);
     node.inputs.forEach((operand, slot) => {

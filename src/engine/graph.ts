@@ -42,6 +42,11 @@ export interface Graph {
   output: string;
 }
 
+/** Inputs and constants: the leaves, which hold a value instead of an operation. */
+export function isLeaf(node: GraphNode): boolean {
+  return node.op === 'input' || node.op === 'const';
+}
+
 /** An edge runs from an operand to the node that uses it. `slot` tells `a * a`'s two edges apart. */
 export interface Edge {
   from: string;

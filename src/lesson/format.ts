@@ -1,5 +1,7 @@
 /** Numbers and names as a learner reads them. */
 
+import { isLeaf, type Graph } from '../engine/graph.js';
+
 /** Up to six significant digits, no float noise: 2.9000000000000004 → 2.9. */
 export function num(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
@@ -40,7 +42,6 @@ export function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
 }
 
-import type { Graph } from '../engine/graph.js';
 
 /** How tightly each op binds when written inline; leaves and calls never need parentheses. */
 const BINDING: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2, neg: 3, '^': 4 };
@@ -54,7 +55,7 @@ export function expressionOf(graph: Graph, name: string): string {
   const byName = new Map(graph.nodes.map((n) => [n.name, n]));
   const visit = (key: string, depth: number): { text: string; binds: number } => {
     const node = byName.get(key);
-    if (!node || node.op === 'input' || node.op === 'const' || depth > 40) return { text: key, binds: 9 };
+    if (!node || isLeaf(node) || depth > 40) return { text: key, binds: 9 };
     const parts = node.inputs.map((operand) => visit(operand, depth + 1));
     const binds = BINDING[node.op] ?? 9;
     // A named intermediate node is a unit the learner meets in the drawing, so

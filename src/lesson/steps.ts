@@ -1,5 +1,6 @@
 import {
   backprop,
+  isLeaf,
   nodeMap,
   nudge as runNudge,
   numericCheck,
@@ -71,8 +72,6 @@ export interface LessonOptions {
   /** The numeric check's step. */
   h?: number;
 }
-
-const isLeaf = (node: GraphNode) => node.op === 'input' || node.op === 'const';
 
 export function buildLesson(scenario: Scenario, options: LessonOptions = {}): Lesson {
   const trace = backprop(scenario.graph);
