@@ -47,7 +47,7 @@ export function App({ course, initial, finished, theme, onChange }: AppProps) {
     const { graph } = lesson.scenario;
     let full: Layout | undefined;
     let compact: Layout | undefined;
-    return () => ({ full: () => (full ??= layoutGraph(graph)), compact: () => (compact ??= layoutGraph(graph, { compact: true })) });
+    return { full: () => (full ??= layoutGraph(graph)), compact: () => (compact ??= layoutGraph(graph, { compact: true })) };
   }, [lesson?.scenario]);
 
   if (state.quit) return null;
@@ -63,8 +63,8 @@ export function App({ course, initial, finished, theme, onChange }: AppProps) {
       let full: Drawing | undefined;
       let compact: Drawing | undefined;
       return {
-        full: () => (full ??= drawGraph(layouts().full(), shown, highlight)),
-        compact: () => (compact ??= drawGraph(layouts().compact(), shown, highlight)),
+        full: () => (full ??= drawGraph(layouts.full(), shown, highlight)),
+        compact: () => (compact ??= drawGraph(layouts.compact(), shown, highlight)),
         cut: (drawing, width, height) => {
           // Scroll from where the window was, only as far as the current node needs,
           // so stepping does not make the picture jump.

@@ -59,7 +59,7 @@ function PhaseBar({ phase, theme, columns }: { phase: Phase; theme: Theme; colum
 export function LessonView({ lesson, step, panel, cursor, quiz, drawings, columns, rows, theme }: Props) {
   const current = lesson.steps[step];
   const choices = panel.question?.choices ?? [];
-  const plan = planLesson(panel.lines, choices.length, () => drawings(panel.shown), columns, rows);
+  const plan = planLesson(panel.lines, choices.length, drawings(panel.shown), columns, rows);
   const mode = quiz ? 'predict · ' : '';
   const counter = `${mode}step ${step + 1}/${lesson.steps.length}`;
   const title = lesson.scenario.title.slice(0, Math.max(0, columns - counter.length - 2));

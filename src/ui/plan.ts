@@ -30,7 +30,7 @@ export interface Drawings {
  * clears the whole screen when a frame is as tall as the terminal, so the
  * frame stays at least one row shorter.
  */
-export function planLesson(lines: string[], reserved: number, drawings: (() => Drawings) | undefined, columns: number, rows: number): LessonPlan {
+export function planLesson(lines: string[], reserved: number, drawings: Drawings | undefined, columns: number, rows: number): LessonPlan {
   // `reserved`: rows the view needs under the text, such as a question's choices.
   const budget = rows - 1 - CHROME - reserved;
   const text = wrapLines(lines, columns);
@@ -39,7 +39,7 @@ export function planLesson(lines: string[], reserved: number, drawings: (() => D
   const room = budget - text.length - 1;
   const minimum = 3;
   if (room < minimum) return { panel: clip(text, budget) };
-  const { full, compact, cut } = drawings();
+  const { full, compact, cut } = drawings;
   const fits = (d: Drawing) => d.width <= columns && d.height <= room;
   if (fits(full())) return { panel: text, drawing: full() };
   if (fits(compact())) return { panel: text, drawing: compact() };
