@@ -2,7 +2,7 @@ import React from 'react';
 import { render } from 'ink';
 import { Course } from '../course.js';
 import { loadProgress, progressPath, saveProgress, type Progress } from '../progress.js';
-import { loadScenarioFile, type Scenario } from '../scenario/index.js';
+import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
 import { initialState, score, type TutorState } from './state.js';
 import type { Theme } from './theme.js';
@@ -31,17 +31,6 @@ export function record(progress: Progress, course: Course, state: TutorState): P
   return { ...progress, quiz, finished, current: resumable ? { id, file: lesson.scenario.file, step: state.step, quiz: state.quiz } : undefined };
 }
 
-/** The scenario to resume: a bundled one by id, else the file it came from, if that still loads. */
-function resumable(progress: Progress, course: Course): Scenario | undefined {
-  const current = progress.current;
-  if (!current || course.has(current.id)) return undefined;
-  try {
-    return loadScenarioFile(current.file);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The interactive tutor. The caller has checked that stdin and stdout are terminals. */
 export async function runTutor(options: RunOptions): Promise<void> {
   const path = progressPath(options.env);
@@ -49,11 +38,11 @@ export async function runTutor(options: RunOptions): Promise<void> {
   if (loaded.warning) options.stderr.write(`${loaded.warning}\n`);
   let progress = loaded.progress;
 
-  let course = new Course(options.scenario ? [options.scenario] : []);
-  if (!options.scenario) {
-    const fromFile = resumable(progress, course);
-    if (fromFile) course = new Course([fromFile]);
-  }
+  const course = new Course(options.scenario ? [options.scenario] : []);
+  // Resuming a lesson from a file of the learner's: open it as the menu would.
+  // If it no longer loads, has() stays false below and the menu shows instead.
+  const current = progress.current;
+  if (!options.scenario && current && !course.has(current.id)) course.open('file', current.file);
   const resume = options.scenario ? { id: options.scenario.id, step: 0 } : progress.current;
   const initial = initialState(course, resume && course.has(resume.id) ? resume : undefined, options.quiz || (!options.scenario && progress.current?.quiz === true));
   const finished = new Set(progress.finished);
