@@ -47,7 +47,7 @@ function liveHeap(): number | undefined {
  */
 export async function measureRender(id: string, extra: Scenario[] = [], passes = 1): Promise<RenderFigures> {
   const course = new Course(extra);
-  const app = render(<App course={course} initial={initialState(course, { id, step: 0 })} finished={new Set()} theme={{ color: true }} />);
+  const app = render(<App course={course} initial={initialState(course, { id, step: 0 })} theme={{ color: true }} />);
   Object.defineProperty(app.stdout, 'columns', { get: () => 100, configurable: true });
   Object.defineProperty(app.stdout, 'rows', { get: () => 30, configurable: true });
 

@@ -17,13 +17,12 @@ import { useWindowSize } from './useWindowSize.js';
 export interface AppProps {
   course: Course;
   initial: TutorState;
-  finished: ReadonlySet<string>;
   theme: Theme;
   /** Told of every change, so progress can be kept. */
   onChange?: (state: TutorState) => void;
 }
 
-export function App({ course, initial, finished, theme, onChange }: AppProps) {
+export function App({ course, initial, theme, onChange }: AppProps) {
   const [state, dispatch] = useReducer((s: TutorState, key: Parameters<typeof reduce>[2]) => reduce(course, s, key), initial);
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
@@ -92,7 +91,7 @@ export function App({ course, initial, finished, theme, onChange }: AppProps) {
   }
   return (
     <Box>
-      <MenuView entries={course.entries} extras={['Open a scenario file…', 'Type your own graph…']} finished={finished} index={state.menuIndex} rows={rows} columns={columns} theme={theme} />
+      <MenuView entries={course.entries} extras={['Open a scenario file…', 'Type your own graph…']} finished={state.finished} index={state.menuIndex} rows={rows} columns={columns} theme={theme} />
     </Box>
   );
 }

@@ -9,7 +9,7 @@ interface Props {
   entries: MenuEntry[];
   /** Entries after the lessons that ask for text: open a file, type a graph. */
   extras: string[];
-  finished: ReadonlySet<string>;
+  finished: string[];
   index: number;
   rows: number;
   columns: number;
@@ -25,7 +25,7 @@ export function MenuView({ entries, extras, finished, index, rows, columns, them
   const items = entries.map((entry, i) => ({
     key: entry.id,
     value: entry.id,
-    label: `${finished.has(entry.id) ? '✓' : ' '} ${String(i + 1).padStart(2)}. ${entry.title.padEnd(28)} ${entry.expression}`.slice(0, columns - 3),
+    label: `${finished.includes(entry.id) ? '✓' : ' '} ${String(i + 1).padStart(2)}. ${entry.title.padEnd(28)} ${entry.expression}`.slice(0, columns - 3),
   }));
   extras.forEach((label, i) => items.push({ key: `extra-${i}`, value: `extra-${i}`, label: `     ${label}`.slice(0, columns - 3) }));
   // Title, blank, list, blank, hint, footer — and one row Ink keeps free.

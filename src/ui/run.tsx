@@ -17,15 +17,15 @@ export interface RunOptions {
   stderr: NodeJS.WritableStream;
 }
 
-/** Remember where the learner is; a lesson stepped to its end counts as finished and is not resumed. */
+/** Remember where the learner is; a lesson stepped to its end (state.finished) is not resumed. */
 export function record(progress: Progress, course: Course, state: TutorState): Progress {
   const quiz = { ...progress.quiz };
   for (const id of Object.keys(state.answers)) quiz[id] = score(course, state, id);
-  if (!state.lessonId || state.screen !== 'lesson') return { ...progress, quiz, current: undefined };
+  const finished = [...new Set([...progress.finished, ...state.finished])];
+  if (!state.lessonId || state.screen !== 'lesson') return { ...progress, quiz, finished, current: undefined };
   const id = state.lessonId;
   const lesson = course.lesson(id);
   const atEnd = state.step === lesson.steps.length - 1;
-  const finished = atEnd && !progress.finished.includes(id) ? [...progress.finished, id] : progress.finished;
   // A typed graph lives only in this session: there is no file to come back to.
   const resumable = !atEnd && lesson.scenario.file !== '--expr';
   return { ...progress, quiz, finished, current: resumable ? { id, file: lesson.scenario.file, step: state.step, quiz: state.quiz } : undefined };
@@ -44,8 +44,7 @@ export async function runTutor(options: RunOptions): Promise<void> {
   const current = progress.current;
   if (!options.scenario && current && !course.has(current.id)) course.open('file', current.file);
   const resume = options.scenario ? { id: options.scenario.id, step: 0 } : progress.current;
-  const initial = initialState(course, resume && course.has(resume.id) ? resume : undefined, options.quiz || (!options.scenario && progress.current?.quiz === true));
-  const finished = new Set(progress.finished);
+  const initial = initialState(course, resume && course.has(resume.id) ? resume : undefined, options.quiz || (!options.scenario && progress.current?.quiz === true), progress.finished);
   let saved = '';
 
   // Writing the file waits until the frame is on screen, and a burst of keys
@@ -67,7 +66,7 @@ export async function runTutor(options: RunOptions): Promise<void> {
     pending ??= setImmediate(save);
   };
 
-  const instance = render(<App course={course} initial={initial} finished={finished} theme={options.theme} onChange={onChange} />, {
+  const instance = render(<App course={course} initial={initial} theme={options.theme} onChange={onChange} />, {
     exitOnCtrlC: false,
     patchConsole: false,
   });

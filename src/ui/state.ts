@@ -34,6 +34,8 @@ export interface TutorState {
   /** Showing the backward pass as the = bug would have it. */
   overwrite: boolean;
   knobs: Knobs;
+  /** Ids of lessons stepped through to the end, this session or before: the menu's ✓. */
+  finished: string[];
   /** Text being typed at a prompt, the expression kept while values are asked, and the last error. */
   prompt?: { kind: PromptKind; text: string; expression?: string; error?: string };
 }
@@ -52,8 +54,8 @@ export interface Lessons {
 
 export type TutorEvent = { type: 'key'; key: KeyName };
 
-export function initialState(course: Pick<Lessons, 'ids' | 'lesson'>, resume?: { id: string; step: number }, quiz = false): TutorState {
-  const base: TutorState = { screen: 'menu', menuIndex: 0, step: 0, help: false, quit: false, quiz, answers: {}, cursor: 0, hints: 0, overwrite: false, knobs: {} };
+export function initialState(course: Pick<Lessons, 'ids' | 'lesson'>, resume?: { id: string; step: number }, quiz = false, finished: string[] = []): TutorState {
+  const base: TutorState = { screen: 'menu', menuIndex: 0, step: 0, help: false, quit: false, quiz, answers: {}, cursor: 0, hints: 0, overwrite: false, knobs: {}, finished };
   if (!resume || !course.ids.includes(resume.id)) return base;
   const last = course.lesson(resume.id).steps.length - 1;
   return { ...base, screen: 'lesson', lessonId: resume.id, menuIndex: course.ids.indexOf(resume.id), step: Math.max(0, Math.min(last, resume.step)) };
@@ -202,7 +204,13 @@ function lessonKey(course: Lessons, state: TutorState, key: KeyName): TutorState
   }
   const lesson = course.lesson(state.lessonId!, state.knobs);
   const last = lesson.steps.length - 1;
-  const go = (step: number): TutorState => (step === state.step ? state : { ...state, step, cursor: 0, hints: 0 });
+  const go = (step: number): TutorState => {
+    if (step === state.step) return state;
+    const id = state.lessonId!;
+    // Reaching the last step finishes the lesson, so the menu can mark it at once.
+    const finished = step === last && !state.finished.includes(id) ? [...state.finished, id] : state.finished;
+    return { ...state, step, cursor: 0, hints: 0, finished };
+  };
   switch (actionFor(LESSON_KEYS, key)) {
     case 'next':
       return go(Math.min(last, state.step + 1));

@@ -17,6 +17,13 @@ describe('the menu', () => {
     expect(frame).not.toMatch(/✓ +2\./);
   });
 
+  it('marks a lesson finished as soon as its last step is reached, in the same session', async () => {
+    tutor = await openTutor();
+    expect(tutor.frame()).not.toMatch(/✓ +2\./);
+    await tutor.type('2', 'G', KEY.escape);
+    expect(tutor.frame()).toMatch(/✓ +2\. A product/);
+  });
+
   it('opens the third lesson on ↓ ↓ Enter sent in one write', async () => {
     tutor = await openTutor();
     await tutor.type(KEY.down, KEY.down, KEY.enter);

@@ -31,8 +31,7 @@ export async function openTutor(
   const app = render(
     <App
       course={course}
-      initial={initialState(course, options.resume, options.quiz)}
-      finished={new Set(['add'])}
+      initial={initialState(course, options.resume, options.quiz, ['add'])}
       theme={options.theme ?? { color: true }}
       onChange={(s) => states.push(s)}
     />,
