@@ -26,6 +26,16 @@ function patch(source, file, from, to) {
   return source.replace(from, () => to);
 }
 
+const SEGMENTER = 'new Intl.Segmenter(';
+
+/** Make an ES module's Intl.Segmenters QuickSegmenters (see src/bundle/segmenter.ts). */
+function withQuickSegmenter(source, file) {
+  if (!source.includes(SEGMENTER)) return source;
+  if (!/^(import|export) /m.test(source)) throw new Error(`build: ${file} makes an Intl.Segmenter but is not an ES module; extend withQuickSegmenter in scripts/build.mjs`);
+  const quick = JSON.stringify(path('src/bundle/segmenter.ts'));
+  return `import { QuickSegmenter as __GtSegmenter } from ${quick};\n${source.replaceAll(SEGMENTER, 'new __GtSegmenter(')}`;
+}
+
 export const dependencyPatches = {
   name: 'dependency-patches',
   setup(b) {
@@ -76,15 +86,66 @@ const Yoga = wrapAssembly(loadYogaSync());`;
       const source = readFileSync(file, 'utf8');
       const eager = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
       if (!source.includes(eager)) return undefined;
-      const contents = patch(
-        source,
+      let contents = patch(
+        withQuickSegmenter(source, file),
         file,
         eager,
         `let rgiEmojiFull;
 const rgiEmojiCandidate = /\\p{Emoji_Presentation}|\\uFE0F/u;
 const rgiEmojiRegex = {test: (segment) => rgiEmojiCandidate.test(segment) && (rgiEmojiFull ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)};`,
       );
+      // And its fast path for printable ASCII takes the drawing's characters too (src/bundle/width.ts).
+      contents = patch(
+        `import { NARROW as __gtNarrow } from ${JSON.stringify(path('src/bundle/width.ts'))};\n${contents}`,
+        file,
+        'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+        'if ((ambiguousIsNarrow ? __gtNarrow : /^[\\u0020-\\u007E]*$/).test(string)) {',
+      );
       return { contents, loader: 'js' };
+    });
+    // Ink's frame: every cell of the grid got its own blank object and its
+    // own copy of its styles, and every pair of neighbouring cells was diffed.
+    // Cells and style arrays are only ever read (Ink's output.js is the only
+    // user, and reduceAnsiCodesIncremental returns a new array), so blanks
+    // and styles can be shared, and equal neighbours need no diff
+    // (src/bundle/styled-chars.ts).
+    b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, ({ path: file }) => {
+      let contents = readFileSync(file, 'utf8');
+      contents = patch(contents, file, 'styles: [...codes],', 'styles: codes,');
+      contents = patch(
+        contents,
+        file,
+        'export function styledCharsToString(chars) {',
+        `import { quickStyledCharsToString } from ${JSON.stringify(path('src/bundle/styled-chars.ts'))};
+export const styledCharsToString = quickStyledCharsToString(ansiCodesToString, diffAnsiCodes);
+function replacedStyledCharsToString(chars) {`,
+      );
+      return { contents, loader: 'js' };
+    });
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, ({ path: file }) => {
+      let contents = readFileSync(file, 'utf8');
+      contents = patch(contents, file, 'const output = [];', "const output = [];\n        const blank = { type: 'char', value: ' ', fullWidth: false, styles: [] };");
+      contents = patch(
+        contents,
+        file,
+        `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+        'row.push(blank);',
+      );
+      return { contents, loader: 'js' };
+    });
+    // Ink's text libraries each make an Intl.Segmenter when loaded, and the
+    // first one starts ICU (~20 ms). src/bundle/segmenter.ts answers for
+    // plain text without it. Registered after the patches above, which call
+    // withQuickSegmenter themselves.
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.m?js$/ }, ({ path: file }) => {
+      const source = readFileSync(file, 'utf8');
+      if (!source.includes(SEGMENTER)) return undefined;
+      return { contents: withQuickSegmenter(source, file), loader: 'js' };
     });
     // wrap-ansi (Ink's wrapping and truncation) carries string-width 7, which
     // builds the whole emoji regex afresh for every non-ASCII character it
