@@ -42,23 +42,31 @@ function runWithCodeCache(file) {
 /**
  * One cache file per installed bundle, in $XDG_CACHE_HOME/grad-tutor/. V8 only
  * checks that the source has the same length, so the file starts with a header
- * naming the exact source (CRC-32 and length) and the CRC-32 of the data: a
- * rebuilt bundle or a damaged file is ignored, then replaced.
+ * naming the exact bundle (the build id on its first line, its length and its
+ * mtime; npm gives every file the same mtime, so the build id is needed)
+ * and a hash of the data: a rebuilt bundle or a damaged file is ignored, then
+ * replaced. The build id spares hashing the 1.4 MB bundle at every start.
  */
 function codeCache(file, bytes) {
   const fs = require('node:fs');
   const os = require('node:os');
-  const zlib = require('node:zlib');
-  const MAGIC = 0x47544331; // "GTC1"
-  const HEADER = 16;
+  // node:crypto is loaded with Node already; node:zlib would take ~4 ms to load.
+  const { createHash } = require('node:crypto');
+  const digest = (data) => createHash('sha1').update(data).digest();
+  const MAGIC = 0x47544332; // "GTC2"
+  const HEADER = 24;
+  const MONTH = 30 * 24 * 3600 * 1000;
   let cacheFile;
-  let sourceCrc;
+  let build;
+  let mtime;
   try {
+    const id = /^\/\/ grad-tutor build ([0-9a-f]{8})\n/.exec(bytes.toString('latin1', 0, 40));
+    if (!id) throw new Error('a bundle without a build id');
+    build = Number.parseInt(id[1], 16);
+    mtime = fs.statSync(file).mtimeMs;
     const xdg = process.env.XDG_CACHE_HOME;
     const dir = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
-    // zlib.crc32 is new in Node 20.15; without it, no cache.
-    sourceCrc = zlib.crc32(bytes);
-    cacheFile = path.join(dir, 'grad-tutor', `${path.basename(file)}-${zlib.crc32(file).toString(16)}.v8cache`);
+    cacheFile = path.join(dir, 'grad-tutor', `${path.basename(file)}-${digest(file).toString('hex', 0, 4)}.v8cache`);
   } catch {
     return { read: () => undefined, saveLater() {} };
   }
@@ -66,9 +74,9 @@ function codeCache(file, bytes) {
   function read() {
     try {
       const data = fs.readFileSync(cacheFile);
-      if (data.length < HEADER || data.readUInt32LE(0) !== MAGIC || data.readUInt32LE(4) !== sourceCrc || data.readUInt32LE(8) !== bytes.length) return undefined;
+      if (data.length < HEADER || data.readUInt32LE(0) !== MAGIC || data.readUInt32LE(4) !== build || data.readUInt32LE(8) !== bytes.length || data.readDoubleLE(12) !== mtime) return undefined;
       const payload = data.subarray(HEADER);
-      return zlib.crc32(payload) === data.readUInt32LE(12) ? payload : undefined;
+      return digest(payload).readUInt32LE(0) === data.readUInt32LE(20) ? payload : undefined;
     } catch {
       return undefined;
     }
@@ -78,13 +86,15 @@ function codeCache(file, bytes) {
     try {
       const header = Buffer.alloc(HEADER);
       header.writeUInt32LE(MAGIC, 0);
-      header.writeUInt32LE(sourceCrc, 4);
+      header.writeUInt32LE(build, 4);
       header.writeUInt32LE(bytes.length, 8);
-      header.writeUInt32LE(zlib.crc32(payload), 12);
+      header.writeDoubleLE(mtime, 12);
+      header.writeUInt32LE(digest(payload).readUInt32LE(0), 20);
+      const dir = path.dirname(cacheFile);
       // Not mkdirSync({ recursive: true }): on Node 20 it spins forever under /proc.
-      for (const dir of [path.dirname(path.dirname(cacheFile)), path.dirname(cacheFile)]) {
+      for (const folder of [path.dirname(dir), dir]) {
         try {
-          fs.mkdirSync(dir);
+          fs.mkdirSync(folder);
         } catch (error) {
           if (error.code !== 'EEXIST') throw error;
         }
@@ -97,16 +107,17 @@ function codeCache(file, bytes) {
       } finally {
         fs.rmSync(temp, { force: true });
       }
+      // Caches of bundles that are gone (an old install, a deleted clone)
+      // would pile up: drop those not written for a month.
+      for (const name of fs.readdirSync(dir)) {
+        const other = path.join(dir, name);
+        if (name.endsWith('.v8cache') && other !== cacheFile && fs.statSync(other).mtimeMs < Date.now() - MONTH) fs.rmSync(other, { force: true });
+      }
     } catch {
       // A read-only or full disk: run without a cache.
     }
   }
 
-  /**
-   * V8 puts every function compiled so far in the cached data, so it is made
-   * late: one second in (the first frame is drawn by then), or at exit for a
-   * command that is over sooner.
-   */
   function saveLater(script, loadedLength) {
     let saved = false;
     const saveNow = (onlyIfGrown) => {
@@ -125,3 +136,4 @@ function codeCache(file, bytes) {
 
   return { read, saveLater };
 }
+

@@ -2,11 +2,11 @@
 // state that cache is in, the CLI must start and answer the same.
 import { spawnSync } from 'node:child_process';
 import module from 'node:module';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, cleanEnv } from './pty.js';
+import { assertBuilt, BIN, BUNDLE, cleanEnv, ROOT } from './pty.js';
 
 // Node ≥ 22 uses module.enableCompileCache() instead, and none of this runs.
 const nodeHasCompileCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
@@ -57,6 +57,62 @@ describe.skipIf(nodeHasCompileCache)('the code cache of bin/grad-tutor.js', () =
     const other = spawnSync(process.execPath, ['--no-lazy-feedback-allocation', BIN, 'list'], { env: cleanEnv({ XDG_CACHE_HOME: cacheHome }), encoding: 'utf8' });
     expect(other).toMatchObject({ status: 0, stdout: reference.stdout, stderr: '' });
     expect(readFileSync(cacheFile()).equals(before)).toBe(false);
+  });
+
+  describe('with a bundle that changes but keeps its length', () => {
+    // A copy of the installed package, whose bundle the tests rewrite.
+    let install: string;
+    const bundle = () => join(install, 'dist/cli.cjs');
+    const version = () => spawnSync(process.execPath, [join(install, 'bin/grad-tutor.js'), '--version'], { env: cleanEnv({ XDG_CACHE_HOME: cacheHome }), encoding: 'utf8' });
+    /** The bundle with its version string changed in place: same length. */
+    const relabel = (text: string, to: string) => {
+      const changed = text.replace('return "0.1.0";', `return "${to}";`);
+      expect(changed).not.toBe(text);
+      return changed;
+    };
+
+    beforeEach(() => {
+      install = mkdtempSync(join(tmpdir(), 'grad-tutor-install-'));
+      cpSync(join(ROOT, 'bin'), join(install, 'bin'), { recursive: true });
+      mkdirSync(join(install, 'dist'));
+      cpSync(BUNDLE, bundle());
+      symlinkSync(join(ROOT, 'scenarios'), join(install, 'scenarios'));
+    });
+    afterEach(() => rmSync(install, { recursive: true, force: true }));
+
+    it('ignores the cache of an upgrade that npm gave the same mtime', () => {
+      // npm gives every file it installs the same mtime, in 1985.
+      const npmTime = new Date('1985-10-26T08:15:00Z');
+      utimesSync(bundle(), npmTime, npmTime);
+      expect(version().stdout.trim()).toBe('0.1.0');
+      // A new build has a new build id.
+      const text = relabel(readFileSync(bundle(), 'latin1'), '0.9.9').replace(/^\/\/ grad-tutor build [0-9a-f]{8}/, '// grad-tutor build 00c0ffee');
+      writeFileSync(bundle(), text, 'latin1');
+      utimesSync(bundle(), npmTime, npmTime);
+      expect(statSync(bundle()).mtimeMs).toBe(npmTime.getTime());
+      expect(version()).toMatchObject({ status: 0, stdout: '0.9.9\n', stderr: '' });
+    });
+
+    it('ignores the cache of a bundle edited by hand (same build id, new mtime)', () => {
+      expect(version().stdout.trim()).toBe('0.1.0');
+      writeFileSync(bundle(), relabel(readFileSync(bundle(), 'latin1'), '0.1.1'), 'latin1');
+      utimesSync(bundle(), new Date(), new Date(Date.now() + 5000));
+      expect(version()).toMatchObject({ status: 0, stdout: '0.1.1\n', stderr: '' });
+    });
+  });
+
+  it('drops the caches of other bundles that were not written for a month, and keeps newer ones', () => {
+    mkdirSync(cacheDir());
+    const old = join(cacheDir(), 'cli.cjs-0ld0ld00.v8cache');
+    const recent = join(cacheDir(), 'cli.cjs-12345678.v8cache');
+    writeFileSync(old, 'stale');
+    writeFileSync(recent, 'recent');
+    const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    utimesSync(old, fortyDaysAgo, fortyDaysAgo);
+    expect(list().status).toBe(0);
+    expect(readdirSync(cacheDir()).sort()).toEqual(expect.arrayContaining(['cli.cjs-12345678.v8cache']));
+    expect(readdirSync(cacheDir())).not.toContain('cli.cjs-0ld0ld00.v8cache');
+    expect(readdirSync(cacheDir())).toHaveLength(2);
   });
 
   it('is skipped when its folder cannot be written', () => {
