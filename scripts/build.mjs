@@ -214,7 +214,8 @@ const common = {
 async function bundle(entry, outfile) {
   mkdirSync(path('dist/'), { recursive: true });
   writeFileSync(stub, 'export default { connectToDevTools() {}, initialize() {} };\n');
-  const scenarios = JSON.stringify(await compileScenarios());
+  // A string, parsed when first needed (src/scenario/load.ts).
+  const scenarios = JSON.stringify(JSON.stringify(await compileScenarios()));
   const options = { ...common, define: { ...common.define, GRAD_TUTOR_SCENARIOS: scenarios } };
   const { outputFiles } = await build({ ...options, entryPoints: [path(entry)], outfile: path(outfile), write: false });
   const text = outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

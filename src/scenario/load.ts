@@ -47,15 +47,20 @@ export function loadScenarioFile(path: string): Scenario {
 
 /**
  * The bundled scenarios, parsed when the bundle was built (scripts/build.mjs
- * defines this): opening a lesson then costs no YAML parse at start-up. Used
- * only for a file whose text is exactly what was compiled, so an edited file
- * is read afresh. Absent when running from source.
+ * defines this, as JSON text): opening a lesson then costs no YAML parse at
+ * start-up. Used only for a file whose text is exactly what was compiled, so
+ * an edited file is read afresh. Absent when running from source.
  */
-declare const GRAD_TUTOR_SCENARIOS: { text: string; scenario: Omit<Scenario, 'file'> }[] | undefined;
+declare const GRAD_TUTOR_SCENARIOS: string | undefined;
+
+// JSON.parse when first needed: as an object literal the bundle built every
+// scenario while loading, before anything had asked for one.
+let compiledScenarios: { text: string; scenario: Omit<Scenario, 'file'> }[] | undefined;
 
 function precompiled(text: string, id: string): Omit<Scenario, 'file'> | undefined {
   if (typeof GRAD_TUTOR_SCENARIOS === 'undefined') return undefined;
-  return GRAD_TUTOR_SCENARIOS.find((entry) => entry.text === text && entry.scenario.id === id)?.scenario;
+  compiledScenarios ??= JSON.parse(GRAD_TUTOR_SCENARIOS) as { text: string; scenario: Omit<Scenario, 'file'> }[];
+  return compiledScenarios.find((entry) => entry.text === text && entry.scenario.id === id)?.scenario;
 }
 
 function notText(path: string): ScenarioError {
