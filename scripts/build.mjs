@@ -139,6 +139,22 @@ function replacedStyledCharsToString(chars) {`,
       );
       return { contents, loader: 'js' };
     });
+    // Two built-in modules loaded for code that a normal start never runs
+    // (~2 ms together): terminal-size runs commands only when stdout is not a
+    // terminal, and signal-exit 3 asserts on one argument.
+    b.onLoad({ filter: /[\\/]node_modules[\\/]terminal-size[\\/]index\.js$/ }, ({ path: file }) => ({
+      contents: patch(readFileSync(file, 'utf8'), file, "import {execFileSync} from 'node:child_process';", "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);"),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /[\\/]node_modules[\\/]signal-exit[\\/]index\.js$/ }, ({ path: file }) => ({
+      contents: patch(
+        readFileSync(file, 'utf8'),
+        file,
+        "var assert = require('assert')",
+        'var assert = { equal: function (actual, expected, message) { if (actual != expected) throw new Error(message) } }',
+      ),
+      loader: 'js',
+    }));
     // Ink's text libraries each make an Intl.Segmenter when loaded, and the
     // first one starts ICU (~20 ms). src/bundle/segmenter.ts answers for
     // plain text without it. Registered after the patches above, which call
