@@ -141,11 +141,12 @@ function codeCache(file, bytes) {
  * load (a tenth of Node's own start), or a JavaScript loop as slow; and the
  * bundle itself, as likely to rot, is not checked at all.
  */
-function fingerprint(data) {
-  const words = data.length >>> 2;
-  const step = Math.max(1, Math.floor(words / 4096));
+function fingerprint(buffer) {
+  const data = buffer.byteOffset % 4 === 0 ? buffer : new Uint8Array(buffer);
+  const words = new Int32Array(data.buffer, data.byteOffset, data.length >>> 2);
+  const step = Math.max(1, Math.floor(words.length / 4096));
   let sum = 0x811c9dc5 ^ data.length;
-  for (let i = 0; i < words; i += step) sum = Math.imul(sum ^ data.readInt32LE(i * 4), 0x01000193);
+  for (let i = 0; i < words.length; i += step) sum = Math.imul(sum ^ words[i], 0x01000193);
   return sum >>> 0;
 }
 

@@ -234,12 +234,40 @@ async function bundle(entry, outfile) {
   const scenarios = JSON.stringify(JSON.stringify(await compileScenarios()));
   const options = { ...common, define: { ...common.define, GRAD_TUTOR_SCENARIOS: scenarios } };
   const { outputFiles } = await build({ ...options, entryPoints: [path(entry)], outfile: path(outfile), write: false });
-  const text = outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = sharedNamespaces(outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   const dynamicImport = /(?<![\w$.])import\(\s*[^\s)]*/.exec(text);
   if (dynamicImport) throw new Error(`build: ${outfile} would contain "${dynamicImport[0]}"; import() cannot run in a vm.Script — import it statically`);
   // bin/grad-tutor.js keys its code cache on this line rather than hash 1.4 MB at every start.
   const id = createHash('sha256').update(text).digest('hex').slice(0, 8);
   writeAtomically(path(outfile), `// grad-tutor build ${id}\n${text}`);
+}
+
+/**
+ * esbuild gives every `import` of a CommonJS module (React, the reconciler,
+ * ...) a namespace object of its own, copying each export as a getter: 79
+ * copies, ~7 ms of the start. The module's exports are the same object every
+ * time, so one namespace per module and mode serves every importer. A module
+ * still loading (a require cycle) can gain exports later: then its count of
+ * properties has changed, and a fresh copy is made.
+ */
+export function sharedNamespaces(text) {
+  const start = text.indexOf('var __toESM = ');
+  const end = text.indexOf('\n));\n', start);
+  if (start < 0 || end < 0) throw new Error("build: esbuild's __toESM helper has changed; revisit sharedNamespaces in scripts/build.mjs");
+  const at = end + '\n));\n'.length;
+  const shared = `var __gtNamespaces = new WeakMap();
+var __gtToESMCopy = __toESM;
+__toESM = (mod, isNodeMode) => {
+  if (mod === null || (typeof mod !== "object" && typeof mod !== "function")) return __gtToESMCopy(mod, isNodeMode);
+  const count = __getOwnPropNames(mod).length;
+  const mode = isNodeMode ? "node" : "esm";
+  let made = __gtNamespaces.get(mod);
+  if (!made) __gtNamespaces.set(mod, made = {});
+  if (made[mode]?.count !== count) made[mode] = { count, namespace: __gtToESMCopy(mod, isNodeMode) };
+  return made[mode].namespace;
+};
+`;
+  return text.slice(0, at) + shared + text.slice(at);
 }
 
 /**
