@@ -28,10 +28,12 @@ export function App({ course, initial, theme, onChange }: AppProps) {
   const { columns, rows } = useWindowSize();
   const screenReader = useIsScreenReaderEnabled();
   const lastWindow = useRef<{ key: string; origin?: { row: number; col: number } }>(undefined);
+  // How far the text on screen can scroll, as last drawn: ↓ stops there, and ↑ works at once after.
+  const scrollLimit = useRef(0);
 
   // Every key of a burst goes through the reducer in order; nothing reads state from this closure.
   useInput((input, key) => {
-    for (const name of keysOf(input, key)) dispatch({ type: 'key', key: name });
+    for (const name of keysOf(input, key)) dispatch({ type: 'key', key: name, scrollLimit: scrollLimit.current });
   });
 
   useEffect(() => {
@@ -82,6 +84,8 @@ export function App({ course, initial, theme, onChange }: AppProps) {
         panel={panelFor(course, lesson, state)}
         cursor={state.cursor}
         quiz={state.quiz}
+        scroll={state.scroll}
+        scrollLimit={scrollLimit}
         drawings={drawings}
         columns={columns}
         rows={rows}

@@ -25,6 +25,9 @@ interface Props {
   panel: Panel;
   cursor: number;
   quiz: boolean;
+  /** Lines of the text scrolled past; the view reports how far it can go into `scrollLimit`. */
+  scroll: number;
+  scrollLimit: { current: number };
   drawings: (shown: Panel['shown']) => Drawings;
   columns: number;
   rows: number;
@@ -56,10 +59,12 @@ function PhaseBar({ phase, theme, columns }: { phase: Phase; theme: Theme; colum
   );
 }
 
-export function LessonView({ lesson, step, panel, cursor, quiz, drawings, columns, rows, theme }: Props) {
+export function LessonView({ lesson, step, panel, cursor, quiz, scroll, scrollLimit, drawings, columns, rows, theme }: Props) {
   const current = lesson.steps[step];
   const choices = panel.question?.choices ?? [];
-  const plan = planLesson(panel.lines, choices.length, drawings(panel.shown), columns, rows);
+  // While a question waits, ↑ and ↓ pick an answer, so they cannot scroll.
+  const plan = planLesson(panel.lines, choices.length, drawings(panel.shown), columns, rows, { from: scroll, keys: !panel.question });
+  scrollLimit.current = panel.question ? 0 : plan.scrollLimit;
   const mode = quiz ? 'predict · ' : '';
   const counter = `${mode}step ${step + 1}/${lesson.steps.length}`;
   const title = lesson.scenario.title.slice(0, Math.max(0, columns - counter.length - 2));
@@ -76,7 +81,7 @@ export function LessonView({ lesson, step, panel, cursor, quiz, drawings, column
       {plan.drawing ? <DrawingView drawing={plan.drawing} theme={theme} /> : null}
       {plan.drawing ? <Text> </Text> : null}
       {plan.panel.map((line, i) => (
-        <Text key={i} wrap="truncate" bold={i === 0} color={i === 1 && theme.color ? 'green' : undefined}>
+        <Text key={i} wrap="truncate" bold={i === 0} color={i === 1 && plan.scroll === 0 && theme.color ? 'green' : undefined}>
           {line || ' '}
         </Text>
       ))}

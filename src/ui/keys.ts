@@ -31,6 +31,7 @@ export type LessonAction =
   | 'overwrite'
   | 'more'
   | 'less'
+  | 'scroll'
   | 'help'
   | 'menu'
   | 'quit';
@@ -58,6 +59,8 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'overwrite', keys: ['o'], does: 'replay backward with = instead of +=' },
   { action: 'more', keys: ['+', '='], does: 'larger rate (on the check step: h)' },
   { action: 'less', keys: ['-', '_'], does: 'smaller rate; below 0 descends (check: h)' },
+  // One row for both directions, so the help still fits a 60×16 window.
+  { action: 'scroll', keys: ['down', 'j', 'up', 'k'], does: 'scroll text too long for the window' },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu' },
   { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },

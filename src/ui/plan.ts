@@ -1,5 +1,5 @@
 import type { Drawing } from '../layout/index.js';
-import { clip, wrapLines } from './text.js';
+import { clip, clipLimit, wrapLines } from './text.js';
 
 /** Below this the tutor asks for a larger window instead of drawing a broken one. */
 export const MIN_COLUMNS = 40;
@@ -11,6 +11,9 @@ const CHROME = 3;
 export interface LessonPlan {
   /** The step's text, wrapped to the window and clipped to what fits. */
   panel: string[];
+  /** How far the text below its title is scrolled, and how far it can be (0: it all fits). */
+  scroll: number;
+  scrollLimit: number;
   /** Which drawing to show, already cut to fit; none when the window is too short for one. */
   drawing?: Drawing;
 }
@@ -23,26 +26,51 @@ export interface Drawings {
   cut(drawing: Drawing, width: number, height: number): Drawing;
 }
 
+/** Where the text does not fit, how the learner sees the rest. */
+export interface Scrolling {
+  /** Lines of the text (below its title) scrolled past. */
+  from: number;
+  /** Whether ↑ and ↓ scroll now (they answer a waiting question instead). */
+  keys: boolean;
+}
+
 /**
  * Share the window between the drawing and the step's text. The text is the
  * lesson, so it comes first; the drawing takes the rest, full size if it fits,
- * else the compact style, else a window that follows the current node. Ink
+ * else the compact style, else a window that follows the current node. Text
+ * that does not fit even alone keeps its title and scrolls under it. Ink
  * clears the whole screen when a frame is as tall as the terminal, so the
  * frame stays at least one row shorter.
  */
-export function planLesson(lines: string[], reserved: number, drawings: Drawings | undefined, columns: number, rows: number): LessonPlan {
+export function planLesson(
+  lines: string[],
+  reserved: number,
+  drawings: Drawings | undefined,
+  columns: number,
+  rows: number,
+  scrolling: Scrolling = { from: 0, keys: false },
+): LessonPlan {
   // `reserved`: rows the view needs under the text, such as a question's choices.
   const budget = rows - 1 - CHROME - reserved;
   const text = wrapLines(lines, columns);
-  if (!drawings) return { panel: clip(text, budget) };
+  const alone = (): LessonPlan => {
+    if (text.length <= budget) return { panel: text, scroll: 0, scrollLimit: 0 };
+    const [title, ...body] = text;
+    const height = Math.max(0, budget - 1);
+    const scrollLimit = clipLimit(body.length, height);
+    const scroll = Math.min(scrolling.from, scrollLimit);
+    return { panel: [title, ...clip(body, height, scroll, scrolling.keys ? '↓ shows them' : undefined)], scroll, scrollLimit };
+  };
+  if (!drawings) return alone();
   // One blank row between the drawing and the text.
   const room = budget - text.length - 1;
   const minimum = 3;
-  if (room < minimum) return { panel: clip(text, budget) };
+  if (room < minimum) return alone();
   const { full, compact, cut } = drawings;
   const fits = (d: Drawing) => d.width <= columns && d.height <= room;
-  if (fits(full())) return { panel: text, drawing: full() };
-  if (fits(compact())) return { panel: text, drawing: compact() };
+  const plan = { panel: text, scroll: 0, scrollLimit: 0 };
+  if (fits(full())) return { ...plan, drawing: full() };
+  if (fits(compact())) return { ...plan, drawing: compact() };
   const base = compact().width <= columns ? compact() : full();
-  return { panel: text, drawing: cut(base, columns, room) };
+  return { ...plan, drawing: cut(base, columns, room) };
 }

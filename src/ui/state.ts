@@ -33,6 +33,8 @@ export interface TutorState {
   hints: number;
   /** Showing the backward pass as the = bug would have it. */
   overwrite: boolean;
+  /** Lines of the step's text scrolled past, in a window too short for all of it. */
+  scroll: number;
   knobs: Knobs;
   /** Ids of lessons stepped through to the end, this session or before: the menu's ✓. */
   finished: string[];
@@ -52,10 +54,14 @@ export interface Lessons {
   open(kind: 'expr', text: string, values: string): { id: string } | { error: string };
 }
 
-export type TutorEvent = { type: 'key'; key: KeyName };
+/**
+ * A key, and how far the step's text on screen can scroll (the view knows;
+ * without it, scrolling is not bounded here and the view stops it instead).
+ */
+export type TutorEvent = { type: 'key'; key: KeyName; scrollLimit?: number };
 
 export function initialState(course: Pick<Lessons, 'ids' | 'lesson'>, resume?: { id: string; step: number }, quiz = false, finished: string[] = []): TutorState {
-  const base: TutorState = { screen: 'menu', menuIndex: 0, step: 0, help: false, quit: false, quiz, answers: {}, cursor: 0, hints: 0, overwrite: false, knobs: {}, finished };
+  const base: TutorState = { screen: 'menu', menuIndex: 0, step: 0, help: false, quit: false, quiz, answers: {}, cursor: 0, hints: 0, overwrite: false, scroll: 0, knobs: {}, finished };
   if (!resume || !course.ids.includes(resume.id)) return base;
   const last = course.lesson(resume.id).steps.length - 1;
   return { ...base, screen: 'lesson', lessonId: resume.id, menuIndex: course.ids.indexOf(resume.id), step: Math.max(0, Math.min(last, resume.step)) };
@@ -114,12 +120,12 @@ export function reduce(course: Lessons, state: TutorState, event: TutorEvent): T
   if (state.help) return { ...state, help: false };
   if (state.screen === 'prompt') return promptKey(course, state, key);
   if (state.screen === 'menu') return menuKey(course, state, key);
-  return lessonKey(course, state, key);
+  return lessonKey(course, state, key, event.scrollLimit ?? Number.POSITIVE_INFINITY);
 }
 
 /** Open a lesson at its first step with everything per-lesson reset. */
 function openLesson(state: TutorState, id: string): TutorState {
-  return { ...state, screen: 'lesson', lessonId: id, step: 0, cursor: 0, hints: 0, overwrite: false, knobs: {}, prompt: undefined };
+  return { ...state, screen: 'lesson', lessonId: id, step: 0, cursor: 0, hints: 0, overwrite: false, scroll: 0, knobs: {}, prompt: undefined };
 }
 
 function menuKey(course: Lessons, state: TutorState, key: KeyName): TutorState {
@@ -196,7 +202,7 @@ function quizKey(course: Lessons, state: TutorState, key: KeyName, question: Que
   }
 }
 
-function lessonKey(course: Lessons, state: TutorState, key: KeyName): TutorState {
+function lessonKey(course: Lessons, state: TutorState, key: KeyName, scrollLimit: number): TutorState {
   const question = openQuestion(course, state);
   if (question) {
     const handled = quizKey(course, state, key, question);
@@ -209,7 +215,7 @@ function lessonKey(course: Lessons, state: TutorState, key: KeyName): TutorState
     const id = state.lessonId!;
     // Reaching the last step finishes the lesson, so the menu can mark it at once.
     const finished = step === last && !state.finished.includes(id) ? [...state.finished, id] : state.finished;
-    return { ...state, step, cursor: 0, hints: 0, finished };
+    return { ...state, step, cursor: 0, hints: 0, scroll: 0, finished };
   };
   switch (actionFor(LESSON_KEYS, key)) {
     case 'next':
@@ -225,9 +231,13 @@ function lessonKey(course: Lessons, state: TutorState, key: KeyName): TutorState
     case 'previousPhase':
       return go(jumpPhase(lesson.steps, state.step, -1));
     case 'predict':
-      return { ...state, quiz: !state.quiz, cursor: 0, hints: 0 };
+      return { ...state, quiz: !state.quiz, cursor: 0, hints: 0, scroll: 0 };
     case 'overwrite':
-      return { ...state, overwrite: !state.overwrite };
+      return { ...state, overwrite: !state.overwrite, scroll: 0 };
+    case 'scroll':
+      return key === 'down' || key === 'j'
+        ? { ...state, scroll: Math.min(scrollLimit, state.scroll + 1) }
+        : { ...state, scroll: Math.max(0, Math.min(scrollLimit, state.scroll) - 1) };
     case 'more':
     case 'less': {
       const direction = actionFor(LESSON_KEYS, key) === 'more' ? 1 : -1;

@@ -24,9 +24,29 @@ export function wrapLines(lines: string[], width: number): string[] {
   return lines.flatMap((line) => wrapLine(line, Math.max(1, width)));
 }
 
-/** Cut to `height` lines, saying how many were left out rather than dropping them silently. */
-export function clip(lines: string[], height: number): string[] {
-  if (lines.length <= height) return lines;
+/**
+ * How far clip can scroll `count` lines in `height`: to where the last line
+ * shows. Under three rows there is no room for both markers and a line.
+ */
+export function clipLimit(count: number, height: number): number {
+  return height < 3 ? 0 : Math.max(0, count - height);
+}
+
+/**
+ * Cut to `height` lines, saying how many were left out above and below rather
+ * than dropping them silently; `more` says how to see the rest. `scrolled`
+ * counts the lines scrolled down: each shows one more line at the bottom. The
+ * lines above can only have been scrolled past, so ↑ shows them.
+ */
+export function clip(text: string[], height: number, scrolled = 0, more = 'a taller window shows them'): string[] {
+  if (text.length <= height) return text;
   if (height <= 0) return [];
-  return [...lines.slice(0, height - 1), `… ${lines.length - height + 1} more lines (a taller window shows them)`];
+  const by = Math.max(0, Math.min(scrolled, clipLimit(text.length, height)));
+  // Scrolled, the first row says what is above; so the first line shown is the one after.
+  const start = by === 0 ? 0 : by + 1;
+  // A marker stands for two lines or more: one line alone is shown instead.
+  const above = start > 0 ? [`… ${start} more lines above (↑ shows them)`] : [];
+  const end = start + height - above.length - 1;
+  if (end >= text.length - 1) return [...above, ...text.slice(start)];
+  return [...above, ...text.slice(start, end), `… ${text.length - end} more lines (${more})`];
 }

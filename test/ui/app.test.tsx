@@ -181,6 +181,41 @@ describe('the window', () => {
     expect(tutor.frame()).toContain('▸');
   });
 
+  it('scrolls a step’s text that does not fit with ↓ and ↑, under a title that stays', async () => {
+    // The nudge step of (a · b) · d at 60×16 is two lines too long.
+    tutor = await openTutor({ resume: { id: 'mul-mul', step: 9 }, size: { columns: 60, rows: 16 } });
+    const top = tutor.frame();
+    expect(top).toContain('… 2 more lines (↓ shows them)');
+    expect(top).not.toContain('even a negative gradient');
+    await tutor.type(KEY.down);
+    const bottom = tutor.frame();
+    expect(lines(bottom)[2]).toBe('▸ Nudge');
+    expect(bottom).toContain('… 2 more lines above (↑ shows them)');
+    expect(bottom).toContain('even a negative gradient');
+    expect(bottom).toContain('+ / - change the rate');
+    expect(lines(bottom).length).toBeLessThan(16);
+    // ↓ in a burst stops at the end, so one ↑ goes back at once.
+    await tutor.type(KEY.down, 'j', KEY.down);
+    expect(tutor.frame()).toBe(bottom);
+    await tutor.type('k');
+    expect(tutor.frame()).toBe(top);
+    // A new step starts at its top.
+    await tutor.type(KEY.down, KEY.left, KEY.right);
+    expect(tutor.frame()).toBe(top);
+  });
+
+  it('keeps ↓ for the answers while a predict-mode question waits', async () => {
+    tutor = await openTutor({ resume: { id: 'neuron', step: 0 }, quiz: true, size: { columns: 60, rows: 10 } });
+    // Step on to the first backward edge, where a question waits; two hints make its text too long.
+    for (let i = 0; i < 20 && !tutor.frame().includes('— predict'); i++) await tutor.type(KEY.right);
+    await tutor.type('H', 'H');
+    expect(tutor.frame()).toContain('more lines (a taller window shows them)');
+    const cursor = tutor.state().cursor;
+    await tutor.type(KEY.down);
+    expect(tutor.state().cursor).toBe(cursor + 1);
+    expect(tutor.state().scroll).toBe(0);
+  });
+
   it('asks for a larger window below the minimum, and recovers on resize', async () => {
     tutor = await openTutor({ resume: { id: 'add', step: 0 } });
     await tutor.resize(30, 8);
