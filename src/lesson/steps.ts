@@ -105,6 +105,29 @@ export function shownAt(trace: Trace, reached: Reached): Shown {
   return { values, grads };
 }
 
+/**
+ * A description as the lines a view wraps to its width. Written as a YAML
+ * block (`|`), it carries the author's line breaks, which a narrower window
+ * would turn into ragged half-lines: lines join into paragraphs, which a
+ * blank line separates, and a line starting a list item (`- `, `* `) stays.
+ */
+export function paragraphs(text: string): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const raw of text.trim().split('\n')) {
+    const line = raw.trim();
+    if (line === '') {
+      open = false;
+    } else if (open && !/^[-*] /.test(line)) {
+      out[out.length - 1] += ` ${line}`;
+    } else {
+      out.push(line);
+      open = true;
+    }
+  }
+  return out;
+}
+
 function overviewStep(scenario: Scenario, trace: Trace): Step {
   const { graph, values } = trace;
   const inputs = graph.inputs.map((name) => `${name} = ${num(values[name])}`).join(', ');
@@ -115,7 +138,7 @@ function overviewStep(scenario: Scenario, trace: Trace): Step {
     title: 'Overview',
     text: `${scenario.title}: ${definitions.join(', ')}, with ${inputs}.`,
     lines: [
-      ...(scenario.description ? scenario.description.trim().split('\n') : []),
+      ...paragraphs(scenario.description ?? ''),
       `Forward, the values flow left to right to ${graph.output}; backward, the gradients flow right to left.`,
       `Each box shows a node's value (v) and its gradient (g); · marks one not worked out yet.`,
     ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLesson, lessonToJson, lessonToText, shownAt } from '../../src/lesson/index.js';
+import { buildLesson, lessonToJson, lessonToText, paragraphs, shownAt } from '../../src/lesson/index.js';
 import { SEED_GRAPHS, graphOf, scenarioOf } from '../helpers/graphs.js';
 
 const lessonFor = (id: string, nudge = 0.01) =>
@@ -87,5 +87,23 @@ describe('a local derivative that leaves the reals', () => {
     expect(step.lines.at(-1)).toBe('The local derivative is NaN: y·ln(x) has no real value at x = -3. two is a constant, so nothing is ever nudged by this gradient.');
     // x's own gradient is untouched: d(x²)/dx = 2x = -6.
     expect(lesson.trace.grads.x).toBe(-6);
+  });
+});
+
+describe('the overview', () => {
+  it('reflows a description written with line breaks into paragraphs, keeping list items', () => {
+    expect(paragraphs('b feeds z twice: once through c\nand once directly.\n\nA second\nparagraph.\n- one item\n- another,\n  continued\n')).toEqual([
+      'b feeds z twice: once through c and once directly.',
+      'A second paragraph.',
+      '- one item',
+      '- another, continued',
+    ]);
+    expect(paragraphs('')).toEqual([]);
+  });
+
+  it('shows the description as paragraphs that a narrow window wraps evenly', () => {
+    const scenario = { ...scenarioOf('reuse-add', SEED_GRAPHS['reuse-add']), description: 'b feeds z twice: once through c and once directly. Its gradient is the sum\nof both paths.\n' };
+    const overview = buildLesson(scenario).steps[0];
+    expect(overview.lines[0]).toBe('b feeds z twice: once through c and once directly. Its gradient is the sum of both paths.');
   });
 });
