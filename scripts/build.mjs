@@ -3,8 +3,9 @@
 // dependencies at all (see DESIGN.md, "Startup").
 //
 // The bundle is CommonJS (dist/cli.cjs) so that bin/grad-tutor.js can load it
-// through vm.Script with a V8 code cache on Node 20, which has no
-// module.enableCompileCache(). A script cannot contain top-level await or
+// through vm.Script with a V8 code cache (Node 20 has no other way, and
+// Node 22's module.enableCompileCache() caches too little; see the bin). A
+// script cannot contain top-level await or
 // import(), so the dependencies that use them are patched below, as is the
 // slowest part of their start-up (yoga's fetch, string-width's emoji regex).
 

@@ -1,17 +1,14 @@
-// bin/grad-tutor.js on Node 20 keeps a V8 code cache of dist/cli.cjs. Whatever
-// state that cache is in, the CLI must start and answer the same.
+// bin/grad-tutor.js keeps a V8 code cache of dist/cli.cjs. Whatever state that
+// cache is in, the CLI must start and answer the same. The CLI runs on NODE:
+// this Node, or the other one of scripts/node-matrix.sh.
 import { spawnSync } from 'node:child_process';
-import module from 'node:module';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, BUNDLE, cleanEnv, ROOT } from './pty.js';
+import { assertBuilt, BIN, BUNDLE, cleanEnv, NODE, ROOT } from './pty.js';
 
-// Node ≥ 22 uses module.enableCompileCache() instead, and none of this runs.
-const nodeHasCompileCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
-
-describe.skipIf(nodeHasCompileCache)('the code cache of bin/grad-tutor.js', () => {
+describe('the code cache of bin/grad-tutor.js', () => {
   let cacheHome: string;
   const cacheDir = () => join(cacheHome, 'grad-tutor');
   const cacheFile = () => {
@@ -19,7 +16,7 @@ describe.skipIf(nodeHasCompileCache)('the code cache of bin/grad-tutor.js', () =
     expect(files).toHaveLength(1);
     return join(cacheDir(), files[0]);
   };
-  const list = (home = cacheHome) => spawnSync(process.execPath, [BIN, 'list'], { env: cleanEnv({ XDG_CACHE_HOME: home }), encoding: 'utf8' });
+  const list = (home = cacheHome) => spawnSync(NODE, [BIN, 'list'], { env: cleanEnv({ XDG_CACHE_HOME: home }), encoding: 'utf8' });
 
   beforeAll(() => assertBuilt());
   beforeEach(() => {
@@ -54,7 +51,7 @@ describe.skipIf(nodeHasCompileCache)('the code cache of bin/grad-tutor.js', () =
   it('is replaced when V8 refuses it (here: other V8 flags)', () => {
     const reference = list();
     const before = readFileSync(cacheFile());
-    const other = spawnSync(process.execPath, ['--no-lazy-feedback-allocation', BIN, 'list'], { env: cleanEnv({ XDG_CACHE_HOME: cacheHome }), encoding: 'utf8' });
+    const other = spawnSync(NODE, ['--no-opt', BIN, 'list'], { env: cleanEnv({ XDG_CACHE_HOME: cacheHome }), encoding: 'utf8' });
     expect(other).toMatchObject({ status: 0, stdout: reference.stdout, stderr: '' });
     expect(readFileSync(cacheFile()).equals(before)).toBe(false);
   });
@@ -63,7 +60,7 @@ describe.skipIf(nodeHasCompileCache)('the code cache of bin/grad-tutor.js', () =
     // A copy of the installed package, whose bundle the tests rewrite.
     let install: string;
     const bundle = () => join(install, 'dist/cli.cjs');
-    const version = () => spawnSync(process.execPath, [join(install, 'bin/grad-tutor.js'), '--version'], { env: cleanEnv({ XDG_CACHE_HOME: cacheHome }), encoding: 'utf8' });
+    const version = () => spawnSync(NODE, [join(install, 'bin/grad-tutor.js'), '--version'], { env: cleanEnv({ XDG_CACHE_HOME: cacheHome }), encoding: 'utf8' });
     /** The bundle with its version string changed in place: same length. */
     const relabel = (text: string, to: string) => {
       const changed = text.replace('return "0.1.0";', `return "${to}";`);
@@ -99,6 +96,20 @@ describe.skipIf(nodeHasCompileCache)('the code cache of bin/grad-tutor.js', () =
       utimesSync(bundle(), new Date(), new Date(Date.now() + 5000));
       expect(version()).toMatchObject({ status: 0, stdout: '0.1.1\n', stderr: '' });
     });
+  });
+
+  it('keeps one file per Node version, so two Nodes do not replace each other\'s', () => {
+    expect(list().status).toBe(0);
+    const mine = cacheFile();
+    // The same bundle under another Node: a Node whose version reads differently.
+    const other = spawnSync(NODE, ['-e', `Object.defineProperty(process, 'version', { value: 'v0.0.0-other' }); process.argv.splice(1, 0, ${JSON.stringify(BIN)}); require(${JSON.stringify(BIN)})`, 'list'], {
+      env: cleanEnv({ XDG_CACHE_HOME: cacheHome }),
+      encoding: 'utf8',
+    });
+    expect(other).toMatchObject({ status: 0, stderr: '' });
+    const files = readdirSync(cacheDir()).filter((name) => name.endsWith('.v8cache'));
+    expect(files).toHaveLength(2);
+    expect(files).toContain(mine.split('/').pop());
   });
 
   it('drops the caches of other bundles that were not written for a month, and keeps newer ones', () => {
