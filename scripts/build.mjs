@@ -201,6 +201,19 @@ export const builtinDynamicImports = {
   },
 };
 
+const BANNER = 'var __gtImportMetaUrl = require("node:url").pathToFileURL(__filename).href;';
+
+/**
+ * esbuild starts the bundle with "use strict", as the ES modules in it were
+ * written for; the banner comes before it, which made the directive a plain
+ * string and the whole bundle sloppy code. Put the directive first again.
+ */
+function strictFirst(text) {
+  const sloppy = `${BANNER}\n"use strict";\n`;
+  if (!text.startsWith(sloppy)) throw new Error('build: the bundle no longer starts with the banner and "use strict"; revisit strictFirst in scripts/build.mjs');
+  return `"use strict";\n${BANNER}\n${text.slice(sloppy.length)}`;
+}
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -215,7 +228,7 @@ const common = {
     // which CommonJS lacks; the banner derives it from __filename.
     'import.meta.url': '__gtImportMetaUrl',
   },
-  banner: { js: 'var __gtImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: BANNER },
   alias: { 'react-devtools-core': stub },
   plugins: [dependencyPatches, builtinDynamicImports],
   logLevel: 'warning',
@@ -235,7 +248,7 @@ async function bundle(entry, outfile) {
   const scenarios = JSON.stringify(JSON.stringify(await compileScenarios()));
   const options = { ...common, define: { ...common.define, GRAD_TUTOR_SCENARIOS: scenarios } };
   const { outputFiles } = await build({ ...options, entryPoints: [path(entry)], outfile: path(outfile), write: false });
-  const text = sharedNamespaces(outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const text = strictFirst(sharedNamespaces(outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)));
   const dynamicImport = /(?<![\w$.])import\(\s*[^\s)]*/.exec(text);
   if (dynamicImport) throw new Error(`build: ${outfile} would contain "${dynamicImport[0]}"; import() cannot run in a vm.Script — import it statically`);
   // bin/grad-tutor.js keys its code cache on this line rather than hash 1.4 MB at every start.
