@@ -123,6 +123,11 @@ export function reduce(course: Lessons, state: TutorState, event: TutorEvent): T
   return lessonKey(course, state, key, event.scrollLimit ?? Number.POSITIVE_INFINITY);
 }
 
+/** One place on in a list that wraps around at both ends (the menu, a question's choices). */
+function cycle(index: number, by: 1 | -1, count: number): number {
+  return (index + by + count) % count;
+}
+
 /** Open a lesson at its first step with everything per-lesson reset. */
 function openLesson(state: TutorState, id: string): TutorState {
   return { ...state, screen: 'lesson', lessonId: id, step: 0, cursor: 0, hints: 0, overwrite: false, scroll: 0, knobs: {}, prompt: undefined };
@@ -133,9 +138,9 @@ function menuKey(course: Lessons, state: TutorState, key: KeyName): TutorState {
   const count = course.ids.length + 2;
   switch (actionFor(MENU_KEYS, key)) {
     case 'down':
-      return { ...state, menuIndex: (state.menuIndex + 1) % count };
+      return { ...state, menuIndex: cycle(state.menuIndex, 1, count) };
     case 'up':
-      return { ...state, menuIndex: (state.menuIndex - 1 + count) % count };
+      return { ...state, menuIndex: cycle(state.menuIndex, -1, count) };
     case 'open':
       if (state.menuIndex === course.ids.length) return { ...state, screen: 'prompt', prompt: { kind: 'file', text: '' } };
       if (state.menuIndex === course.ids.length + 1) return { ...state, screen: 'prompt', prompt: { kind: 'expr', text: '' } };
@@ -187,9 +192,9 @@ function quizKey(course: Lessons, state: TutorState, key: KeyName, question: Que
   };
   switch (actionFor(QUIZ_KEYS, key)) {
     case 'down':
-      return { ...state, cursor: (state.cursor + 1) % count };
+      return { ...state, cursor: cycle(state.cursor, 1, count) };
     case 'up':
-      return { ...state, cursor: (state.cursor - 1 + count) % count };
+      return { ...state, cursor: cycle(state.cursor, -1, count) };
     case 'answer':
       return answer(state.cursor);
     case 'hint':
