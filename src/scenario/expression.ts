@@ -160,19 +160,19 @@ class Parser {
   }
 
   private sum(): Piece {
-    let left = this.term();
-    while (this.isOp('+', '-')) {
-      const op = this.tokens[this.pos++];
-      left = binary(op.text as BinaryOp, op.offset, left, this.term());
-    }
-    return left;
+    return this.leftAssociative(['+', '-'], () => this.term());
   }
 
   private term(): Piece {
-    let left = this.unary();
-    while (this.isOp('*', '/')) {
+    return this.leftAssociative(['*', '/'], () => this.unary());
+  }
+
+  /** `a op b op c` as `(a op b) op c`, for the operators of one precedence level. */
+  private leftAssociative(ops: BinaryOp[], operand: () => Piece): Piece {
+    let left = operand();
+    while (this.isOp(...ops)) {
       const op = this.tokens[this.pos++];
-      left = binary(op.text as BinaryOp, op.offset, left, this.unary());
+      left = binary(op.text as BinaryOp, op.offset, left, operand());
     }
     return left;
   }
