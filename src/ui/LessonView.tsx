@@ -64,7 +64,7 @@ export function LessonView({ lesson, step, panel, cursor, quiz, scroll, scrollLi
   const choices = panel.question?.choices ?? [];
   // While a question waits, ↑ and ↓ pick an answer, so they cannot scroll.
   const plan = planLesson(panel.lines, choices.length, drawings(panel.shown), columns, rows, { from: scroll, keys: !panel.question });
-  scrollLimit.current = panel.question ? 0 : plan.scrollLimit;
+  scrollLimit.current = plan.scrollLimit;
   const mode = quiz ? 'predict · ' : '';
   const counter = `${mode}step ${step + 1}/${lesson.steps.length}`;
   const title = lesson.scenario.title.slice(0, Math.max(0, columns - counter.length - 2));

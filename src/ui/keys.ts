@@ -48,6 +48,9 @@ export interface Binding<A extends string> {
   footer?: string;
 }
 
+/** The keys of the lesson's `scroll` binding that scroll down; the others scroll up. */
+export const SCROLL_DOWN: KeyName[] = ['down', 'j'];
+
 export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'next', keys: ['right', 'l', 'space', 'enter'], does: 'next step', footer: 'next' },
   { action: 'previous', keys: ['left', 'h', 'backspace'], does: 'previous step', footer: 'back' },
@@ -60,7 +63,7 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'more', keys: ['+', '='], does: 'larger rate (on the check step: h)' },
   { action: 'less', keys: ['-', '_'], does: 'smaller rate; below 0 descends (check: h)' },
   // One row for both directions, so the help still fits a 60×16 window.
-  { action: 'scroll', keys: ['down', 'j', 'up', 'k'], does: 'scroll text too long for the window' },
+  { action: 'scroll', keys: [...SCROLL_DOWN, 'up', 'k'], does: 'scroll text too long for the window' },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu' },
   { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },

@@ -57,7 +57,8 @@ export function planLesson(
     if (text.length <= budget) return { panel: text, scroll: 0, scrollLimit: 0 };
     const [title, ...body] = text;
     const height = Math.max(0, budget - 1);
-    const scrollLimit = clipLimit(body.length, height);
+    // While a question waits, ↑ ↓ answer it: the text cannot scroll.
+    const scrollLimit = scrolling.keys ? clipLimit(body.length, height) : 0;
     const scroll = Math.min(scrolling.from, scrollLimit);
     return { panel: [title, ...clip(body, height, scroll, scrolling.keys ? '↓ shows them' : undefined)], scroll, scrollLimit };
   };

@@ -1,5 +1,5 @@
 import type { Phase, Question, Step } from '../lesson/index.js';
-import { actionFor, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, type KeyName } from './keys.js';
+import { actionFor, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, type KeyName } from './keys.js';
 
 /** The knobs a learner turns: the nudge rate and the numeric check's h. */
 export interface Knobs {
@@ -240,7 +240,7 @@ function lessonKey(course: Lessons, state: TutorState, key: KeyName, scrollLimit
     case 'overwrite':
       return { ...state, overwrite: !state.overwrite, scroll: 0 };
     case 'scroll':
-      return key === 'down' || key === 'j'
+      return SCROLL_DOWN.includes(key)
         ? { ...state, scroll: Math.min(scrollLimit, state.scroll + 1) }
         : { ...state, scroll: Math.max(0, Math.min(scrollLimit, state.scroll) - 1) };
     case 'more':
