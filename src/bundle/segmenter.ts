@@ -54,12 +54,16 @@ export class QuickSegmenter {
     const text = String(input);
     const graphemes = (this.options?.granularity ?? 'grapheme') === 'grapheme';
     if (graphemes && ALONE.test(text)) return new OneByOne(text);
-    this.real ??= new Intl.Segmenter(this.locales, this.options);
-    return this.real.segment(text);
+    return this.icu().segment(text);
   }
 
   resolvedOptions(): Intl.ResolvedSegmenterOptions {
+    return this.icu().resolvedOptions();
+  }
+
+  /** The real segmenter, made (and ICU started) only when first needed. */
+  private icu(): Intl.Segmenter {
     this.real ??= new Intl.Segmenter(this.locales, this.options);
-    return this.real.resolvedOptions();
+    return this.real;
   }
 }
