@@ -41,19 +41,22 @@ function withQuickSegmenter(source, file) {
 export const dependencyPatches = {
   name: 'dependency-patches',
   setup(b) {
+    // Each patch reads a dependency's file and returns it changed, or undefined to leave it as it is.
+    const edit = (filter, change) =>
+      b.onLoad({ filter }, ({ path: file }) => {
+        const contents = change(readFileSync(file, 'utf8'), file);
+        return contents === undefined ? undefined : { contents, loader: 'js' };
+      });
     // yoga-layout 3 embeds its wasm as a base64 data: URL and its Emscripten
     // loader fetch()es that URL (~50 ms of undici start-up), then the module
     // awaits the result at top level. Export the base64 instead, and build the
     // instance synchronously through Emscripten's instantiateWasm hook.
-    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, ({ path: file }) => {
-      const source = readFileSync(file, 'utf8');
+    edit(/yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, (source, file) => {
       const match = /H="data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(source);
       if (!match) throw new Error(`build: no embedded wasm found in ${file}; revisit the yoga patch in scripts/build.mjs`);
-      const contents = `${source.replace(match[0], 'H="data:application/octet-stream;base64,"+yogaWasmBase64')}\nexport var yogaWasmBase64 = "${match[1]}";\n`;
-      return { contents, loader: 'js' };
+      return `${source.replace(match[0], 'H="data:application/octet-stream;base64,"+yogaWasmBase64')}\nexport var yogaWasmBase64 = "${match[1]}";\n`;
     });
-    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, ({ path: file }) => {
-      const source = readFileSync(file, 'utf8');
+    edit(/yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/, (source, file) => {
       const sync = `import loadYoga, { yogaWasmBase64 } from '../binaries/yoga-wasm-base64-esm.js';
 function loadYogaSync() {
   // Emscripten fills in the object it is given; with a synchronous
@@ -71,9 +74,8 @@ function loadYogaSync() {
   return module;
 }
 const Yoga = wrapAssembly(loadYogaSync());`;
-      let contents = patch(source, file, "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';", '');
-      contents = patch(contents, file, 'const Yoga = wrapAssembly(await loadYoga());', sync);
-      return { contents, loader: 'js' };
+      const contents = patch(source, file, "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';", '');
+      return patch(contents, file, 'const Yoga = wrapAssembly(await loadYoga());', sync);
     });
     // string-width 8 builds /^\p{RGI_Emoji}$/v when it is imported and tests
     // every non-ASCII grapheme with it: constructing and first running that
@@ -83,12 +85,11 @@ const Yoga = wrapAssembly(loadYogaSync());`;
     // only qualify with FE0F; keycaps carry FE0F; modifiers, flags and tag
     // bases have Emoji_Presentation), so that cheap test goes first and the
     // big regex is built only if a candidate turns up.
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, ({ path: file }) => {
+    edit(/[\\/]node_modules[\\/]string-width[\\/]index\.js$/, (source, file) => {
       // Only string-width 8 has the regex (7, under wrap-ansi, uses emoji-regex).
-      const source = readFileSync(file, 'utf8');
       const eager = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
       if (!source.includes(eager)) return undefined;
-      let contents = patch(
+      const contents = patch(
         withQuickSegmenter(source, file),
         file,
         eager,
@@ -97,13 +98,12 @@ const rgiEmojiCandidate = /\\p{Emoji_Presentation}|\\uFE0F/u;
 const rgiEmojiRegex = {test: (segment) => rgiEmojiCandidate.test(segment) && (rgiEmojiFull ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)};`,
       );
       // And its fast path for printable ASCII takes the drawing's characters too (src/bundle/width.ts).
-      contents = patch(
+      return patch(
         `import { NARROW as __gtNarrow } from ${JSON.stringify(path('src/bundle/width.ts'))};\n${contents}`,
         file,
         'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
         'if ((ambiguousIsNarrow ? __gtNarrow : /^[\\u0020-\\u007E]*$/).test(string)) {',
       );
-      return { contents, loader: 'js' };
     });
     // Ink's frame: every cell of the grid got its own blank object and its
     // own copy of its styles, and every pair of neighbouring cells was diffed.
@@ -111,23 +111,19 @@ const rgiEmojiRegex = {test: (segment) => rgiEmojiCandidate.test(segment) && (rg
     // user, and reduceAnsiCodesIncremental returns a new array), so blanks
     // and styles can be shared, and equal neighbours need no diff
     // (src/bundle/styled-chars.ts).
-    b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, ({ path: file }) => {
-      let contents = readFileSync(file, 'utf8');
-      contents = patch(contents, file, 'styles: [...codes],', 'styles: codes,');
-      contents = patch(
-        contents,
+    edit(/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, (source, file) =>
+      patch(
+        patch(source, file, 'styles: [...codes],', 'styles: codes,'),
         file,
         'export function styledCharsToString(chars) {',
         `import { quickStyledCharsToString } from ${JSON.stringify(path('src/bundle/styled-chars.ts'))};
 export const styledCharsToString = quickStyledCharsToString(ansiCodesToString, diffAnsiCodes);
 function replacedStyledCharsToString(chars) {`,
-      );
-      return { contents, loader: 'js' };
-    });
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, ({ path: file }) => {
-      let contents = readFileSync(file, 'utf8');
-      contents = patch(contents, file, 'const output = [];', "const output = [];\n        const blank = { type: 'char', value: ' ', fullWidth: false, styles: [] };");
-      contents = patch(
+      ),
+    );
+    edit(/[\\/]ink[\\/]build[\\/]output\.js$/, (source, file) => {
+      const contents = patch(source, file, 'const output = [];', "const output = [];\n        const blank = { type: 'char', value: ' ', fullWidth: false, styles: [] };");
+      return patch(
         contents,
         file,
         `row.push({
@@ -138,33 +134,21 @@ function replacedStyledCharsToString(chars) {`,
                 });`,
         'row.push(blank);',
       );
-      return { contents, loader: 'js' };
     });
     // Two built-in modules loaded for code that a normal start never runs
     // (~2 ms together): terminal-size runs commands only when stdout is not a
     // terminal, and signal-exit 3 asserts on one argument.
-    b.onLoad({ filter: /[\\/]node_modules[\\/]terminal-size[\\/]index\.js$/ }, ({ path: file }) => ({
-      contents: patch(readFileSync(file, 'utf8'), file, "import {execFileSync} from 'node:child_process';", "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);"),
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /[\\/]node_modules[\\/]signal-exit[\\/]index\.js$/ }, ({ path: file }) => ({
-      contents: patch(
-        readFileSync(file, 'utf8'),
-        file,
-        "var assert = require('assert')",
-        'var assert = { equal: function (actual, expected, message) { if (actual != expected) throw new Error(message) } }',
-      ),
-      loader: 'js',
-    }));
+    edit(/[\\/]node_modules[\\/]terminal-size[\\/]index\.js$/, (source, file) =>
+      patch(source, file, "import {execFileSync} from 'node:child_process';", "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);"),
+    );
+    edit(/[\\/]node_modules[\\/]signal-exit[\\/]index\.js$/, (source, file) =>
+      patch(source, file, "var assert = require('assert')", 'var assert = { equal: function (actual, expected, message) { if (actual != expected) throw new Error(message) } }'),
+    );
     // Ink's text libraries each make an Intl.Segmenter when loaded, and the
     // first one starts ICU (~20 ms). src/bundle/segmenter.ts answers for
     // plain text without it. Registered after the patches above, which call
     // withQuickSegmenter themselves.
-    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.m?js$/ }, ({ path: file }) => {
-      const source = readFileSync(file, 'utf8');
-      if (!source.includes(SEGMENTER)) return undefined;
-      return { contents: withQuickSegmenter(source, file), loader: 'js' };
-    });
+    edit(/[\\/]node_modules[\\/].*\.m?js$/, (source, file) => (source.includes(SEGMENTER) ? withQuickSegmenter(source, file) : undefined));
     // wrap-ansi (Ink's wrapping and truncation) carries string-width 7, which
     // builds the whole emoji regex afresh for every non-ASCII character it
     // measures — and the drawing is all box characters. string-width 8 above
@@ -175,11 +159,9 @@ function replacedStyledCharsToString(chars) {`,
     });
     // Ink's reconciler awaits two imports at top level, both only when DEV=true
     // (React DevTools, which the bundle stubs out anyway).
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, ({ path: file }) => {
-      let contents = readFileSync(file, 'utf8');
-      contents = patch(contents, file, "await import('./devtools.js');", "import('./devtools.js');");
-      contents = patch(contents, file, '? await loadPackageJson()', '? { name: undefined, version: undefined }');
-      return { contents, loader: 'js' };
+    edit(/[\\/]ink[\\/]build[\\/]reconciler\.js$/, (source, file) => {
+      const contents = patch(source, file, "await import('./devtools.js');", "import('./devtools.js');");
+      return patch(contents, file, '? await loadPackageJson()', '? { name: undefined, version: undefined }');
     });
   },
 };
