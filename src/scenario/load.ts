@@ -171,7 +171,7 @@ class Reader {
     const nudge = this.nudge(fields.get('nudge'));
     const notes = fields.get('notes');
     if (notes) this.applyNotes(notes, graph.nodes);
-    const scenario: Scenario = { id, title, file: this.src.file, graph, nudge, expressions };
+    const scenario: Scenario = { id, title, file: this.src.file, graph, nudge, expressions, params: [...graph.inputs] };
     if (description !== undefined) scenario.description = description;
     return scenario;
   }

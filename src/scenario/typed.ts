@@ -75,6 +75,7 @@ export function scenarioFromTyped(typed: string, sets: string[], typedIn: TypedI
     graph,
     nudge,
     expressions: { [name]: source.trim() },
+    params: [...graph.inputs],
   };
 }
 

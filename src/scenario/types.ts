@@ -13,6 +13,21 @@ export interface Scenario {
   nudge: number;
   /** Each named node's expression as written in the file (`c: a + b` → { c: 'a + b' }). */
   expressions: Record<string, string>;
+  /** The inputs the nudge and training move (`params:`); the rest are data. Default: every input. */
+  params: string[];
+  /** Rows of data (`examples:`), each setting the same data inputs; the output is summed over the rows. */
+  examples?: Record<string, number>[];
+  /** The training loop (`train:`), when the scenario has one. */
+  train?: Training;
+}
+
+/** `train:` in a scenario file: how many updates, at what signed rate, and whether gradients are zeroed between them. */
+export interface Training {
+  steps: number;
+  /** Signed, as the nudge: negative descends. Defaults to the scenario's nudge. */
+  rate: number;
+  /** false replays the bug: gradients add up across steps. */
+  zeroGrad: boolean;
 }
 
 /**

@@ -28,5 +28,5 @@ import type { Scenario } from '../../src/scenario/types.js';
 
 /** Wrap a hand-built graph as a scenario, for lesson tests that must not depend on the loader. */
 export function scenarioOf(id: string, graph: Graph, expressions: Record<string, string> = {}, nudge = 0.01): Scenario {
-  return { id, title: id, file: `${id}.yaml`, graph, nudge, expressions };
+  return { id, title: id, file: `${id}.yaml`, graph, nudge, expressions, params: [...graph.inputs] };
 }
