@@ -1,0 +1,30 @@
+import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+
+/**
+ * Write a file so that a reader sees the old text or the new, never half:
+ * the text goes to a temporary file beside it, which is then renamed over it.
+ * The temporary file has an unpredictable name and is created exclusively
+ * without following a symlink, so a link planted there cannot redirect the
+ * write; it is removed if anything fails. Folders it creates are the
+ * user's alone (0700), and so is the file (0600).
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+  const fd = openSync(temporary, flags, 0o600);
+  try {
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../src/io/atomic-write.js';
+
+describe('writeFileAtomic', () => {
+  it('writes the text, creates the folder for the user alone, leaves no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const path = join(dir, 'state', 'progress.json');
+    writeFileAtomic(path, 'one\n');
+    writeFileAtomic(path, 'two\n');
+    expect(readFileSync(path, 'utf8')).toBe('two\n');
+    expect(readdirSync(join(dir, 'state'))).toEqual(['progress.json']);
+    expect(statSync(join(dir, 'state')).mode & 0o777).toBe(0o700);
+    expect(statSync(path).mode & 0o077).toBe(0);
+  });
+  it('never writes through a symlink planted at the old predictable temporary name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const victim = join(dir, 'victim');
+    writeFileSync(victim, 'keep');
+    const path = join(dir, 'progress.json');
+    symlinkSync(victim, `${path}.${process.pid}.tmp`);
+    writeFileAtomic(path, 'new');
+    expect(readFileSync(victim, 'utf8')).toBe('keep');
+    expect(readFileSync(path, 'utf8')).toBe('new');
+  });
+  it('removes its temporary file when the rename fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const path = join(dir, 'is-a-folder');
+    // A folder with something in it cannot be replaced by a file.
+    writeFileAtomic(join(path, 'inside'), 'x');
+    expect(() => writeFileAtomic(path, 'y')).toThrow();
+    expect(readdirSync(dir)).toEqual(['is-a-folder']);
+  });
+});
