@@ -12,10 +12,11 @@
 import './ink-env.js';
 import { performance } from 'node:perf_hooks';
 import { render } from 'ink-testing-library';
-import { Course } from '../src/course.js';
+import { EMPTY } from '../src/progress.js';
 import type { Scenario } from '../src/scenario/index.js';
 import { App } from '../src/ui/App.js';
-import { initialState } from '../src/ui/state.js';
+import { startSession } from '../src/ui/run.js';
+import { lessonOf } from '../src/ui/session.js';
 
 const RIGHT = '\x1b[C';
 const HOME = '\x1b[H';
@@ -46,8 +47,13 @@ function liveHeap(): number | undefined {
  * untimed, between passes).
  */
 export async function measureRender(id: string, extra: Scenario[] = [], passes = 1): Promise<RenderFigures> {
-  const course = new Course(extra);
-  const app = render(<App course={course} initial={initialState(course, { id, step: 0 })} theme={{ color: true }} />);
+  const own = extra.find((s) => s.id === id);
+  const { store } = startSession({
+    progress: own ? EMPTY : { ...EMPTY, current: { lesson: { kind: 'bundled', id }, step: 0 } },
+    start: own ? { lesson: { kind: 'file', path: own.file }, scenario: own } : undefined,
+    window: { columns: 100, rows: 30 },
+  });
+  const app = render(<App store={store} theme={{ color: true }} />);
   Object.defineProperty(app.stdout, 'columns', { get: () => 100, configurable: true });
   Object.defineProperty(app.stdout, 'rows', { get: () => 30, configurable: true });
 
@@ -80,7 +86,7 @@ export async function measureRender(id: string, extra: Scenario[] = [], passes =
     await settle();
     await nextFrame(() => app.stdout.emit('resize'));
     await settle();
-    const steps = course.lesson(id).steps.length;
+    const steps = lessonOf(store.getState())!.steps.length;
     const heapBefore = liveHeap();
     const rssBefore = process.memoryUsage().rss;
     const times: number[] = [];

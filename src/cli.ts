@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { bundledScenarios, resolveScenario } from './catalog.js';
 import { loadScenarioFile, scenarioFromTyped, ScenarioError, type Scenario } from './scenario/index.js';
-import { loadProgress, progressPath } from './progress.js';
+import { lessonKey, type LessonRef } from './course.js';
+import { visibleLine } from './io/visible.js';
+import { loadProgress, NOWHERE, progressPath } from './progress.js';
 import { buildLesson, lessonToJson, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
@@ -137,35 +140,72 @@ function need(scenario: Scenario | undefined, command: string): Scenario {
 
 function progressCommand(io: Io): void {
   const path = progressPath(io.env);
+  if (!path) {
+    io.stdout.write(`${NOWHERE.replace(/^grad-tutor: /, '')}\n`);
+    return;
+  }
   const { progress, warning } = loadProgress(path);
-  if (warning) io.stderr.write(`${warning}\n`);
-  io.stdout.write(`${path}\n`);
+  if (warning) io.stderr.write(`${visibleLine(warning)}\n`);
+  io.stdout.write(`${visibleLine(path)}\n`);
+  // The course is counted against the course: a learner's own files are listed apart.
   const ids = bundledScenarios().map((e) => e.id);
-  io.stdout.write(`finished: ${progress.finished.length} of ${ids.length} lessons${progress.finished.length ? ` (${progress.finished.join(', ')})` : ''}\n`);
-  if (progress.current) io.stdout.write(`now on: ${progress.current.id}, step ${progress.current.step + 1}\n`);
-  for (const [id, { right, asked }] of Object.entries(progress.quiz)) io.stdout.write(`predict mode, ${id}: ${right} of ${asked} right\n`);
+  const course = ids.filter((id) => progress.finished.includes(id));
+  const own = progress.finished.filter((key) => !ids.includes(key));
+  io.stdout.write(`finished: ${course.length} of ${ids.length} lessons${course.length ? ` (${course.join(', ')})` : ''}\n`);
+  if (own.length) io.stdout.write(`finished of your own: ${own.map(visibleLine).join(', ')}\n`);
+  if (progress.current) io.stdout.write(`now on: ${visibleLine(lessonKey(progress.current.lesson))}, step ${progress.current.step + 1}\n`);
+  for (const [id, { right, asked }] of Object.entries(progress.quiz)) io.stdout.write(`predict mode, ${visibleLine(id)}: ${right} of ${asked} right\n`);
 }
 
 async function resetCommand(io: Io, yes: boolean): Promise<number> {
   const path = progressPath(io.env);
-  if (!existsSync(path)) {
-    io.stdout.write(`nothing to reset: ${path} does not exist\n`);
+  if (!path) {
+    io.stdout.write('nothing to reset: HOME is empty and XDG_STATE_HOME is not set, so no progress was ever saved\n');
     return 0;
   }
+  const shown = visibleLine(path);
+  if (!existsSync(path)) {
+    io.stdout.write(`nothing to reset: ${shown} does not exist\n`);
+    return 0;
+  }
+  if (!statSync(path).isFile()) throw new UsageError(`${shown} is not a file, so reset leaves it alone — remove it yourself if it is yours.`);
   if (!yes) {
     if (!io.stdin.isTTY) throw new UsageError('reset asks before it deletes, and there is no terminal to ask in — add --yes to delete your progress without asking.');
-    const { createInterface } = await import('node:readline/promises');
-    const ask = createInterface({ input: io.stdin, output: io.stdout });
-    const answer = await ask.question(`Delete your progress in ${path}? [y/N] `);
-    ask.close();
-    if (!/^y(es)?$/i.test(answer.trim())) {
-      io.stdout.write('kept\n');
+    const answer = await ask(io, `Delete your progress in ${shown}? [y/N] `);
+    if (answer === undefined || !/^y(es)?$/i.test(answer.trim())) {
+      io.stdout.write(answer === undefined ? '\nnothing was deleted\n' : 'kept\n');
       return 0;
     }
   }
   rmSync(path);
-  io.stdout.write(`deleted ${path}\n`);
+  io.stdout.write(`deleted ${shown}\n`);
   return 0;
+}
+
+/** One line from the terminal; undefined when the learner cancels with Ctrl+D or Ctrl+C. */
+async function ask(io: Io, question: string): Promise<string | undefined> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: io.stdin, output: io.stdout });
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  rl.on('SIGINT', cancel);
+  rl.on('close', cancel);
+  try {
+    return await rl.question(question, { signal: controller.signal });
+  } catch {
+    return undefined;
+  } finally {
+    rl.off('close', cancel);
+    rl.close();
+  }
+}
+
+/** Which lesson the command line names, as the tutor keeps track of it. */
+function lessonNamed(rest: string[], options: Options): LessonRef | undefined {
+  if (options.expr !== undefined) return { kind: 'typed', expression: options.expr, values: options.set ?? [] };
+  const [named] = rest;
+  if (named === undefined) return undefined;
+  return bundledScenarios().some((e) => e.id === named) ? { kind: 'bundled', id: named } : { kind: 'file', path: resolvePath(named) };
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -222,7 +262,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
           return 0;
         }
         const { runTutor } = await import('./ui/run.js');
-        await runTutor({ scenario, quiz: values.quiz === true, theme: themeFrom(io.env, values['no-color'] === true), env: io.env, stderr: io.stderr });
+        const lesson = lessonNamed(positionals, values);
+        const start = scenario && lesson ? { lesson: lesson.kind === 'file' ? { kind: 'file' as const, path: realpathSync(lesson.path) } : lesson, scenario } : undefined;
+        await runTutor({ start, quiz: values.quiz === true, theme: themeFrom(io.env, values['no-color'] === true), env: io.env, stderr: io.stderr });
         return 0;
       }
     }

@@ -1,104 +1,85 @@
-import { existsSync } from 'node:fs';
-import { bundledScenarios } from './catalog.js';
-import { buildLesson, expressionOf, questionFor, type Lesson, type Question } from './lesson/index.js';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bundledScenarios, type CatalogEntry } from './catalog.js';
+import { expressionOf } from './lesson/index.js';
 import { loadScenarioFile, scenarioFromTyped, ScenarioError, type Scenario } from './scenario/index.js';
-import type { Knobs, Lessons } from './ui/state.js';
 
+/**
+ * Which lesson a learner has open, as a thing of its own: a bundled lesson
+ * by its id, a file by its absolute resolved path (so a relative path typed
+ * in one folder still names it from another), a typed graph by what was
+ * typed. Progress is keyed by it.
+ */
+export type LessonRef =
+  | { kind: 'bundled'; id: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'typed'; expression: string; values: string[] };
+
+/**
+ * The key progress files and the menu use. A bundled lesson's key is its bare
+ * id, as progress files have always had it; the others say what they are, so
+ * a learner's own add.yaml never counts as the bundled "add".
+ */
+export function lessonKey(ref: LessonRef): string {
+  if (ref.kind === 'bundled') return ref.id;
+  if (ref.kind === 'file') return `file:${ref.path}`;
+  return `typed:${ref.expression} with ${ref.values.join(' ')}`;
+}
+
+export function sameLesson(a: LessonRef, b: LessonRef): boolean {
+  return lessonKey(a) === lessonKey(b);
+}
+
+/** One line of the menu. */
 export interface MenuEntry {
-  id: string;
-  file: string;
+  lesson: LessonRef;
   title: string;
   /** The output written in terms of the inputs: `z = (a + b) · d`. */
   expression: string;
 }
 
-function entryOf(s: Scenario): MenuEntry {
-  return { id: s.id, file: s.file, title: s.title, expression: `${s.graph.output} = ${expressionOf(s.graph, s.graph.output)}` };
+export function entryOf(lesson: LessonRef, s: Scenario): MenuEntry {
+  return { lesson, title: s.title, expression: `${s.graph.output} = ${expressionOf(s.graph, s.graph.output)}` };
 }
 
+/** What opening a lesson gave: the scenario under its settled identity, or the sentence that says what is wrong. */
+export type Opened = { lesson: LessonRef; scenario: Scenario } | { error: string };
+
 /**
- * The lessons the tutor can open: the bundled ones plus any file or typed
- * graph the learner brings. Each is loaded and computed once, on first use,
- * and again only when a knob changes.
+ * Read a lesson: the one place the tutor touches scenario files. A file is
+ * named by its real path from here on; a typed graph is parsed as typed.
  */
-export class Course implements Lessons {
-  private readonly scenarios = new Map<string, Scenario>();
-  private readonly files = new Map<string, string>();
-  private readonly lessons = new Map<string, Lesson>();
-  private readonly questions = new Map<string, Question | undefined>();
-  /** Lesson ids in menu order: the learner's own first, then the bundled ones. */
-  readonly ids: string[];
-  private menu?: MenuEntry[];
-
-  /**
-   * `extra` scenarios (a file named on the command line, a typed graph) come
-   * first in the menu. Bundled files are read only when the menu or their
-   * lesson needs them: opening one lesson should not parse nine files.
-   */
-  constructor(extra: Scenario[] = []) {
-    for (const scenario of extra) this.scenarios.set(scenario.id, scenario);
-    for (const entry of bundledScenarios()) if (!this.files.has(entry.id)) this.files.set(entry.id, entry.file);
-    this.ids = [...new Set([...extra.map((s) => s.id), ...this.files.keys()])];
-  }
-
-  /** The menu: title and expression of every lesson. */
-  get entries(): MenuEntry[] {
-    return (this.menu ??= this.ids.map((id) => entryOf(this.scenario(id))));
-  }
-
-  has(id: string): boolean {
-    return this.scenarios.has(id) || this.files.has(id);
-  }
-
-  scenario(id: string): Scenario {
-    let scenario = this.scenarios.get(id);
-    if (!scenario) {
-      const file = this.files.get(id);
-      if (!file) throw new Error(`no lesson "${id}"`);
-      scenario = loadScenarioFile(file);
-      this.scenarios.set(id, scenario);
+export function openLesson(ref: LessonRef, catalog: CatalogEntry[] = bundledScenarios()): Opened {
+  try {
+    if (ref.kind === 'bundled') {
+      const entry = catalog.find((e) => e.id === ref.id);
+      if (!entry) return { error: `there is no bundled lesson "${ref.id}" any more.` };
+      return { lesson: ref, scenario: loadScenarioFile(entry.file) };
     }
-    return scenario;
-  }
-
-  lesson(id: string, knobs: Knobs = {}): Lesson {
-    const key = `${id}\u0000${knobs.rate ?? ''}\u0000${knobs.h ?? ''}`;
-    let lesson = this.lessons.get(key);
-    if (!lesson) {
-      lesson = buildLesson(this.scenario(id), knobs);
-      this.lessons.set(key, lesson);
+    if (ref.kind === 'file') {
+      const path = realPath(ref.path);
+      return { lesson: { kind: 'file', path }, scenario: loadScenarioFile(path) };
     }
-    return lesson;
+    return { lesson: ref, scenario: scenarioFromTyped(ref.expression, ref.values, 'prompt') };
+  } catch (error) {
+    if (error instanceof ScenarioError) return { error: error.message };
+    throw error;
   }
+}
 
-  question(id: string, step: number): Question | undefined {
-    const key = `${id}\u0000${step}`;
-    if (!this.questions.has(key)) {
-      const lesson = this.lesson(id);
-      const contribution = lesson.steps[step]?.contribution;
-      this.questions.set(key, contribution ? questionFor(contribution, lesson.scenario.graph.output, step) : undefined);
-    }
-    return this.questions.get(key);
+/** Absolute, with symlinks resolved where the file exists; a missing file keeps its absolute path so the error can name it. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
+}
 
-  open(kind: 'file' | 'expr', text: string, values = ''): { id: string } | { error: string } {
-    try {
-      if (kind === 'file' && !existsSync(text)) return { error: `${text || 'that'}: no such file — check the path (Esc goes back).` };
-      const scenario = kind === 'file' ? loadScenarioFile(text) : scenarioFromTyped(text, values.split(/[\s,]+/).filter(Boolean), 'prompt');
-      // A typed graph or a file replaces an earlier one of the same id.
-      this.scenarios.set(scenario.id, scenario);
-      for (const key of [...this.lessons.keys(), ...this.questions.keys()]) {
-        if (key.startsWith(`${scenario.id}\u0000`)) {
-          this.lessons.delete(key);
-          this.questions.delete(key);
-        }
-      }
-      if (!this.ids.includes(scenario.id)) this.ids.unshift(scenario.id);
-      this.menu = undefined;
-      return { id: scenario.id };
-    } catch (error) {
-      if (error instanceof ScenarioError) return { error: error.message };
-      throw error;
-    }
-  }
+/** The course's menu entries, in the catalog's fixed order. */
+export function courseEntries(catalog: CatalogEntry[] = bundledScenarios()): MenuEntry[] {
+  return catalog.map((entry) => {
+    const lesson: LessonRef = { kind: 'bundled', id: entry.id };
+    return entryOf(lesson, loadScenarioFile(entry.file));
+  });
 }

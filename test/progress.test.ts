@@ -1,28 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadProgress, progressPath, saveProgress, EMPTY } from '../src/progress.js';
-import { Course } from '../src/course.js';
-import { record } from '../src/ui/run.js';
-import { initialState, reduce, type TutorState } from '../src/ui/state.js';
+import { loadProgress, mergeProgress, progressPath, saveProgress, EMPTY, type Progress } from '../src/progress.js';
+import { progressOf, startSession } from '../src/ui/run.js';
+import type { KeyName } from '../src/ui/keys.js';
+import type { Store } from '../src/ui/store.js';
 import { runCli } from './helpers/run-cli.js';
 
 const stateDir = () => mkdtempSync(join(tmpdir(), 'gt-state-'));
+const press = (store: Store, ...keys: KeyName[]) => {
+  for (const key of keys) store.dispatch({ type: 'key', key });
+  return store.getState();
+};
+const session = (progress: Progress = EMPTY, quiz = false) => startSession({ progress, quiz, window: { columns: 100, rows: 30 } }).store;
 
 describe('the progress file', () => {
   it('lives under $XDG_STATE_HOME/grad-tutor/, else ~/.local/state/grad-tutor/', () => {
     expect(progressPath({ XDG_STATE_HOME: '/x/state' })).toBe('/x/state/grad-tutor/progress.json');
-    expect(progressPath({})).toMatch(/\/\.local\/state\/grad-tutor\/progress\.json$/);
+    expect(progressPath({ HOME: '/home/learner' })).toBe('/home/learner/.local/state/grad-tutor/progress.json');
     // The XDG spec says a relative path is invalid and must be ignored.
-    expect(progressPath({ XDG_STATE_HOME: 'relative' })).toMatch(/\/\.local\/state\/grad-tutor\/progress\.json$/);
+    expect(progressPath({ XDG_STATE_HOME: 'relative', HOME: '/h' })).toBe('/h/.local/state/grad-tutor/progress.json');
   });
 
-  it('a missing state directory is a first run, and saving creates it', () => {
-    const path = join(stateDir(), 'not', 'yet', 'grad-tutor', 'progress.json');
+  it('is nowhere, rather than in the current folder, when HOME is empty and XDG_STATE_HOME unset', () => {
+    expect(progressPath({ HOME: '' })).toBeUndefined();
+    expect(progressPath({ HOME: 'relative' })).toBeUndefined();
+  });
+
+  it('a missing state directory is a first run, and saving creates it, readable by the user only', () => {
+    const dir = stateDir();
+    const path = join(dir, 'not', 'yet', 'grad-tutor', 'progress.json');
     expect(loadProgress(path)).toEqual({ progress: EMPTY });
     saveProgress(path, { ...EMPTY, finished: ['add'] });
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ version: 1, finished: ['add'], quiz: {} });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ version: 2, finished: ['add'], quiz: {}, recent: [] });
+    expect(statSync(join(dir, 'not', 'yet', 'grad-tutor')).mode & 0o777).toBe(0o700);
   });
 
   it('writes atomically: no temporary file is left beside it', () => {
@@ -45,50 +57,130 @@ describe('the progress file', () => {
     expect(readFileSync(join(dir, aside), 'utf8')).toBe('{"version": 1, "finished": [');
   });
 
-  it('a file of another version or shape is moved aside too', () => {
+  it('a file of another version or shape is moved aside too, down to a score that is null', () => {
+    for (const bad of [{ version: 99, finished: 'all' }, { version: 2, finished: [], quiz: { add: null }, recent: [] }, { version: 1, finished: [], quiz: { add: null } }]) {
+      const path = join(stateDir(), 'progress.json');
+      writeFileSync(path, JSON.stringify(bad));
+      expect(loadProgress(path).warning, JSON.stringify(bad)).toBeDefined();
+    }
+  });
+
+  it('reads a version 1 file: its finished ids are bundled ids, its current lesson a bundled one', () => {
     const path = join(stateDir(), 'progress.json');
-    writeFileSync(path, JSON.stringify({ version: 99, finished: 'all' }));
-    expect(loadProgress(path).warning).toBeDefined();
+    writeFileSync(path, JSON.stringify({ version: 1, finished: ['add'], quiz: { add: { right: 1, asked: 2 } }, current: { id: 'mul', file: '/x/02-mul.yaml', step: 3 } }));
+    expect(loadProgress(path).progress).toEqual({ version: 2, finished: ['add'], quiz: { add: { right: 1, asked: 2 } }, recent: [], current: { lesson: { kind: 'bundled', id: 'mul' }, step: 3 } });
+  });
+});
+
+describe('two tutors at once', () => {
+  it('merging keeps both tutors’ finished lessons and scores; the current lesson is the last saver’s', () => {
+    const one: Progress = { ...EMPTY, finished: ['add'], quiz: { add: { right: 1, asked: 1 } }, current: { lesson: { kind: 'bundled', id: 'add' }, step: 1 } };
+    const two: Progress = { ...EMPTY, finished: ['mul'], quiz: { mul: { right: 0, asked: 2 } }, current: { lesson: { kind: 'bundled', id: 'neuron' }, step: 4 } };
+    expect(mergeProgress(one, two)).toEqual({ ...EMPTY, finished: ['add', 'mul'], quiz: { add: { right: 1, asked: 1 }, mul: { right: 0, asked: 2 } }, current: two.current });
+  });
+
+  it('two tutors started from the same file, finishing different lessons, are both recorded', () => {
+    const path = join(stateDir(), 'progress.json');
+    saveProgress(path, EMPTY);
+    const start = loadProgress(path).progress;
+    const first = startSession({ progress: start, path, window: { columns: 100, rows: 30 } });
+    const second = startSession({ progress: start, path, window: { columns: 100, rows: 30 } });
+    press(first.store, '1', ...Array(12).fill('l'));
+    press(second.store, '2', ...Array(12).fill('l'));
+    // Each saves what it knows: first, then second, then first again.
+    saveProgress(path, progressOf(first.store.getState()));
+    saveProgress(path, progressOf(second.store.getState()));
+    saveProgress(path, progressOf(first.store.getState()));
+    expect(loadProgress(path).progress.finished.sort()).toEqual(['add', 'mul']);
   });
 });
 
 describe('resuming', () => {
-  const course = new Course();
-  const press = (state: TutorState, ...keys: string[]) => keys.reduce((s, key) => reduce(course, s, { type: 'key', key }), state);
-
   it('records the lesson and step, and a restart lands on the same step', () => {
     const path = join(stateDir(), 'progress.json');
-    let state = press(initialState(course), 'down', 'down', 'enter', 'right', 'right', 'right', 'q');
-    saveProgress(path, record(EMPTY, course, state));
+    const state = press(session(), 'down', 'down', 'enter', 'right', 'right', 'right');
+    saveProgress(path, progressOf(state));
     const { progress } = loadProgress(path);
-    expect(progress.current).toMatchObject({ id: 'add-then-mul', step: 3 });
-    state = initialState(course, progress.current);
-    expect(state).toMatchObject({ screen: 'lesson', lessonId: 'add-then-mul', step: 3 });
+    expect(progress.current).toEqual({ lesson: { kind: 'bundled', id: 'add-then-mul' }, step: 3 });
+    const again = session(progress).getState();
+    expect(again.screen).toBe('lesson');
+    expect(again.open?.lesson).toEqual({ kind: 'bundled', id: 'add-then-mul' });
+    expect(again.open?.step).toBe(3);
   });
 
-  it('a finished lesson is marked and not resumed', () => {
-    const state = press(initialState(course), 'enter', 'G');
-    const progress = record(EMPTY, course, state);
+  it('a lesson seen to its end is marked and not resumed; G alone does neither', () => {
+    const jumped = press(session(), 'enter', 'G');
+    expect(progressOf(jumped).finished).toEqual([]);
+    const stepped = press(session(), 'enter', ...Array(12).fill('right'));
+    const progress = progressOf(stepped);
     expect(progress.finished).toEqual(['add']);
     expect(progress.current).toBeUndefined();
   });
 
   it('keeps predict-mode scores', () => {
-    const state = press(initialState(course, { id: 'add', step: 4 }, true), '1');
-    const progress = record(EMPTY, course, state);
-    expect(progress.quiz.add.asked).toBe(1);
+    const state = press(session({ ...EMPTY, current: { lesson: { kind: 'bundled', id: 'add' }, step: 4 } }, true), '1');
+    expect(progressOf(state).quiz.add.asked).toBe(1);
+  });
+
+  it('a lesson whose file has gone says so in one sentence and shows the menu', () => {
+    const state = session({ ...EMPTY, current: { lesson: { kind: 'file', path: '/nowhere/gone.yaml' }, step: 2 } }).getState();
+    expect(state.screen).toBe('menu');
+    expect(state.notice).toMatch(/^\/nowhere\/gone\.yaml:1:1: cannot open the scenario: there is no such file — check the path\.$/);
+    expect(state.course?.length).toBe(9);
+  });
+
+  it('two typed graphs are tracked apart: finishing one leaves the other unticked', () => {
+    const typed = (expression: string, values: string) => ['enter', ...expression, 'enter', ...values, 'enter'].map((k) => (k === ' ' ? 'space' : k));
+    const store = session();
+    // From the first entry, ↑ wraps to "Type your own graph"; back at the menu, the typed graph is highlighted, two above it.
+    press(store, 'up', ...typed('z = a * b', 'a=2 b=3'), ...Array(12).fill('l'), 'escape');
+    press(store, 'down', 'down', ...typed('z = a + b', 'a=2 b=3'), 'l', 'escape');
+    const state = store.getState();
+    expect(state.finished).toEqual(['typed:z = a * b with a=2 b=3']);
+    expect(state.own.map((e) => e.title)).toHaveLength(2);
+    expect(state.own[0].expression).toBe('z = a + b');
   });
 });
 
 describe('progress and reset commands', () => {
-  it('progress prints the path and a summary', async () => {
+  it('progress prints the path and counts the course against the course', async () => {
     const dir = stateDir();
-    saveProgress(join(dir, 'grad-tutor', 'progress.json'), { ...EMPTY, finished: ['add', 'mul'], current: { id: 'neuron', file: 'x', step: 4 } });
+    saveProgress(join(dir, 'grad-tutor', 'progress.json'), {
+      ...EMPTY,
+      finished: ['add', 'mul', 'file:/home/me/add.yaml', 'typed:z = a * b with a=1 b=2', 'typed:z = a + b with a=1 b=2'],
+      current: { lesson: { kind: 'bundled', id: 'neuron' }, step: 4 },
+    });
     const { code, stdout } = await runCli(['progress'], { XDG_STATE_HOME: dir });
     expect(code).toBe(0);
     expect(stdout).toContain(join(dir, 'grad-tutor', 'progress.json'));
-    expect(stdout).toContain('finished: 2 of 9 lessons (add, mul)');
+    expect(stdout).toContain('finished: 2 of 9 lessons (add, mul)\n');
+    expect(stdout).toContain('finished of your own: file:/home/me/add.yaml, typed:z = a * b with a=1 b=2, typed:z = a + b with a=1 b=2');
     expect(stdout).toContain('now on: neuron, step 5');
+  });
+
+  it('progress shows ids from the file with their control characters made visible', async () => {
+    const dir = stateDir();
+    saveProgress(join(dir, 'grad-tutor', 'progress.json'), { ...EMPTY, finished: ['file:/x/\x1b]52;c;evil\x07.yaml'], quiz: { '\x1b[2J': { right: 0, asked: 1 } } });
+    const { stdout } = await runCli(['progress'], { XDG_STATE_HOME: dir });
+    expect(stdout).not.toContain('\x1b');
+    expect(stdout).toContain('file:/x/␛]52;c;evil^G.yaml');
+    expect(stdout).toContain('predict mode, ␛[2J: 0 of 1 right');
+  });
+
+  it('progress with "quiz": {"add": null} in the file moves it aside instead of crashing', async () => {
+    const dir = stateDir();
+    mkdirSync(join(dir, 'grad-tutor'));
+    writeFileSync(join(dir, 'grad-tutor', 'progress.json'), JSON.stringify({ version: 1, finished: [], quiz: { add: null } }));
+    const { code, stdout, stderr } = await runCli(['progress'], { XDG_STATE_HOME: dir });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/could not read your progress file; it was moved to/);
+    expect(stdout).toContain('finished: 0 of 9 lessons');
+  });
+
+  it('progress with HOME="" and no XDG_STATE_HOME says so, and writes nothing', async () => {
+    const { code, stdout } = await runCli(['progress'], { HOME: '' });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/will not be saved/);
   });
 
   it('reset without a terminal refuses to delete without --yes, exit 2', async () => {
@@ -104,11 +196,20 @@ describe('progress and reset commands', () => {
   it('reset --yes deletes it', async () => {
     const dir = stateDir();
     const path = join(dir, 'grad-tutor', 'progress.json');
-    mkdirSync(join(dir, 'grad-tutor'), { recursive: true });
     saveProgress(path, EMPTY);
     const { code, stdout } = await runCli(['reset', '--yes'], { XDG_STATE_HOME: dir });
     expect(code).toBe(0);
     expect(stdout).toBe(`deleted ${path}\n`);
     expect(existsSync(path)).toBe(false);
+  });
+
+  it('reset --yes when progress.json is a folder: one sentence, exit 2, the folder kept', async () => {
+    const dir = stateDir();
+    const path = join(dir, 'grad-tutor', 'progress.json');
+    mkdirSync(path, { recursive: true });
+    const { code, stderr } = await runCli(['reset', '--yes'], { XDG_STATE_HOME: dir });
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${path} is not a file, so reset leaves it alone — remove it yourself if it is yours.\n`);
+    expect(existsSync(path)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { Contribution } from '../engine/index.js';
 import { num, operandNum, partial } from './format.js';
+import type { Lesson } from './steps.js';
 
 /** One answer on offer: the right one, or a real mistake with the reason it is one. */
 export interface Choice {
@@ -9,8 +10,18 @@ export interface Choice {
   why: string;
 }
 
+/**
+ * The kinds of question the lesson asks. Only a backward edge's result is
+ * asked so far; the course adds forward values, local derivatives, upstream
+ * gradients, running sums and the nudge's direction as further kinds.
+ */
+export type QuestionKind = 'edge-result';
+
 export interface Question {
+  kind: QuestionKind;
   prompt: string;
+  /** The right value, also marked among the choices. */
+  answer: number;
   choices: Choice[];
   /** The rule first, then the numbers: what the hint key reveals, one at a time. */
   hints: [string, string];
@@ -69,7 +80,9 @@ export function questionFor(c: Contribution, out: string, seed: number): Questio
   // Rotate so the right answer is not always first, the same way every time.
   const shift = seed % picked.length;
   return {
+    kind: 'edge-result',
     prompt: `What is ${grad} once this edge has run?`,
+    answer: right,
     choices: [...picked.slice(shift), ...picked.slice(0, shift)],
     hints: [
       `Rule: ${grad} ${c.path > 1 ? '+=' : '='} ${partial(out, c.node)} · ${partial(c.node, c.operand)} — upstream times local.`,
@@ -83,4 +96,28 @@ export function verdict(question: Question, picked: number): string {
   const choice = question.choices[picked];
   const right = question.choices.find((c) => c.right)!;
   return choice.right ? `Correct: ${num(right.value)}.` : `Not quite: ${choice.why} The answer is ${num(right.value)}.`;
+}
+
+const asked = new WeakMap<Lesson, (Question | undefined)[]>();
+
+/** The question of each step (backward edges have one), made once per lesson. */
+export function questionsOf(lesson: Lesson): (Question | undefined)[] {
+  let questions = asked.get(lesson);
+  if (!questions) {
+    const out = lesson.scenario.graph.output;
+    questions = lesson.steps.map((step, i) => (step.contribution ? questionFor(step.contribution, out, i) : undefined));
+    asked.set(lesson, questions);
+  }
+  return questions;
+}
+
+export function questionAt(lesson: Lesson, step: number): Question | undefined {
+  return questionsOf(lesson)[step];
+}
+
+/** Picks by step number → how many were right, out of how many given. */
+export function scoreOf(lesson: Lesson, picks: Record<number, number>): { right: number; asked: number } {
+  const given = Object.entries(picks);
+  const right = given.filter(([step, pick]) => questionAt(lesson, Number(step))?.choices[pick]?.right).length;
+  return { right, asked: given.length };
 }

@@ -1,4 +1,5 @@
 import type { Drawing } from '../layout/index.js';
+import type { Drawings as BothStyles } from './lessons.js';
 import { clip, clipLimit, wrapLines } from './text.js';
 
 /** Below this the tutor asks for a larger window instead of drawing a broken one. */
@@ -18,11 +19,8 @@ export interface LessonPlan {
   drawing?: Drawing;
 }
 
-/** The drawing in both box styles, each made only when asked for. */
-export interface Drawings {
-  full(): Drawing;
-  compact(): Drawing;
-  /** Cut a window of the drawing around the current node. */
+/** The drawing in both box styles, each made only when asked for, and how to cut a window of it around the current node. */
+export interface Drawings extends BothStyles {
   cut(drawing: Drawing, width: number, height: number): Drawing;
 }
 

@@ -1,78 +1,101 @@
 import React from 'react';
 import { render } from 'ink';
-import { Course } from '../course.js';
-import { loadProgress, progressPath, saveProgress, type Progress } from '../progress.js';
+import { bundledScenarios } from '../catalog.js';
+import { courseEntries, openLesson, type LessonRef } from '../course.js';
+import { loadProgress, NOWHERE, progressPath, saveProgress, type Progress } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
-import { initialState, score, type TutorState } from './state.js';
+import { initialSession, lessonOf, scoresOf, type Session } from './session.js';
+import { createStore, type Perform, type Store } from './store.js';
 import type { Theme } from './theme.js';
 
 export interface RunOptions {
-  /** Open this scenario straight away; otherwise resume, or show the menu. */
-  scenario?: Scenario;
+  /** Open this lesson straight away; otherwise resume, or show the menu. */
+  start?: { lesson: LessonRef; scenario: Scenario };
   /** Start in predict mode. */
   quiz?: boolean;
   theme: Theme;
   env: NodeJS.ProcessEnv;
   stderr: NodeJS.WritableStream;
+  window?: { columns: number; rows: number };
 }
 
-/** Remember where the learner is; a lesson stepped to its end (state.finished) is not resumed. */
-export function record(progress: Progress, course: Course, state: TutorState): Progress {
-  const quiz = { ...progress.quiz };
-  for (const id of Object.keys(state.answers)) quiz[id] = score(course, state, id);
-  const finished = [...new Set([...progress.finished, ...state.finished])];
-  if (!state.lessonId || state.screen !== 'lesson') return { ...progress, quiz, finished, current: undefined };
-  const id = state.lessonId;
-  const lesson = course.lesson(id);
-  const atEnd = state.step === lesson.steps.length - 1;
-  // A typed graph lives only in this session: there is no file to come back to.
-  const resumable = !atEnd && lesson.scenario.file !== '--expr';
-  return { ...progress, quiz, finished, current: resumable ? { id, file: lesson.scenario.file, step: state.step, quiz: state.quiz } : undefined };
+/** What progress keeps of a session: a lesson stepped to its last step is not resumed. */
+export function progressOf(state: Session): Progress {
+  const lesson = lessonOf(state);
+  const open = state.screen === 'lesson' && state.open && lesson && state.open.step < lesson.steps.length - 1 ? state.open : undefined;
+  return {
+    version: 2,
+    ...(open ? { current: { lesson: open.lesson, step: open.step, ...(state.predict ? { quiz: true } : {}) } } : {}),
+    finished: state.finished,
+    quiz: scoresOf(state),
+    recent: state.own.map((e) => ({ lesson: e.lesson, title: e.title, expression: e.expression })),
+  };
+}
+
+/**
+ * The tutor's session and the shell that performs its effects: reading
+ * lessons and the course, and saving progress (at most once per burst of
+ * keys, after the frame is on screen). `path` undefined: nowhere to save.
+ */
+export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'window'> & { path?: string; progress: Progress }): { store: Store; flush(): void } {
+  const catalog = bundledScenarios();
+  const { progress, path } = options;
+  let pending: NodeJS.Immediate | undefined;
+  let store: Store | undefined;
+  const save = () => {
+    pending = undefined;
+    if (!path || !store) return;
+    try {
+      saveProgress(path, progressOf(store.getState()));
+    } catch {
+      // A read-only home must not stop the lesson; progress is a convenience.
+    }
+  };
+  const perform: Perform = (effect, dispatch) => {
+    if (effect.type === 'save') {
+      pending ??= setImmediate(save);
+      return;
+    }
+    if (effect.type === 'read-course') {
+      dispatch({ type: 'course', entries: courseEntries(catalog) });
+      return;
+    }
+    const opened = openLesson(effect.lesson, catalog);
+    if ('error' in opened) dispatch({ type: 'open-failed', lesson: effect.lesson, error: opened.error, from: effect.from });
+    else dispatch({ type: 'opened', lesson: opened.lesson, scenario: opened.scenario, step: effect.step, from: effect.from });
+  };
+  const initial = initialSession({
+    window: options.window ?? { columns: 80, rows: 24 },
+    predict: options.quiz === true || (!options.start && progress.current?.quiz === true),
+    finished: progress.finished,
+    scores: progress.quiz,
+    own: progress.recent,
+  });
+  store = createStore(initial, perform);
+  const current = progress.current;
+  if (options.start) store.dispatch({ type: 'opened', ...options.start, step: 0, from: 'menu' });
+  else if (current) perform({ type: 'open', lesson: current.lesson, step: current.step, from: 'resume' }, store.dispatch);
+  else perform({ type: 'read-course' }, store.dispatch);
+  return {
+    store,
+    flush() {
+      if (pending) {
+        clearImmediate(pending);
+        save();
+      }
+    },
+  };
 }
 
 /** The interactive tutor. The caller has checked that stdin and stdout are terminals. */
 export async function runTutor(options: RunOptions): Promise<void> {
   const path = progressPath(options.env);
-  const loaded = loadProgress(path);
-  if (loaded.warning) options.stderr.write(`${loaded.warning}\n`);
-  let progress = loaded.progress;
-
-  const course = new Course(options.scenario ? [options.scenario] : []);
-  // Resuming a lesson from a file of the learner's: open it as the menu would.
-  // If it no longer loads, has() stays false below and the menu shows instead.
-  const current = progress.current;
-  if (!options.scenario && current && !course.has(current.id)) course.open('file', current.file);
-  const resume = options.scenario ? { id: options.scenario.id, step: 0 } : progress.current;
-  const initial = initialState(course, resume && course.has(resume.id) ? resume : undefined, options.quiz || (!options.scenario && progress.current?.quiz === true), progress.finished);
-  let saved = '';
-
-  // Writing the file waits until the frame is on screen, and a burst of keys
-  // writes it once; quitting writes whatever is still pending.
-  let pending: NodeJS.Immediate | undefined;
-  const save = () => {
-    pending = undefined;
-    const text = JSON.stringify(progress);
-    if (text === saved) return;
-    saved = text;
-    try {
-      saveProgress(path, progress);
-    } catch {
-      // A read-only home must not stop the lesson; progress is a convenience.
-    }
-  };
-  const onChange = (state: TutorState) => {
-    progress = record(progress, course, state);
-    pending ??= setImmediate(save);
-  };
-
-  const instance = render(<App course={course} initial={initial} theme={options.theme} onChange={onChange} />, {
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
+  if (!path) options.stderr.write(`${NOWHERE}\n`);
+  const loaded = path ? loadProgress(path) : { progress: { version: 2 as const, finished: [], quiz: {}, recent: [] } };
+  if ('warning' in loaded && loaded.warning) options.stderr.write(`${loaded.warning}\n`);
+  const session = startSession({ ...options, path, progress: loaded.progress, window: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 } });
+  const instance = render(<App store={session.store} theme={options.theme} />, { exitOnCtrlC: false, patchConsole: false });
   await instance.waitUntilExit();
-  if (pending) {
-    clearImmediate(pending);
-    save();
-  }
+  session.flush();
 }

@@ -127,8 +127,8 @@ describe('a lesson, as a learner types it', () => {
     await t.waitFor('Not quite:');
     t.write('q');
     expect((await t.exit()).code).toBe(0);
-    const progress = JSON.parse(readFileSync(join(state, 'grad-tutor', 'progress.json'), 'utf8')) as { current: { id: string; step: number }; quiz: Record<string, { right: number; asked: number }> };
-    expect(progress.current).toMatchObject({ id: 'reuse-add', step: 5 });
+    const progress = JSON.parse(readFileSync(join(state, 'grad-tutor', 'progress.json'), 'utf8')) as { current: { lesson: object; step: number }; quiz: Record<string, { right: number; asked: number }> };
+    expect(progress.current).toMatchObject({ lesson: { kind: 'bundled', id: 'reuse-add' }, step: 5 });
     expect(progress.quiz['reuse-add']).toEqual({ right: 1, asked: 2 });
 
     t = await tui([], { env });

@@ -1,8 +1,10 @@
 import React, { act } from 'react';
 import { render } from 'ink-testing-library';
-import { Course } from '../../src/course.js';
+import { lessonKey } from '../../src/course.js';
+import { EMPTY, type Progress } from '../../src/progress.js';
 import { App } from '../../src/ui/App.js';
-import { initialState, type TutorState } from '../../src/ui/state.js';
+import { startSession } from '../../src/ui/run.js';
+import type { Session } from '../../src/ui/session.js';
 import type { Theme } from '../../src/ui/theme.js';
 
 export const KEY = {
@@ -22,33 +24,36 @@ export const KEY = {
 
 const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The session's state, with the open lesson's key and step at the top, as tests ask about them. */
+export type Seen = Session & { lessonId?: string; step?: number };
+
 /** The tutor rendered in memory, with a way to type and to read the last frame. */
 export async function openTutor(
-  options: { resume?: { id: string; step: number }; quiz?: boolean; theme?: Theme; size?: { columns: number; rows: number } } = {},
+  options: { resume?: { id: string; step: number }; quiz?: boolean; theme?: Theme; size?: { columns: number; rows: number }; progress?: Progress; path?: string } = {},
 ) {
-  const course = new Course();
-  const states: TutorState[] = [];
-  const app = render(
-    <App
-      course={course}
-      initial={initialState(course, options.resume, options.quiz, ['add'])}
-      theme={options.theme ?? { color: true }}
-      onChange={(s) => states.push(s)}
-    />,
-  );
-  const stdout = app.stdout as unknown as NodeJS.WriteStream & { emit(event: string): boolean };
   let size = options.size ?? { columns: 100, rows: 30 };
+  const progress: Progress = options.progress ?? {
+    ...EMPTY,
+    finished: ['add'],
+    ...(options.resume ? { current: { lesson: { kind: 'bundled', id: options.resume.id }, step: options.resume.step } } : {}),
+  };
+  const session = startSession({ progress, path: options.path, quiz: options.quiz, window: size });
+  const app = render(<App store={session.store} theme={options.theme ?? { color: true }} />);
+  const stdout = app.stdout as unknown as NodeJS.WriteStream & { emit(event: string): boolean };
   Object.defineProperty(stdout, 'columns', { get: () => size.columns, configurable: true });
   Object.defineProperty(stdout, 'rows', { get: () => size.rows, configurable: true });
   await act(async () => {
     stdout.emit('resize');
     await tick();
   });
+  const state = (): Seen => {
+    const s = session.store.getState();
+    return { ...s, lessonId: s.open ? lessonKey(s.open.lesson) : undefined, step: s.open?.step };
+  };
   return {
-    course,
-    states,
+    store: session.store,
     frame: () => app.lastFrame() ?? '',
-    state: () => states[states.length - 1],
+    state,
     /** Write keys as one chunk — a burst, as a fast typist or a paste sends them. */
     async type(...keys: string[]) {
       await act(async () => {
@@ -63,6 +68,9 @@ export async function openTutor(
         await tick();
       });
     },
-    unmount: () => app.unmount(),
+    unmount: () => {
+      app.unmount();
+      session.flush();
+    },
   };
 }

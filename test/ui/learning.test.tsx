@@ -131,7 +131,7 @@ describe('graphs the learner brings', () => {
     expect(tutor.frame()).toContain('values:1:1: `b=` is not name=number — write it like a=3.');
     await tutor.type('-5', KEY.enter);
     expect(tutor.frame()).toContain('z = (a + b) * b');
-    expect(tutor.state()).toMatchObject({ screen: 'lesson', lessonId: 'typed' });
+    expect(tutor.state()).toMatchObject({ screen: 'lesson', lessonId: 'typed:z = (a + b) * b with a=3 b=-5' });
     await tutor.type('G');
     expect(tutor.frame()).toMatch(/^b +-5 +-7\s*$/m);
   });

@@ -1,0 +1,180 @@
+/**
+ * What the screen shows, as plain data: one pure function of the session and
+ * the window. The views only render a frame, and the reducer reads the same
+ * frame to know how far text scrolls and where the drawing's window sits.
+ *
+ * Room to grow: a lesson frame has an `arrangement` (the drawing above the
+ * text now; beside it from ~120 columns next), the cut drawing keeps its
+ * `origin` (pan offsets move it), and the text is plain lines, so a
+ * Train-phase chart or a nudge's old → new boxes are lines and spans too.
+ */
+import { lessonKey } from '../course.js';
+import type { Drawing } from '../layout/index.js';
+import { viewport } from '../layout/index.js';
+import { num, stepText, type Phase } from '../lesson/index.js';
+import { visible, visibleLine } from '../io/visible.js';
+import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS } from './keys.js';
+import { drawingsFor } from './lessons.js';
+import { MIN_COLUMNS, MIN_ROWS, planLesson } from './plan.js';
+import { lessonOf, menuLessons, phaseOf, situationOf, type PromptKind, type Session } from './session.js';
+import { clip, wrapLines } from './text.js';
+
+export interface Window {
+  columns: number;
+  rows: number;
+}
+
+export interface MenuItem {
+  label: string;
+}
+
+export type Frame =
+  | { kind: 'too-small'; text: string }
+  | { kind: 'help'; lines: string[] }
+  | { kind: 'prompt'; title: string; ask: string; expression?: string; text: string; error: string[]; footer: string }
+  | { kind: 'menu'; title: string; items: MenuItem[]; index: number; limit: number; notice: string[]; hint: string; footer: string }
+  | LessonFrame;
+
+export interface LessonFrame {
+  kind: 'lesson';
+  arrangement: 'stacked';
+  width: number;
+  title: string;
+  counter: string;
+  phase: Phase;
+  /** Cut to the window where it does not fit; `origin` says where the cut lies. */
+  drawing?: Drawing;
+  /** The step's text as it fits, how far it is scrolled and can be. */
+  text: { lines: string[]; scroll: number; scrollLimit: number };
+  /** The waiting question's choices, and the highlighted one. */
+  choices: string[];
+  cursor: number;
+  footer: string;
+  /** The same step as sentences, for a screen reader. */
+  spoken: string[];
+}
+
+const ASK: Record<PromptKind, [string, string]> = {
+  file: ['Open a scenario file', 'Path to a .yaml or .json file:'],
+  expr: ['Type your own graph', 'An expression, e.g. z = (a + b) * b'],
+  values: ['Type your own graph', 'Values for its inputs, e.g. a=3 b=-5'],
+};
+
+const PROMPT_ENTRIES = ['Open a scenario file…', 'Type your own graph…'];
+
+const built = new WeakMap<Session, Frame>();
+
+export function buildFrame(state: Session, window: Window = state.window): Frame {
+  if (window === state.window) {
+    const cached = built.get(state);
+    if (cached) return cached;
+  }
+  const frame = compose(state, window);
+  if (window === state.window) built.set(state, frame);
+  return frame;
+}
+
+/** `to` differs from `from` only in what the frame of `from` settled (scroll, origin): it shows the same. */
+export function carryFrame(from: Session, to: Session): void {
+  const frame = built.get(from);
+  if (frame) built.set(to, frame);
+}
+
+function compose(state: Session, { columns, rows }: Window): Frame {
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return { kind: 'too-small', text: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.` };
+  if (state.help) return helpFrame(state, columns, rows);
+  if (state.screen === 'prompt' && state.prompt) {
+    const [title, ask] = ASK[state.prompt.kind];
+    const { prompt } = state;
+    return {
+      kind: 'prompt',
+      title,
+      ask,
+      expression: prompt.kind === 'values' ? visibleLine(prompt.expression ?? '') : undefined,
+      text: visibleLine(prompt.text),
+      error: prompt.error ? wrapLines([visibleLine(prompt.error)], columns) : [],
+      footer: footerText(PROMPT_KEYS, columns),
+    };
+  }
+  if (state.screen === 'lesson' && state.open) return lessonFrame(state, columns, rows);
+  return menuFrame(state, columns, rows);
+}
+
+function helpFrame(state: Session, columns: number, rows: number): Frame {
+  const where = state.screen !== 'lesson' ? 'menu' : state.predict ? 'quiz' : 'lesson';
+  const table = where === 'menu' ? helpRows(MENU_KEYS) : where === 'quiz' ? [...helpRows(QUIZ_KEYS), ...helpRows(LESSON_KEYS)] : helpRows(LESSON_KEYS);
+  const width = Math.max(...table.map(([keys]) => keys.length));
+  // One line a key and nothing else, so the whole table fits a 60×16 window.
+  const title = `Keys ${where === 'menu' ? 'in the menu' : where === 'quiz' ? 'in predict mode' : 'in a lesson'} — any key closes this`;
+  const lines = [title, ...table.map(([keys, does]) => `${keys.padEnd(width)}  ${does}`)];
+  return { kind: 'help', lines: clip(lines, rows - 1).map((line) => line.slice(0, columns)) };
+}
+
+function menuFrame(state: Session, columns: number, rows: number): Frame {
+  const line = (text: string) => text.slice(0, columns - 3);
+  const mark = (key: string) => (state.finished.includes(key) ? '✓' : ' ');
+  const course = state.course ?? [];
+  const items: MenuItem[] = course.map((entry, i) => ({
+    label: line(`${mark(lessonKey(entry.lesson))} ${String(i + 1).padStart(2)}. ${visibleLine(entry.title).padEnd(28)} ${visibleLine(entry.expression)}`),
+  }));
+  // The learner's own lessons, under their own heading, so the course keeps its numbers.
+  state.own.forEach((entry, i) => {
+    const heading = i === 0 ? 'yours: ' : '       ';
+    items.push({ label: line(`${mark(lessonKey(entry.lesson))}   ${heading}${visibleLine(entry.title).padEnd(21)} ${visibleLine(entry.expression)}`) });
+  });
+  for (const label of PROMPT_ENTRIES) items.push({ label: line(`     ${label}`) });
+  const notice = state.notice ? wrapLines([visibleLine(state.notice)], columns) : [];
+  // Title, blank, list, blank, hint, footer — and one row Ink keeps free.
+  const limit = Math.max(3, Math.min(items.length, rows - 6 - notice.length));
+  return {
+    kind: 'menu',
+    title: 'grad-tutor — the chain rule, one edge at a time',
+    items,
+    index: Math.min(state.menuIndex, menuLessons(state).length + PROMPT_ENTRIES.length - 1),
+    limit,
+    notice,
+    hint: 'Pick a graph; ✓ marks the ones you finished.'.slice(0, columns),
+    footer: footerText(MENU_KEYS),
+  };
+}
+
+function lessonFrame(state: Session, columns: number, rows: number): LessonFrame {
+  const open = state.open!;
+  const lesson = lessonOf(state)!;
+  const current = lesson.steps[open.step];
+  const text = stepText(lesson, situationOf(state));
+  // Text from the file (a description, notes, names) enters the frame here, once.
+  const lines = text.lines.map((l) => visible(l));
+  const choices = text.question?.choices.map((choice, i) => `${i + 1}. ${num(choice.value)}`) ?? [];
+  const graph = lesson.scenario.graph;
+  const highlight = current.highlight;
+  const drawings = drawingsFor(graph, text.shown, highlight);
+  const cut = (drawing: Drawing, width: number, height: number) => viewport(drawing, highlight.current ?? graph.output, width, height, state.origin);
+  // While a question waits, ↑ and ↓ pick an answer, so they cannot scroll.
+  const plan = planLesson(lines, choices.length, { ...drawings, cut }, columns, rows, { from: state.scroll, keys: !text.question });
+  const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
+  const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
+  const footer = text.question
+    ? footerText([...QUIZ_KEYS, ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit')], columns)
+    : footerText(LESSON_KEYS, columns);
+  const spoken = [
+    `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
+    ...lines.map((l) => l.replace(/^▸ /, '')),
+    ...(text.question ? [`Choices: ${text.question.choices.map((c, i) => `${i + 1}: ${num(c.value)}`).join(', ')}. Press the number of your answer.`] : []),
+    `Keys: ${footerText(LESSON_KEYS)}.`,
+  ];
+  return {
+    kind: 'lesson',
+    arrangement: 'stacked',
+    width: columns,
+    title,
+    counter,
+    phase: phaseOf(current.phase),
+    drawing: plan.drawing,
+    text: { lines: plan.panel, scroll: plan.scroll, scrollLimit: plan.scrollLimit },
+    choices,
+    cursor: state.cursor,
+    footer,
+    spoken,
+  };
+}

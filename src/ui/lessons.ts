@@ -1,0 +1,43 @@
+import { drawGraph, layoutGraph, type Drawing, type Layout } from '../layout/index.js';
+import { buildLesson, type Lesson, type LessonOptions, type Shown, type Highlight } from '../lesson/index.js';
+import type { Graph } from '../engine/index.js';
+import type { Scenario } from '../scenario/index.js';
+
+/**
+ * Pure computations the session and the frame repeat on every key, each done
+ * once: a lesson per scenario and knob setting, a layout per graph and box
+ * style. Caches keyed by the objects themselves, so they go when the
+ * scenario does and never change what a function returns.
+ */
+const lessons = new WeakMap<Scenario, Map<string, Lesson>>();
+const layouts = new WeakMap<Graph, { full?: Layout; compact?: Layout }>();
+
+export function lessonFor(scenario: Scenario, options: LessonOptions = {}): Lesson {
+  let byOptions = lessons.get(scenario);
+  if (!byOptions) lessons.set(scenario, (byOptions = new Map()));
+  const key = `${options.rate ?? ''}\u0000${options.h ?? ''}`;
+  let lesson = byOptions.get(key);
+  if (!lesson) byOptions.set(key, (lesson = buildLesson(scenario, options)));
+  return lesson;
+}
+
+export function layoutFor(graph: Graph, compact: boolean): Layout {
+  let both = layouts.get(graph);
+  if (!both) layouts.set(graph, (both = {}));
+  return compact ? (both.compact ??= layoutGraph(graph, { compact: true })) : (both.full ??= layoutGraph(graph));
+}
+
+/** The drawing in both box styles, each drawn only when asked for. */
+export interface Drawings {
+  full(): Drawing;
+  compact(): Drawing;
+}
+
+export function drawingsFor(graph: Graph, shown: Shown, highlight: Highlight): Drawings {
+  let full: Drawing | undefined;
+  let compact: Drawing | undefined;
+  return {
+    full: () => (full ??= drawGraph(layoutFor(graph, false), shown, highlight)),
+    compact: () => (compact ??= drawGraph(layoutFor(graph, true), shown, highlight)),
+  };
+}

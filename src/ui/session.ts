@@ -1,0 +1,374 @@
+/**
+ * The whole tutor as one state and one pure reducer: the menu, a lesson, the
+ * prompts, the help. Every event is an action (a key, a resize, a lesson
+ * opened or not); the reducer does no I/O and returns what the shell should
+ * do instead (open this lesson, save progress), which the shell answers with
+ * more actions. Ink can run a stale input handler when keys arrive in one
+ * burst; a reducer always sees the latest state, so `↓ ↓ Enter` in one write
+ * opens the third lesson.
+ */
+import { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from '../course.js';
+import type { Point } from '../layout/index.js';
+import { HS, RATES, scoreOf, stepLadder, waitingQuestion, type Lesson, type LessonOptions, type Phase, type Question, type Step } from '../lesson/index.js';
+import type { Scenario } from '../scenario/index.js';
+import { buildFrame, carryFrame } from './frame.js';
+import { actionFor, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, type KeyName } from './keys.js';
+import { lessonFor } from './lessons.js';
+
+/** The two menu entries after the lessons, which ask for text. */
+export type PromptKind = 'file' | 'expr' | 'values';
+
+export interface Prompt {
+  kind: PromptKind;
+  text: string;
+  /** The expression kept while its values are asked. */
+  expression?: string;
+  error?: string;
+}
+
+/** The lesson on screen. */
+export interface OpenLesson {
+  lesson: LessonRef;
+  scenario: Scenario;
+  step: number;
+  /** Which steps the learner has had on screen: the lesson is finished when all have. */
+  seen: boolean[];
+}
+
+export interface Session {
+  screen: 'menu' | 'lesson' | 'prompt';
+  window: { columns: number; rows: number };
+  /** The course, in its fixed order; undefined until the shell has read the titles. */
+  course?: MenuEntry[];
+  /** The learner's own files and typed graphs, most recent first. */
+  own: MenuEntry[];
+  /** The highlighted menu entry: the course, then the learner's own, then the two prompts. */
+  menuIndex: number;
+  open?: OpenLesson;
+  help: boolean;
+  quit: boolean;
+  /** Predict mode: each backward step asks before it tells. */
+  predict: boolean;
+  /** Picks in predict mode: lesson key → step → the choice picked. */
+  answers: Record<string, Record<number, number>>;
+  /** Predict-mode scores of earlier sessions, by lesson key. */
+  scores: Record<string, { right: number; asked: number }>;
+  /** The highlighted choice of the waiting question, and how many hints are out. */
+  cursor: number;
+  hints: number;
+  /** Showing the backward pass as the = bug would have it. */
+  overwrite: boolean;
+  /** Lines of the step's text scrolled past, in a window too short for all of it. */
+  scroll: number;
+  /** Where the window onto a drawing too big for the screen sits, so stepping moves it only as far as it must. */
+  origin?: Point;
+  options: LessonOptions;
+  /** Keys of lessons every step of which the learner has seen, this session or before: the menu's ✓. */
+  finished: string[];
+  prompt?: Prompt;
+  /** A sentence for the menu, such as why the lesson to resume could not be opened. */
+  notice?: string;
+}
+
+/** Where a lesson was asked for, which decides where a failure is told. */
+export type From = 'menu' | 'prompt' | 'resume';
+
+export type Action =
+  | { type: 'key'; key: KeyName }
+  | { type: 'resize'; columns: number; rows: number }
+  | { type: 'course'; entries: MenuEntry[] }
+  | { type: 'opened'; lesson: LessonRef; scenario: Scenario; step: number; from: From }
+  | { type: 'open-failed'; lesson: LessonRef; error: string; from: From };
+
+export type Effect =
+  | { type: 'open'; lesson: LessonRef; step: number; from: From }
+  | { type: 'read-course' }
+  | { type: 'save' };
+
+export interface Result {
+  state: Session;
+  effects: Effect[];
+}
+
+export function initialSession(start: Partial<Session> & Pick<Session, 'window'>): Session {
+  return { screen: 'menu', own: [], menuIndex: 0, help: false, quit: false, predict: false, answers: {}, scores: {}, cursor: 0, hints: 0, overwrite: false, scroll: 0, options: {}, finished: [], ...start };
+}
+
+/** The open lesson, built for the knobs as they stand. */
+export function lessonOf(state: Session): Lesson | undefined {
+  return state.open ? lessonFor(state.open.scenario, state.options) : undefined;
+}
+
+/** The question waiting for an answer on the current step, if any. */
+export function questionOf(state: Session): Question | undefined {
+  const lesson = lessonOf(state);
+  if (!lesson || !state.open || state.screen !== 'lesson') return undefined;
+  return waitingQuestion(lesson, situationOf(state));
+}
+
+export function situationOf(state: Session) {
+  const open = state.open!;
+  return { step: open.step, predict: state.predict, picks: state.answers[lessonKey(open.lesson)] ?? {}, hints: state.hints, overwrite: state.overwrite };
+}
+
+/** Predict-mode scores as they stand: earlier sessions', with this session's picks over them. */
+export function scoresOf(state: Session): Record<string, { right: number; asked: number }> {
+  const scores = { ...state.scores };
+  if (state.open) {
+    const key = lessonKey(state.open.lesson);
+    if (state.answers[key]) scores[key] = scoreOf(lessonFor(state.open.scenario), state.answers[key]);
+  }
+  return scores;
+}
+
+/** Tab moves to the first step of the next phase; the seed counts with the backward pass. */
+export function phaseOf(phase: Phase): Phase {
+  return phase === 'seed' ? 'backward' : phase;
+}
+
+function jumpPhase(steps: Step[], from: number, direction: 1 | -1): number {
+  const here = phaseOf(steps[from].phase);
+  if (direction === 1) {
+    const next = steps.findIndex((s, i) => i > from && phaseOf(s.phase) !== here);
+    return next === -1 ? steps.length - 1 : next;
+  }
+  // Back: to the start of this phase, or if already there, to the start of the one before.
+  let i = from;
+  while (i > 0 && phaseOf(steps[i - 1].phase) === here) i--;
+  if (i < from) return i;
+  if (i === 0) return 0;
+  const before = phaseOf(steps[i - 1].phase);
+  while (i > 0 && phaseOf(steps[i - 1].phase) === before) i--;
+  return i;
+}
+
+/** One place on in a list that wraps around at both ends (the menu, a question's choices). */
+function cycle(index: number, by: 1 | -1, count: number): number {
+  return (index + by + count) % count;
+}
+
+/** The menu's lessons in order: the course, then the learner's own. */
+export function menuLessons(state: Session): MenuEntry[] {
+  return [...(state.course ?? []), ...state.own];
+}
+
+export function reduce(state: Session, action: Action): Result {
+  const { state: next, effects } = step(state, action);
+  if (next === state) return { state, effects };
+  const settled = settle(next);
+  // Progress follows what the learner did; the shell writes it once per burst.
+  const save = saved(state) !== saved(settled) ? [{ type: 'save' } as const] : [];
+  return { state: settled, effects: [...effects, ...save] };
+}
+
+/** What progress keeps of a state, to tell whether it changed. */
+function saved(state: Session): string {
+  const open = state.screen === 'lesson' && state.open ? [lessonKey(state.open.lesson), state.open.step] : [];
+  return JSON.stringify([open, state.predict, state.finished.length, state.answers]);
+}
+
+/**
+ * The frame decides how far text can scroll and where the drawing's window
+ * sits; both are kept here, not in the view, so the next key starts from
+ * what the learner sees.
+ */
+function settle(state: Session): Session {
+  if (state.screen !== 'lesson' || !state.open) return state.origin || state.scroll ? { ...state, origin: undefined, scroll: 0 } : state;
+  const frame = buildFrame(state);
+  if (frame.kind !== 'lesson') return state;
+  const scroll = Math.min(state.scroll, frame.text.scrollLimit);
+  const origin = frame.drawing?.origin;
+  if (scroll === state.scroll && origin?.row === state.origin?.row && origin?.col === state.origin?.col) return state;
+  const settled = { ...state, scroll, origin };
+  carryFrame(state, settled);
+  return settled;
+}
+
+function step(state: Session, action: Action): Result {
+  const none = (s: Session): Result => ({ state: s, effects: [] });
+  switch (action.type) {
+    case 'resize':
+      if (action.columns === state.window.columns && action.rows === state.window.rows) return none(state);
+      return none({ ...state, window: { columns: action.columns, rows: action.rows }, origin: undefined });
+    case 'course':
+      return none({ ...state, course: action.entries });
+    case 'opened':
+      return none(opened(state, action.lesson, action.scenario, action.step));
+    case 'open-failed':
+      if (action.from === 'prompt' && state.prompt) return none(promptFailed(state, state.prompt, action.error));
+      return toMenu({ ...state, notice: action.error });
+    case 'key':
+      return keyed(state, action.key);
+  }
+}
+
+function keyed(state: Session, key: KeyName): Result {
+  const none = (s: Session): Result => ({ state: s, effects: [] });
+  if (state.quit) return none(state);
+  if (key === 'ctrl-c') return none({ ...state, quit: true });
+  if (state.help) return none({ ...state, help: false });
+  if (state.screen === 'prompt' && state.prompt) return promptKey(state, state.prompt, key);
+  if (state.screen === 'lesson' && state.open) return lessonKeyed(state, state.open, key);
+  return menuKey(state, key);
+}
+
+/** Back to the menu; the course's titles are read the first time it is shown. */
+function toMenu(state: Session): Result {
+  const next: Session = { ...state, screen: 'menu', prompt: undefined };
+  return { state: next, effects: state.course ? [] : [{ type: 'read-course' }] };
+}
+
+function opened(state: Session, lesson: LessonRef, scenario: Scenario, at: number): Session {
+  const key = lessonKey(lesson);
+  const steps = lessonFor(scenario).steps.length;
+  const step = Math.max(0, Math.min(steps - 1, at));
+  // A resumed lesson counts the steps before the one resumed as seen: the learner went through them then.
+  const seen = Array.from({ length: steps }, (_, i) => i <= step);
+  let own = state.own;
+  if (lesson.kind !== 'bundled') {
+    own = [entryOf(lesson, scenario), ...own.filter((e) => !sameLesson(e.lesson, lesson))];
+  }
+  const next: Session = { ...state, own, screen: 'lesson', open: { lesson, scenario, step, seen }, prompt: undefined, notice: undefined, cursor: 0, hints: 0, overwrite: false, scroll: 0, origin: undefined, options: {} };
+  const index = menuLessons(next).findIndex((e) => sameLesson(e.lesson, lesson));
+  return finishIfSeen({ ...next, menuIndex: Math.max(0, index) }, key);
+}
+
+/** Mark the open lesson finished once every step has been on screen. */
+function finishIfSeen(state: Session, key: string): Session {
+  const open = state.open!;
+  if (state.finished.includes(key) || open.seen.some((s) => !s)) return state;
+  return { ...state, finished: [...state.finished, key] };
+}
+
+function menuKey(state: Session, key: KeyName): Result {
+  const none = (s: Session): Result => ({ state: s, effects: [] });
+  const lessons = menuLessons(state);
+  const count = lessons.length + 2;
+  const open = (index: number): Result => {
+    const entry = lessons[index];
+    return { state: { ...state, menuIndex: index, notice: undefined }, effects: [{ type: 'open', lesson: entry.lesson, step: 0, from: 'menu' }] };
+  };
+  switch (actionFor(MENU_KEYS, key)) {
+    case 'down':
+      return none({ ...state, menuIndex: cycle(state.menuIndex, 1, count) });
+    case 'up':
+      return none({ ...state, menuIndex: cycle(state.menuIndex, -1, count) });
+    case 'open':
+      if (state.menuIndex === lessons.length) return none({ ...state, screen: 'prompt', prompt: { kind: 'file', text: '' }, notice: undefined });
+      if (state.menuIndex === lessons.length + 1) return none({ ...state, screen: 'prompt', prompt: { kind: 'expr', text: '' }, notice: undefined });
+      return open(state.menuIndex);
+    case 'help':
+      return none({ ...state, help: true });
+    case 'quit':
+      return none({ ...state, quit: true });
+    default:
+      // Digits open a lesson of the course directly, as the menu numbers them.
+      if (/^[1-9]$/.test(key) && Number(key) <= (state.course?.length ?? 0)) return open(Number(key) - 1);
+      return none(state);
+  }
+}
+
+/** Typing a path, an expression or values (PROMPT_KEYS); every other key types itself. */
+function promptKey(state: Session, prompt: Prompt, key: KeyName): Result {
+  const none = (s: Session): Result => ({ state: s, effects: [] });
+  switch (actionFor(PROMPT_KEYS, key)) {
+    case 'cancel':
+      return toMenu(state);
+    case 'erase':
+      return none({ ...state, prompt: { ...prompt, text: prompt.text.slice(0, -1), error: undefined } });
+    case 'submit': {
+      if (prompt.kind === 'expr') return none({ ...state, prompt: { kind: 'values', text: '', expression: prompt.text } });
+      const path = prompt.text.trim();
+      if (prompt.kind === 'file' && path === '') return none({ ...state, prompt: { ...prompt, error: 'Type the path of a .yaml or .json file (Esc goes back).' } });
+      const lesson: LessonRef =
+        prompt.kind === 'file' ? { kind: 'file', path } : { kind: 'typed', expression: prompt.expression ?? '', values: prompt.text.split(/[\s,]+/).filter(Boolean) };
+      return { state, effects: [{ type: 'open', lesson, step: 0, from: 'prompt' }] };
+    }
+    default: {
+      const typed = key === 'space' ? ' ' : key;
+      if ([...typed].length !== 1) return none(state);
+      return none({ ...state, prompt: { ...prompt, text: prompt.text + typed, error: undefined } });
+    }
+  }
+}
+
+/** A bad expression sends the learner back to fix it; a bad value or path stays where it is. */
+function promptFailed(state: Session, prompt: Prompt, error: string): Session {
+  const back = prompt.kind === 'values' && error.startsWith('expression:');
+  return { ...state, prompt: back ? { kind: 'expr', text: prompt.expression ?? '', error } : { ...prompt, error } };
+}
+
+function quizKey(state: Session, open: OpenLesson, key: KeyName, question: Question): Session | undefined {
+  const count = question.choices.length;
+  const answer = (pick: number): Session => {
+    const id = lessonKey(open.lesson);
+    return { ...state, answers: { ...state.answers, [id]: { ...state.answers[id], [open.step]: pick } } };
+  };
+  switch (actionFor(QUIZ_KEYS, key)) {
+    case 'down':
+      return { ...state, cursor: cycle(state.cursor, 1, count) };
+    case 'up':
+      return { ...state, cursor: cycle(state.cursor, -1, count) };
+    case 'answer':
+      return answer(state.cursor);
+    case 'hint':
+      return { ...state, hints: Math.min(question.hints.length, state.hints + 1) };
+    default: {
+      if (/^[1-9]$/.test(key) && Number(key) <= count) return answer(Number(key) - 1);
+      // The tutor waits for an answer: moving on, or the = replay, would show it.
+      const action = actionFor(LESSON_KEYS, key);
+      if (action === 'next' || action === 'last' || action === 'nextPhase' || action === 'overwrite') return state;
+      return undefined;
+    }
+  }
+}
+
+function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
+  const none = (s: Session): Result => ({ state: s, effects: [] });
+  const question = questionOf(state);
+  if (question) {
+    const handled = quizKey(state, open, key, question);
+    if (handled) return none(handled);
+  }
+  const lesson = lessonOf(state)!;
+  const last = lesson.steps.length - 1;
+  const go = (to: number): Session => {
+    if (to === open.step) return state;
+    const seen = open.seen[to] ? open.seen : open.seen.map((s, i) => s || i === to);
+    return finishIfSeen({ ...state, open: { ...open, step: to, seen }, cursor: 0, hints: 0, scroll: 0 }, lessonKey(open.lesson));
+  };
+  switch (actionFor(LESSON_KEYS, key)) {
+    case 'next':
+      return none(go(Math.min(last, open.step + 1)));
+    case 'previous':
+      return none(go(Math.max(0, open.step - 1)));
+    case 'first':
+      return none(go(0));
+    case 'last':
+      return none(go(last));
+    case 'nextPhase':
+      return none(go(jumpPhase(lesson.steps, open.step, 1)));
+    case 'previousPhase':
+      return none(go(jumpPhase(lesson.steps, open.step, -1)));
+    case 'predict':
+      return none({ ...state, predict: !state.predict, cursor: 0, hints: 0, scroll: 0 });
+    case 'overwrite':
+      return none({ ...state, overwrite: !state.overwrite, scroll: 0 });
+    case 'scroll':
+      return none({ ...state, scroll: SCROLL_DOWN.includes(key) ? state.scroll + 1 : Math.max(0, state.scroll - 1) });
+    case 'more':
+    case 'less': {
+      const direction = actionFor(LESSON_KEYS, key) === 'more' ? 1 : -1;
+      if (lesson.steps[open.step].phase === 'check') return none({ ...state, options: { ...state.options, h: stepLadder(HS, lesson.h, direction) } });
+      return none({ ...state, options: { ...state.options, rate: stepLadder(RATES, lesson.nudge.rate, direction) } });
+    }
+    case 'help':
+      return none({ ...state, help: true });
+    case 'menu':
+      return toMenu({ ...state, screen: 'menu' });
+    case 'quit':
+      return none({ ...state, quit: true });
+    default:
+      return none(state);
+  }
+}
