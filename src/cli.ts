@@ -46,6 +46,7 @@ Options
   --json          machine-readable output for list and show
   --format F      for graph: text (the default), dot or mermaid
   --quiz          start in predict mode: answer each backward step first
+                  (with show: print each question in the transcript)
   --expr E        a graph to open instead of a scenario: "name = expression"
   --set N=V       a value for a name in --expr (once per name)
   -y, --yes       for reset: do not ask
@@ -85,9 +86,9 @@ function listCommand(io: Io, json: boolean): void {
   for (const e of entries) io.stdout.write(`${e.id.padEnd(width)}  ${e.title}\n`);
 }
 
-function showCommand(io: Io, scenario: Scenario, json: boolean): void {
+function showCommand(io: Io, scenario: Scenario, json: boolean, quiz = false): void {
   const lesson = buildLesson(scenario);
-  io.stdout.write(json ? JSON.stringify(lessonToJson(lesson), null, 2) + '\n' : lessonToText(lesson));
+  io.stdout.write(json ? JSON.stringify(lessonToJson(lesson), null, 2) + '\n' : lessonToText(lesson, { quiz }));
 }
 
 const FORMATS = ['text', 'dot', 'mermaid'] as const;
@@ -240,7 +241,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         listCommand(io, json);
         return 0;
       case 'show':
-        showCommand(io, need(scenarioFrom(positionals.slice(1), command, values), 'show'), json);
+        showCommand(io, need(scenarioFrom(positionals.slice(1), command, values), 'show'), json, values.quiz === true);
         return 0;
       case 'graph':
         graphCommand(io, need(scenarioFrom(positionals.slice(1), command, values), 'graph'), values.format ?? 'text');

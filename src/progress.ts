@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import type { LessonRef } from './course.js';
+import type { LessonRef } from './lesson/identity.js';
 import { writeFileAtomic } from './io/atomic-write.js';
 
 /**

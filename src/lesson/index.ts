@@ -5,3 +5,4 @@ export * from './quiz.js';
 export * from './knobs.js';
 export * from './replay.js';
 export * from './tutoring.js';
+export * from './identity.js';

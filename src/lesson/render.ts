@@ -1,16 +1,29 @@
+import { num } from './format.js';
+import { questionAt, type Question } from './quiz.js';
 import type { Lesson } from './steps.js';
 
 /** The whole lesson as plain text: what `show` prints and what a pipe gets instead of the tutor. */
-export function lessonToText(lesson: Lesson): string {
+export function lessonToText(lesson: Lesson, options: { quiz?: boolean } = {}): string {
   const { steps, scenario } = lesson;
   const out: string[] = [`${scenario.title}  (${scenario.id})`, ''];
   steps.forEach((step, i) => {
     out.push(`[${i + 1}/${steps.length}] ${step.title}`);
+    const question = options.quiz ? questionAt(lesson, i) : undefined;
+    if (question) out.push(...questionLines(question));
     out.push(`  ${step.text}`);
     for (const line of step.lines) out.push(`    ${line}`);
     out.push('');
   });
   return out.join('\n');
+}
+
+/** A question as the transcript asks it: before the step tells the answer. */
+function questionLines(question: Question): string[] {
+  return [
+    `  Q: ${question.prompt}`,
+    ...question.choices.map((c, i) => `     ${i + 1}. ${num(c.value)}${c.right ? '  (right)' : `  — ${c.why}`}`),
+    ...question.hints.map((hint) => `     hint: ${hint}`),
+  ];
 }
 
 /** JSON cannot hold NaN or ±Infinity; DESIGN.md spells them as strings. */
@@ -55,12 +68,26 @@ export function lessonToJson(lesson: Lesson): object {
         central: jsonNumber(e.centralDifference),
       })),
     },
-    steps: lesson.steps.map((s) => ({
-      phase: s.phase,
-      title: s.title,
-      text: s.text,
-      lines: s.lines,
-      highlight: s.highlight,
-    })),
+    steps: lesson.steps.map((s, i) => {
+      const question = questionAt(lesson, i);
+      return {
+        phase: s.phase,
+        title: s.title,
+        text: s.text,
+        lines: s.lines,
+        highlight: s.highlight,
+        ...(question ? { question: questionToJson(question) } : {}),
+      };
+    }),
+  };
+}
+
+function questionToJson(q: Question): object {
+  return {
+    kind: q.kind,
+    prompt: q.prompt,
+    answer: jsonNumber(q.answer),
+    choices: q.choices.map((c) => ({ value: jsonNumber(c.value), right: c.right, why: c.why })),
+    hints: q.hints,
   };
 }

@@ -8,7 +8,7 @@
  * `origin` (pan offsets move it), and the text is plain lines, so a
  * Train-phase chart or a nudge's old → new boxes are lines and spans too.
  */
-import { lessonKey } from '../course.js';
+import { lessonKey } from '../lesson/index.js';
 import type { Drawing } from '../layout/index.js';
 import { viewport } from '../layout/index.js';
 import { num, stepText, type Phase } from '../lesson/index.js';
@@ -16,7 +16,7 @@ import { visible, visibleLine } from '../io/visible.js';
 import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS } from './keys.js';
 import { drawingsFor } from './lessons.js';
 import { MIN_COLUMNS, MIN_ROWS, planLesson } from './plan.js';
-import { lessonOf, menuLessons, phaseOf, situationOf, type PromptKind, type Session } from './session.js';
+import { lessonOf, menuLessons, phaseOf, situationOf, type PromptKind, type Session } from './state.js';
 import { clip, wrapLines } from './text.js';
 
 export interface Window {

@@ -64,3 +64,34 @@ describe('predict-mode questions', () => {
     );
   });
 });
+
+describe('questions in show', () => {
+  it('--json gives each backward step its question: kind, prompt, answer, choices with reasons, hints', async () => {
+    const { runCli } = await import('../helpers/run-cli.js');
+    const { stdout, code } = await runCli(['show', 'reuse-add', '--json']);
+    expect(code).toBe(0);
+    type Q = { kind: string; prompt: string; answer: number; choices: { value: number; right: boolean; why: string }[]; hints: string[] };
+    const steps = (JSON.parse(stdout) as { steps: { phase: string; title: string; question?: Q }[] }).steps;
+    const asked = steps.filter((s) => s.question);
+    // One question per backward edge of (a + b) + b: z → c, z → b, c → a, c → b.
+    expect(asked.map((s) => s.title)).toEqual(['Backward: z → c', 'Backward: z → b', 'Backward: c → a', 'Backward: c → b']);
+    expect(steps.filter((s) => s.phase !== 'backward').every((s) => s.question === undefined)).toBe(true);
+    const second = asked[3].question!;
+    expect(second).toMatchObject({ kind: 'edge-result', prompt: 'What is ∂z/∂b once this edge has run?', answer: 2 });
+    expect(second.choices.filter((c) => c.right)).toEqual([{ value: 2, right: true, why: '' }]);
+    expect(second.choices.find((c) => c.value === 1)?.why).toMatch(/this path alone/);
+    expect(second.choices.filter((c) => !c.right).every((c) => c.why.length > 0)).toBe(true);
+    expect(second.hints).toHaveLength(2);
+  });
+
+  it('--quiz prints each question in the transcript, before the step tells its answer', async () => {
+    const { runCli } = await import('../helpers/run-cli.js');
+    const plain = (await runCli(['show', 'add'])).stdout;
+    const { stdout } = await runCli(['show', 'add', '--quiz']);
+    expect(plain).not.toContain('Q: ');
+    const block = stdout.split('\n\n').find((b) => b.includes('Backward: z → a'))!;
+    expect(block).toContain('Q: What is ∂z/∂a once this edge has run?');
+    expect(block.indexOf('Q: ')).toBeLessThan(block.indexOf('result:'));
+    expect(block).toMatch(/\d\. 1 {2}\(right\)/);
+  });
+});
