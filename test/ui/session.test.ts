@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { bundledScenarios } from '../../src/catalog.js';
+import { courseEntries } from '../../src/course.js';
+import { questionAt } from '../../src/lesson/index.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
+import { LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, type Binding, type KeyName } from '../../src/ui/keys.js';
+import { initialSession, lessonOf, reduce, type Action, type Effect, type Session } from '../../src/ui/session.js';
+
+const catalog = bundledScenarios();
+const course = courseEntries(catalog);
+const scenario = (id: string) => loadScenarioFile(catalog.find((e) => e.id === id)!.file);
+const menu = (): Session => initialSession({ window: { columns: 100, rows: 30 }, course });
+
+/** Reduce actions in order, keeping every effect asked for. */
+function run(state: Session, ...actions: Action[]): { state: Session; effects: Effect[] } {
+  const effects: Effect[] = [];
+  for (const action of actions) {
+    const result = reduce(state, action);
+    state = result.state;
+    effects.push(...result.effects);
+  }
+  return { state, effects };
+}
+const keys = (...names: KeyName[]): Action[] => names.map((key) => ({ type: 'key', key }));
+const opened = (id: string, step = 0, predict = false): Session =>
+  run({ ...menu(), predict }, { type: 'opened', lesson: { kind: 'bundled', id }, scenario: scenario(id), step, from: 'menu' }).state;
+const step = (s: Session) => s.open?.step;
+
+/** One check per action of a table, run for every key bound to it: a binding without a check fails the test below. */
+type Checks<A extends string> = Record<A, (key: KeyName) => void>;
+function everyKey<A extends string>(table: Binding<A>[], checks: Checks<A>) {
+  for (const binding of table) for (const key of binding.keys) it(`${binding.action}: ${key}`, () => checks[binding.action](key));
+}
+
+describe('the lesson keys', () => {
+  // add-then-mul: overview, forward c and z, seed, four backward edges, check, nudge, summary (11 steps).
+  everyKey(LESSON_KEYS, {
+    next: (key) => expect(step(run(opened('add-then-mul', 4), ...keys(key)).state)).toBe(5),
+    previous: (key) => expect(step(run(opened('add-then-mul', 4), ...keys(key)).state)).toBe(3),
+    first: (key) => expect(step(run(opened('add-then-mul', 4), ...keys(key)).state)).toBe(0),
+    last: (key) => {
+      const state = run(opened('add-then-mul', 4), ...keys(key)).state;
+      expect(step(state)).toBe(10);
+      // Jumping to the end is not seeing every step.
+      expect(state.finished).toEqual([]);
+    },
+    nextPhase: (key) => expect(step(run(opened('add-then-mul', 1), ...keys(key)).state)).toBe(3),
+    previousPhase: (key) => expect(step(run(opened('add-then-mul', 4), ...keys(key)).state)).toBe(3),
+    predict: (key) => expect(run(opened('add-then-mul', 4), ...keys(key)).state.predict).toBe(true),
+    overwrite: (key) => expect(run(opened('add-then-mul', 4), ...keys(key)).state.overwrite).toBe(true),
+    more: (key) => {
+      // On the nudge step the rate climbs 0.01 → 0.02; on the check step h climbs 0.001 → 0.01.
+      expect(run(opened('add-then-mul', 9), ...keys(key)).state.options).toEqual({ rate: 0.02 });
+      expect(run(opened('add-then-mul', 8), ...keys(key)).state.options).toEqual({ h: 0.01 });
+    },
+    less: (key) => {
+      expect(run(opened('add-then-mul', 9), ...keys(key)).state.options).toEqual({ rate: 0.005 });
+      expect(run(opened('add-then-mul', 8), ...keys(key)).state.options).toEqual({ h: 1e-4 });
+    },
+    scroll: (key) => {
+      // The nudge of (a · b) · d at 60×16 is two lines too long: one ↓ shows the end (a marker takes the top row), so ↓ stops at 1.
+      const small = { ...opened('mul-mul', 9), window: { columns: 60, rows: 16 } };
+      const down = ['down', 'j'].includes(key);
+      const start = down ? small : run(small, ...keys('down')).state;
+      expect(start.scroll).toBe(down ? 0 : 1);
+      expect(run(start, ...keys(key, key, key)).state.scroll).toBe(down ? 1 : 0);
+    },
+    help: (key) => expect(run(opened('add', 1), ...keys(key)).state.help).toBe(true),
+    menu: (key) => {
+      const { state, effects } = run({ ...opened('add', 1), course: undefined }, ...keys(key));
+      expect(state.screen).toBe('menu');
+      // The course's titles are read by the shell the first time the menu shows.
+      expect(effects).toContainEqual({ type: 'read-course' });
+    },
+    quit: (key) => expect(run(opened('add', 1), ...keys(key)).state.quit).toBe(true),
+  });
+
+  it('every step seen finishes the lesson, by its key', () => {
+    const state = run(opened('add'), ...keys(...Array(20).fill('right'))).state;
+    expect(state.finished).toEqual(['add']);
+  });
+
+  it('a step change asks for progress to be saved; a key that changes nothing asks nothing', () => {
+    expect(run(opened('add'), ...keys('right')).effects).toContainEqual({ type: 'save' });
+    expect(run(opened('add'), ...keys('left')).effects).toEqual([]);
+  });
+});
+
+describe('the keys while a question waits', () => {
+  // reuse-add step 8 (index 7): the edge c → b that adds b's second path; the answer is 2.
+  const waiting = () => opened('reuse-add', 7, true);
+  const question = () => questionAt(lessonOf(waiting())!, 7)!;
+  everyKey(QUIZ_KEYS, {
+    down: (key) => expect(run(waiting(), ...keys(key)).state.cursor).toBe(1),
+    up: (key) => expect(run(waiting(), ...keys(key)).state.cursor).toBe(question().choices.length - 1),
+    answer: (key) => expect(run(waiting(), ...keys('down', key)).state.answers['reuse-add']).toEqual({ 7: 1 }),
+    hint: (key) => {
+      expect(run(waiting(), ...keys(key)).state.hints).toBe(1);
+      expect(run(waiting(), ...keys(key, key, key)).state.hints).toBe(2);
+    },
+  });
+
+  it('a digit answers with that choice', () => {
+    expect(run(waiting(), ...keys('2')).state.answers['reuse-add']).toEqual({ 7: 1 });
+  });
+
+  it('→, G, Tab and o reveal nothing: the step and the replay wait for the answer', () => {
+    for (const key of ['right', 'G', 'tab', 'o'] as KeyName[]) {
+      const state = run(waiting(), ...keys(key)).state;
+      expect(step(state), key).toBe(7);
+      expect(state.overwrite, key).toBe(false);
+    }
+  });
+
+  it('← still goes back', () => {
+    expect(step(run(waiting(), ...keys('left')).state)).toBe(6);
+  });
+});
+
+describe('the menu keys', () => {
+  // Nine lessons, then "open a file" and "type a graph".
+  everyKey(MENU_KEYS, {
+    down: (key) => expect(run(menu(), ...keys(key)).state.menuIndex).toBe(1),
+    up: (key) => expect(run(menu(), ...keys(key)).state.menuIndex).toBe(10),
+    open: (key) => {
+      expect(run(menu(), ...keys('down', key)).effects).toEqual([{ type: 'open', lesson: { kind: 'bundled', id: 'mul' }, step: 0, from: 'menu' }]);
+      expect(run(menu(), ...keys('up', 'up', key)).state.prompt).toEqual({ kind: 'file', text: '' });
+      expect(run(menu(), ...keys('up', key)).state.prompt).toEqual({ kind: 'expr', text: '' });
+    },
+    help: (key) => expect(run(menu(), ...keys(key)).state.help).toBe(true),
+    quit: (key) => expect(run(menu(), ...keys(key)).state.quit).toBe(true),
+  });
+
+  it('a digit opens that lesson of the course, and any key closes the help', () => {
+    expect(run(menu(), ...keys('3')).effects).toEqual([{ type: 'open', lesson: { kind: 'bundled', id: 'add-then-mul' }, step: 0, from: 'menu' }]);
+    expect(run(menu(), ...keys('?', 'x')).state.help).toBe(false);
+  });
+
+  it('a learner’s own lesson is listed after the course, which keeps its numbers', () => {
+    const own = { kind: 'file' as const, path: '/home/me/add.yaml' };
+    const state = run(menu(), { type: 'opened', lesson: own, scenario: scenario('add'), step: 0, from: 'prompt' }, ...keys('escape')).state;
+    expect(state.own.map((e) => e.lesson)).toEqual([own]);
+    expect(state.menuIndex).toBe(9);
+    expect(run(state, ...keys('1')).effects[0]).toEqual({ type: 'open', lesson: { kind: 'bundled', id: 'add' }, step: 0, from: 'menu' });
+  });
+});
+
+describe('the prompt keys', () => {
+  const typing = (kind: 'file' | 'expr', text: string): Session => ({ ...menu(), screen: 'prompt', prompt: { kind, text } });
+  everyKey(PROMPT_KEYS, {
+    submit: (key) => {
+      expect(run(typing('file', 'my.yaml'), ...keys(key)).effects).toEqual([{ type: 'open', lesson: { kind: 'file', path: 'my.yaml' }, step: 0, from: 'prompt' }]);
+      const values = run(typing('expr', 'z = a * b'), ...keys(key)).state;
+      expect(values.prompt).toEqual({ kind: 'values', text: '', expression: 'z = a * b' });
+      expect(run(values, ...keys('a', '=', '2', 'space', 'b', '=', '3', key)).effects).toEqual([
+        { type: 'open', lesson: { kind: 'typed', expression: 'z = a * b', values: ['a=2', 'b=3'] }, step: 0, from: 'prompt' },
+      ]);
+    },
+    erase: (key) => expect(run(typing('file', 'ab'), ...keys(key)).state.prompt?.text).toBe('a'),
+    cancel: (key) => expect(run(typing('file', 'ab'), ...keys(key)).state.screen).toBe('menu'),
+  });
+
+  it('every other key types itself', () => {
+    expect(run(typing('file', ''), ...keys('x', 'space', 'G')).state.prompt?.text).toBe('x G');
+  });
+});
+
+describe('actions that are not keys', () => {
+  it('resize keeps the new window, and the frame settles scroll and origin in the state', () => {
+    const state = run(opened('neuron', 12), { type: 'resize', columns: 60, rows: 16 }).state;
+    expect(state.window).toEqual({ columns: 60, rows: 16 });
+    expect(state.origin).toBeDefined();
+  });
+
+  it('course fills the menu', () => {
+    expect(run({ ...menu(), course: undefined }, { type: 'course', entries: course }).state.course).toHaveLength(9);
+  });
+
+  it('opened opens at the step asked for, clamped to the lesson', () => {
+    expect(step(opened('add', 99))).toBe(lessonOf(opened('add'))!.steps.length - 1);
+  });
+
+  it('open-failed on a resume shows the menu with the sentence; at a prompt it stays there with it', () => {
+    const lesson = { kind: 'file' as const, path: '/gone.yaml' };
+    const resumed = run(menu(), { type: 'open-failed', lesson, error: '/gone.yaml:1:1: no such file.', from: 'resume' }).state;
+    expect(resumed).toMatchObject({ screen: 'menu', notice: '/gone.yaml:1:1: no such file.' });
+    const prompt: Session = { ...menu(), screen: 'prompt', prompt: { kind: 'file', text: 'gone.yaml' } };
+    const stayed = run(prompt, { type: 'open-failed', lesson, error: 'gone.yaml:1:1: no such file.', from: 'prompt' }).state;
+    expect(stayed.prompt).toEqual({ kind: 'file', text: 'gone.yaml', error: 'gone.yaml:1:1: no such file.' });
+  });
+
+  it('a bad expression at the values prompt goes back to the expression', () => {
+    const values: Session = { ...menu(), screen: 'prompt', prompt: { kind: 'values', text: 'a=1', expression: 'z = a +' } };
+    const state = run(values, { type: 'open-failed', lesson: { kind: 'typed', expression: 'z = a +', values: ['a=1'] }, error: 'expression:1:8: …', from: 'prompt' }).state;
+    expect(state.prompt).toEqual({ kind: 'expr', text: 'z = a +', error: 'expression:1:8: …' });
+  });
+});
