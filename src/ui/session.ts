@@ -96,8 +96,12 @@ function step(state: Session, action: Action): Result {
     case 'resize':
       if (action.columns === state.window.columns && action.rows === state.window.rows) return none(state);
       return none({ ...state, window: { columns: action.columns, rows: action.rows }, origin: undefined });
-    case 'course':
-      return none({ ...state, course: action.entries });
+    case 'course': {
+      // Read after a lesson was opened from the command line: the menu highlights that lesson.
+      const next = { ...state, course: action.entries };
+      const open = state.open ? menuLessons(next).findIndex((e) => sameLesson(e.lesson, state.open!.lesson)) : -1;
+      return none(open === -1 ? next : { ...next, menuIndex: open });
+    }
     case 'opened':
       return none(opened(state, action.lesson, action.scenario, action.step));
     case 'open-failed':
