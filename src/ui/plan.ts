@@ -1,5 +1,5 @@
 import type { Drawing } from '../layout/index.js';
-import type { Drawings as BothStyles } from './lessons.js';
+import type { Drawings } from './lessons.js';
 import { clip, clipLimit, wrapLines } from './text.js';
 
 /** Below this the tutor asks for a larger window instead of drawing a broken one. */
@@ -19,10 +19,8 @@ export interface LessonPlan {
   drawing?: Drawing;
 }
 
-/** The drawing in both box styles, each made only when asked for, and how to cut a window of it around the current node. */
-export interface Drawings extends BothStyles {
-  cut(drawing: Drawing, width: number, height: number): Drawing;
-}
+/** The drawing in both box styles, and how to cut a window of it around the current node. */
+type CuttableDrawings = Drawings & { cut(drawing: Drawing, width: number, height: number): Drawing };
 
 /** Where the text does not fit, how the learner sees the rest. */
 export interface Scrolling {
@@ -43,7 +41,7 @@ export interface Scrolling {
 export function planLesson(
   lines: string[],
   reserved: number,
-  drawings: Drawings | undefined,
+  drawings: CuttableDrawings | undefined,
   columns: number,
   rows: number,
   scrolling: Scrolling = { from: 0, keys: false },

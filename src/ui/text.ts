@@ -1,7 +1,7 @@
 /** Plain-text helpers for the panel: the tutor counts its own lines so the frame never outgrows the window. */
 
 /** Word-wrap one line to `width` columns; a word longer than the width is cut. Keeps leading indentation. */
-export function wrapLine(line: string, width: number): string[] {
+function wrapLine(line: string, width: number): string[] {
   if (line.length <= width) return [line];
   const indent = /^\s*/.exec(line)![0];
   const words = line.trim().split(/\s+/);
