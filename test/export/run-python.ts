@@ -29,9 +29,14 @@ export function runScripts(python: string, scripts: string[]): Ran[] {
   return JSON.parse(ran.stdout) as Ran[];
 }
 
-/** The first Python that can import `module` (python3 on PATH may be a pyenv one without Debian's packages), or null. */
+/**
+ * The first Python that can import `module`, or null: python3 on PATH may be
+ * a pyenv one without Debian's packages, which /usr/bin/python3 has.
+ * GRAD_TUTOR_PYTHON, when set, is the only one tried.
+ */
 export function pythonWith(module: string): string | null {
-  const candidates = [process.env.GRAD_TUTOR_PYTHON, 'python3', '/usr/bin/python3', 'python'].filter((c): c is string => !!c);
+  const chosen = process.env.GRAD_TUTOR_PYTHON;
+  const candidates = chosen ? [chosen] : ['python3', '/usr/bin/python3', 'python'];
   const probe = `import importlib.util, sys; sys.exit(0 if importlib.util.find_spec(${JSON.stringify(module)}) else 1)`;
   for (const python of candidates) {
     if (spawnSync(python, ['-c', probe], { encoding: 'utf8' }).status === 0) return python;
