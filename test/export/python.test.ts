@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledScenarios } from '../../src/catalog.js';
@@ -139,5 +139,14 @@ describe('as a file', () => {
     expect(out).toBe(ran.get('reuse-mul')!.stdout);
     // (a + b) · b at a = 3, b = -5: by hand, ∂z/∂b = (a + b) + b = -7.
     expect(out).toMatch(/^b -5\.0 -7\.0$/m);
+  });
+});
+
+describe('the README', () => {
+  it('shows what the python export of add-then-mul really prints', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const shown = /\$ grad-tutor export add-then-mul --format python > lesson\.py && python3 lesson\.py\n([\s\S]*?)```/.exec(readme);
+    expect(shown).not.toBeNull();
+    expect(shown![1]).toBe(ran.get('add-then-mul')!.stdout);
   });
 });
