@@ -38,9 +38,10 @@ Usage
                                    the backward pass, or Graphviz DOT, or Mermaid
   grad-tutor check <file>...       validate scenario files: "ok" per good file
   grad-tutor export <scenario> --format pytorch|python|markdown [--quiz]
-                                   the lesson as a PyTorch or plain-Python script
-                                   that prints its numbers, or a Markdown handout
-                                   (--quiz: with questions and an answer key)
+                                   the lesson as a PyTorch or plain-Python
+                                   script that prints its numbers, or as a
+                                   Markdown handout (--quiz: with questions
+                                   and an answer key)
   grad-tutor progress              where your progress is kept, and a summary
   grad-tutor reset [--yes]         delete your progress (asks first)
   grad-tutor --help | --version

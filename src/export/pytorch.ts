@@ -4,7 +4,7 @@ import { pythonScript, type Dialect } from './script.js';
 /** The lesson as PyTorch: float64 tensors, requires_grad on the params, and PyTorch's own backward(). */
 const TORCH: Dialect = {
   title: 'a PyTorch script',
-  needs: 'Needs PyTorch (pip install torch, or Debian\'s python3-torch). Every tensor is float64, as the tutor\'s numbers are.',
+  needs: "Needs PyTorch (pip install torch, or Debian's python3-torch). Every\n# tensor is float64, as the tutor's numbers are.",
   other: 'plain-Python (--format python)',
   prelude: 'import torch',
   param: (literal) => `torch.tensor(${literal}, dtype=torch.float64, requires_grad=True)`,
@@ -17,7 +17,8 @@ const TORCH: Dialect = {
     '        print(name, node.item(), None if node.grad is None else node.grad.item())',
   ],
   beforeBackward: [
-    '# PyTorch keeps the gradients of leaves only; ask it to keep the named nodes\' as well.',
+    '# PyTorch keeps the gradients of leaves only: ask it to keep the named',
+    "# nodes' as well.",
     'for node in nodes.values():',
     '    if node.requires_grad:',
     '        node.retain_grad()',

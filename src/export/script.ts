@@ -128,7 +128,8 @@ function forwardFunction(plan: ScriptPlan): string[] {
   const named = plan.shown.map((name) => `${pythonString(name)}: ${plan.variable(name)}`);
   return [
     `def forward(${args}):`,
-    `    """The forward pass${plan.rows ? ' for one example row' : ''}: one line per node, in the lesson's order. Returns every named node."""`,
+    `    """The forward pass${plan.rows ? ' for one example row' : ''}: one line per node, in the lesson's order.`,
+    '    Returns every named node."""',
     ...indent(body),
     `    return {${named.join(', ')}}`,
   ];
@@ -146,7 +147,8 @@ function runFunction(plan: ScriptPlan, dialect: Dialect): string[] {
   }
   return [
     'def run():',
-    `    """Every example row through the graph: the output ${commentText(plan.output)} summed over the rows, and the first row's nodes."""`,
+    `    """Every example row through the graph: the output ${commentText(plan.output)} summed over`,
+    `    the rows, and the first row's nodes."""`,
     `    rows = [forward(*${dialect.leaves('example')}) for example in examples]`,
     `    total = rows[0][${out}]`,
     '    for nodes in rows[1:]:',
@@ -166,8 +168,9 @@ function lesson(plan: ScriptPlan, dialect: Dialect): string[] {
   ];
   if (seeded) {
     lines.push(
-      `# Seed: ∂${out}/∂${out} = 1, and every other gradient starts at 0; backward() starts from there.`,
-      '# Backward: from the output back, each edge adds local * upstream to its operand\'s gradient.',
+      ...commentLines(`Seed: ∂${plan.output}/∂${plan.output} = 1, and every other gradient starts at 0; backward() starts from there.`),
+      '# Backward: from the output back, each edge adds local * upstream to its',
+      "# operand's gradient.",
       'output.backward()',
     );
   } else {
@@ -177,7 +180,8 @@ function lesson(plan: ScriptPlan, dialect: Dialect): string[] {
   if (plan.rows) lines.push(`print('total:', ${dialect.value('output')})`);
   lines.push(
     '',
-    `# Nudge: each param moves by rate * its gradient (the data stay), and the nodes in between are recomputed.`,
+    '# Nudge: each param moves by rate * its gradient (the data stay), and the',
+    '# nodes in between are recomputed.',
     `rate = ${pythonFloat(scenario.nudge)}`,
     `before = [${dialect.copy} for param in params]`,
     ...dialect.noGrad(['for param in params:', `    ${dialect.update}`]),
@@ -195,10 +199,12 @@ function training(plan: ScriptPlan, dialect: Dialect): string[] {
   const direction = train.rate < 0 ? 'negative: descends' : 'positive: ascends';
   return [
     '',
-    `# Train: ${train.steps} updates of param += rate * param.grad (rate ${pythonFloat(train.rate)}, ${direction}), from the scenario's values,`,
-    train.zeroGrad
-      ? '# the gradients cleared before each backward pass (zero_grad).'
-      : '# and the gradients never cleared (no zero_grad): each backward pass adds to the last one\'s, the bug this replays.',
+    ...commentLines(
+      `Train: ${train.steps} updates of param += rate * param.grad (rate ${pythonFloat(train.rate)}, ${direction}), from the scenario's values, ` +
+        (train.zeroGrad
+          ? 'the gradients cleared before each backward pass (zero_grad).'
+          : "and the gradients never cleared (no zero_grad): each backward pass adds to the last one's, the bug this replays."),
+    ),
     `rate = ${pythonFloat(train.rate)}`,
     'for param in params:',
     `    ${dialect.zeroGrad}`,

@@ -150,3 +150,12 @@ describe('the README', () => {
     expect(shown![1]).toBe(ran.get('add-then-mul')!.stdout);
   });
 });
+
+describe('the README excerpt of a script', () => {
+  it('is the python export of add-then-mul, line for line', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const excerpt = /```python\n([\s\S]*?)```/.exec(readme)![1];
+    const script = toPython(bundled.find((s) => s.id === 'add-then-mul')!, 'test');
+    for (const part of excerpt.split('...\n')) expect(script).toContain(part);
+  });
+});
