@@ -38,18 +38,14 @@ Usage
                                    the backward pass, or Graphviz DOT, or Mermaid
   grad-tutor check <file>...       validate scenario files: "ok" per good file
   grad-tutor export <scenario> --format pytorch|python|markdown [--quiz]
-                                   the lesson as a PyTorch or plain-Python
-                                   script that prints its numbers, or as a
-                                   Markdown handout (--quiz: with questions
-                                   and an answer key)
+                                   the lesson as a runnable script or a handout
   grad-tutor progress              where your progress is kept, and a summary
   grad-tutor reset [--yes]         delete your progress (asks first)
   grad-tutor --help | --version
 
 Options
   --json          machine-readable output for list and show
-  --format F      for graph: text (the default), dot or mermaid;
-                  for export: pytorch, python or markdown
+  --format F      graph: text (the default), dot, mermaid; export: see above
   --quiz          start in predict mode: answer each backward step first
   --expr E        a graph to open instead of a scenario: "name = expression"
   --set N=V       a value for a name in --expr (once per name)
