@@ -10,6 +10,8 @@ import { buildLesson, lessonToJson, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
 import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid } from './layout/index.js';
+import { exportLesson, isExportFormat } from './export/index.js';
+import { visibleLine } from './io/visible.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -38,13 +40,15 @@ Usage
                                    the drawing with values and gradients after
                                    the backward pass, or Graphviz DOT, or Mermaid
   grad-tutor check <file>...       validate scenario files: "ok" per good file
+  grad-tutor export <scenario> --format pytorch|python|markdown [--quiz]
+                                   the lesson as a runnable script or a handout
   grad-tutor progress              where your progress is kept, and a summary
   grad-tutor reset [--yes]         delete your progress (asks first)
   grad-tutor --help | --version
 
 Options
   --json          machine-readable output for list and show
-  --format F      for graph: text (the default), dot or mermaid
+  --format F      graph: text (the default), dot, mermaid; export: see above
   --quiz          start in predict mode: answer each backward step first
                   (with show: print each question in the transcript)
   --expr E        a graph to open instead of a scenario: "name = expression"
@@ -248,13 +252,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'check':
         return checkCommand(io, positionals.slice(1));
+      case 'export': {
+        const scenario = need(scenarioFrom(positionals.slice(1), command, values), 'export');
+        const format = values.format;
+        if (!isExportFormat(format)) {
+          const given = format === undefined ? 'export needs a format' : `unknown format "${visibleLine(format)}"`;
+          throw new UsageError(`${given} — use --format pytorch, python or markdown, e.g. "grad-tutor export add-then-mul --format python".`);
+        }
+        if (values.quiz && format !== 'markdown') throw new UsageError('--quiz is for the handout — use it with --format markdown, or drop it.');
+        io.stdout.write(exportLesson(scenario, format, { quiz: values.quiz === true, version: version() }));
+        return 0;
+      }
       case 'progress':
         progressCommand(io);
         return 0;
       case 'reset':
         return await resetCommand(io, values.yes === true);
       default: {
-        if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, graph, check, progress, reset; "grad-tutor --help" says more.`);
+        if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, graph, check, export, progress, reset; "grad-tutor --help" says more.`);
         const scenario = scenarioFrom(positionals, 'grad-tutor', values);
         // Without a terminal on both ends there is nothing to step through: print instead.
         if (json || !io.stdin.isTTY || !io.stdout.isTTY) {
