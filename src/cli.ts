@@ -11,7 +11,6 @@ import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
 import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid } from './layout/index.js';
 import { exportLesson, isExportFormat } from './export/index.js';
-import { visibleLine } from './io/visible.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
