@@ -13,8 +13,11 @@ export function lessonToText(lesson: Lesson): string {
   return out.join('\n');
 }
 
-/** JSON cannot hold NaN or ±Infinity; DESIGN.md spells them as strings. */
-export function jsonNumber(x: number): number | string {
+/** JSON cannot hold NaN or ±Infinity; DESIGN.md spells them as strings. A constant's missing gradient is null. */
+export function jsonNumber(x: number): number | string;
+export function jsonNumber(x: number | undefined): number | string | null;
+export function jsonNumber(x: number | undefined): number | string | null {
+  if (x === undefined) return null;
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';

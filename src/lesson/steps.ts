@@ -243,8 +243,7 @@ function backwardSteps(trace: Trace): Step[] {
     if (!Number.isFinite(c.local) && Object.values(values).every(Number.isFinite)) {
       // Name the values that matter: the variable operands, not the literals.
       const at = node.inputs.filter((name) => byName.get(name)?.op !== 'const').map((name) => `${name} = ${num(values[name])}`);
-      const constant = operandNode.op === 'const' ? ` ${c.operand} is a constant, so nothing is ever nudged by this gradient.` : '';
-      lines.push(`The local derivative is ${num(c.local)}: ${rule} has no real value at ${[...new Set(at)].join(', ')}.${constant}`);
+      lines.push(`The local derivative is ${num(c.local)}: ${rule} has no real value at ${[...new Set(at)].join(', ')}.`);
     }
     return {
       phase: 'backward' as const,

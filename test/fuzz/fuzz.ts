@@ -16,11 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { backprop, nudge, numericCheck } from '../../src/engine/index.js';
+import { backprop, functionNames, nudge, numericCheck } from '../../src/engine/index.js';
 import { buildLesson, lessonToJson } from '../../src/lesson/index.js';
 import {
   ExprSyntaxError,
-  FUNCTIONS,
   ScenarioError,
   loadScenarioFile,
   parseExpression,
@@ -29,6 +28,8 @@ import {
   type Expr,
   type Scenario,
 } from '../../src/scenario/index.js';
+
+const FUNCTIONS = functionNames();
 
 // ───────────────────────────── outcomes ─────────────────────────────
 
