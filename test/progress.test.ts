@@ -87,7 +87,7 @@ describe('progress and reset commands', () => {
     const { code, stdout } = await runCli(['progress'], { XDG_STATE_HOME: dir });
     expect(code).toBe(0);
     expect(stdout).toContain(join(dir, 'grad-tutor', 'progress.json'));
-    expect(stdout).toContain('finished: 2 of 9 lessons (add, mul)');
+    expect(stdout).toContain('finished: 2 of 12 lessons (add, mul)');
     expect(stdout).toContain('now on: neuron, step 5');
   });
 

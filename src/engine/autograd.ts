@@ -142,3 +142,9 @@ export function backpropOverwriting(trace: Trace): Grads {
   for (const c of trace.contributions) grads[c.operand] = c.local * grads[c.node];
   return grads;
 }
+
+/** The graph with some leaves set to other values: one example row of the data, baked in so every pass over it sees the row. */
+export function withValues(graph: Graph, row: Values): Graph {
+  if (Object.keys(row).length === 0) return graph;
+  return { ...graph, nodes: graph.nodes.map((node) => (node.name in row && isLeaf(node) ? { ...node, value: row[node.name] } : node)) };
+}

@@ -1,4 +1,5 @@
 import type { Lesson } from './steps.js';
+import type { Training } from './train.js';
 
 /** The whole lesson as plain text: what `show` prints and what a pipe gets instead of the tutor. */
 export function lessonToText(lesson: Lesson): string {
@@ -41,6 +42,9 @@ export function lessonToJson(lesson: Lesson): object {
       value: jsonNumber(values[n.name]),
       grad: jsonNumber(grads[n.name]),
     })),
+    params: lesson.data.params,
+    ...(lesson.examples ? { examples: lesson.examples.map((e) => ({ inputs: e.inputs, output: jsonNumber(e.output) })) } : {}),
+    ...(lesson.training ? { train: trainingToJson(lesson.training) } : {}),
     nudge: {
       rate: nudge.rate,
       before: jsonNumber(nudge.before),
@@ -65,5 +69,15 @@ export function lessonToJson(lesson: Lesson): object {
       lines: s.lines,
       highlight: s.highlight,
     })),
+  };
+}
+
+function trainingToJson({ run, history }: Training): object {
+  const numbers = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([name, x]) => [name, jsonNumber(x)]));
+  return {
+    steps: run.steps,
+    rate: run.rate,
+    zero_grad: run.zeroGrad,
+    history: history.map((p) => ({ output: jsonNumber(p.output), params: numbers(p.params), grads: numbers(p.grads) })),
   };
 }
