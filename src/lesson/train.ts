@@ -34,7 +34,7 @@ function blowUpSentence(history: TrainingPoint[], k: number, rate: number): stri
 }
 
 /** How a run went, in a few words a learner can check against the chart. */
-export function verdict(history: TrainingPoint[]): string {
+export function howItWent(history: TrainingPoint[]): string {
   const k = blowUp(history);
   if (k !== undefined) return `diverged: the loss became ${num(history[k].output)} at update ${k}`;
   const first = history[0].output;
@@ -87,7 +87,7 @@ export function trainSteps(training: Training, out: string, params: string[]): S
   steps.push({
     phase: 'train',
     title: 'Train: summary',
-    text: `Training: ${run.steps} updates at rate ${num(run.rate)}${run.zeroGrad ? '' : ' without zero_grad'}; ${out} ${num(first)} → ${num(last)}. The run ${verdict(history)}.`,
+    text: `Training: ${run.steps} updates at rate ${num(run.rate)}${run.zeroGrad ? '' : ' without zero_grad'}; ${out} ${num(first)} → ${num(last)}. The run ${howItWent(history)}.`,
     lines: [
       ...trainingChart(history, run.steps),
       '',
