@@ -48,9 +48,11 @@ export function lossChart(series: Series[], options: ChartOptions = {}): string[
       else grid[0][columnOf(k)] = '!';
     }
   }
+  // Three digits are enough to read an axis, and keep the label narrower than its column.
+  const short = (x: number) => num(Number(x.toPrecision(3)));
   const label = (row: number) => {
-    if (row === 0) return num(high);
-    if (row === rows - 1) return num(low);
+    if (row === 0) return short(high);
+    if (row === rows - 1) return short(low);
     return '';
   };
   const lines = grid.map((cells, row) => `${label(row).padStart(LABEL - 2)} ${row === 0 || row === rows - 1 ? '┤' : '│'}${cells.join('')}`.trimEnd());
