@@ -17,6 +17,7 @@ import { chainScenario, mlpScenario, randomScenario } from './graphs.js';
 import { measureLayout } from './layout.js';
 import type { RenderFigures } from './render.js';
 import { measureStartup, median } from './startup.js';
+import { measureTraining } from './train.js';
 
 /** 2-5-5-1: 148 nodes, the "150-node MLP". */
 const MLP_SIZES = [2, 5, 5, 1];
@@ -64,6 +65,7 @@ try {
 
   // 4. Layout of the 520-node DAG against dagre (one dagre layout takes seconds).
   const layout = measureLayout(15, 2);
+  const training = measureTraining();
 
   // 5. show --json of the built CLI, interleaved, output to /dev/null.
   const shows = [files.chain, files.random, files.mlp].map((f) => ({ ...f, times: [] as number[], bytes: 0 }));
@@ -95,6 +97,8 @@ try {
     showRow(`show --json: chain of ${nodes.chain} nodes`, chainShow),
     showRow(`show --json: random DAG of ${nodes.random} nodes`, randomShow),
     showRow(`show --json: MLP (${nodes.mlp} nodes)`, mlpShow),
+    [`train the lecture's MLP: 100 updates`, ms(median(training.train)), '', String(training.train.length), `${training.nodes} nodes, ${training.params} params, 4 examples, in process; goal ≤ 50 ms`],
+    ['  one Train step\'s text', ms(median(training.step)), '', String(training.step.length), `chart, grads and updates; the whole lesson ${ms(median(training.lesson))}`],
   ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });

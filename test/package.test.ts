@@ -17,7 +17,7 @@ describe('the package as published', () => {
     const paths = files.map((f) => f.path).sort();
     expect(paths).toContain('bin/grad-tutor.js');
     expect(paths).toContain('dist/cli.cjs');
-    expect(paths.filter((p) => p.startsWith('scenarios/'))).toHaveLength(9);
+    expect(paths.filter((p) => p.startsWith('scenarios/'))).toHaveLength(12);
     // Nothing for development: no sources, tests, benchmarks or maps.
     expect(paths.filter((p) => /^(src|test|bench|scripts)\/|\.map$/.test(p))).toEqual([]);
     // The bundle carries everything: installing it fetches nothing else.
@@ -30,7 +30,7 @@ describe('the package as published', () => {
     const cache = mkdtempSync(join(tmpdir(), 'gt-cache-'));
     const listed = execFileSync('npx', ['--yes', '--cache', cache, `--package=${tarball}`, 'grad-tutor', 'list'], { cwd: empty, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
     expect(listed).toMatch(/^add-then-mul +Addition feeding a product$/m);
-    expect(listed.trim().split('\n')).toHaveLength(9);
+    expect(listed.trim().split('\n')).toHaveLength(12);
     expect(readdirSync(empty)).toEqual([]);
   }, 60_000);
 });

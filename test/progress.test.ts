@@ -1,3 +1,4 @@
+import { bundledScenarios } from '../src/catalog.js';
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -153,7 +154,7 @@ describe('progress and reset commands', () => {
     const { code, stdout } = await runCli(['progress'], { XDG_STATE_HOME: dir });
     expect(code).toBe(0);
     expect(stdout).toContain(join(dir, 'grad-tutor', 'progress.json'));
-    expect(stdout).toContain('finished: 2 of 9 lessons (add, mul)\n');
+    expect(stdout).toContain(`finished: 2 of ${bundledScenarios().length} lessons (add, mul)\n`);
     expect(stdout).toContain('finished of your own: file:/home/me/add.yaml, typed:z = a * b with a=1 b=2, typed:z = a + b with a=1 b=2');
     expect(stdout).toContain('now on: neuron, step 5');
   });

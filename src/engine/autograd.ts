@@ -28,10 +28,16 @@ export interface Contribution {
   paths: number;
 }
 
+/**
+ * Gradients by node name. A constant (a number literal) has none: nothing can
+ * nudge it, so no backward step runs into it and its entry is absent.
+ */
+export type Grads = Partial<Values>;
+
 export interface Trace {
   graph: Graph;
   values: Values;
-  grads: Values;
+  grads: Grads;
   /** Every edge of the backward pass, in the order it ran. */
   contributions: Contribution[];
 }
@@ -73,18 +79,20 @@ function reachesOutput(graph: Graph): Set<string> {
  * Forward, then backward from the output's seed of 1 in reverse topological
  * order. Gradients accumulate with += — a node used twice collects both paths.
  */
-export function backprop(graph: Graph): Trace {
-  const values = forward(graph);
+export function backprop(graph: Graph, overrides: Values = {}): Trace {
+  const values = forward(graph, overrides);
   const involved = reachesOutput(graph);
+  const byName = nodeMap(graph);
+  const constant = (name: string) => byName.get(name)?.op === 'const';
   const grads: Values = {};
   const paths: Record<string, number> = {};
   for (const node of graph.nodes) {
-    grads[node.name] = 0;
     paths[node.name] = 0;
+    if (node.op !== 'const') grads[node.name] = 0;
   }
   for (const node of graph.nodes) {
     if (!involved.has(node.name)) continue;
-    for (const operand of node.inputs) paths[operand] += 1;
+    for (const operand of node.inputs) if (!constant(operand)) paths[operand] += 1;
   }
   grads[graph.output] = 1;
 
@@ -96,6 +104,7 @@ export function backprop(graph: Graph): Trace {
     const row = opRow(node.op);
     const operandValues = node.inputs.map((name) => values[name]);
     node.inputs.forEach((operand, slot) => {
+      if (constant(operand)) return;
       const local = row.local(slot, operandValues, values[node.name]);
       const upstream = grads[node.name];
       const contribution = local * upstream;
@@ -125,11 +134,17 @@ export function backprop(graph: Graph): Trace {
  * and the wrong number flows on to everything before it. Only for showing
  * what goes wrong.
  */
-export function backpropOverwriting(trace: Trace): Values {
+export function backpropOverwriting(trace: Trace): Grads {
   const grads: Values = {};
-  for (const node of trace.graph.nodes) grads[node.name] = 0;
+  for (const node of trace.graph.nodes) if (node.op !== 'const') grads[node.name] = 0;
   grads[trace.graph.output] = 1;
   // Same edges, same order, same local derivatives; only the assignment differs.
   for (const c of trace.contributions) grads[c.operand] = c.local * grads[c.node];
   return grads;
+}
+
+/** The graph with some leaves set to other values: one example row of the data, baked in so every pass over it sees the row. */
+export function withValues(graph: Graph, row: Values): Graph {
+  if (Object.keys(row).length === 0) return graph;
+  return { ...graph, nodes: graph.nodes.map((node) => (node.name in row && isLeaf(node) ? { ...node, value: row[node.name] } : node)) };
 }

@@ -27,35 +27,10 @@ export function numericCheck(trace: Trace, h = DEFAULT_H): Estimate[] {
     const down = outputWith(graph, { [input]: x - h });
     return {
       input,
-      exact: grads[input],
+      // An input always has a gradient; only constants have none.
+      exact: grads[input] ?? NaN,
       forwardDifference: (up - base) / h,
       centralDifference: (up - down) / (2 * h),
     };
   });
-}
-
-export interface Nudge {
-  rate: number;
-  /** Each input before and after moving by rate × grad. */
-  moves: { input: string; before: number; grad: number; after: number }[];
-  /** The output before and after; intermediate nodes are recomputed, not nudged. */
-  before: number;
-  after: number;
-  /** First-order prediction: Δz ≈ Σ grad · Δx = rate · Σ grad². */
-  predicted: number;
-  actual: number;
-}
-
-export function nudge(trace: Trace, rate: number): Nudge {
-  const { graph, values, grads } = trace;
-  const moves = graph.inputs.map((input) => ({
-    input,
-    before: values[input],
-    grad: grads[input],
-    after: values[input] + rate * grads[input],
-  }));
-  const after = outputWith(graph, Object.fromEntries(moves.map((m) => [m.input, m.after])));
-  const before = values[graph.output];
-  const predicted = rate * moves.reduce((sum, m) => sum + m.grad * m.grad, 0);
-  return { rate, moves, before, after, predicted, actual: after - before };
 }

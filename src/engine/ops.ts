@@ -1,13 +1,23 @@
 import type { OpName } from './graph.js';
 
+/** The infix operators of the expression language; `**` is read as `^`. */
+export type Operator = '+' | '-' | '*' | '/' | '^';
+
 /**
  * The op table: one row per operation, as in micrograd's engine.py — what it
- * computes and, right beside it, how its gradient flows back and how both are
- * written for a learner. Adding an op means adding one row here.
+ * computes and, right beside it, how its gradient flows back, how the parser
+ * knows it and how it is written for a learner and for other tools. Adding an
+ * op means adding one row here (and its name to OpName).
  */
 export interface OpRow {
-  /** How the node reads, given its operands' names: `a + b`, `tanh(n)`. */
+  /** How a scenario writes it: an infix operator, unary minus, or a function of one argument. */
+  parse: { operator: Operator } | { prefix: '-' } | { function: string };
+  /** How the node reads in the lesson's text, given its operands' names: `a + b`, `tanh(n)`. */
   write(operands: string[]): string;
+  /** What a box's title shows before the node's name: `+ c`, `σ s`. */
+  symbol: string;
+  /** The same operation as a PyTorch expression over tensors of those names (micrograd's Value reads it too, where it has the op). */
+  pytorch(operands: string[]): string;
   forward(x: number[]): number;
   /** ∂(this node)/∂(operand i), given the operand values and this node's value. */
   local(i: number, x: number[], out: number): number;
@@ -15,85 +25,160 @@ export interface OpRow {
   writeLocal(i: number, operands: string[], out: string): string;
 }
 
+/** How `*` is written everywhere a learner reads it: text, box titles, menus. */
+export const TIMES = '·';
+
 const binary = (symbol: string) => (o: string[]) => `${o[0]} ${symbol} ${o[1]}`;
 /** A function's own parentheses are enough: tanh(-5), not tanh((-5)). */
 const unwrap = (s: string) => (/^\([^()]*\)$/.test(s) ? s.slice(1, -1) : s);
 const call = (fn: string) => (o: string[]) => `${fn}(${unwrap(o[0])})`;
+/** `(a).tanh()`: a method call on a tensor, with the operand in parentheses so any expression works. */
+const method = (fn: string) => (o: string[]) => `(${o[0]}).${fn}()`;
+const infix = (symbol: string) => (o: string[]) => `(${o[0]}) ${symbol} (${o[1]})`;
 
 export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
   '+': {
+    parse: { operator: '+' },
     write: binary('+'),
+    symbol: '+',
+    pytorch: infix('+'),
     forward: ([a, b]) => a + b,
     local: () => 1,
     writeLocal: () => '1',
   },
   '-': {
+    parse: { operator: '-' },
     write: binary('-'),
+    symbol: '-',
+    pytorch: infix('-'),
     forward: ([a, b]) => a - b,
     local: (i) => (i === 0 ? 1 : -1),
     writeLocal: (i) => (i === 0 ? '1' : '-1'),
   },
   '*': {
-    write: binary('·'),
+    parse: { operator: '*' },
+    write: binary(TIMES),
+    symbol: TIMES,
+    pytorch: infix('*'),
     forward: ([a, b]) => a * b,
     // The other factor: ∂(a·b)/∂a = b. For a·a each slot gets the other a.
     local: (i, [a, b]) => (i === 0 ? b : a),
     writeLocal: (i, o) => (i === 0 ? o[1] : o[0]),
   },
   '/': {
+    parse: { operator: '/' },
     write: binary('/'),
+    symbol: '/',
+    pytorch: infix('/'),
     forward: ([a, b]) => a / b,
-    local: (i, [a, b]) => (i === 0 ? 1 / b : -a / (b * b)),
-    writeLocal: (i, o) => (i === 0 ? `1/${o[1]}` : `-${o[0]}/${o[1]}²`),
+    // −(a/b)/b as PyTorch computes it: −a/(b·b) squares b first, which
+    // underflows to 0 (and the derivative to −∞) for |b| below about 1e-162.
+    local: (i, [a, b]) => (i === 0 ? 1 / b : -(a / b) / b),
+    writeLocal: (i, o) => (i === 0 ? `1/${o[1]}` : `-(${o[0]}/${o[1]})/${o[1]}`),
   },
   '^': {
+    parse: { operator: '^' },
     write: binary('^'),
+    symbol: '^',
+    pytorch: infix('**'),
     forward: ([a, b]) => a ** b,
-    // Over the reals, a^b is only differentiable in b where a > 0; elsewhere
-    // ln(a) is NaN and the lesson says so rather than inventing a number.
-    local: (i, [a, b], out) => (i === 0 ? b * a ** (b - 1) : out * Math.log(a)),
+    local: (i, [a, b], out) => (i === 0 ? powerBase(a, b) : powerExponent(a, out)),
     writeLocal: (i, o, out) => (i === 0 ? `${o[1]}·${o[0]}^(${o[1]}-1)` : `${out}·ln(${o[0]})`),
   },
   neg: {
+    parse: { prefix: '-' },
     write: (o) => `-${o[0]}`,
+    symbol: 'neg',
+    pytorch: (o) => `-(${o[0]})`,
     forward: ([a]) => -a,
     local: () => -1,
     writeLocal: () => '-1',
   },
   tanh: {
+    parse: { function: 'tanh' },
     write: call('tanh'),
+    symbol: 'tanh',
+    pytorch: method('tanh'),
     forward: ([a]) => Math.tanh(a),
     local: (_i, _x, out) => 1 - out * out,
     writeLocal: (_i, _o, out) => `1 - ${out}²`,
   },
   exp: {
+    parse: { function: 'exp' },
     write: call('exp'),
+    symbol: 'exp',
+    pytorch: method('exp'),
     forward: ([a]) => Math.exp(a),
     local: (_i, _x, out) => out,
     writeLocal: (_i, _o, out) => out,
   },
   log: {
+    parse: { function: 'log' },
     write: call('log'),
+    symbol: 'log',
+    pytorch: method('log'),
     forward: ([a]) => Math.log(a),
     local: (_i, [a]) => 1 / a,
     writeLocal: (_i, o) => `1/${o[0]}`,
   },
   relu: {
+    parse: { function: 'relu' },
     write: call('relu'),
+    symbol: 'relu',
+    pytorch: method('relu'),
     forward: ([a]) => Math.max(0, a),
     // micrograd's convention: the slope at exactly 0 is 0.
     local: (_i, [a]) => (a > 0 ? 1 : 0),
     writeLocal: (_i, o) => `(${o[0]} > 0 ? 1 : 0)`,
   },
   sigmoid: {
+    parse: { function: 'sigmoid' },
     write: call('sigmoid'),
+    symbol: 'σ',
+    pytorch: method('sigmoid'),
     forward: ([a]) => 1 / (1 + Math.exp(-a)),
     local: (_i, _x, out) => out * (1 - out),
     writeLocal: (_i, _o, out) => `${out}·(1 - ${out})`,
   },
 };
 
+/**
+ * ∂(a^b)/∂a = b·a^(b−1). PyTorch's rule at b = 0: the power is the constant 1,
+ * so the slope is 0 even at a = 0, where 0·0^(−1) would be 0·∞ = NaN.
+ */
+function powerBase(a: number, b: number): number {
+  return b === 0 ? 0 : b * a ** (b - 1);
+}
+
+/**
+ * ∂(a^b)/∂b = a^b·ln(a). Over the reals only defined for a > 0; PyTorch gives
+ * 0 wherever a^b is 0 (a zero base), so a dead `relu(w) ^ p` does not turn
+ * every gradient upstream into NaN. A negative base still gives NaN, which the
+ * lesson explains at that edge.
+ */
+function powerExponent(a: number, out: number): number {
+  return out === 0 ? 0 : out * Math.log(a);
+}
+
+/** Every row, by op name; a row added at run time shows here, in the parser and in the drawing. */
+export function opRows(): [string, OpRow][] {
+  return Object.entries(OPS);
+}
+
 export function opRow(op: OpName): OpRow {
   if (op === 'input' || op === 'const') throw new Error(`a ${op} node has no operation`);
-  return OPS[op];
+  const row = (OPS as Record<string, OpRow | undefined>)[op];
+  if (!row) throw new Error(`no op row for ${op}`);
+  return row;
+}
+
+/** The op a function name calls (`tanh` → tanh), if there is one. */
+export function functionOp(name: string): OpName | undefined {
+  for (const [op, row] of opRows()) if ('function' in row.parse && row.parse.function === name) return op as OpName;
+  return undefined;
+}
+
+/** The names the parser accepts as functions, in table order: `tanh, exp, log, relu, sigmoid`. */
+export function functionNames(): string[] {
+  return opRows().flatMap(([, row]) => ('function' in row.parse ? [row.parse.function] : []));
 }

@@ -10,22 +10,9 @@
  *   ╰───────────╯
  */
 
-import type { GraphNode, OpName } from '../engine/graph.js';
+import type { GraphNode } from '../engine/graph.js';
+import { opRow } from '../engine/ops.js';
 import { formatNumber, NUMBER_WIDTH, signed } from './format.js';
-
-const SYMBOL: Record<Exclude<OpName, 'input' | 'const'>, string> = {
-  '+': '+',
-  '-': '-',
-  '*': '×',
-  '/': '/',
-  '^': '^',
-  neg: 'neg',
-  tanh: 'tanh',
-  exp: 'exp',
-  log: 'log',
-  relu: 'relu',
-  sigmoid: 'σ',
-};
 
 /**
  * The name line: `+ c` for an operation, the name alone for an input or a
@@ -33,7 +20,7 @@ const SYMBOL: Record<Exclude<OpName, 'input' | 'const'>, string> = {
  */
 export function labelOf(node: GraphNode): string {
   if (node.op === 'input' || node.op === 'const' || node.generated) return node.name;
-  return `${SYMBOL[node.op]} ${node.name}`;
+  return `${opRow(node.op).symbol} ${node.name}`;
 }
 
 /** Full box: border, ` v `, the number, a blank, border. */

@@ -1,9 +1,14 @@
 /** Numbers and names as a learner reads them. */
 
 import { isLeaf, type Graph } from '../engine/graph.js';
+import { opRow } from '../engine/ops.js';
 
-/** Up to six significant digits, no float noise: 2.9000000000000004 → 2.9. */
-export function num(x: number): string {
+/**
+ * Up to six significant digits, no float noise: 2.9000000000000004 → 2.9.
+ * Undefined is a constant's gradient, which does not exist: `—`.
+ */
+export function num(x: number | undefined): string {
+  if (x === undefined) return '—';
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return '∞';
   if (x === -Infinity) return '-∞';
@@ -45,7 +50,6 @@ export function table(rows: string[][]): string[] {
 
 /** How tightly each op binds when written inline; leaves and calls never need parentheses. */
 const BINDING: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2, neg: 3, '^': 4 };
-const SYMBOL: Record<string, string> = { '+': '+', '-': '-', '*': '·', '/': '/', '^': '^' };
 
 /**
  * A node written out in terms of the inputs, with the fewest parentheses:
@@ -70,7 +74,7 @@ export function expressionOf(graph: Graph, name: string): string {
     // Operators group to the left, ^ to the right; a right operand of equal
     // binding keeps its parentheses so the drawing's shape shows: a - (b - c).
     const power = node.op === '^';
-    return { text: `${side(0, power)} ${SYMBOL[node.op]} ${side(1, !power)}`, binds };
+    return { text: `${side(0, power)} ${opRow(node.op).symbol} ${side(1, !power)}`, binds };
   };
   return visit(name, 0).text;
 }

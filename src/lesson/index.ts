@@ -6,3 +6,5 @@ export * from './knobs.js';
 export * from './replay.js';
 export * from './tutoring.js';
 export * from './identity.js';
+export * from './train.js';
+export * from './chart.js';

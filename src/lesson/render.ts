@@ -1,6 +1,7 @@
 import { num } from './format.js';
 import { questionAt, type Question } from './quiz.js';
 import type { Lesson } from './steps.js';
+import type { Training } from './train.js';
 
 /** The whole lesson as plain text: what `show` prints and what a pipe gets instead of the tutor. */
 export function lessonToText(lesson: Lesson, options: { quiz?: boolean } = {}): string {
@@ -26,8 +27,11 @@ function questionLines(question: Question): string[] {
   ];
 }
 
-/** JSON cannot hold NaN or ±Infinity; DESIGN.md spells them as strings. */
-export function jsonNumber(x: number): number | string {
+/** JSON cannot hold NaN or ±Infinity; DESIGN.md spells them as strings. A constant's missing gradient is null. */
+export function jsonNumber(x: number): number | string;
+export function jsonNumber(x: number | undefined): number | string | null;
+export function jsonNumber(x: number | undefined): number | string | null {
+  if (x === undefined) return null;
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';
@@ -51,6 +55,9 @@ export function lessonToJson(lesson: Lesson): object {
       value: jsonNumber(values[n.name]),
       grad: jsonNumber(grads[n.name]),
     })),
+    params: lesson.data.params,
+    ...(lesson.examples ? { examples: lesson.examples.map((e) => ({ inputs: e.inputs, output: jsonNumber(e.output) })) } : {}),
+    ...(lesson.training ? { train: trainingToJson(lesson.training) } : {}),
     nudge: {
       rate: nudge.rate,
       before: jsonNumber(nudge.before),
@@ -89,5 +96,15 @@ function questionToJson(q: Question): object {
     answer: jsonNumber(q.answer),
     choices: q.choices.map((c) => ({ value: jsonNumber(c.value), right: c.right, why: c.why })),
     hints: q.hints,
+  };
+}
+
+function trainingToJson({ run, history }: Training): object {
+  const numbers = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([name, x]) => [name, jsonNumber(x)]));
+  return {
+    steps: run.steps,
+    rate: run.rate,
+    zero_grad: run.zeroGrad,
+    history: history.map((p) => ({ output: jsonNumber(p.output), params: numbers(p.params), grads: numbers(p.grads) })),
   };
 }

@@ -1,12 +1,15 @@
 import {
   backprop,
   isLeaf,
+  paramValues,
+  withValues,
   nodeMap,
   nudge as runNudge,
   numericCheck,
   opRow,
   DEFAULT_H,
   type Contribution,
+  type Data,
   type Estimate,
   type GraphNode,
   type Nudge,
@@ -15,8 +18,9 @@ import {
 } from '../engine/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { num, operandNum, partial, signed, table, wrap } from './format.js';
+import { runTraining, trainSteps, type Training } from './train.js';
 
-export type Phase = 'overview' | 'forward' | 'seed' | 'backward' | 'check' | 'nudge' | 'summary';
+export type Phase = 'overview' | 'forward' | 'seed' | 'backward' | 'check' | 'nudge' | 'train' | 'summary';
 
 export interface Highlight {
   nodes: string[];
@@ -44,6 +48,8 @@ export interface Step {
   reached: Reached;
   /** The backward edge this step runs, for views that lay the chain rule out themselves. */
   contribution?: Contribution;
+  /** A Train step: how many updates have been made once it has run (index into `lesson.training.history`). */
+  update?: number;
 }
 
 export interface Reached {
@@ -59,35 +65,94 @@ export interface Shown {
 
 export interface Lesson {
   scenario: Scenario;
+  /** The forward and backward pass over the first example row (the graph's own values without examples). */
   trace: Trace;
   check: Estimate[];
   h: number;
+  /** What moves (the params) and the rows of data the nudge and training sum over. */
+  data: Data;
+  /** With examples: each row's output at the starting params. */
+  examples?: { inputs: Values; output: number }[];
   nudge: Nudge;
+  /** With `train:` in the scenario: the run the Train phase steps through. */
+  training?: Training;
   steps: Step[];
 }
 
 export interface LessonOptions {
-  /** Overrides the scenario's nudge rate. */
+  /** Overrides the learning rate: the nudge's and the training's. */
   rate?: number;
   /** The numeric check's step. */
   h?: number;
+  /** Overrides the scenario's zero_grad: false replays training without zeroing the gradients. */
+  zeroGrad?: boolean;
 }
 
 export function buildLesson(scenario: Scenario, options: LessonOptions = {}): Lesson {
-  const trace = backprop(scenario.graph);
+  const rows = scenario.examples ?? [{}];
+  const data: Data = { params: scenario.params, rows };
+  const trace = backprop(withValues(scenario.graph, rows[0]));
   const h = options.h ?? DEFAULT_H;
   const check = numericCheck(trace, h);
-  const nudge = runNudge(trace, options.rate ?? scenario.nudge);
+  const nudge = runNudge(trace, options.rate ?? scenario.nudge, data);
+  const training = scenario.train
+    ? runTraining(scenario.graph, paramValues(trace, data.params), data, {
+        steps: scenario.train.steps,
+        rate: options.rate ?? scenario.train.rate,
+        zeroGrad: options.zeroGrad ?? scenario.train.zeroGrad,
+      })
+    : undefined;
   const steps = [
     overviewStep(scenario, trace),
     ...forwardSteps(trace),
     seedStep(trace),
     ...backwardSteps(trace),
+    ...exampleSteps(scenario, data),
     checkStep(trace, check, h),
     nudgeStep(trace, nudge),
+    ...(training ? trainSteps(training, scenario.graph.output, data.params) : []),
     summaryStep(trace),
   ];
-  return { scenario, trace, check, h, nudge, steps };
+  const lesson: Lesson = { scenario, trace, check, h, data, nudge, steps };
+  if (scenario.examples) {
+    lesson.examples = scenario.examples.map((row) => ({ inputs: row, output: backprop(withValues(scenario.graph, row)).values[scenario.graph.output] }));
+  }
+  if (training) lesson.training = training;
+  return lesson;
+}
+
+/**
+ * After the first row's backward pass, each further example's: its gradients
+ * add to each param's, the same += that sums paths, now across examples.
+ */
+function exampleSteps(scenario: Scenario, data: Data): Step[] {
+  if (data.rows.length < 2) return [];
+  const { graph } = scenario;
+  const out = graph.output;
+  const sums: Values = {};
+  const perRow = data.rows.map((row) => backprop(withValues(graph, row)).grads);
+  for (const p of data.params) sums[p] = perRow[0][p] ?? 0;
+  return data.rows.slice(1).map((row, i) => {
+    const k = i + 2;
+    const grads = perRow[i + 1];
+    const cells = data.params.map((p) => {
+      const before = sums[p];
+      sums[p] = before + (grads[p] ?? 0);
+      return [p, num(before), `+= ${num(grads[p])}`, num(sums[p])];
+    });
+    const rowText = Object.entries(row).map(([name, value]) => `${name} = ${num(value)}`).join(', ');
+    return {
+      phase: 'backward' as const,
+      title: `Backward: example ${k} of ${data.rows.length}`,
+      text: `Example ${k} of ${data.rows.length} (${rowText}): its own forward and backward pass, and each param's gradient += this example's.`,
+      lines: [
+        ...table([['param', `sum so far`, `example ${k}`, `sum over ${k}`], ...cells]),
+        `${out} is summed over the examples, so its gradient is the sum of theirs: the same += as paths into one node.`,
+      ],
+      highlight: { nodes: [...data.params], edges: [] },
+      reached: { forward: Infinity, backward: Infinity },
+    };
+  });
 }
 
 /** The values and gradients the drawing shows once the passes have got as far as `reached`. */
@@ -130,6 +195,9 @@ export function paragraphs(text: string): string[] {
 
 function overviewStep(scenario: Scenario, trace: Trace): Step {
   const { graph, values } = trace;
+  const data = graph.inputs.filter((name) => !scenario.params.includes(name));
+  const roles = data.length === 0 ? [] : [`Params (what the nudge${scenario.train ? ' and training' : ''} move): ${scenario.params.join(', ')}. Data (never moved): ${data.join(', ')}.`];
+  const rows = scenario.examples ? [`The data come in ${scenario.examples.length} examples; the forward and backward pass step through the first, and ${graph.output} is summed over all of them.`] : [];
   const inputs = graph.inputs.map((name) => `${name} = ${num(values[name])}`).join(', ');
   const named = graph.nodes.filter((n) => !n.generated && !isLeaf(n));
   const definitions = named.map((n) => `${n.name} = ${scenario.expressions[n.name] ?? ''}`);
@@ -139,6 +207,8 @@ function overviewStep(scenario: Scenario, trace: Trace): Step {
     text: `${scenario.title}: ${definitions.join(', ')}, with ${inputs}.`,
     lines: [
       ...paragraphs(scenario.description ?? ''),
+      ...roles,
+      ...rows,
       `Forward, the values flow left to right to ${graph.output}; backward, the gradients flow right to left.`,
       `Each box shows a node's value (v) and its gradient (g); · marks one not worked out yet.`,
     ],
@@ -243,8 +313,7 @@ function backwardSteps(trace: Trace): Step[] {
     if (!Number.isFinite(c.local) && Object.values(values).every(Number.isFinite)) {
       // Name the values that matter: the variable operands, not the literals.
       const at = node.inputs.filter((name) => byName.get(name)?.op !== 'const').map((name) => `${name} = ${num(values[name])}`);
-      const constant = operandNode.op === 'const' ? ` ${c.operand} is a constant, so nothing is ever nudged by this gradient.` : '';
-      lines.push(`The local derivative is ${num(c.local)}: ${rule} has no real value at ${[...new Set(at)].join(', ')}.${constant}`);
+      lines.push(`The local derivative is ${num(c.local)}: ${rule} has no real value at ${[...new Set(at)].join(', ')}.`);
     }
     return {
       phase: 'backward' as const,
@@ -284,22 +353,26 @@ function checkStep(trace: Trace, check: Estimate[], h: number): Step {
 
 function nudgeStep(trace: Trace, nudge: Nudge): Step {
   const out = trace.graph.output;
+  const moved = new Set(nudge.moves.map((m) => m.input));
+  const data = trace.graph.inputs.filter((name) => !moved.has(name));
+  const everyInput = data.length === 0;
   const ascent = nudge.rate >= 0;
   const rows = [
-    ['input', 'before', 'grad', `after = before + ${num(nudge.rate)} × grad`],
+    ['param', 'before', 'grad', `after = before + ${num(nudge.rate)} × grad`],
     ...nudge.moves.map((m) => [m.input, num(m.before), num(m.grad), num(m.after)]),
   ];
   return {
     phase: 'nudge',
     title: 'Nudge',
-    text: `Nudge: every input moves by ${num(nudge.rate)} × its gradient, to push ${out} ${ascent ? 'up (ascent)' : 'down (descent)'}.`,
+    text: `Nudge: every ${everyInput ? 'input' : 'param'} moves by ${num(nudge.rate)} × its gradient, to push ${out} ${ascent ? 'up (ascent)' : 'down (descent)'}.`,
     lines: [
       ...table(rows),
       `${out}: ${num(nudge.before)} → ${num(nudge.after)} (the nodes in between are recomputed, not nudged)`,
       `predicted change ${signed(nudge.predicted)} (= ${num(nudge.rate)} × Σ grad²), actual ${signed(nudge.actual)}.`,
-      `Each input moves with its gradient's sign${ascent ? '' : ' flipped'}, so every grad · Δx ${ascent ? 'raises' : 'lowers'} ${out}, even a negative gradient's.`,
+      `Each ${everyInput ? 'input' : 'param'} moves with its gradient's sign${ascent ? '' : ' flipped'}, so every grad · Δx ${ascent ? 'raises' : 'lowers'} ${out}, even a negative gradient's.`,
+      ...(everyInput ? [] : [`The data stay: ${data.join(', ')} ${data.length === 1 ? 'is' : 'are'} what the ${data.length === 1 ? 'param is' : 'params are'} fitted to, never moved.`]),
     ],
-    highlight: { nodes: [...trace.graph.inputs, out], edges: [], current: out },
+    highlight: { nodes: [...nudge.moves.map((m) => m.input), out], edges: [], current: out },
     reached: { forward: Infinity, backward: Infinity },
   };
 }

@@ -8,6 +8,7 @@
  */
 
 import type { Graph, GraphNode, OpName } from '../engine/graph.js';
+import { functionOp, opRows, type Operator } from '../engine/ops.js';
 import { childrenOf, preorder, type Expr } from './expression.js';
 import { labelOf } from './labels.js';
 import { didYouMean } from './names.js';
@@ -59,12 +60,22 @@ function opOf(expr: Expr): OpName {
     case 'neg':
       return 'neg';
     case 'binary':
-      return expr.op;
-    case 'call':
-      return expr.fn;
+      return operatorOp(expr.op);
+    case 'call': {
+      const op = functionOp(expr.fn);
+      if (!op) throw new Error(`the parser accepted \`${expr.fn}\`, which no op row defines`);
+      return op;
+    }
     case 'name':
       throw new Error('a name is a reference, not a node');
   }
+}
+
+/** The op whose row the parser reads as this infix operator. */
+function operatorOp(operator: Operator): OpName {
+  const found = opRows().find(([, row]) => 'operator' in row.parse && row.parse.operator === operator);
+  if (!found) throw new Error(`no op row for the operator ${operator}`);
+  return found[0] as OpName;
 }
 
 type Work =

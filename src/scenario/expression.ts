@@ -13,9 +13,11 @@
  * loop, so `a+a+…` with 100,000 terms cannot overflow the stack.
  */
 
-export const FUNCTIONS = ['tanh', 'exp', 'log', 'relu', 'sigmoid'] as const;
-export type FunctionName = (typeof FUNCTIONS)[number];
-export type BinaryOp = '+' | '-' | '*' | '/' | '^';
+import { functionNames, functionOp, type Operator } from '../engine/ops.js';
+
+/** A function the op table defines (`tanh`, `exp`…): the table, not this parser, says which. */
+export type FunctionName = string;
+export type BinaryOp = Operator;
 
 /** Where a node sits in the expression text: 0-based offset and length, in UTF-16 units. */
 export interface Span {
@@ -48,8 +50,13 @@ export class ExprSyntaxError extends Error {
   }
 }
 
-export function isFunctionName(name: string): name is FunctionName {
-  return (FUNCTIONS as readonly string[]).includes(name);
+export function isFunctionName(name: string): boolean {
+  return functionOp(name) !== undefined;
+}
+
+/** `tanh, exp, log, relu, sigmoid`: the op table's functions, for error messages. */
+export function functionList(): string {
+  return functionNames().join(', ');
 }
 
 type TokenKind = 'number' | 'name' | 'op' | '(' | ')' | ',' | 'end';
@@ -111,7 +118,7 @@ function unexpectedCharacter(source: string, i: number): ExprSyntaxError {
   return new ExprSyntaxError(
     i,
     `unexpected character \`${ch}\``,
-    'use only numbers, names, + - * / ^ (or **), parentheses and the functions tanh, exp, log, relu, sigmoid',
+    `use only numbers, names, + - * / ^ (or **), parentheses and the functions ${functionList()}`,
   );
 }
 
@@ -245,7 +252,7 @@ class Parser {
     if (!isFunctionName(fnToken.text)) {
       throw new ExprSyntaxError(
         fnToken.offset,
-        `unknown function \`${fnToken.text}\`; the functions are ${FUNCTIONS.join(', ')}`,
+        `unknown function \`${fnToken.text}\`; the functions are ${functionList()}`,
         'use one of those, or build it from + - * / ^',
       );
     }

@@ -5,7 +5,7 @@ export { parseScenario, loadScenarioFile, scenarioId } from './load.js';
 export {
   parseExpression,
   ExprSyntaxError,
-  FUNCTIONS,
+  functionList,
   MAX_NESTING,
   type Expr,
   type BinaryOp,

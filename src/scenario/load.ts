@@ -10,10 +10,11 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Nod
 import { buildGraph, type InputDef, type NodeDef } from './build-graph.js';
 import { ExprSyntaxError, parseExpression, type Expr } from './expression.js';
 import { didYouMean, nameProblem } from './names.js';
+import { readTraining } from './training.js';
 import { ScenarioError, type Scenario } from './types.js';
 import { Source } from './yaml-positions.js';
 
-const KEYS = ['title', 'description', 'inputs', 'nodes', 'output', 'nudge', 'notes'] as const;
+const KEYS = ['title', 'description', 'inputs', 'nodes', 'output', 'nudge', 'notes', 'params', 'train', 'examples'] as const;
 type Key = (typeof KEYS)[number];
 const DEFAULT_NUDGE = 0.01;
 
@@ -105,19 +106,28 @@ function readYaml(src: Source): Document {
   }
 }
 
-interface Entry {
+export interface Entry {
   name: string;
   key: Node | null;
   value: Node | null;
 }
 
-class Reader {
+/** What the loader's sections share with the readers of the other sections (`training.ts`). */
+export interface SectionReader {
+  fail(node: Node | null | undefined, problem: string, fix: string): never;
+  deref(node: Node | null): Node | null;
+  entries(map: YAMLMap, what: string): Entry[];
+  finiteNumber(value: Node, what: string): number;
+  sourceOf(node: Node): string;
+}
+
+class Reader implements SectionReader {
   constructor(
     private readonly src: Source,
     private readonly doc: Document,
   ) {}
 
-  private fail(node: Node | null | undefined, problem: string, fix: string): never {
+  fail(node: Node | null | undefined, problem: string, fix: string): never {
     throw this.src.errorAtNode(node, problem, fix);
   }
 
@@ -134,13 +144,17 @@ class Reader {
   }
 
   /** Follows a YAML alias to its anchored node. */
-  private deref(node: Node | null): Node | null {
+  deref(node: Node | null): Node | null {
     if (node === null || !isAlias(node)) return node;
     const target = node.resolve(this.doc);
     if (target === undefined) {
       this.fail(node, `\`${this.src.sourceOf(node)}\` is a YAML alias with no anchor`, 'quote the value if `*` is meant as multiplication, e.g. `z: "a * b"`');
     }
     return target as Node;
+  }
+
+  sourceOf(node: Node): string {
+    return this.src.sourceOf(node);
   }
 
   topLevel(top: YAMLMap): Map<Key, Entry> {
@@ -173,6 +187,10 @@ class Reader {
     if (notes) this.applyNotes(notes, graph.nodes);
     const scenario: Scenario = { id, title, file: this.src.file, graph, nudge, expressions, params: [...graph.inputs] };
     if (description !== undefined) scenario.description = description;
+    const training = readTraining(this, { params: fields.get('params'), examples: fields.get('examples'), train: fields.get('train') }, graph.inputs, nudge);
+    scenario.params = training.params;
+    if (training.examples) scenario.examples = training.examples;
+    if (training.train) scenario.train = training.train;
     return scenario;
   }
 
@@ -220,7 +238,7 @@ class Reader {
     });
   }
 
-  private finiteNumber(value: Node, what: string): number {
+  finiteNumber(value: Node, what: string): number {
     if (isScalar(value) && typeof value.value === 'number') {
       if (Number.isFinite(value.value)) return value.value;
       this.fail(value, `${what} is ${this.src.sourceOf(value)}, not a finite number`, 'give an ordinary number such as 0.5');

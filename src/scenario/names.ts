@@ -1,6 +1,6 @@
 /** What a scenario may call its inputs and nodes, and "did you mean" suggestions. */
 
-import { FUNCTIONS, isFunctionName } from './expression.js';
+import { functionList, isFunctionName } from './expression.js';
 
 const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -14,7 +14,7 @@ export function nameProblem(name: string): { problem: string; fix: string } | nu
     if (!isFunctionName(name)) return null;
     return {
       problem: `\`${name}\` is a function name, so it cannot name a value`,
-      fix: `pick another name such as \`${name}_\` (the functions are ${FUNCTIONS.join(', ')})`,
+      fix: `pick another name such as \`${name}_\` (the functions are ${functionList()})`,
     };
   }
   const what = name === '' ? 'an empty name' : `\`${name}\``;

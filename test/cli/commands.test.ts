@@ -22,11 +22,11 @@ async function doc(id: string): Promise<Doc> {
 const node = (d: Doc, name: string) => d.nodes.find((n) => n.name === name)!;
 
 describe('list', () => {
-  it('names the nine bundled lessons in order', async () => {
+  it('names the twelve bundled lessons in order', async () => {
     const { code, stdout } = await runCli(['list']);
     expect(code).toBe(0);
     const ids = stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]);
-    expect(ids).toEqual(['add', 'mul', 'add-then-mul', 'mul-then-add', 'mul-mul', 'add-add', 'reuse-add', 'reuse-mul', 'neuron']);
+    expect(ids).toEqual(['add', 'mul', 'add-then-mul', 'mul-then-add', 'mul-mul', 'add-add', 'reuse-add', 'reuse-mul', 'neuron', 'neuron-learns', 'forgot-zero-grad', 'mlp']);
   });
 
   it('--json gives id, title and file', async () => {
@@ -146,7 +146,7 @@ describe('check', () => {
     const entries = JSON.parse((await runCli(['list', '--json'])).stdout) as { file: string }[];
     const { code, stdout } = await runCli(['check', ...entries.map((e) => e.file)]);
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n')).toHaveLength(9);
+    expect(stdout.trim().split('\n')).toHaveLength(12);
   });
 });
 

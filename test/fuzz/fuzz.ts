@@ -16,11 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { backprop, nudge, numericCheck } from '../../src/engine/index.js';
+import { backprop, functionNames, nudge, numericCheck } from '../../src/engine/index.js';
 import { buildLesson, lessonToJson } from '../../src/lesson/index.js';
 import {
   ExprSyntaxError,
-  FUNCTIONS,
   ScenarioError,
   loadScenarioFile,
   parseExpression,
@@ -29,6 +28,8 @@ import {
   type Expr,
   type Scenario,
 } from '../../src/scenario/index.js';
+
+const FUNCTIONS = functionNames();
 
 // ───────────────────────────── outcomes ─────────────────────────────
 
@@ -131,12 +132,12 @@ function checkJsonNumbers(root: unknown, where: string): void {
   }
 }
 
-/** The engine, at any size: forward, backward, the numeric check and the nudge. Every node gets a value and a gradient. */
+/** The engine, at any size: forward, backward, the numeric check and the nudge. Every node gets a value, and every node but a constant a gradient. */
 function checkEngine(s: Scenario, where: string): void {
   try {
     const trace = backprop(s.graph);
     for (const node of s.graph.nodes) {
-      if (typeof trace.values[node.name] !== 'number' || typeof trace.grads[node.name] !== 'number') {
+      if (typeof trace.values[node.name] !== 'number' || typeof trace.grads[node.name] !== (node.op === 'const' ? 'undefined' : 'number')) {
         throw new FuzzCrash('engine', `node ${preview(node.name)} has value ${String(trace.values[node.name])} and gradient ${String(trace.grads[node.name])} for ${where}`);
       }
     }

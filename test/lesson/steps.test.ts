@@ -78,15 +78,26 @@ describe('the plain transcript', () => {
   });
 });
 
-describe('a local derivative that leaves the reals', () => {
-  it('x ^ 2 at x = -3: the constant exponent’s slope is NaN, said with the value that causes it', () => {
+describe('a constant has no gradient', () => {
+  // Was: a backward step into the exponent 2 whose slope y·ln(x) is NaN at x = -3.
+  it('x ^ 2 at x = -3: no backward step runs into the 2, and no NaN anywhere', () => {
     const graph = graphOf({ x: -3 }, [['y', '^', ['x', 'two']]]);
     graph.nodes.splice(1, 0, { name: 'two', op: 'const', inputs: [], value: 2, generated: true });
     const lesson = buildLesson(scenarioOf('pow', graph));
-    const step = lesson.steps.find((s) => s.contribution?.operand === 'two')!;
-    expect(step.lines.at(-1)).toBe('The local derivative is NaN: y·ln(x) has no real value at x = -3. two is a constant, so nothing is ever nudged by this gradient.');
-    // x's own gradient is untouched: d(x²)/dx = 2x = -6.
+    expect(lesson.steps.some((s) => s.contribution?.operand === 'two')).toBe(false);
+    expect(lesson.steps.filter((s) => s.phase === 'backward').map((s) => s.text)).toEqual(['∂y/∂x = ∂y/∂y · ∂y/∂x = 1 · (-6) = -6']);
+    // d(x²)/dx = 2x = -6.
     expect(lesson.trace.grads.x).toBe(-6);
+    expect(lesson.trace.grads.two).toBeUndefined();
+    expect(lesson.steps.flatMap((s) => [s.text, ...s.lines]).join('\n')).not.toContain('NaN');
+    const json = lessonToJson(lesson) as { nodes: { name: string; grad: unknown }[] };
+    expect(json.nodes.find((n) => n.name === 'two')?.grad).toBeNull();
+  });
+
+  it('a variable exponent of a negative base still says why its slope is NaN', () => {
+    const lesson = buildLesson(scenarioOf('pow', graphOf({ x: -3, p: 2 }, [['y', '^', ['x', 'p']]])));
+    const step = lesson.steps.find((s) => s.contribution?.operand === 'p')!;
+    expect(step.lines.at(-1)).toBe('The local derivative is NaN: y·ln(x) has no real value at x = -3, p = 2.');
   });
 });
 

@@ -43,7 +43,7 @@ describe('the menu', () => {
     await tutor.type(KEY.up);
     expect(tutor.frame()).toMatch(/❯ +Type your own graph/);
     await tutor.type(KEY.up, KEY.up, KEY.enter);
-    expect(tutor.state().lessonId).toBe('neuron');
+    expect(tutor.state().lessonId).toBe('mlp');
   });
 });
 

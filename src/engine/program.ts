@@ -1,0 +1,111 @@
+import { isLeaf, type Graph } from './graph.js';
+import { nodeMap, type Values } from './autograd.js';
+import { opRow, type OpRow } from './ops.js';
+
+/**
+ * A graph laid out as arrays for running it many times: training repeats the
+ * forward and backward pass for every example at every update, and looking up
+ * nodes by name each time would cost more than the arithmetic. Same op rows,
+ * same order, same += as `backprop`, so the numbers are identical; only the
+ * bookkeeping of each edge (which the lesson shows) is left out.
+ */
+export interface Program {
+  names: string[];
+  /** Index of each node by name. */
+  index: Map<string, number>;
+  rows: (OpRow | undefined)[];
+  operands: number[][];
+  leafValues: number[];
+  /** Constants take no gradient; nodes that do not reach the output take no part in the backward pass. */
+  constant: boolean[];
+  involved: boolean[];
+  output: number;
+}
+
+export function compile(graph: Graph): Program {
+  const index = new Map(graph.nodes.map((n, k) => [n.name, k]));
+  const byName = nodeMap(graph);
+  const output = index.get(graph.output) ?? graph.nodes.length - 1;
+  const involved = graph.nodes.map(() => false);
+  const stack = [output];
+  involved[output] = true;
+  while (stack.length > 0) {
+    const node = graph.nodes[stack.pop() as number];
+    for (const name of node.inputs) {
+      const k = index.get(name) as number;
+      if (!involved[k]) {
+        involved[k] = true;
+        stack.push(k);
+      }
+    }
+  }
+  return {
+    names: graph.nodes.map((n) => n.name),
+    index,
+    rows: graph.nodes.map((n) => (isLeaf(n) ? undefined : opRow(n.op))),
+    operands: graph.nodes.map((n) => n.inputs.map((name) => index.get(name) as number)),
+    leafValues: graph.nodes.map((n) => n.value ?? NaN),
+    constant: graph.nodes.map((n) => byName.get(n.name)?.op === 'const'),
+    involved,
+    output,
+  };
+}
+
+/** Scratch arrays reused for operand values, so a pass allocates only its results. */
+const scratch: number[][] = [[], [0], [0, 0]];
+
+/** One forward and backward pass with `leaves` (by index) in place of the leaf values. Returns values and gradients by index. */
+export function run(program: Program, leaves: Map<number, number>): { values: Float64Array; grads: Float64Array } {
+  const { rows, operands, leafValues, constant, involved, output } = program;
+  const n = rows.length;
+  const values = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = rows[k];
+    if (!row) {
+      values[k] = leaves.get(k) ?? leafValues[k];
+      continue;
+    }
+    const from = operands[k];
+    const x = scratch[from.length] ?? new Array<number>(from.length);
+    for (let i = 0; i < from.length; i++) x[i] = values[from[i]];
+    values[k] = row.forward(x);
+  }
+  const grads = new Float64Array(n);
+  grads[output] = 1;
+  for (let k = n - 1; k >= 0; k--) {
+    const row = rows[k];
+    if (!row || !involved[k]) continue;
+    const from = operands[k];
+    const x = scratch[from.length] ?? new Array<number>(from.length);
+    for (let i = 0; i < from.length; i++) x[i] = values[from[i]];
+    const upstream = grads[k];
+    for (let i = 0; i < from.length; i++) {
+      if (constant[from[i]]) continue;
+      grads[from[i]] += row.local(i, x, values[k]) * upstream;
+    }
+  }
+  return { values, grads };
+}
+
+/**
+ * The output summed over the example rows, and each param's gradient summed
+ * over them: the lecture's loss = Σ (ypred − y)², whose gradient is the sum of
+ * the rows' gradients. `rows` is `[{}]` for a scenario without examples.
+ */
+export function sumOverRows(program: Program, params: Values, rows: Values[]): { output: number; grads: Values } {
+  const leaves = new Map<number, number>();
+  const paramIndex = Object.keys(params).map((name) => [name, program.index.get(name) as number] as const);
+  let output = 0;
+  const sums = new Float64Array(paramIndex.length);
+  for (const row of rows) {
+    leaves.clear();
+    for (const [name, value] of Object.entries(row)) leaves.set(program.index.get(name) as number, value);
+    for (const [name, k] of paramIndex) leaves.set(k, params[name]);
+    const { values, grads } = run(program, leaves);
+    output += values[program.output];
+    paramIndex.forEach(([, k], i) => (sums[i] += grads[k]));
+  }
+  const grads: Values = {};
+  paramIndex.forEach(([name], i) => (grads[name] = sums[i]));
+  return { output, grads };
+}

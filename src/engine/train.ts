@@ -1,0 +1,47 @@
+import type { Graph } from './graph.js';
+import type { Values } from './autograd.js';
+import type { Data } from './nudge.js';
+import { compile, sumOverRows } from './program.js';
+
+/** The training loop's settings, as a scenario's `train:` gives them. */
+export interface TrainingRun {
+  steps: number;
+  /** Signed, as the nudge: negative descends. */
+  rate: number;
+  /** false replays the bug: each backward pass adds to the gradients the last one left. */
+  zeroGrad: boolean;
+}
+
+/**
+ * The state after k updates. `grads` are the gradients as they stand when
+ * update k + 1 is made from these params (for the last entry, as a further
+ * backward pass would leave them): with zero_grad, this point's gradient;
+ * without it, the sum of every backward pass so far.
+ */
+export interface TrainingPoint {
+  /** The output summed over the example rows: the loss. */
+  output: number;
+  params: Values;
+  grads: Values;
+}
+
+/**
+ * The lecture's loop, `steps` times: forward over every row, zero the
+ * gradients (unless zero_grad is off), backward, then p += rate · p.grad.
+ * history[k] is the state after k updates, k = 0 … steps. Each update costs
+ * one forward and one backward pass per row: linear in the graph's size.
+ */
+export function train(graph: Graph, start: Values, data: Data, run: TrainingRun): TrainingPoint[] {
+  const program = compile(graph);
+  const history: TrainingPoint[] = [];
+  let params: Values = Object.fromEntries(data.params.map((name) => [name, start[name]]));
+  let carried: Values | undefined;
+  for (let k = 0; k <= run.steps; k++) {
+    const pass = sumOverRows(program, params, data.rows);
+    const grads = run.zeroGrad || !carried ? pass.grads : Object.fromEntries(data.params.map((name) => [name, (carried as Values)[name] + pass.grads[name]]));
+    history.push({ output: pass.output, params, grads });
+    carried = grads;
+    params = Object.fromEntries(data.params.map((name) => [name, params[name] + run.rate * grads[name]]));
+  }
+  return history;
+}

@@ -1,0 +1,127 @@
+/**
+ * The Train phase as lesson data: one step per update of the training loop,
+ * each with the loss so far as a chart, the params and their gradients, and
+ * what the update did; then a summary. Also the zero_grad comparison the
+ * shell shows beside the right run.
+ */
+
+import { train, type Data, type Graph, type TrainingPoint, type TrainingRun, type Values } from '../engine/index.js';
+import { lossChart } from './chart.js';
+import { num, operandNum, table } from './format.js';
+import type { Step } from './steps.js';
+
+export interface Training {
+  run: TrainingRun;
+  /** history[k]: the state after k updates, k = 0 … steps. */
+  history: TrainingPoint[];
+}
+
+export function runTraining(graph: Graph, start: Values, data: Data, run: TrainingRun): Training {
+  return { run, history: train(graph, start, data, run) };
+}
+
+/** The first update after which the loss is NaN or ±∞, if there is one. */
+export function blowUp(history: TrainingPoint[]): number | undefined {
+  const k = history.findIndex((p) => !Number.isFinite(p.output));
+  return k < 0 ? undefined : k;
+}
+
+/** The words for a loss that left the numbers: when, from what, and why that happens. */
+function blowUpSentence(history: TrainingPoint[], k: number, rate: number): string {
+  const what = Number.isNaN(history[k].output) ? 'NaN (not a number)' : num(history[k].output);
+  const before = k > 0 ? `; it was ${num(history[k - 1].output)} one update earlier and ${num(history[0].output)} at the start` : '';
+  return `The loss is ${what} from update ${k} on${before}. Each update overshot by more than the last until the numbers overflowed: the rate ${num(rate)} is too large for this loss.`;
+}
+
+/** How a run went, in a few words a learner can check against the chart. */
+export function howItWent(history: TrainingPoint[]): string {
+  const k = blowUp(history);
+  if (k !== undefined) return `diverged: the loss became ${num(history[k].output)} at update ${k}`;
+  const first = history[0].output;
+  const last = history[history.length - 1].output;
+  const rises = history.slice(1).filter((p, i) => p.output > history[i].output).length;
+  if (Math.abs(last - first) <= 1e-3 * Math.max(Math.abs(first), 1e-12)) return 'stalled: the loss barely moved';
+  if (last > first) return `rose: the loss went up from ${num(first)} to ${num(last)}`;
+  if (rises > 0) return `overshot: the loss fell from ${num(first)} to ${num(last)} overall, but rose at ${rises} of ${history.length - 1} updates`;
+  return `fell: the loss went down at every update, from ${num(first)} to ${num(last)}`;
+}
+
+/** A chart of the loss over the run, points 0 … upTo drawn. */
+export function trainingChart(history: TrainingPoint[], upTo: number): string[] {
+  return lossChart([{ values: history.map((p) => p.output), mark: '•' }], { upTo });
+}
+
+export function trainSteps(training: Training, out: string, params: string[]): Step[] {
+  const { run, history } = training;
+  const steps: Step[] = [];
+  const highlight = { nodes: [...params, out], edges: [] as [string, string][], current: out };
+  const reached = { forward: Infinity, backward: Infinity };
+  const broke = blowUp(history);
+  for (let k = 1; k <= run.steps; k++) {
+    const before = history[k - 1];
+    const after = history[k];
+    const rows = [
+      ['param', 'grad', `update: param += ${num(run.rate)} × grad`],
+      ...params.map((p) => [p, num(before.grads[p]), `${p} += ${num(run.rate)} × ${operandNum(before.grads[p])} = ${num(after.params[p])}`]),
+    ];
+    const lines = [
+      ...trainingChart(history, k),
+      '',
+      ...table(rows),
+    ];
+    if (!run.zeroGrad) lines.push(`zero_grad is off: each grad is the sum of all ${k} backward passes so far, not this one's alone.`);
+    if (broke !== undefined && k === broke) lines.push(blowUpSentence(history, k, run.rate));
+    else if (broke !== undefined && k > broke) lines.push(`The loss has been ${num(history[broke].output)} since update ${broke}; nothing can bring it back.`);
+    steps.push({
+      phase: 'train',
+      title: `Train: update ${k} of ${run.steps}`,
+      text: `Update ${k} of ${run.steps}: forward over the data, ${run.zeroGrad ? 'zero the grads, ' : ''}backward, then every param += ${num(run.rate)} × its grad; ${out} ${num(before.output)} → ${num(after.output)}.`,
+      lines,
+      highlight,
+      reached,
+      update: k,
+    });
+  }
+  const first = history[0].output;
+  const last = history[run.steps].output;
+  steps.push({
+    phase: 'train',
+    title: 'Train: summary',
+    text: `Training: ${run.steps} updates at rate ${num(run.rate)}${run.zeroGrad ? '' : ' without zero_grad'}; ${out} ${num(first)} → ${num(last)}. The run ${howItWent(history)}.`,
+    lines: [
+      ...trainingChart(history, run.steps),
+      '',
+      ...table([['param', 'start', 'end'], ...params.map((p) => [p, num(history[0].params[p]), num(history[run.steps].params[p])])]),
+      'Only the params moved; the data stayed as they were.',
+    ],
+    highlight,
+    reached,
+    update: run.steps,
+  });
+  return steps;
+}
+
+/** Two runs from the same start: with zero_grad, as it should be, and without, as the bug does it. */
+export interface ZeroGradComparison {
+  right: number[];
+  forgot: number[];
+  /** Both series in one chart: `•` with zero_grad, `×` without. */
+  chart: string[];
+  why: string;
+}
+
+export const ZERO_GRAD_WHY =
+  'Without zero_grad each backward pass adds its gradient to what the last one left (the same += that sums paths), so an update uses the sum of every gradient so far and keeps pushing the way the loss fell many steps ago; micrograd sets p.grad = 0.0 and PyTorch calls optimizer.zero_grad() before loss.backward() so each update uses only the gradient at the params as they are now.';
+
+export function compareZeroGrad(graph: Graph, start: Values, data: Data, run: TrainingRun): ZeroGradComparison {
+  const right = train(graph, start, data, { ...run, zeroGrad: true }).map((p) => p.output);
+  const forgot = train(graph, start, data, { ...run, zeroGrad: false }).map((p) => p.output);
+  const chart = lossChart(
+    [
+      { values: right, mark: '•' },
+      { values: forgot, mark: '×' },
+    ],
+    {},
+  );
+  return { right, forgot, chart: [...chart, '• with zero_grad   × without'], why: ZERO_GRAD_WHY };
+}
