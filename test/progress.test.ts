@@ -127,7 +127,7 @@ describe('resuming', () => {
     const state = session({ ...EMPTY, current: { lesson: { kind: 'file', path: '/nowhere/gone.yaml' }, step: 2 } }).getState();
     expect(state.screen).toBe('menu');
     expect(state.notice).toMatch(/^\/nowhere\/gone\.yaml:1:1: cannot open the scenario: there is no such file — check the path\.$/);
-    expect(state.course?.length).toBe(9);
+    expect(state.course?.length).toBe(bundledScenarios().length);
   });
 
   it('two typed graphs are tracked apart: finishing one leaves the other unticked', () => {
@@ -175,7 +175,7 @@ describe('progress and reset commands', () => {
     const { code, stdout, stderr } = await runCli(['progress'], { XDG_STATE_HOME: dir });
     expect(code).toBe(0);
     expect(stderr).toMatch(/could not read your progress file; it was moved to/);
-    expect(stdout).toContain('finished: 0 of 9 lessons');
+    expect(stdout).toContain(`finished: 0 of ${bundledScenarios().length} lessons`);
   });
 
   it('progress with HOME="" and no XDG_STATE_HOME says so, and writes nothing', async () => {

@@ -38,8 +38,8 @@ export function codeBlock(text: string, info = 'text'): string[] {
 }
 
 /**
- * A step's further lines: a table or the aligned chain rule (columns kept by
- * runs of spaces) stays monospaced in a code block; a sentence is a paragraph,
+ * A step's further lines: a table, the aligned chain rule (columns kept by
+ * runs of spaces) or a loss chart stays monospaced in a code block; a sentence is a paragraph,
  * free to wrap on the page.
  */
 function stepLines(lines: string[]): string[] {
@@ -50,7 +50,8 @@ function stepLines(lines: string[]): string[] {
     block = [];
   };
   for (const line of lines) {
-    if (/\S {2,}\S/.test(line)) {
+    // Aligned columns, an indented line or a chart's box-drawing keep their shape only in monospace.
+    if (/^ |\S {2,}\S|[\u2500-\u257f]/.test(line)) {
       block.push(line);
     } else {
       flush();

@@ -22,7 +22,8 @@ describe('grad-tutor in a terminal', () => {
   beforeAll(() => assertBuilt());
 
   it('--help shows the usage and exits 0', async () => {
-    const t = await tui(['--help']);
+    // The usage is longer than 30 rows; a tall terminal keeps all of it on screen.
+    const t = await tui(['--help'], { rows: 60 });
     expect(await t.exit()).toEqual({ code: 0, signal: null });
     expect(t.screen()).toContain('grad-tutor list [--json]');
     expect(t.screen()).toContain('Exit codes');

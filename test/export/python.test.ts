@@ -66,7 +66,7 @@ describe('the plain-Python export of hand-built scenarios: params, examples, tra
   });
 
   it('the neuron learns: its loss falls over the 20 updates, by the hand-worked first value', () => {
-    const out = printed('neuron-learns');
+    const out = printed('hand-neuron-learns');
     const history = out.history!;
     expect(history).toHaveLength(21);
     expect(history[20]).toBeLessThan(history[0]);

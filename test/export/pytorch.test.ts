@@ -33,7 +33,7 @@ describe.skipIf(!torchPython)(`the PyTorch export, run with ${torchPython ?? 'no
   });
 
   it('PyTorch keeps no gradient for data and prints None, in the documented format', () => {
-    const i = all.findIndex((s) => s.id === 'neuron-learns');
+    const i = all.findIndex((s) => s.id === 'hand-neuron-learns');
     expect(torch[i].stdout).toMatch(/^x1 2\.0 None$/m);
     expect(torch[i].stdout).toMatch(/^w1 0\.5 -?\d/m);
     expect(torch[i].stdout).toMatch(/^history\[20\]: /m);

@@ -46,7 +46,7 @@ const fourExamples = [
   { x1: 1, x2: 1, y: 1 },
 ];
 
-export const neuronLearns = scenario('neuron-learns', neuronGraph, {
+export const neuronLearns = scenario('hand-neuron-learns', neuronGraph, {
   params: ['w1', 'w2', 'b'],
   nudge: -0.05,
   examples: fourExamples,
