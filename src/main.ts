@@ -1,8 +1,10 @@
 import { main } from './cli.js';
 import { guardOutput } from './io/output.js';
+import { watchHangUp } from './io/terminal.js';
 
 // A closed pipe, a full disk: never a stack trace, never exit 0 after a cut-short document.
 guardOutput();
+watchHangUp();
 
 // The bundle's entry. No top-level await: a bundle without it can be loaded
 // through a V8 code cache on Node 20. Let Node exit on its own so output is flushed.

@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { hangUp } from './terminal.js';
 
 /**
  * What the process does when its output cannot be written. A document cut
@@ -14,6 +15,8 @@ export function guardOutput(exit: (code: number) => never = process.exit): void 
   for (const [stream, name] of [[process.stdout, 'output'], [process.stderr, 'error output']] as const) {
     writeWholeChunks(stream);
     stream.on('error', (error: NodeJS.ErrnoException) => {
+      // The terminal itself has gone: nobody is left to read a message.
+      if (error.code === 'EIO' && stream.isTTY) hangUp();
       if (error.code !== 'EPIPE' && stream !== process.stderr) {
         try {
           writeSync(2, `grad-tutor: could not write the ${name}: ${describe(error)}; what was written is incomplete.\n`);

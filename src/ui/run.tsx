@@ -4,6 +4,7 @@ import { Course } from '../course.js';
 import { loadProgress, progressPath, saveProgress, type Progress } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
+import { onHangUp } from '../io/terminal.js';
 import { initialState, score, type TutorState } from './state.js';
 import type { Theme } from './theme.js';
 
@@ -66,11 +67,13 @@ export async function runTutor(options: RunOptions): Promise<void> {
     pending ??= setImmediate(save);
   };
 
+  const stopSaving = onHangUp(() => pending && save());
   const instance = render(<App course={course} initial={initial} theme={options.theme} onChange={onChange} />, {
     exitOnCtrlC: false,
     patchConsole: false,
   });
   await instance.waitUntilExit();
+  stopSaving();
   if (pending) {
     clearImmediate(pending);
     save();
