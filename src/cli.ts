@@ -216,7 +216,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, graph, check, progress, reset; "grad-tutor --help" says more.`);
         const scenario = scenarioFrom(positionals, 'grad-tutor', values);
         // Without a terminal on both ends there is nothing to step through: print instead.
-        if (json || !io.stdin.isTTY || !io.stdout.isTTY) {
+        // So too on a terminal that cannot move its cursor (TERM=dumb: Emacs' shell, some CI logs).
+        if (json || !io.stdin.isTTY || !io.stdout.isTTY || io.env.TERM === 'dumb') {
           if (scenario) showCommand(io, scenario, json);
           else listCommand(io, json);
           return 0;

@@ -13,6 +13,7 @@ import { panelFor, type Panel } from './panel.js';
 import { reduce, type TutorState } from './state.js';
 import type { Theme } from './theme.js';
 import { useWindowSize } from './useWindowSize.js';
+import { suspend } from '../io/terminal.js';
 
 export interface AppProps {
   course: Course;
@@ -33,6 +34,7 @@ export function App({ course, initial, theme, onChange }: AppProps) {
 
   // Every key of a burst goes through the reducer in order; nothing reads state from this closure.
   useInput((input, key) => {
+    if (key.ctrl && input === 'z') return suspend();
     for (const name of keysOf(input, key)) dispatch({ type: 'key', key: name, scrollLimit: scrollLimit.current });
   });
 
