@@ -6,6 +6,7 @@ import { loadProgress, progressPath } from './progress.js';
 import { buildLesson, lessonToJson, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
+import { visible, visibleLine } from './io/visible.js';
 import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid } from './layout/index.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
@@ -78,13 +79,14 @@ function listCommand(io: Io, json: boolean): void {
     io.stdout.write(JSON.stringify(entries.map(({ id, title, file }) => ({ id, title, file })), null, 2) + '\n');
     return;
   }
-  const width = Math.max(...entries.map((e) => e.id.length));
-  for (const e of entries) io.stdout.write(`${e.id.padEnd(width)}  ${e.title}\n`);
+  const width = entries.reduce((widest, e) => Math.max(widest, e.id.length), 0);
+  for (const e of entries) io.stdout.write(`${visibleLine(e.id.padEnd(width))}  ${visibleLine(e.title)}\n`);
 }
 
 function showCommand(io: Io, scenario: Scenario, json: boolean): void {
   const lesson = buildLesson(scenario);
-  io.stdout.write(json ? JSON.stringify(lessonToJson(lesson), null, 2) + '\n' : lessonToText(lesson));
+  // Scenario text is untrusted: a title could hold an escape sequence. JSON keeps it exact (and escaped).
+  io.stdout.write(json ? JSON.stringify(lessonToJson(lesson), null, 2) + '\n' : visible(lessonToText(lesson)));
 }
 
 const FORMATS = ['text', 'dot', 'mermaid'] as const;
@@ -95,9 +97,9 @@ function graphCommand(io: Io, scenario: Scenario, format: string): void {
   }
   const { graph } = scenario;
   const { values, grads } = backprop(graph);
-  if (format === 'dot') io.stdout.write(toDot(graph, values, grads));
-  else if (format === 'mermaid') io.stdout.write(toMermaid(graph, values, grads));
-  else io.stdout.write(drawingToText(drawGraph(layoutGraph(graph), { values, grads })) + '\n');
+  if (format === 'dot') io.stdout.write(visible(toDot(graph, values, grads)));
+  else if (format === 'mermaid') io.stdout.write(visible(toMermaid(graph, values, grads)));
+  else io.stdout.write(visible(drawingToText(drawGraph(layoutGraph(graph), { values, grads }))) + '\n');
 }
 
 function checkCommand(io: Io, files: string[]): number {
@@ -107,10 +109,10 @@ function checkCommand(io: Io, files: string[]): number {
     try {
       if (!existsSync(file)) throw new UsageError(`${file}: no such file — check the path.`);
       loadScenarioFile(file);
-      io.stdout.write(`ok ${file}\n`);
+      io.stdout.write(`ok ${visibleLine(file)}\n`);
     } catch (error) {
       if (!(error instanceof ScenarioError || error instanceof UsageError)) throw error;
-      io.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${visibleLine(error.message)}\n`);
       bad++;
     }
   }
@@ -195,6 +197,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const json = values.json === true;
     const [command] = positionals;
+    refuseExtras(command, positionals.slice(1), values);
     switch (command) {
       case 'list':
         listCommand(io, json);
@@ -228,17 +231,53 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
     }
   } catch (error) {
+    // A message quotes what the user gave (a path, an id, an option): shown, never acted on by the terminal.
     if (error instanceof ScenarioError || error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${visibleLine(error.message)}\n`);
       return 2;
     }
     if (isParseArgsError(error)) {
-      io.stderr.write(`grad-tutor: ${error.message} — "grad-tutor --help" lists the options.\n`);
+      io.stderr.write(`grad-tutor: ${visibleLine(error.message)} — "grad-tutor --help" lists the options.\n`);
       return 2;
     }
     const detail = error instanceof Error ? (io.env.GRAD_TUTOR_DEBUG ? error.stack : error.message) : String(error);
-    io.stderr.write(`grad-tutor: something unexpected went wrong: ${detail}\nPlease report it, with the command you ran.\n`);
+    io.stderr.write(`grad-tutor: something unexpected went wrong: ${visible(detail ?? "")}\nPlease report it, with the command you ran.\n`);
     return 1;
+  }
+}
+
+type Given = Record<string, unknown>;
+
+/** What each command takes beyond its name: whether any positionals, and which options. A new command adds its row. */
+const TAKES: Record<string, { positionals: number; options: string[] }> = {
+  list: { positionals: 0, options: ['json'] },
+  show: { positionals: 1, options: ['json', 'expr', 'set', 'quiz', 'no-color'] },
+  graph: { positionals: 1, options: ['format', 'expr', 'set', 'no-color'] },
+  check: { positionals: Infinity, options: [] },
+  progress: { positionals: 0, options: [] },
+  reset: { positionals: 0, options: ['yes'] },
+};
+const TUTOR = { positionals: 1, options: ['json', 'expr', 'set', 'quiz', 'no-color'] };
+
+/**
+ * An argument a command does not take is a mistake, not something to ignore:
+ * `grad-tutor list extra` may be a typo for `show extra`. (A second scenario
+ * is refused where the scenario is read, with the same kind of sentence.)
+ */
+function refuseExtras(command: string | undefined, rest: string[], values: Given): void {
+  const known = command !== undefined && command in TAKES;
+  // Another word is a command this table does not list (it answers for itself) or an unknown one.
+  if (!known && rest.length > 0) return;
+  const takes = known ? TAKES[command] : TUTOR;
+  const name = known ? `grad-tutor ${command}` : 'grad-tutor';
+  if (known && takes.positionals === 0 && rest.length > 0) {
+    throw new UsageError(`${name} takes no arguments — drop "${visibleLine(rest[0])}"; "grad-tutor --help" lists the commands.`);
+  }
+  for (const option of Object.keys(values)) {
+    // --no-color is for every command, as usual.
+    if (values[option] !== undefined && option !== 'no-color' && !takes.options.includes(option)) {
+      throw new UsageError(`${name} does not take --${option} — drop it; "grad-tutor --help" says which command takes it.`);
+    }
   }
 }
 
