@@ -134,6 +134,18 @@ function scenarioFrom(rest: string[], command: string, options: Options): Scenar
 
 function need(scenario: Scenario | undefined, command: string): Scenario {
   if (!scenario) throw new UsageError(`${command} needs a scenario — e.g. "grad-tutor ${command} add-then-mul", or --expr; "grad-tutor list" shows the ids.`);
+  return teachable(scenario);
+}
+
+/** Past this a graph is no lesson (100,000 steps), and its document runs to hundreds of megabytes. */
+export const MAX_NODES = 100_000;
+
+/** Refused up front, with the limit, rather than left to take minutes and gigabytes. */
+function teachable<S extends Scenario | undefined>(scenario: S): S {
+  const nodes = scenario?.graph.nodes.length ?? 0;
+  if (nodes > MAX_NODES) {
+    throw new UsageError(`${visibleLine(scenario?.file ?? '')}: the graph has ${nodes.toLocaleString('en-US')} nodes, more than the ${MAX_NODES.toLocaleString('en-US')} the tutor can teach with — split it into smaller scenarios.`);
+  }
   return scenario;
 }
 
@@ -217,7 +229,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await resetCommand(io, values.yes === true);
       default: {
         if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, graph, check, progress, reset; "grad-tutor --help" says more.`);
-        const scenario = scenarioFrom(positionals, 'grad-tutor', values);
+        const scenario = teachable(scenarioFrom(positionals, 'grad-tutor', values));
         // Without a terminal on both ends there is nothing to step through: print instead.
         // So too on a terminal that cannot move its cursor (TERM=dumb: Emacs' shell, some CI logs).
         if (json || !io.stdin.isTTY || !io.stdout.isTTY || io.env.TERM === 'dumb') {
