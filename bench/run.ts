@@ -136,3 +136,5 @@ function printTable(title: string, rows: Row[]): void {
   console.log(line(head));
   for (const r of rows) console.log(line(r));
 }
+
+await import('./scale.js');

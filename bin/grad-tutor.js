@@ -61,7 +61,10 @@ function codeCache(file, bytes) {
     build = Number.parseInt(id[1], 16);
     mtime = fs.statSync(file).mtimeMs;
     const xdg = process.env.XDG_CACHE_HOME;
-    const dir = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+    // With HOME="" the home folder is "" and .cache would land in the current folder: no cache then.
+    const home = os.homedir();
+    if (!(xdg && path.isAbsolute(xdg)) && !path.isAbsolute(home)) throw new Error('no folder for a cache');
+    const dir = xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache');
     cacheFile = path.join(dir, 'grad-tutor', `${path.basename(file)}-${fingerprint(Buffer.from(`${file}\n${process.version}\n${process.arch}`)).toString(16)}.v8cache`);
   } catch {
     return { read: () => undefined, saveLater() {} };
@@ -69,7 +72,7 @@ function codeCache(file, bytes) {
 
   function read() {
     try {
-      const data = fs.readFileSync(cacheFile);
+      const data = readRegular(cacheFile);
       if (data.length < HEADER || data.readUInt32LE(0) !== MAGIC || data.readUInt32LE(4) !== build || data.readUInt32LE(8) !== bytes.length || data.readDoubleLE(12) !== mtime) return undefined;
       const payload = data.subarray(HEADER);
       return fingerprint(payload) === data.readUInt32LE(20) ? payload : undefined;
@@ -88,17 +91,28 @@ function codeCache(file, bytes) {
       header.writeUInt32LE(fingerprint(payload), 20);
       const dir = path.dirname(cacheFile);
       // Not mkdirSync({ recursive: true }): on Node 20 it spins forever under /proc.
+      // The user's alone (0700), as XDG asks of the cache folder.
       for (const folder of [path.dirname(dir), dir]) {
         try {
-          fs.mkdirSync(folder);
+          fs.mkdirSync(folder, 0o700);
         } catch (error) {
           if (error.code !== 'EEXIST') throw error;
         }
       }
-      // Write, then rename: a concurrent start never reads half a file.
-      const temp = `${cacheFile}.${process.pid}.tmp`;
+      // Write, then rename: a concurrent start never reads half a file. The
+      // temporary file has an unpredictable name and is created exclusively,
+      // never through a symlink, so a link planted there cannot redirect the
+      // write. node:crypto is loaded here, after the start, not before it.
+      const temp = `${cacheFile}.${require('node:crypto').randomBytes(6).toString('hex')}.tmp`;
+      const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants;
+      const fd = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
       try {
-        fs.writeFileSync(temp, Buffer.concat([header, payload]));
+        try {
+          const data = Buffer.concat([header, payload]);
+          for (let at = 0; at < data.length; ) at += fs.writeSync(fd, data, at);
+        } finally {
+          fs.closeSync(fd);
+        }
         fs.renameSync(temp, cacheFile);
       } finally {
         fs.rmSync(temp, { force: true });
@@ -131,6 +145,29 @@ function codeCache(file, bytes) {
   }
 
   return { read, saveLater };
+}
+
+/**
+ * A cache file's bytes: only a regular file, opened without blocking, so a
+ * FIFO or device planted at its name cannot stall the start.
+ */
+function readRegular(file) {
+  const fs = require('node:fs');
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
+  try {
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile() || stats.size > 256 * 1024 * 1024) return Buffer.alloc(0);
+    const data = Buffer.allocUnsafe(stats.size);
+    let read = 0;
+    while (read < data.length) {
+      const n = fs.readSync(fd, data, read, data.length - read, null);
+      if (n === 0) break;
+      read += n;
+    }
+    return data.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**

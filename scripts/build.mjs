@@ -157,6 +157,24 @@ function replacedStyledCharsToString(chars) {`,
       if (!/[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(importer)) return undefined;
       return { path: fileURLToPath(new URL('../node_modules/string-width/index.js', import.meta.url)) };
     });
+    // A fix, not a format or speed patch: Ink 6.8.0's useInput (its issue
+    // #901, fixed only in Ink 7, which needs Node 22). A sequence its key
+    // table lacks has no name: with a Ctrl modifier (Ctrl+F1 is \x1b[1;5P, a
+    // pasted colour code \x1b[0m parses as one) `input` became undefined and
+    // input.startsWith threw, ending the tutor; without one (Shift+F1, the
+    // focus reports \x1b[I and \x1b[O) its characters after the ESC were
+    // handed on as typed text, so \x1b[1;2q quit on its `q`. An escape
+    // sequence that names no key is no text: hand on nothing. Alt+letter
+    // (ESC and one character) stays as it was.
+    edit(/[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/, (source, file) => {
+      const contents = patch(source, file, 'else if (keypress.ctrl) {\n                input = keypress.name;', "else if (keypress.ctrl) {\n                input = keypress.name ?? '';");
+      return patch(
+        contents,
+        file,
+        '// Strip meta if it\'s still remaining after `parseKeypress`',
+        "if (!keypress.name && input.length > 2 && input.startsWith('\\u001B')) {\n                input = '';\n            }\n            // Strip meta if it's still remaining after `parseKeypress`",
+      );
+    });
     // Ink's reconciler awaits two imports at top level, both only when DEV=true
     // (React DevTools, which the bundle stubs out anyway).
     edit(/[\\/]ink[\\/]build[\\/]reconciler\.js$/, (source, file) => {

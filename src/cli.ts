@@ -4,11 +4,11 @@ import { resolve as resolvePath } from 'node:path';
 import { bundledScenarios, resolveScenario } from './catalog.js';
 import { loadScenarioFile, scenarioFromTyped, ScenarioError, type Scenario } from './scenario/index.js';
 import { lessonKey, type LessonRef } from './course.js';
-import { visibleLine } from './io/visible.js';
 import { loadProgress, NOWHERE, progressPath } from './progress.js';
 import { buildLesson, lessonToJson, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
+import { visible, visibleLine } from './io/visible.js';
 import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid } from './layout/index.js';
 import { exportLesson, isExportFormat } from './export/index.js';
 
@@ -85,13 +85,14 @@ function listCommand(io: Io, json: boolean): void {
     io.stdout.write(JSON.stringify(entries.map(({ id, title, file }) => ({ id, title, file })), null, 2) + '\n');
     return;
   }
-  const width = Math.max(...entries.map((e) => e.id.length));
-  for (const e of entries) io.stdout.write(`${e.id.padEnd(width)}  ${e.title}\n`);
+  const width = entries.reduce((widest, e) => Math.max(widest, e.id.length), 0);
+  for (const e of entries) io.stdout.write(`${visibleLine(e.id.padEnd(width))}  ${visibleLine(e.title)}\n`);
 }
 
 function showCommand(io: Io, scenario: Scenario, json: boolean, quiz = false): void {
   const lesson = buildLesson(scenario);
-  io.stdout.write(json ? JSON.stringify(lessonToJson(lesson), null, 2) + '\n' : lessonToText(lesson, { quiz }));
+  // Scenario text is untrusted: a title could hold an escape sequence. JSON keeps it exact (and escaped).
+  io.stdout.write(json ? JSON.stringify(lessonToJson(lesson), null, 2) + '\n' : visible(lessonToText(lesson, { quiz })));
 }
 
 const FORMATS = ['text', 'dot', 'mermaid'] as const;
@@ -102,9 +103,9 @@ function graphCommand(io: Io, scenario: Scenario, format: string): void {
   }
   const { graph } = scenario;
   const { values, grads } = backprop(graph);
-  if (format === 'dot') io.stdout.write(toDot(graph, values, grads));
-  else if (format === 'mermaid') io.stdout.write(toMermaid(graph, values, grads));
-  else io.stdout.write(drawingToText(drawGraph(layoutGraph(graph), { values, grads })) + '\n');
+  if (format === 'dot') io.stdout.write(visible(toDot(graph, values, grads)));
+  else if (format === 'mermaid') io.stdout.write(visible(toMermaid(graph, values, grads)));
+  else io.stdout.write(visible(drawingToText(drawGraph(layoutGraph(graph), { values, grads }))) + '\n');
 }
 
 function checkCommand(io: Io, files: string[]): number {
@@ -114,10 +115,10 @@ function checkCommand(io: Io, files: string[]): number {
     try {
       if (!existsSync(file)) throw new UsageError(`${file}: no such file — check the path.`);
       loadScenarioFile(file);
-      io.stdout.write(`ok ${file}\n`);
+      io.stdout.write(`ok ${visibleLine(file)}\n`);
     } catch (error) {
       if (!(error instanceof ScenarioError || error instanceof UsageError)) throw error;
-      io.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${visibleLine(error.message)}\n`);
       bad++;
     }
   }
@@ -139,6 +140,18 @@ function scenarioFrom(rest: string[], command: string, options: Options): Scenar
 
 function need(scenario: Scenario | undefined, command: string): Scenario {
   if (!scenario) throw new UsageError(`${command} needs a scenario — e.g. "grad-tutor ${command} add-then-mul", or --expr; "grad-tutor list" shows the ids.`);
+  return teachable(scenario);
+}
+
+/** Past this a graph is no lesson (100,000 steps), and its document runs to hundreds of megabytes. */
+export const MAX_NODES = 100_000;
+
+/** Refused up front, with the limit, rather than left to take minutes and gigabytes. */
+function teachable<S extends Scenario | undefined>(scenario: S): S {
+  const nodes = scenario?.graph.nodes.length ?? 0;
+  if (nodes > MAX_NODES) {
+    throw new UsageError(`${visibleLine(scenario?.file ?? '')}: the graph has ${nodes.toLocaleString('en-US')} nodes, more than the ${MAX_NODES.toLocaleString('en-US')} the tutor can teach with — split it into smaller scenarios.`);
+  }
   return scenario;
 }
 
@@ -239,6 +252,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const json = values.json === true;
     const [command] = positionals;
+    refuseExtras(command, positionals.slice(1), values);
     switch (command) {
       case 'list':
         listCommand(io, json);
@@ -269,9 +283,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await resetCommand(io, values.yes === true);
       default: {
         if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, graph, check, export, progress, reset; "grad-tutor --help" says more.`);
-        const scenario = scenarioFrom(positionals, 'grad-tutor', values);
+        const scenario = teachable(scenarioFrom(positionals, 'grad-tutor', values));
         // Without a terminal on both ends there is nothing to step through: print instead.
-        if (json || !io.stdin.isTTY || !io.stdout.isTTY) {
+        // So too on a terminal that cannot move its cursor (TERM=dumb: Emacs' shell, some CI logs).
+        if (json || !io.stdin.isTTY || !io.stdout.isTTY || io.env.TERM === 'dumb') {
           if (scenario) showCommand(io, scenario, json);
           else listCommand(io, json);
           return 0;
@@ -284,17 +299,54 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
     }
   } catch (error) {
+    // A message quotes what the user gave (a path, an id, an option): shown, never acted on by the terminal.
     if (error instanceof ScenarioError || error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${visibleLine(error.message)}\n`);
       return 2;
     }
     if (isParseArgsError(error)) {
-      io.stderr.write(`grad-tutor: ${error.message} — "grad-tutor --help" lists the options.\n`);
+      io.stderr.write(`grad-tutor: ${visibleLine(error.message)} — "grad-tutor --help" lists the options.\n`);
       return 2;
     }
     const detail = error instanceof Error ? (io.env.GRAD_TUTOR_DEBUG ? error.stack : error.message) : String(error);
-    io.stderr.write(`grad-tutor: something unexpected went wrong: ${detail}\nPlease report it, with the command you ran.\n`);
+    io.stderr.write(`grad-tutor: something unexpected went wrong: ${visible(detail ?? "")}\nPlease report it, with the command you ran.\n`);
     return 1;
+  }
+}
+
+type Given = Record<string, unknown>;
+
+/** What each command takes beyond its name: whether any positionals, and which options. A new command adds its row. */
+const TAKES: Record<string, { positionals: number; options: string[] }> = {
+  list: { positionals: 0, options: ['json'] },
+  show: { positionals: 1, options: ['json', 'expr', 'set', 'quiz', 'no-color'] },
+  graph: { positionals: 1, options: ['format', 'expr', 'set', 'no-color'] },
+  check: { positionals: Infinity, options: [] },
+  export: { positionals: 1, options: ['format', 'expr', 'set', 'quiz', 'no-color'] },
+  progress: { positionals: 0, options: [] },
+  reset: { positionals: 0, options: ['yes'] },
+};
+const TUTOR = { positionals: 1, options: ['json', 'expr', 'set', 'quiz', 'no-color'] };
+
+/**
+ * An argument a command does not take is a mistake, not something to ignore:
+ * `grad-tutor list extra` may be a typo for `show extra`. (A second scenario
+ * is refused where the scenario is read, with the same kind of sentence.)
+ */
+function refuseExtras(command: string | undefined, rest: string[], values: Given): void {
+  const known = command !== undefined && command in TAKES;
+  // Another word is a command this table does not list (it answers for itself) or an unknown one.
+  if (!known && rest.length > 0) return;
+  const takes = known ? TAKES[command] : TUTOR;
+  const name = known ? `grad-tutor ${command}` : 'grad-tutor';
+  if (known && takes.positionals === 0 && rest.length > 0) {
+    throw new UsageError(`${name} takes no arguments — drop "${visibleLine(rest[0])}"; "grad-tutor --help" lists the commands.`);
+  }
+  for (const option of Object.keys(values)) {
+    // --no-color is for every command, as usual.
+    if (values[option] !== undefined && option !== 'no-color' && !takes.options.includes(option)) {
+      throw new UsageError(`${name} does not take --${option} — drop it; "grad-tutor --help" says which command takes it.`);
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Graph } from './graph.js';
+import { isLeaf, type Graph } from './graph.js';
+import { opRow } from './ops.js';
 import { forward, type Trace, type Values } from './autograd.js';
 
 /** The source notebook's step for the numeric check. */
@@ -17,14 +18,70 @@ function outputWith(graph: Graph, overrides: Values): number {
   return forward(graph, overrides)[graph.output];
 }
 
-/** Finite-difference estimates for every input, beside the exact gradient. */
+/**
+ * Above this many inputs the check estimates a sample of them: two forward
+ * passes per input made it quadratic (3,000 inputs took 36 s), and a table of
+ * thousands of rows teaches nothing a few hundred do not.
+ */
+export const CHECK_SAMPLE = 200;
+
+/**
+ * How many inputs a graph of `nodes` nodes checks: CHECK_SAMPLE, and fewer
+ * on a graph so large that 400 passes over it would dominate the lesson
+ * (about two million node evaluations per pass at most; never under 10).
+ */
+export function checkSampleSize(nodes: number): number {
+  return Math.max(10, Math.min(CHECK_SAMPLE, Math.floor(2_000_000 / Math.max(1, nodes))));
+}
+
+/** `count` inputs spread evenly over the list, first and last included, in display order. */
+export function sampleInputs(inputs: string[], count = CHECK_SAMPLE): string[] {
+  if (inputs.length <= count || inputs.length <= CHECK_SAMPLE) return inputs;
+  const step = (inputs.length - 1) / (count - 1);
+  return Array.from({ length: count }, (_, i) => inputs[Math.round(i * step)]);
+}
+
+/**
+ * The graph as arrays, for the many forward passes of the check: indexes
+ * instead of names and one operand array per arity reused, so a pass
+ * allocates nothing.
+ */
+function compiled(graph: Graph, values: Values) {
+  const index = new Map(graph.nodes.map((node, i) => [node.name, i]));
+  const rows = graph.nodes.map((node) => (isLeaf(node) ? undefined : opRow(node.op)));
+  const operands = graph.nodes.map((node) => node.inputs.map((name) => index.get(name) as number));
+  const base = Float64Array.from(graph.nodes, (node) => values[node.name]);
+  const scratch = [[], [0], [0, 0]] as number[][];
+  const out = index.get(graph.output) as number;
+  const work = new Float64Array(base.length);
+  return (input: string, x: number): number => {
+    work.set(base);
+    const at = index.get(input) as number;
+    work[at] = x;
+    for (let i = at + 1; i < rows.length; i++) {
+      const row = rows[i];
+      if (!row) continue;
+      const ids = operands[i];
+      const args = scratch[ids.length] ?? new Array<number>(ids.length);
+      for (let k = 0; k < ids.length; k++) args[k] = work[ids[k]];
+      work[i] = row.forward(args);
+    }
+    return work[out];
+  };
+}
+
+/**
+ * Finite-difference estimates beside the exact gradient: for every input, or
+ * for sampleInputs() of them above CHECK_SAMPLE (the check step says so).
+ */
 export function numericCheck(trace: Trace, h = DEFAULT_H): Estimate[] {
   const { graph, values, grads } = trace;
   const base = values[graph.output];
-  return graph.inputs.map((input) => {
+  const outputWithInput = compiled(graph, values);
+  return sampleInputs(graph.inputs, checkSampleSize(graph.nodes.length)).map((input) => {
     const x = values[input];
-    const up = outputWith(graph, { [input]: x + h });
-    const down = outputWith(graph, { [input]: x - h });
+    const up = outputWithInput(input, x + h);
+    const down = outputWithInput(input, x - h);
     return {
       input,
       // An input always has a gradient; only constants have none.

@@ -43,7 +43,8 @@ export function partial(top: string, name: string): string {
 
 /** Pad cells into aligned columns for the plain tables of check, nudge and summary. */
 export function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  // A loop, not Math.max(...): spreading 100,000 rows into one call overflows the stack.
+  const widths = rows[0].map((_, c) => rows.reduce((widest, r) => Math.max(widest, (r[c] ?? '').length), 0));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
 }
 

@@ -282,6 +282,8 @@ function backwardSteps(trace: Trace): Step[] {
   const byName = nodeMap(graph);
   const out = graph.output;
   const received = new Map<string, Contribution[]>();
+  // Once, not per edge: per edge it made the backward steps quadratic (2,500 terms of x ^ 0.5 at 0: 13 s).
+  const valuesFinite = Object.values(values).every(Number.isFinite);
   return contributions.map((c, k) => {
     const done = received.get(c.operand) ?? [];
     done.push(c);
@@ -310,7 +312,7 @@ function backwardSteps(trace: Trace): Step[] {
     }
     const operandNode = byName.get(c.operand)!;
     if (operandNode.note && c.path === c.paths && isLeaf(operandNode)) lines.push(operandNode.note);
-    if (!Number.isFinite(c.local) && Object.values(values).every(Number.isFinite)) {
+    if (!Number.isFinite(c.local) && valuesFinite) {
       // Name the values that matter: the variable operands, not the literals.
       const at = node.inputs.filter((name) => byName.get(name)?.op !== 'const').map((name) => `${name} = ${num(values[name])}`);
       lines.push(`The local derivative is ${num(c.local)}: ${rule} has no real value at ${[...new Set(at)].join(', ')}.`);
@@ -343,6 +345,7 @@ function checkStep(trace: Trace, check: Estimate[], h: number): Step {
     title: 'Numeric check',
     text: `Numeric check: move each input by h = ${num(h)} alone and watch ${out}; the slope should match the exact gradient.`,
     lines: [
+      ...(check.length < trace.graph.inputs.length ? [`A sample: ${check.length} of the ${trace.graph.inputs.length} inputs, spread evenly from first to last.`] : []),
       ...table(rows),
       `forward = (f(x+h) − f(x))/h, off by about h × the curvature; central = (f(x+h) − f(x−h))/2h, off by about h², so it sits closer.`,
     ],

@@ -4,7 +4,7 @@
  * and the first problem found is the one reported.
  */
 
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../io/read-file.js';
 import { basename, extname } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { buildGraph, type InputDef, type NodeDef } from './build-graph.js';
@@ -27,14 +27,7 @@ export function scenarioId(file: string): string {
 
 /** Reads and validates a scenario file. Everything that is wrong with it is a ScenarioError. */
 export function loadScenarioFile(path: string): Scenario {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a directory' : `it cannot be read (${code ?? 'unknown error'})`;
-    throw new ScenarioError(path, 1, 1, `cannot open the scenario: ${why}`, 'check the path');
-  }
+  const bytes = readRegularFile(path, (problem, fix) => new ScenarioError(path, 1, 1, problem, fix));
   if (bytes.includes(0)) throw notText(path);
   let text: string;
   try {

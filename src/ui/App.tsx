@@ -9,6 +9,7 @@ import { PromptView } from './PromptView.js';
 import { ScreenReaderView } from './ScreenReaderView.js';
 import type { Store } from './store.js';
 import type { Theme } from './theme.js';
+import { suspend } from '../io/terminal.js';
 
 export interface AppProps {
   store: Store;
@@ -24,6 +25,8 @@ export function App({ store, theme }: AppProps) {
 
   // Every key of a burst goes through the reducer in order; nothing reads state from this closure.
   useInput((input, key) => {
+    // Ctrl+Z: give the terminal back to the shell; fg redraws (src/io/terminal.ts).
+    if (key.ctrl && input === 'z') return suspend();
     for (const name of keysOf(input, key)) store.dispatch({ type: 'key', key: name });
   });
 

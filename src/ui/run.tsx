@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
 import { initialSession, lessonOf, scoresOf, type Session } from './session.js';
 import { createStore, type Perform, type Store } from './store.js';
+import { onHangUp } from '../io/terminal.js';
 import type { Theme } from './theme.js';
 
 export interface RunOptions {
@@ -96,6 +97,9 @@ export async function runTutor(options: RunOptions): Promise<void> {
   if ('warning' in loaded && loaded.warning) options.stderr.write(`${loaded.warning}\n`);
   const session = startSession({ ...options, path, progress: loaded.progress, window: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 } });
   const instance = render(<App store={session.store} theme={options.theme} />, { exitOnCtrlC: false, patchConsole: false });
+  // The terminal closing saves what is pending before the process ends.
+  const stopSaving = onHangUp(() => session.flush());
   await instance.waitUntilExit();
+  stopSaving();
   session.flush();
 }

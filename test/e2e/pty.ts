@@ -85,7 +85,9 @@ export async function spawnInPty(file: string, args: string[], options: SpawnOpt
   const cols = options.cols ?? 100;
   const rows = options.rows ?? 30;
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
-  const pty: IPty = spawn(file, args, { name: 'xterm-256color', cols, rows, cwd: options.cwd ?? ROOT, env: cleanEnv(options.env) });
+  const env = cleanEnv(options.env);
+  // node-pty sets TERM from `name`: pass the one asked for (TERM=dumb is a case of its own).
+  const pty: IPty = spawn(file, args, { name: env.TERM ?? 'xterm-256color', cols, rows, cwd: options.cwd ?? ROOT, env });
 
   let raw = '';
   let status: ExitStatus | undefined;
