@@ -11,6 +11,7 @@
  */
 
 import type { GraphNode, OpName } from '../engine/graph.js';
+import { literalOf } from '../scenario/labels.js';
 import { formatNumber, NUMBER_WIDTH, signed } from './format.js';
 
 const SYMBOL: Record<Exclude<OpName, 'input' | 'const'>, string> = {
@@ -28,11 +29,13 @@ const SYMBOL: Record<Exclude<OpName, 'input' | 'const'>, string> = {
 };
 
 /**
- * The name line: `+ c` for an operation, the name alone for an input or a
- * constant, and for a generated node (`x1*w1`) too, whose name already shows its operation.
+ * The name line: `+ c` for an operation, the name alone for an input, and for
+ * a generated node (`x1*w1`) too, whose name already shows its operation. A
+ * constant shows its number: the second `2` of a graph is named `2′` but holds 2.
  */
 export function labelOf(node: GraphNode): string {
-  if (node.op === 'input' || node.op === 'const' || node.generated) return node.name;
+  if (node.op === 'const') return literalOf(node.name);
+  if (node.op === 'input' || node.generated) return node.name;
   return `${SYMBOL[node.op]} ${node.name}`;
 }
 
