@@ -44,7 +44,7 @@ function writeAll(graph: Graph): Map<string, Written> {
 }
 
 function write(node: GraphNode, operands: Written[]): Written {
-  const wrap = (w: Written, yes: boolean) => (yes ? `(${w.text})` : w.text);
+  const inParentheses = (w: Written, yes: boolean) => (yes ? `(${w.text})` : w.text);
   const [a, b] = operands;
   switch (node.op) {
     case 'input':
@@ -52,7 +52,7 @@ function write(node: GraphNode, operands: Written[]): Written {
     case 'const':
       return { text: literalOf(node.name), binds: ATOM };
     case 'neg':
-      return { text: `-${wrap(a, a.binds < ATOM)}`, binds: BINDS.neg! };
+      return { text: `-${inParentheses(a, a.binds < ATOM)}`, binds: BINDS.neg! };
     case '+':
     case '-':
     case '*':
@@ -62,7 +62,7 @@ function write(node: GraphNode, operands: Written[]): Written {
       // `^` groups to the right, the others to the left; a negation on the right is always wrapped.
       const left = node.op === '^' ? a.binds <= p : a.binds < p;
       const right = b.binds === BINDS.neg || (node.op === '^' ? b.binds < p : b.binds <= p);
-      return { text: `${wrap(a, left)} ${node.op} ${wrap(b, right)}`, binds: p };
+      return { text: `${inParentheses(a, left)} ${node.op} ${inParentheses(b, right)}`, binds: p };
     }
     default:
       return { text: `${node.op}(${a.text})`, binds: ATOM };
