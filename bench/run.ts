@@ -96,6 +96,7 @@ try {
     showRow(`show --json: random DAG of ${nodes.random} nodes`, randomShow),
     showRow(`show --json: MLP (${nodes.mlp} nodes)`, mlpShow),
   ]);
+  await import('./render-scale.js').then((scale) => scale.printScale(scale.measureScale()));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@
  */
 
 import type { BoxTextOptions } from './box.js';
+import { meeting, spatial } from './spatial.js';
 import { glyphOf } from './glyphs.js';
 import { CellStyle, raster, type Window } from './raster.js';
 import type { Box, Drawing, GraphState, Highlight, Layout, StyledText, SpanStyle } from './types.js';
@@ -50,9 +51,10 @@ export function drawGraph(layout: Layout, state: GraphState, highlight?: Highlig
   }
   if (!window) return { width: grid.width, height: grid.height, lines, boxes: layout.boxes, edges: layout.edges };
   const boxes: Record<string, Box> = {};
-  for (const [name, box] of Object.entries(layout.boxes)) {
-    const inside = box.row < window.row + window.height && box.row + box.height > window.row && box.col < window.col + window.width && box.col + box.width > window.col;
-    if (inside) boxes[name] = { ...box, row: box.row - window.row, col: box.col - window.col };
+  const where = spatial(layout.boxes, layout.edges);
+  for (const i of meeting(where.boxes, window.row, window.col, window.width, window.height)) {
+    const box = layout.boxes[where.names[i]];
+    boxes[where.names[i]] = { ...box, row: box.row - window.row, col: box.col - window.col };
   }
   return { width: grid.width, height: grid.height, lines, boxes, origin: { row: window.row, col: window.col } };
 }

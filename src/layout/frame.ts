@@ -11,7 +11,8 @@ import type { DrawOptions } from './draw.js';
 import { drawGraph } from './draw.js';
 import type { Drawing, GraphState, Highlight, Layout, Point } from './types.js';
 import { drawWindow } from './viewport.js';
-import { extentOf, placeWindow, type Placement } from './window.js';
+import { pairKey, rectOf, spatial } from './spatial.js';
+import { placeWindow, type Placement } from './window.js';
 
 /** One line for the shell's footer and the help screen: what the marks on the drawing mean. */
 export const LEGEND = '╔▸ the step’s node   ┏━ what it uses   · not yet computed   v value   g gradient';
@@ -71,10 +72,10 @@ export function frameGraph(
   function holdsStep(style: BoxStyle): boolean {
     const { layout, p } = placement(style);
     const names = [...(highlight.current ? [highlight.current] : []), ...highlight.nodes];
-    const lit = new Set(highlight.edges.map(([a, b]) => `${a}\u0000${b}`));
+    const where = spatial(layout.boxes, layout.edges);
     const areas = [
       ...names.map((n) => layout.boxes[n]).filter((b) => b !== undefined),
-      ...layout.edges.filter((e) => lit.has(`${e.from}\u0000${e.to}`)).map((e) => extentOf(e.points)),
+      ...highlight.edges.flatMap(([a, b]) => (where.byPair.get(pairKey(a, b)) ?? []).map((e) => rectOf(where.edges, e))),
     ];
     return areas.every((b) => inside(p, b));
   }

@@ -13,7 +13,8 @@
 import { boxTexts, type BoxTextOptions, type TextKind } from './box.js';
 import { Dir, OPPOSITE, Weight, withArm } from './glyphs.js';
 import type { Box, GraphState, Highlight, Layout, Point } from './types.js';
-import { extentOf } from './window.js';
+import { meeting, pairKey, spatial } from './spatial.js';
+import type { GraphNode } from '../engine/graph.js';
 
 /** Cell styles, in priority order: where two meet, the higher wins. */
 export const CellStyle = { Plain: 0, Pending: 1, Label: 2, Edge: 3, Node: 4, Current: 5 } as const;
@@ -40,8 +41,12 @@ export interface Raster {
   style: Uint8Array;
 }
 
-const intersects = (box: Box, w: Window) =>
-  box.row < w.row + w.height && box.row + box.height > w.row && box.col < w.col + w.width && box.col + box.width > w.col;
+const byNameOf = new WeakMap<Layout, Map<string, GraphNode>>();
+function nodesByName(layout: Layout): Map<string, GraphNode> {
+  let found = byNameOf.get(layout);
+  if (!found) byNameOf.set(layout, (found = new Map(layout.graph.nodes.map((n) => [n.name, n]))));
+  return found;
+}
 
 export function raster(layout: Layout, state: GraphState, highlight?: Highlight, window?: Window, options?: BoxTextOptions): Raster {
   const w = window ?? { row: 0, col: 0, width: layout.width, height: layout.height };
@@ -54,22 +59,25 @@ export function raster(layout: Layout, state: GraphState, highlight?: Highlight,
     text: new Uint32Array(w.width * w.height),
     style: new Uint8Array(w.width * w.height),
   };
-  const lit = new Set((highlight?.edges ?? []).map(([from, to]) => `${from}\u0000${to}`));
-  for (const edge of layout.edges) {
-    if (!intersects(extentOf(edge.points), w)) continue;
-    const on = lit.has(`${edge.from}\u0000${edge.to}`);
-    drawEdge(grid, edge.points, on ? Weight.Heavy : Weight.Light, on ? CellStyle.Edge : CellStyle.Plain);
+  const where = spatial(layout.boxes, layout.edges);
+  const lit = new Set<number>();
+  for (const [from, to] of highlight?.edges ?? []) for (const e of where.byPair.get(pairKey(from, to)) ?? []) lit.add(e);
+  for (const e of meeting(where.edges, w.row, w.col, w.width, w.height)) {
+    const on = lit.has(e);
+    drawEdge(grid, layout.edges[e].points, on ? Weight.Heavy : Weight.Light, on ? CellStyle.Edge : CellStyle.Plain);
   }
 
   const marked = new Set(highlight?.nodes ?? []);
-  for (const node of layout.graph.nodes) {
-    const box = layout.boxes[node.name];
-    if (!intersects(box, w)) continue;
-    const current = highlight?.current === node.name;
-    const style = current ? CellStyle.Current : marked.has(node.name) ? CellStyle.Node : CellStyle.Plain;
+  const byName = nodesByName(layout);
+  for (const i of meeting(where.boxes, w.row, w.col, w.width, w.height)) {
+    const name = where.names[i];
+    const node = byName.get(name)!;
+    const box = layout.boxes[name];
+    const current = highlight?.current === name;
+    const style = current ? CellStyle.Current : marked.has(name) ? CellStyle.Node : CellStyle.Plain;
     const weight = current ? Weight.Double : style === CellStyle.Node ? Weight.Heavy : Weight.Light;
     drawBorder(grid, box, weight, style);
-    const texts = boxTexts(node, layout.compact, state.values[node.name], state.grads[node.name], current, options);
+    const texts = boxTexts(node, layout.compact, state.values[name], state.grads[name], current, options);
     for (const t of texts) write(grid, box.row + t.row, box.col + t.col, t.text, textStyle(t.kind, style));
   }
   return grid;

@@ -14,6 +14,7 @@
  *   only that one is there), each counting the boxes cut off on that side.
  */
 
+import { pairKey, rectOf, spatial } from './spatial.js';
 import type { Box, Highlight, Point, RoutedEdge, StyledText } from './types.js';
 
 export interface Extent {
@@ -78,11 +79,12 @@ function withMarkers(drawing: Extent, origin: Point, w: number, h: number): Plac
   if (origin.row + h < drawing.height) beyond.below = 0;
   if (origin.col > 0) beyond.left = 0;
   if (origin.col + w < drawing.width) beyond.right = 0;
-  for (const box of Object.values(drawing.boxes)) {
-    count('above', box.row < origin.row);
-    count('below', box.row + box.height > origin.row + h);
-    count('left', box.col < origin.col);
-    count('right', box.col + box.width > origin.col + w);
+  const { boxes } = spatial(drawing.boxes, drawing.edges);
+  for (let k = 0; k < boxes.length; k += 4) {
+    count('above', boxes[k] < origin.row);
+    count('below', boxes[k + 2] > origin.row + h);
+    count('left', boxes[k + 1] < origin.col);
+    count('right', boxes[k + 3] > origin.col + w);
   }
   const sideways = beyond.left !== undefined || beyond.right !== undefined;
   const top = beyond.above !== undefined ? 1 : 0;
@@ -107,10 +109,8 @@ function focusArea(drawing: Extent, focus: Focus, w: number, h: number): Box {
   if (current === undefined) return { row: 0, col: 0, width: 1, height: 1 };
   let area = boxOf(drawing, current);
   const wanted: Box[] = focus.nodes.filter((n) => n !== current && drawing.boxes[n]).map((n) => drawing.boxes[n]);
-  if (focus.edges.length > 0 && drawing.edges) {
-    const lit = new Set(focus.edges.map(([a, b]) => `${a}\u0000${b}`));
-    for (const edge of drawing.edges) if (lit.has(`${edge.from}\u0000${edge.to}`)) wanted.push(extentOf(edge.points));
-  }
+  const where = spatial(drawing.boxes, drawing.edges);
+  for (const [a, b] of focus.edges) for (const e of where.byPair.get(pairKey(a, b)) ?? []) wanted.push(rectOf(where.edges, e));
   const centre = (b: Box) => [b.row + b.height / 2, b.col + b.width / 2];
   const [r0, c0] = centre(area);
   const distance = (b: Box) => Math.abs(centre(b)[0] - r0) + Math.abs(centre(b)[1] - c0);
@@ -137,17 +137,6 @@ function union(a: Box, b: Box): Box {
     width: Math.max(a.col + a.width, b.col + b.width) - col,
     height: Math.max(a.row + a.height, b.row + b.height) - row,
   };
-}
-
-export function extentOf(points: Point[]): Box {
-  let [top, bottom, left, right] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const p of points) {
-    top = Math.min(top, p.row);
-    bottom = Math.max(bottom, p.row);
-    left = Math.min(left, p.col);
-    right = Math.max(right, p.col);
-  }
-  return { row: top, col: left, width: right - left + 1, height: bottom - top + 1 };
 }
 
 /**
