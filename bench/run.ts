@@ -100,6 +100,7 @@ try {
     [`train the lecture's MLP: 100 updates`, ms(median(training.train)), '', String(training.train.length), `${training.nodes} nodes, ${training.params} params, 4 examples, in process; goal ≤ 50 ms`],
     ['  one Train step\'s text', ms(median(training.step)), '', String(training.step.length), `chart, grads and updates; the whole lesson ${ms(median(training.lesson))}`],
   ]);
+  await import('./render-scale.js').then((scale) => scale.printScale(scale.measureScale()));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -3,45 +3,55 @@
  * holds. The size depends only on the graph, never on values, so a box keeps its
  * shape while the learner steps.
  *
- *   full                    compact (a row per operand, at least one)
- *   ╭─+ c───────╮           │ + c=-2 g=2       ├──▶
- *   │ v -2      ├──▶        │                  │
- *   │ g  2      │
+ *   full              compact (one row inside where the node has one operand or none)
+ *   ╭─+ c───────╮     ╭─a─────────────────╮
+ *   │ v -2      ├──▶  │ v  3     g -5     ├──▶
+ *   │ g  2      │     ╰───────────────────╯
  *   ╰───────────╯
+ *
+ * At the nudge a moved box shows its new value under the old: `│ →  3.02 │`.
  */
 
 import type { GraphNode } from '../engine/graph.js';
 import { opRow } from '../engine/ops.js';
-import { formatNumber, NUMBER_WIDTH, signed } from './format.js';
+import { literalOf } from '../scenario/labels.js';
+import { NUMBER_WIDTH, signed } from './format.js';
 
 /**
- * The name line: `+ c` for an operation, the name alone for an input or a
- * constant, and for a generated node (`x1*w1`) too, whose name already shows its operation.
+ * The name line: `+ c` for an operation, the name alone for an input, and for
+ * a generated node (`x1*w1`) too, whose name already shows its operation. A
+ * constant shows its number: the second `2` of a graph is named `2′` but holds 2.
  */
-export function labelOf(node: GraphNode): string {
-  if (node.op === 'input' || node.op === 'const' || node.generated) return node.name;
+export function titleOf(node: GraphNode): string {
+  if (node.op === 'const') return literalOf(node.name);
+  if (node.op === 'input' || node.generated) return node.name;
   return `${opRow(node.op).symbol} ${node.name}`;
 }
 
 /** Full box: border, ` v `, the number, a blank, border. */
 const FULL_MIN_WIDTH = 4 + NUMBER_WIDTH + 2;
-/** Compact: border, marker, label, `=`, value, ` g=`, grad, border. */
-const COMPACT_EXTRA = 2 * NUMBER_WIDTH + 7;
+/** Compact, one row inside: border, ` v `, value, ` g `, grad, a blank, border. */
+const COMPACT_MIN_WIDTH = 2 * NUMBER_WIDTH + 9;
 
+/** Both styles draw a whole border with the name in its top; compact saves a row where it can. */
 export function minWidth(node: GraphNode, compact: boolean): number {
-  const label = [...labelOf(node)].length;
-  // Full: two corners and the marker slot around the label.
-  return compact ? label + COMPACT_EXTRA : Math.max(FULL_MIN_WIDTH, label + 3);
+  // Two corners and the marker slot around the label.
+  const label = [...titleOf(node)].length + 3;
+  return Math.max(compact && node.inputs.length < 2 ? COMPACT_MIN_WIDTH : FULL_MIN_WIDTH, label);
 }
 
-/** Each operand enters on a row of its own. */
+/**
+ * Each operand enters on a row of its own inside the border. Full boxes keep
+ * a row for the value and one for the gradient; a compact box with one row
+ * inside writes both on it.
+ */
 export function heightOf(ports: number, compact: boolean): number {
-  return compact ? Math.max(1, ports) : Math.max(2, ports) + 2;
+  return Math.max(compact ? 1 : 2, ports) + 2;
 }
 
 /** Row offset of operand `slot`: the rows inside the border, from the top. */
-export function inOffset(slot: number, compact: boolean): number {
-  return compact ? slot : 1 + slot;
+export function inOffset(slot: number): number {
+  return 1 + slot;
 }
 
 /** The result leaves from the middle of the right side (the value line of a full box). */
@@ -58,6 +68,14 @@ export interface BoxText {
   kind: TextKind;
 }
 
+export interface BoxTextOptions {
+  /**
+   * The nudge: the new value of each node it moved (params) or recomputed (the
+   * output), shown under the old one as `→ 3.02`, in place of the gradient.
+   */
+  nudged?: Record<string, number | undefined>;
+}
+
 /** The text of a box, relative to its top-left corner. Borders are drawn as lines elsewhere. */
 export function boxTexts(
   node: GraphNode,
@@ -65,23 +83,26 @@ export function boxTexts(
   value: number | undefined,
   grad: number | undefined,
   current: boolean,
+  options?: BoxTextOptions,
 ): BoxText[] {
   const texts: BoxText[] = [];
   if (current) texts.push({ row: 0, col: 1, text: '▸', kind: 'marker' });
-  texts.push({ row: 0, col: 2, text: labelOf(node), kind: 'label' });
-  const number = (row: number, col: number, prefix: string, text: string, x: number | undefined) => {
+  texts.push({ row: 0, col: 2, text: titleOf(node), kind: 'label' });
+  const number = (row: number, col: number, prefix: string, x: number | undefined) => {
+    const text = signed(x);
     texts.push({ row, col, text: prefix, kind: 'label' });
     texts.push({ row, col: col + prefix.length, text, kind: x === undefined ? 'pending' : 'number' });
-    return col + prefix.length + text.length;
+    return col + prefix.length + NUMBER_WIDTH + 1;
   };
-  if (compact) {
-    // Read as a sentence, `+ c=-2 g=2`: nothing lines up across rows, so no sign slot.
-    const shown = (x: number | undefined) => (x === undefined ? '·' : formatNumber(x));
-    const end = number(0, 2 + [...labelOf(node)].length, '=', shown(value), value);
-    number(0, end, ' g=', shown(grad), grad);
+  const after = options?.nudged?.[node.name];
+  const moved = options?.nudged !== undefined && node.name in options.nudged;
+  const [second, secondValue] = moved ? [' → ', after] : [' g ', grad];
+  if (compact && node.inputs.length < 2) {
+    const end = number(1, 1, ' v ', value);
+    number(1, end - 1, moved ? ' → ' : ' g ', secondValue);
   } else {
-    number(1, 1, ' v ', signed(value), value);
-    number(2, 1, ' g ', signed(grad), grad);
+    number(1, 1, ' v ', value);
+    number(2, 1, second, secondValue);
   }
   return texts;
 }

@@ -31,7 +31,7 @@ export function coordinates(ordering: Ordering, compact: boolean): Placement {
   const arrives = new Int32Array(from.length);
   for (let h = 0; h < from.length; h++) {
     leaves[h] = outOffset(height[from[h]]);
-    arrives[h] = nodes[to[h]].name === null ? 0 : inOffset(slot[h], compact);
+    arrives[h] = nodes[to[h]].name === null ? 0 : inOffset(slot[h]);
   }
 
   const top = new Int32Array(nodes.length);
@@ -71,7 +71,7 @@ export function coordinates(ordering: Ordering, compact: boolean): Placement {
 
 export function inRow(placement: Placement, id: number, slot: number): number {
   const dummy = placement.nodes[id].name === null;
-  return placement.top[id] + (dummy ? 0 : inOffset(slot, placement.compact));
+  return placement.top[id] + (dummy ? 0 : inOffset(slot));
 }
 
 export function outRow(placement: Placement, id: number): number {

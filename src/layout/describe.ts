@@ -4,7 +4,7 @@
  * through. Used by tests and handy when a drawing looks wrong.
  */
 
-import type { Layout, Ordering, Placement, Point } from './types.js';
+import type { Ordering, Placement, Point } from './types.js';
 
 const nameOf = (ordering: Ordering, id: number) => ordering.nodes[id].name ?? '·';
 
@@ -34,11 +34,4 @@ export function edgeCells(points: Point[]): Point[] {
     }
   }
   return cells;
-}
-
-/** Each edge as `a→c: 1,12 1,14 …` (its corners). */
-export function describeRoutes(layout: Layout): string {
-  return layout.edges
-    .map((e) => `${e.from}→${e.to}#${e.slot}: ${e.points.map((p) => `${p.row},${p.col}`).join(' ')}`)
-    .join('\n');
 }

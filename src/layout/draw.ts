@@ -5,9 +5,11 @@
  * colour; the styles add colour and bold on top.
  */
 
+import type { BoxTextOptions } from './box.js';
+import { meeting, spatial } from './spatial.js';
 import { glyphOf } from './glyphs.js';
-import { CellStyle, raster } from './raster.js';
-import type { Drawing, GraphState, Highlight, Layout, Span, SpanStyle } from './types.js';
+import { CellStyle, raster, type Window } from './raster.js';
+import type { Box, Drawing, GraphState, Highlight, Layout, StyledText, SpanStyle } from './types.js';
 
 const STYLES: Record<CellStyle, SpanStyle | undefined> = {
   [CellStyle.Plain]: undefined,
@@ -18,11 +20,17 @@ const STYLES: Record<CellStyle, SpanStyle | undefined> = {
   [CellStyle.Current]: { bold: true, color: 'yellow' },
 };
 
-export function drawGraph(layout: Layout, state: GraphState, highlight?: Highlight): Drawing {
-  const grid = raster(layout, state, highlight);
-  const lines: Span[][] = [];
+export interface DrawOptions extends BoxTextOptions {
+  /** Draw only this rectangle of the layout (see `frameGraph`): the cost follows the window, not the graph. */
+  window?: Window;
+}
+
+export function drawGraph(layout: Layout, state: GraphState, highlight?: Highlight, options?: DrawOptions): Drawing {
+  const window = options?.window;
+  const grid = raster(layout, state, highlight, window, options);
+  const lines: StyledText[][] = [];
   for (let row = 0; row < grid.height; row++) {
-    const spans: Span[] = [];
+    const spans: StyledText[] = [];
     let text = '';
     let style = -1;
     for (let col = 0; col < grid.width; col++) {
@@ -41,10 +49,17 @@ export function drawGraph(layout: Layout, state: GraphState, highlight?: Highlig
     if (text) spans.push(spanOf(text, style));
     lines.push(spans);
   }
-  return { width: grid.width, height: grid.height, lines, boxes: layout.boxes };
+  if (!window) return { width: grid.width, height: grid.height, lines, boxes: layout.boxes, edges: layout.edges };
+  const boxes: Record<string, Box> = {};
+  const where = spatial(layout.boxes, layout.edges);
+  for (const i of meeting(where.boxes, window.row, window.col, window.width, window.height)) {
+    const box = layout.boxes[where.names[i]];
+    boxes[where.names[i]] = { ...box, row: box.row - window.row, col: box.col - window.col };
+  }
+  return { width: grid.width, height: grid.height, lines, boxes, origin: { row: window.row, col: window.col } };
 }
 
-function spanOf(text: string, style: number): Span {
+function spanOf(text: string, style: number): StyledText {
   const found = STYLES[style as CellStyle];
   return found ? { text, style: found } : { text };
 }

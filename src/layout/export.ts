@@ -4,40 +4,90 @@
  * Mermaid flowchart. One edge per operand, so `a * a` has two.
  */
 
-import { edgesOf, type Graph, type GraphNode } from '../engine/graph.js';
+import { edgesOf, type Graph, type GraphNode, type OpName } from '../engine/graph.js';
+import { literalOf } from '../scenario/labels.js';
 import { formatNumber } from './format.js';
 
 type Numbers = Record<string, number | undefined>;
 
 const shown = (x: number | undefined) => (x === undefined ? '·' : formatNumber(x));
 
-/** `c = a + b`, `o = tanh(n)`; an input or constant is just its name. */
-function caption(node: GraphNode): string {
-  const [a, b] = node.inputs;
+/** How tightly each form binds when written inline, as the scenario parser reads it. */
+const ATOM = 5;
+const BINDS: Partial<Record<OpName, number>> = { '+': 1, '-': 1, '*': 2, '/': 2, neg: 3, '^': 4 };
+
+/** Past this a generated operand is shown by its own (cut) name, so a huge sum cannot make huge labels. */
+const LONGEST_CAPTION = 200;
+
+interface Written {
+  text: string;
+  binds: number;
+}
+
+/**
+ * Every node written out as the maths reads, with exactly the parentheses the
+ * parser needs plus `-(a ^ 2)` for the eye: a named node or an input is read by
+ * its name, a generated one is expanded in place, since it is a part of the
+ * expression that the scenario wrote. Topological order, so no recursion.
+ */
+function writeAll(graph: Graph): Map<string, Written> {
+  const written = new Map<string, Written>();
+  const asOperand = new Map<string, Written>();
+  for (const node of graph.nodes) {
+    const own = write(node, node.inputs.map((name) => asOperand.get(name) ?? { text: name, binds: ATOM }));
+    written.set(node.name, own);
+    if (node.op === 'input' || (!node.generated && node.op !== 'const')) asOperand.set(node.name, { text: node.name, binds: ATOM });
+    else if (own.text.length <= LONGEST_CAPTION) asOperand.set(node.name, own);
+    else asOperand.set(node.name, { text: `(${node.name})`, binds: ATOM });
+  }
+  return written;
+}
+
+function write(node: GraphNode, operands: Written[]): Written {
+  const inParentheses = (w: Written, yes: boolean) => (yes ? `(${w.text})` : w.text);
+  const [a, b] = operands;
   switch (node.op) {
     case 'input':
+      return { text: node.name, binds: ATOM };
     case 'const':
-      return node.name;
+      return { text: literalOf(node.name), binds: ATOM };
+    case 'neg':
+      return { text: `-${inParentheses(a, a.binds < ATOM)}`, binds: BINDS.neg! };
     case '+':
     case '-':
     case '*':
     case '/':
-    case '^':
-      return `${node.name} = ${a} ${node.op} ${b}`;
-    case 'neg':
-      return `${node.name} = -${a}`;
+    case '^': {
+      const p = BINDS[node.op]!;
+      // `^` groups to the right, the others to the left; a negation on the right is always wrapped.
+      const left = node.op === '^' ? a.binds <= p : a.binds < p;
+      const right = b.binds === BINDS.neg || (node.op === '^' ? b.binds < p : b.binds <= p);
+      return { text: `${inParentheses(a, left)} ${node.op} ${inParentheses(b, right)}`, binds: p };
+    }
     default:
-      return `${node.name} = ${node.op}(${a})`;
+      return { text: `${node.op}(${a.text})`, binds: ATOM };
   }
+}
+
+/** `c = a + b`, `u = exp(a) / (1 + log(b + 2))`; an input is its name, a generated node its expression. */
+function captions(graph: Graph): Map<string, string> {
+  const written = writeAll(graph);
+  return new Map(
+    graph.nodes.map((node) => {
+      const text = written.get(node.name)!.text;
+      return [node.name, node.op === 'input' || node.generated ? text : `${node.name} = ${text}`];
+    }),
+  );
 }
 
 export function toDot(graph: Graph, values: Numbers, grads: Numbers): string {
   // Record labels treat these as structure; a backslash makes them text.
   const escape = (text: string) => text.replace(/[\\{}|<>"]/g, (ch) => `\\${ch}`);
   const id = new Map(graph.nodes.map((node, i) => [node.name, `n${i}`]));
+  const caption = captions(graph);
   const lines = ['digraph G {', '  rankdir=LR;', '  node [shape=record, fontname="monospace"];'];
   for (const node of graph.nodes) {
-    const label = `{ ${escape(caption(node))} | data ${escape(shown(values[node.name]))} | grad ${escape(shown(grads[node.name]))} }`;
+    const label = `{ ${escape(caption.get(node.name)!)} | data ${escape(shown(values[node.name]))} | grad ${escape(shown(grads[node.name]))} }`;
     lines.push(`  ${id.get(node.name)} [label="${label}"];`);
   }
   for (const edge of edgesOf(graph)) lines.push(`  ${id.get(edge.from)} -> ${id.get(edge.to)};`);
@@ -50,9 +100,10 @@ export function toMermaid(graph: Graph, values: Numbers, grads: Numbers): string
   const escape = (text: string) =>
     text.replace(/["<>#]/g, (ch) => ({ '"': '#quot;', '<': '#lt;', '>': '#gt;', '#': '#35;' })[ch] ?? ch);
   const id = new Map(graph.nodes.map((node, i) => [node.name, `n${i}`]));
+  const caption = captions(graph);
   const lines = ['flowchart LR'];
   for (const node of graph.nodes) {
-    const label = [caption(node), `data ${shown(values[node.name])}`, `grad ${shown(grads[node.name])}`].map(escape).join('<br/>');
+    const label = [caption.get(node.name)!, `data ${shown(values[node.name])}`, `grad ${shown(grads[node.name])}`].map(escape).join('<br/>');
     lines.push(`  ${id.get(node.name)}["${label}"]`);
   }
   for (const edge of edgesOf(graph)) lines.push(`  ${id.get(edge.from)} --> ${id.get(edge.to)}`);

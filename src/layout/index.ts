@@ -1,10 +1,12 @@
 /**
  * Graph drawing on a character grid: a layered layout, left to right, computed
- * once per graph, then drawn with the lesson's values and highlight.
+ * once per graph, then drawn with the lesson's values and highlight, only as
+ * much of it as the room shows.
  *
- *   const layout = layoutGraph(graph);
- *   const drawing = drawGraph(layout, { values, grads }, { nodes: ['c'], edges: [['a', 'c']], current: 'c' });
- *   console.log(drawingToText(viewport(drawing, 'c', 80, 20)));
+ *   const layouts = { full: () => layoutGraph(graph), compact: () => layoutGraph(graph, { compact: true }) };
+ *   const step = frameGraph(layouts, { values, grads }, { nodes: ['c'], edges: [['a', 'c']], current: 'c' }, 80, 12);
+ *   const next = frameGraph(layouts, state, highlight, 80, 12, { previous: step });       // follows the current node
+ *   const looked = frameGraph(layouts, state, highlight, 80, 12, { previous: step, pan: { row: 0, col: 10 } });
  */
 
 import type { Graph } from '../engine/graph.js';
@@ -15,7 +17,7 @@ import { routes } from './routes.js';
 import type { Layout } from './types.js';
 
 export interface LayoutOptions {
-  /** One line per operand instead of a four-line box: for small windows. */
+  /** Boxes with the value and gradient on one row where they can: for short windows. */
   compact?: boolean;
 }
 
@@ -27,10 +29,12 @@ export { layers } from './layers.js';
 export { order, countCrossings } from './order.js';
 export { coordinates } from './coordinates.js';
 export { routes, COMFORTABLE_WIDTH } from './routes.js';
-export { raster, ownersOf, type Raster } from './raster.js';
-export { drawGraph, drawingToText } from './draw.js';
-export { viewport } from './viewport.js';
+export { raster, type Raster, type Window } from './raster.js';
+export { drawGraph, drawingToText, type DrawOptions } from './draw.js';
+export { viewport, drawWindow } from './viewport.js';
+export { placeWindow, type Beyond, type Focus } from './window.js';
+export { frameGraph, LEGEND, type Layouts, type FrameOptions, type FramedDrawing, type BoxStyle } from './frame.js';
 export { toDot, toMermaid } from './export.js';
 export { formatNumber } from './format.js';
-export { edgeCells, describeOrdering, describePlacement, describeRoutes } from './describe.js';
+export { edgeCells, describeOrdering, describePlacement } from './describe.js';
 export type * from './types.js';

@@ -34,7 +34,10 @@ export function layers(graph: Graph): Layering {
   });
   // Backwards, so each node's consumers have already settled.
   for (let i = graph.nodes.length - 1; i >= 0; i--) {
-    if (consumers[i].length > 0) layer[i] = Math.min(...consumers[i].map((c) => layer[c])) - 1;
+    // A loop, not Math.min(...): a node used 100,000 times would overflow the argument stack.
+    let nearest = Infinity;
+    for (const c of consumers[i]) nearest = Math.min(nearest, layer[c]);
+    if (nearest !== Infinity) layer[i] = nearest - 1;
   }
 
   const nodes: LayerNode[] = graph.nodes.map((node, i) => ({
@@ -64,6 +67,6 @@ export function layers(graph: Graph): Layering {
     return { from: edge.from, to: edge.to, slot: edge.slot, hops: ids };
   });
 
-  const layerCount = graph.nodes.length === 0 ? 0 : Math.max(...layer) + 1;
+  const layerCount = layer.reduce((most, l) => Math.max(most, l + 1), 0);
   return { graph, nodes, hops, edges, layerCount };
 }

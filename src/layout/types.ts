@@ -9,6 +9,7 @@
  */
 
 import type { Graph } from '../engine/graph.js';
+import type { Beyond } from './window.js';
 
 /** A node of the layered graph: a graph node, or a dummy that carries a long edge through a layer. */
 export interface LayerNode {
@@ -105,10 +106,9 @@ export interface SpanStyle {
   bold?: boolean;
   dim?: boolean;
   color?: string;
-  inverse?: boolean;
 }
 
-export interface Span {
+export interface StyledText {
   text: string;
   style?: SpanStyle;
 }
@@ -117,11 +117,17 @@ export interface Drawing {
   width: number;
   height: number;
   /** One list of spans per row; every row spans `width` columns. */
-  lines: Span[][];
+  lines: StyledText[][];
   /** Node boxes in drawing coordinates, so a caller can scroll to one. */
   boxes: Record<string, Box>;
-  /** For a window cut by `viewport`: where its top-left cell lies in the whole drawing. */
+  /** The whole drawing's edges, so a window can be placed around the lit ones. */
+  edges?: RoutedEdge[];
+  /** For a window (`viewport`, `drawWindow`): where its picture's top-left cell lies in the whole drawing; pass it back as `from`. */
   origin?: Point;
+  /** For a window: which ways the drawing goes on, and how many boxes lie that way. */
+  beyond?: Beyond;
+  /** For a window: the row its picture starts on, 1 under a marker row. */
+  pictureRow?: number;
 }
 
 /** Values and gradients as far as the lesson has computed them; undefined shows as `·`. */

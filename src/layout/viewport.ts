@@ -1,55 +1,65 @@
 /**
- * A window onto a drawing too big for the terminal, placed so the focus (a
- * node, or a cell) is in view: centred when the drawing allows, pushed in from
- * the edges when not. Given the last window's origin, it moves only as far as
- * it must, so stepping through neighbouring nodes does not make the picture
- * jump. Only the rows in the window are touched: cheap enough for every step.
+ * A window onto a drawing too big for its room, with markers where it goes on
+ * (see window.ts for where the window goes). `viewport` cuts one out of a
+ * drawing already made; `drawWindow` draws only the window of a layout, which
+ * is what a large graph needs: its cost follows the room, not the graph.
  */
 
-import type { Box, Drawing, Point, Span } from './types.js';
+import { drawGraph, type DrawOptions } from './draw.js';
+import type { Box, Drawing, GraphState, Highlight, Layout, Point, StyledText } from './types.js';
+import { markerLines, placeWindow, type Focus, type Placement } from './window.js';
 
 export function viewport(
   drawing: Drawing,
-  focus: Point | string,
+  focus: Focus,
   width: number,
   height: number,
-  /** The `origin` of the window shown before, to scroll from there. */
+  /** The `origin` of the window shown before, to scroll (or pan) from there. */
   from?: Point,
+  /** Rows and columns to move the window from `from`, ignoring the focus: the learner looking around. */
+  pan?: Point,
 ): Drawing {
-  const area = typeof focus === 'string' ? drawing.boxes[focus] : { ...focus, width: 1, height: 1 };
-  if (!area) throw new Error(`viewport: no node named "${String(focus)}" in the drawing`);
-  const w = Math.max(0, Math.min(width, drawing.width));
-  const h = Math.max(0, Math.min(height, drawing.height));
-  const left = start(area.col, area.width, w, drawing.width, from?.col);
-  const top = start(area.row, area.height, h, drawing.height, from?.row);
-
-  const lines: Span[][] = [];
-  for (let row = top; row < top + h; row++) lines.push(cut(drawing.lines[row] ?? [], left, w));
+  const p = placeWindow(drawing, focus, width, height, from, pan);
+  const { origin } = p;
+  const lines: StyledText[][] = [];
+  for (let row = origin.row; row < origin.row + p.height; row++) lines.push(cut(drawing.lines[row] ?? [], origin.col, p.width));
   const boxes: Record<string, Box> = {};
   for (const [name, box] of Object.entries(drawing.boxes)) {
-    const inside = box.row < top + h && box.row + box.height > top && box.col < left + w && box.col + box.width > left;
-    if (inside) boxes[name] = { ...box, row: box.row - top, col: box.col - left };
+    const inside = box.row < origin.row + p.height && box.row + box.height > origin.row && box.col < origin.col + p.width && box.col + box.width > origin.col;
+    if (inside) boxes[name] = { ...box, row: box.row - origin.row, col: box.col - origin.col };
   }
-  return { width: w, height: h, lines, boxes, origin: { row: top, col: left } };
+  return framed(p, lines, boxes);
 }
 
-/**
- * The window's first row (or column). From a previous window: unchanged if the
- * focus is inside, else just far enough to bring it in. Without one: the focus
- * centred. Always on the drawing, and a focus bigger than the window shows its start.
- */
-function start(at: number, size: number, window: number, total: number, previous?: number): number {
-  const onDrawing = (x: number) => Math.max(0, Math.min(x, total - window));
-  if (size > window) return onDrawing(at);
-  if (previous === undefined) return onDrawing(at + Math.floor(size / 2) - Math.floor(window / 2));
-  if (at < previous) return onDrawing(at);
-  if (at + size > previous + window) return onDrawing(at + size - window);
-  return onDrawing(previous);
+/** The window of `layout` that the focus needs, drawn alone, with its markers. */
+export function drawWindow(
+  layout: Layout,
+  state: GraphState,
+  highlight: Highlight | undefined,
+  focus: Focus,
+  width: number,
+  height: number,
+  options?: DrawOptions & { from?: Point; pan?: Point },
+): Drawing {
+  const p = placeWindow(layout, focus, width, height, options?.from, options?.pan);
+  const window = { ...p.origin, width: p.width, height: p.height };
+  const picture = drawGraph(layout, state, highlight, { ...options, window });
+  return framed(p, picture.lines, picture.boxes);
+}
+
+/** The picture between its marker rows; boxes in the returned drawing's rows, `origin` the picture's place in the whole. */
+function framed(p: Placement, lines: StyledText[][], boxes: Record<string, Box>): Drawing {
+  const markers = markerLines(p);
+  const top = markers.top ? 1 : 0;
+  const shifted: Record<string, Box> = {};
+  for (const [name, box] of Object.entries(boxes)) shifted[name] = top ? { ...box, row: box.row + top } : box;
+  const all = [...(markers.top ? [markers.top] : []), ...lines, ...(markers.bottom ? [markers.bottom] : [])];
+  return { width: p.width, height: all.length, lines: all, boxes: shifted, origin: p.origin, beyond: p.beyond, pictureRow: top };
 }
 
 /** Columns [left, left + width) of a line. One column per character; astral ones (rare in names) are split by code point. */
-function cut(spans: Span[], left: number, width: number): Span[] {
-  const out: Span[] = [];
+function cut(spans: StyledText[], left: number, width: number): StyledText[] {
+  const out: StyledText[] = [];
   const right = left + width;
   let col = 0;
   for (const span of spans) {

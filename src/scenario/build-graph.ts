@@ -10,7 +10,7 @@
 import type { Graph, GraphNode, OpName } from '../engine/graph.js';
 import { functionOp, opRows, type Operator } from '../engine/ops.js';
 import { childrenOf, preorder, type Expr } from './expression.js';
-import { labelOf } from './labels.js';
+import { labelOf, nameAllocator } from './labels.js';
 import { didYouMean } from './names.js';
 
 export interface InputDef {
@@ -136,9 +136,10 @@ function orderNodes(inputs: InputDef[], defs: NodeDef[], fail: Fail): GraphNode[
         const { expr, def } = work;
         const text = labelOf(expr, (child) => label.get(child) ?? '?');
         const named = expr === def.expr;
-        // A named node's label is its name, so a user of it reads `c*d`, not `(a+b)*d`.
-        label.set(expr, named ? def.name : text);
         const name = named ? def.name : uniqueName(text);
+        // A user of a node reads it by name: `c*d`, not `(a+b)*d`; `(a+b)*(a+b′)`, told apart.
+        // A constant is read as its number: every 2 is the same 2.
+        label.set(expr, expr.kind === 'number' ? text : name);
         nameOf.set(expr, name);
         const node: GraphNode = { name, op: opOf(expr), inputs: childrenOf(expr).map((c) => nameOf.get(c) ?? '?'), generated: !named };
         if (expr.kind === 'number') node.value = expr.value;
@@ -161,21 +162,4 @@ function reportCycle(members: NodeDef[], fileOrder: Map<string, number>, fail: F
     ? `\`${rotated[0].name}\` uses itself: ${cycle}`
     : `these nodes depend on each other in a cycle: ${cycle}`;
   return fail(rotated[0], 'key', problem, 'rewrite one of their expressions so that no node needs its own value');
-}
-
-/** Gives each generated label a name no other node has: `x+3`, then `x+3#2`, `x+3#3`… */
-function nameAllocator(reserved: string[]): (label: string) => string {
-  const taken = new Set(reserved);
-  const next = new Map<string, number>();
-  return (text) => {
-    let name = text;
-    let k = next.get(text) ?? (taken.has(text) ? 2 : 1);
-    if (k > 1) {
-      while (taken.has(`${text}#${k}`)) k++;
-      name = `${text}#${k}`;
-    }
-    next.set(text, k + 1);
-    taken.add(name);
-    return name;
-  };
 }

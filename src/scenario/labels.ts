@@ -1,7 +1,9 @@
 /**
  * Readable names for the operations a scenario did not name: `x^2`, `x+3`,
  * `tanh(w*x+b)`. Compact (no spaces) and with only the parentheses needed to read
- * the structure back, plus a few for the eye: `a+(-b)`, `-(a^2)`.
+ * the structure back, plus a few for the eye: `a+(-b)`, `-(a^2)`. Where two
+ * would read the same, the later ones are primed in reading order (`w*x`,
+ * `w*x′`, `w*x″`), as a learner would mark them on paper.
  */
 
 import type { Expr } from './expression.js';
@@ -57,4 +59,37 @@ function rawLabel(expr: Expr, operand: (child: Expr) => string): string {
 
 function cut(label: string): string {
   return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL - 1)}…`;
+}
+
+/** The k-th occurrence of a label (k ≥ 2): primes for the first few, then a number in reading order. */
+function mark(k: number): string {
+  return k <= 4 ? ['′', '″', '‴'][k - 2] : `′${k - 1}`;
+}
+
+/** What `mark` appends, to read a constant's literal back from its name. */
+const MARK = /(?:′\d+|[′″‴])$/;
+
+/** A constant's literal as written (`2` for the node named `2′`): the number it holds, for boxes and exports. */
+export function literalOf(name: string): string {
+  return name.replace(MARK, '');
+}
+
+/**
+ * Gives each generated label a name no other node has: `x+3`, then `x+3′`,
+ * `x+3″`… `reserved` are the scenario's own names, which never get a mark.
+ */
+export function nameAllocator(reserved: string[]): (label: string) => string {
+  const taken = new Set(reserved);
+  const next = new Map<string, number>();
+  return (text) => {
+    let name = text;
+    let k = next.get(text) ?? (taken.has(text) ? 2 : 1);
+    if (k > 1) {
+      while (taken.has(`${text}${mark(k)}`)) k++;
+      name = `${text}${mark(k)}`;
+    }
+    next.set(text, k + 1);
+    taken.add(name);
+    return name;
+  };
 }

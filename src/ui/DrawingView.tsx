@@ -17,7 +17,6 @@ export function DrawingView({ drawing, theme }: { drawing: Drawing; theme: Theme
                   bold={span.style?.bold}
                   dimColor={theme.color ? span.style?.dim : undefined}
                   color={theme.color ? span.style?.color : undefined}
-                  inverse={theme.color ? span.style?.inverse : undefined}
                 >
                   {span.text}
                 </Text>

@@ -4,6 +4,7 @@
  */
 
 import { inOffset, outOffset } from '../../src/layout/box.js';
+import { literalOf } from '../../src/scenario/labels.js';
 import {
   drawGraph,
   edgeCells,
@@ -57,7 +58,7 @@ export function edgePaths(layout: Layout, drawing: Drawing): string[] {
     const cells = edgeCells(edge.points);
     const port = { row: source.row + outOffset(source.height), col: source.col + source.width - 1 };
     if (key(cells[0]) !== key(port)) problems.push(`${name}: starts at ${key(cells[0])}, not at the port ${key(port)}`);
-    const arrow = { row: target.row + inOffset(edge.slot, layout.compact), col: target.col - 1 };
+    const arrow = { row: target.row + inOffset(edge.slot), col: target.col - 1 };
     const end = cells[cells.length - 1];
     if (key(end) !== key(arrow)) problems.push(`${name}: ends at ${key(end)}, not at the port ${key(arrow)}`);
     if (grid[end.row]?.[end.col] !== '▶') problems.push(`${name}: no arrow at its end`);
@@ -145,7 +146,8 @@ export function namesVisible(layout: Layout, drawing: Drawing): string[] {
     .filter((node) => {
       const box = layout.boxes[node.name];
       const line = grid[box.row].slice(box.col, box.col + box.width).join('');
-      return !line.includes(node.name);
+      // A constant shows its number: the second 2 of a graph is named `2′`.
+      return !line.includes(node.op === 'const' ? literalOf(node.name) : node.name);
     })
     .map((node) => `the name ${node.name} is not visible`);
 }

@@ -91,7 +91,7 @@ describe('lesson steps', () => {
 });
 
 describe('compact boxes', () => {
-  it.each(['add-then-mul', 'reuse-mul', 'neuron'])('%s draws as its golden file, one line per operand', (name) => {
+  it.each(['add-then-mul', 'reuse-mul', 'neuron'])('%s draws as its golden file, a whole border and v and g on one row', (name) => {
     const seed = SEEDS[name];
     const layout = layoutGraph(seed.graph, { compact: true });
     expect(allProblems(layout, seed.done)).toEqual([]);

@@ -44,12 +44,12 @@ export const SEEDS: Record<string, Seed> = {
     done: { values: { a: 3, b: -5, d: 2, c: -2, z: -4 }, grads: { a: 2, b: 2, d: -2, c: 2, z: 1 } },
   },
   'mul-then-add': {
-    graph: graphOf(abd, [['e', '*', ['a', 'b']], ['z', '+', ['e', 'd']]]),
-    done: { values: { a: 3, b: -5, d: 2, e: -15, z: -13 }, grads: { a: -5, b: 3, d: 1, e: 1, z: 1 } },
+    graph: graphOf(abd, [['c', '*', ['a', 'b']], ['z', '+', ['c', 'd']]]),
+    done: { values: { a: 3, b: -5, d: 2, c: -15, z: -13 }, grads: { a: -5, b: 3, d: 1, c: 1, z: 1 } },
   },
   'mul-mul': {
-    graph: graphOf(abd, [['e', '*', ['a', 'b']], ['z', '*', ['e', 'd']]]),
-    done: { values: { a: 3, b: -5, d: 2, e: -15, z: -30 }, grads: { a: -10, b: 6, d: -15, e: 2, z: 1 } },
+    graph: graphOf(abd, [['c', '*', ['a', 'b']], ['z', '*', ['c', 'd']]]),
+    done: { values: { a: 3, b: -5, d: 2, c: -15, z: -30 }, grads: { a: -10, b: 6, d: -15, c: 2, z: 1 } },
   },
   'add-add': {
     graph: graphOf(abd, [['c', '+', ['a', 'b']], ['z', '+', ['c', 'd']]]),

@@ -62,11 +62,11 @@ describe('a nested expression', () => {
     expect(s.graph.nodes.find((n) => n.name === '1e-3')?.value).toBe(0.001);
   });
 
-  it('gives every occurrence its own node, numbering repeated names', () => {
+  it('gives every occurrence its own node, priming repeated names in reading order', () => {
     const s = scenario('  a: 1\n  b: 2\n', '  y: (a+b)*(a+b)\n  w: 2*(a + b) - 2\n');
-    expect(s.graph.nodes.map((n) => n.name)).toEqual(['a', 'b', 'a+b', 'a+b#2', 'y', '2', 'a+b#3', '2*(a+b)', '2#2', 'w']);
-    expect(shape(s.graph)[4]).toEqual(['y', '*', ['a+b', 'a+b#2']]);
-    expect(shape(s.graph)[9]).toEqual(['w', '-', ['2*(a+b)', '2#2']]);
+    expect(s.graph.nodes.map((n) => n.name)).toEqual(['a', 'b', 'a+b', 'a+b′', 'y', '2', 'a+b″', '2*(a+b″)', '2′', 'w']);
+    expect(shape(s.graph)[4]).toEqual(['y', '*', ['a+b', 'a+b′']]);
+    expect(shape(s.graph)[9]).toEqual(['w', '-', ['2*(a+b″)', '2′']]);
   });
 
   it('keeps an operand used twice as two inputs', () => {

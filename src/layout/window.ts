@@ -1,0 +1,181 @@
+/**
+ * Which part of a drawing too big for its room to show, and the markers that
+ * say where it goes on. A pure function of the drawing's boxes and edges, the
+ * step's highlight, the room, the last window's origin and the learner's pan:
+ *
+ * - A step brings its current node's whole box into view and, as far as they
+ *   fit, the other nodes and edges it lights up; from the last window it moves
+ *   only as far as it must, so neighbouring steps do not make the picture jump.
+ * - A pan moves the last window by whole cells and keeps it on the drawing; the
+ *   next step brings the current node back.
+ * - Where the drawing goes on past an edge, a row above or below the picture
+ *   says so: `▴ 2 more` on the top row, `▾ 2 more` on the bottom row, and
+ *   `◂ 3 more` / `3 more ▸` at the ends of the bottom row (of the top row when
+ *   only that one is there), each counting the boxes cut off on that side.
+ */
+
+import { pairKey, rectOf, spatial } from './spatial.js';
+import type { Box, Highlight, Point, RoutedEdge, StyledText } from './types.js';
+
+export interface Extent {
+  width: number;
+  height: number;
+  boxes: Record<string, Box>;
+  edges?: RoutedEdge[];
+}
+
+/** What must be in view: a node by name, a cell, or a step's highlight (its `current` node first). */
+export type Focus = string | Point | Highlight;
+
+/** How many boxes lie (partly) beyond each edge of the window; absent where the drawing does not go on. */
+export interface Beyond {
+  above?: number;
+  below?: number;
+  left?: number;
+  right?: number;
+}
+
+export interface Placement {
+  /** The top-left cell of the picture (without its marker rows) in the whole drawing. */
+  origin: Point;
+  width: number;
+  /** Rows of the picture, without the marker rows. */
+  height: number;
+  beyond: Beyond;
+  /** Marker rows above and below the picture: 0 or 1 each. */
+  markerRows: { top: number; bottom: number };
+}
+
+export function placeWindow(drawing: Extent, focus: Focus, width: number, height: number, from?: Point, pan?: Point): Placement {
+  const w = Math.max(0, Math.min(width, drawing.width));
+  if (drawing.width <= width && drawing.height <= height) {
+    return { origin: { row: 0, col: 0 }, width: drawing.width, height: drawing.height, beyond: {}, markerRows: { top: 0, bottom: 0 } };
+  }
+  let placed: Placement | undefined;
+  for (let reserve = 1; reserve <= 2; reserve++) {
+    const h = Math.max(0, Math.min(height - reserve, drawing.height));
+    const origin = place(drawing, focus, w, h, from, pan);
+    placed = withMarkers(drawing, origin, w, h);
+    const rows = placed.markerRows.top + placed.markerRows.bottom;
+    if (rows <= reserve || height - reserve <= 1) break;
+  }
+  const p = placed!;
+  // A marker row the placement turned out not to need goes to the picture.
+  const spare = height - p.height - p.markerRows.top - p.markerRows.bottom;
+  if (spare > 0 && p.height < drawing.height) {
+    const h = Math.min(drawing.height, p.height + spare);
+    const row = Math.max(0, Math.min(p.origin.row, drawing.height - h));
+    return withMarkers(drawing, { row, col: p.origin.col }, w, h);
+  }
+  return p;
+}
+
+function withMarkers(drawing: Extent, origin: Point, w: number, h: number): Placement {
+  const beyond: Beyond = {};
+  const count = (side: keyof Beyond, yes: boolean) => {
+    if (yes) beyond[side] = (beyond[side] ?? 0) + 1;
+  };
+  if (origin.row > 0) beyond.above = 0;
+  if (origin.row + h < drawing.height) beyond.below = 0;
+  if (origin.col > 0) beyond.left = 0;
+  if (origin.col + w < drawing.width) beyond.right = 0;
+  const { boxes } = spatial(drawing.boxes, drawing.edges);
+  for (let k = 0; k < boxes.length; k += 4) {
+    count('above', boxes[k] < origin.row);
+    count('below', boxes[k + 2] > origin.row + h);
+    count('left', boxes[k + 1] < origin.col);
+    count('right', boxes[k + 3] > origin.col + w);
+  }
+  const sideways = beyond.left !== undefined || beyond.right !== undefined;
+  const top = beyond.above !== undefined ? 1 : 0;
+  const bottom = beyond.below !== undefined || (sideways && top === 0) ? 1 : 0;
+  return { origin, width: w, height: h, beyond, markerRows: { top, bottom } };
+}
+
+function place(drawing: Extent, focus: Focus, w: number, h: number, from?: Point, pan?: Point): Point {
+  const onDrawing = (x: number, window: number, total: number) => Math.max(0, Math.min(x, total - window));
+  if (pan && from) {
+    return { row: onDrawing(from.row + pan.row, h, drawing.height), col: onDrawing(from.col + pan.col, w, drawing.width) };
+  }
+  const area = focusArea(drawing, focus, w, h);
+  return { row: start(area.row, area.height, h, drawing.height, from?.row), col: start(area.col, area.width, w, drawing.width, from?.col) };
+}
+
+/** The current node's box, grown by each other lit box and edge, nearest first, while the whole still fits. */
+function focusArea(drawing: Extent, focus: Focus, w: number, h: number): Box {
+  if (typeof focus === 'string') return boxOf(drawing, focus);
+  if (!('nodes' in focus)) return { ...focus, width: 1, height: 1 };
+  const current = focus.current ?? focus.nodes[0];
+  if (current === undefined) return { row: 0, col: 0, width: 1, height: 1 };
+  let area = boxOf(drawing, current);
+  const wanted: Box[] = focus.nodes.filter((n) => n !== current && drawing.boxes[n]).map((n) => drawing.boxes[n]);
+  const where = spatial(drawing.boxes, drawing.edges);
+  for (const [a, b] of focus.edges) for (const e of where.byPair.get(pairKey(a, b)) ?? []) wanted.push(rectOf(where.edges, e));
+  const centre = (b: Box) => [b.row + b.height / 2, b.col + b.width / 2];
+  const [r0, c0] = centre(area);
+  const distance = (b: Box) => Math.abs(centre(b)[0] - r0) + Math.abs(centre(b)[1] - c0);
+  wanted.sort((a, b) => distance(a) - distance(b));
+  for (const box of wanted) {
+    const grown = union(area, box);
+    if (grown.width <= w && grown.height <= h) area = grown;
+  }
+  return area;
+}
+
+function boxOf(drawing: Extent, name: string): Box {
+  const box = drawing.boxes[name];
+  if (!box) throw new Error(`viewport: no node named "${name}" in the drawing`);
+  return box;
+}
+
+function union(a: Box, b: Box): Box {
+  const row = Math.min(a.row, b.row);
+  const col = Math.min(a.col, b.col);
+  return {
+    row,
+    col,
+    width: Math.max(a.col + a.width, b.col + b.width) - col,
+    height: Math.max(a.row + a.height, b.row + b.height) - row,
+  };
+}
+
+/**
+ * The window's first row (or column). From a previous window: unchanged if the
+ * focus is inside, else just far enough to bring it in. Without one: the focus
+ * centred. Always on the drawing, and a focus bigger than the window shows its start.
+ */
+function start(at: number, size: number, window: number, total: number, previous?: number): number {
+  const onDrawing = (x: number) => Math.max(0, Math.min(x, total - window));
+  if (size > window) return onDrawing(at);
+  if (previous === undefined) return onDrawing(at + Math.floor(size / 2) - Math.floor(window / 2));
+  if (at < previous) return onDrawing(at);
+  if (at + size > previous + window) return onDrawing(at + size - window);
+  return onDrawing(previous);
+}
+
+const MARKER_STYLE = { dim: true };
+
+/** The marker rows of a placement, each `width` columns: [top] and [bottom], either possibly absent. */
+export function markerLines(p: Placement): { top?: StyledText[]; bottom?: StyledText[] } {
+  const { above, below, left, right } = p.beyond;
+  const more = (n: number) => (n > 0 ? `${n} more` : 'more');
+  const ends = {
+    left: left === undefined ? '' : `◂ ${more(left)}`,
+    right: right === undefined ? '' : `${more(right)} ▸`,
+  };
+  const line = (middle: string, withEnds: boolean): StyledText[] => [{ text: row(p.width, withEnds ? ends.left : '', middle, withEnds ? ends.right : ''), style: MARKER_STYLE }];
+  const out: { top?: StyledText[]; bottom?: StyledText[] } = {};
+  if (p.markerRows.top) out.top = line(above === undefined ? '' : `▴ ${more(above)}`, p.markerRows.bottom === 0);
+  if (p.markerRows.bottom) out.bottom = line(below === undefined ? '' : `▾ ${more(below)}`, true);
+  return out;
+}
+
+/** `left`, `middle` centred and `right` flush right in `width` columns; squeezed, then cut, when they do not fit. */
+function row(width: number, left: string, middle: string, right: string): string {
+  const len = (s: string) => [...s].length;
+  const start = Math.max(len(left) + (left ? 1 : 0), Math.floor((width - len(middle)) / 2));
+  let text = left.padEnd(start) + middle;
+  const gap = width - len(text) - len(right);
+  text = gap >= (text && right ? 1 : 0) ? text + ' '.repeat(Math.max(0, gap)) + right : [left, middle, right].filter(Boolean).join(' ');
+  return [...text].slice(0, width).join('').padEnd(width);
+}
