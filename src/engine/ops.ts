@@ -14,7 +14,7 @@ export interface OpRow {
   parse: { operator: Operator } | { prefix: '-' } | { function: string };
   /** How the node reads in the lesson's text, given its operands' names: `a + b`, `tanh(n)`. */
   write(operands: string[]): string;
-  /** What a box's title shows before the node's name: `+ c`, `σ s`. */
+  /** What a box's title shows before the node's name: `+ c`, `σ s`, `× z`. */
   symbol: string;
   /** The same operation as a PyTorch expression over tensors of those names (micrograd's Value reads it too, where it has the op). */
   pytorch(operands: string[]): string;
@@ -58,7 +58,8 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
   '*': {
     parse: { operator: '*' },
     write: binary(TIMES),
-    symbol: TIMES,
+    // On a box, · already means "not computed yet" (`g ·`), so a product's title is `× z`.
+    symbol: '×',
     pytorch: infix('*'),
     forward: ([a, b]) => a * b,
     // The other factor: ∂(a·b)/∂a = b. For a·a each slot gets the other a.

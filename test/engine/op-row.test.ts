@@ -49,9 +49,10 @@ describe('an op added as one row of the table', () => {
 });
 
 describe('the built-in rows', () => {
-  it('write * one way in text and in a box title', () => {
+  it('write * as · in text, and × on a box, where · means a number not computed yet', () => {
     expect(OPS['*'].write(['a', 'b'])).toBe('a · b');
-    expect(OPS['*'].symbol).toBe('·');
+    expect(OPS['*'].symbol).toBe('×');
+    expect(Object.values(OPS).map((row) => row.symbol)).not.toContain('·');
   });
 
   it('give each op a PyTorch expression', () => {
