@@ -25,7 +25,7 @@ export interface TrainFigures {
 }
 
 export function measureTraining(runs = 21): TrainFigures {
-  const mlp = loadScenarioFile('scenarios/12-mlp.yaml');
+  const mlp = loadScenarioFile('scenarios/17-mlp.yaml');
   const start: Values = Object.fromEntries(mlp.params.map((p) => [p, mlp.graph.nodes.find((n) => n.name === p)?.value ?? NaN]));
   const data = { params: mlp.params, rows: mlp.examples ?? [{}] };
   const run = { steps: 100, rate: -0.05, zeroGrad: true };

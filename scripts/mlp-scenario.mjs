@@ -1,4 +1,4 @@
-// Writes scenarios/12-mlp.yaml: the lecture's MLP 3-4-4-1 with tanh on its
+// Writes scenarios/17-mlp.yaml: the lecture's MLP 3-4-4-1 with tanh on its
 // four examples, with fixed weights so every learner sees the same run.
 // Run: node scripts/mlp-scenario.mjs
 import { writeFileSync } from 'node:fs';
@@ -62,4 +62,4 @@ train:
 examples:
 ${XS.map((xs, k) => `  - {x1: ${xs[0]}, x2: ${xs[1]}, x3: ${xs[2]}, y: ${YS[k]}}`).join('\n')}
 `;
-writeFileSync(new URL('../scenarios/12-mlp.yaml', import.meta.url), text);
+writeFileSync(new URL('../scenarios/17-mlp.yaml', import.meta.url), text);

@@ -75,7 +75,7 @@ export function expressionOf(graph: Graph, name: string): string {
     // Operators group to the left, ^ to the right; a right operand of equal
     // binding keeps its parentheses so the drawing's shape shows: a - (b - c).
     const power = node.op === '^';
-    return { text: `${side(0, power)} ${opRow(node.op).symbol} ${side(1, !power)}`, binds };
+    return { text: opRow(node.op).write([side(0, power), side(1, !power)]), binds };
   };
   return visit(name, 0).text;
 }

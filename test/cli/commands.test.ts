@@ -22,17 +22,17 @@ async function doc(id: string): Promise<Doc> {
 const node = (d: Doc, name: string) => d.nodes.find((n) => n.name === name)!;
 
 describe('list', () => {
-  it('names the twelve bundled lessons in order', async () => {
+  it('names the bundled lessons in the course order', async () => {
     const { code, stdout } = await runCli(['list']);
     expect(code).toBe(0);
     const ids = stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]);
-    expect(ids).toEqual(['add', 'mul', 'add-then-mul', 'mul-then-add', 'mul-mul', 'add-add', 'reuse-add', 'reuse-mul', 'neuron', 'neuron-learns', 'forgot-zero-grad', 'mlp']);
+    expect(ids).toEqual(['add', 'mul', 'add-then-mul', 'mul-then-add', 'mul-mul', 'add-add', 'reuse-add', 'reuse-mul', 'lecture-graph', 'add-self', 'neuron', 'tanh-from-exp', 'neuron-learns', 'forgot-zero-grad', 'mlp']);
   });
 
   it('--json gives id, title and file', async () => {
     const entries = JSON.parse((await runCli(['list', '--json'])).stdout) as { id: string; title: string; file: string }[];
     expect(entries[2]).toMatchObject({ id: 'add-then-mul', title: 'Addition feeding a product' });
-    expect(entries[2].file).toMatch(/03-add-then-mul\.yaml$/);
+    expect(entries[2].file).toMatch(/04-add-then-mul\.yaml$/);
   });
 });
 
@@ -146,7 +146,8 @@ describe('check', () => {
     const entries = JSON.parse((await runCli(['list', '--json'])).stdout) as { file: string }[];
     const { code, stdout } = await runCli(['check', ...entries.map((e) => e.file)]);
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n')).toHaveLength(12);
+    expect(stdout.trim().split('\n')).toHaveLength(entries.length);
+    expect(entries.length).toBe(15);
   });
 });
 

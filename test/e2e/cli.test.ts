@@ -239,7 +239,7 @@ describe('with a screen reader', () => {
 describe('scenarios compiled into the bundle', () => {
   it('are used only for a file whose text is unchanged: an edited copy is read afresh', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gt-e2e-'));
-    const original = readFileSync(join(ROOT, 'scenarios/03-add-then-mul.yaml'), 'utf8');
+    const original = readFileSync(join(ROOT, 'scenarios/04-add-then-mul.yaml'), 'utf8');
     const same = join(dir, '03-add-then-mul.yaml');
     writeFileSync(same, original);
     const edited = join(mkdtempSync(join(tmpdir(), 'gt-e2e-')), '03-add-then-mul.yaml');

@@ -36,7 +36,7 @@ async function until(ready: () => boolean, what: string): Promise<void> {
 async function tutorInTmux(): Promise<{ dir: string; name: string; lesson: string; capture: () => string }> {
   const dir = mkdtempSync(join(tmpdir(), 'gt-hup-'));
   const lesson = join(dir, 'lesson.yaml');
-  copyFileSync(join(ROOT, 'scenarios/03-add-then-mul.yaml'), lesson);
+  copyFileSync(join(ROOT, 'scenarios/04-add-then-mul.yaml'), lesson);
   const name = `gt-hup-${process.pid}-${sessions.length}`;
   sessions.push(name);
   const env = `HOME='${dir}' XDG_STATE_HOME='${dir}/state' XDG_CACHE_HOME='${dir}/cache' TERM=xterm-256color`;

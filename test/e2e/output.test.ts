@@ -18,7 +18,7 @@ function bash(script: string) {
 describe('output that cannot be written', () => {
   beforeAll(() => assertBuilt());
 
-  it.each([['list'], ['show neuron --json'], ['graph neuron'], ['check scenarios/01-add.yaml']])('%s > /dev/full: one line, exit 1', (command) => {
+  it.each([['list'], ['show neuron --json'], ['graph neuron'], ['check scenarios/02-add.yaml']])('%s > /dev/full: one line, exit 1', (command) => {
     const result = bash(`${cli} ${command} > /dev/full`);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('grad-tutor: could not write the output: the disk is full; what was written is incomplete.\n');

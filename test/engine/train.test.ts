@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backprop, train, withValues, type Values } from '../../src/engine/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 
-const neuron = loadScenarioFile('scenarios/10-neuron-learns.yaml');
+const neuron = loadScenarioFile('scenarios/15-neuron-learns.yaml');
 const start = (names: string[], graph = neuron.graph): Values => Object.fromEntries(names.map((n) => [n, graph.nodes.find((g) => g.name === n)?.value as number]));
 const data = { params: neuron.params, rows: [{}] };
 
@@ -96,7 +96,7 @@ class V {
 }
 
 describe('the lecture’s MLP against an independent reverse mode', () => {
-  const mlp = loadScenarioFile('scenarios/12-mlp.yaml');
+  const mlp = loadScenarioFile('scenarios/17-mlp.yaml');
   const run = mlp.train!;
 
   it('has the lecture’s data, 41 params and trains for 20 or more steps', () => {

@@ -79,7 +79,7 @@ describe.each(files)('%s', (file) => {
 
 describe('a drawing that does not fit', () => {
   it('is cut around the step rather than switched to the compact style when it is only slightly too tall', () => {
-    const scenario = loadScenarioFile(join(DIR, '09-neuron.yaml'));
+    const scenario = loadScenarioFile(join(DIR, '13-neuron.yaml'));
     const layouts = { full: () => layoutGraph(scenario.graph), compact: () => layoutGraph(scenario.graph, { compact: true }) };
     const full = layouts.full();
     expect(full.height).toBeGreaterThan(14);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildLesson, compareZeroGrad, lessonToJson, lossChart, ZERO_GRAD_WHY } from '../../src/lesson/index.js';
 import { loadScenarioFile, parseScenario } from '../../src/scenario/index.js';
 
-const neuron = loadScenarioFile('scenarios/10-neuron-learns.yaml');
-const mlp = loadScenarioFile('scenarios/12-mlp.yaml');
+const neuron = loadScenarioFile('scenarios/15-neuron-learns.yaml');
+const mlp = loadScenarioFile('scenarios/17-mlp.yaml');
 
 describe('params and data in the lesson', () => {
   const lesson = buildLesson(neuron);
@@ -115,7 +115,7 @@ describe('the zero_grad comparison', () => {
   });
 
   it('forgot-zero-grad says, at each update, that the grads are a sum of passes', () => {
-    const forgot = buildLesson(loadScenarioFile('scenarios/11-forgot-zero-grad.yaml'));
+    const forgot = buildLesson(loadScenarioFile('scenarios/16-forgot-zero-grad.yaml'));
     expect(forgot.steps.find((s) => s.update === 3)?.lines).toContain("zero_grad is off: each grad is the sum of all 3 backward passes so far, not this one's alone.");
   });
 });

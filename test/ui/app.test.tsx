@@ -12,7 +12,7 @@ describe('the menu', () => {
     const frame = tutor.frame();
     expect(frame).toContain('Addition feeding a product');
     expect(frame).toContain('z = (a + b) · d');
-    expect(frame).toContain('o = tanh(x1 · w1 + x2 · w2 + b)');
+    expect(frame).toContain('o = tanh(((x1 · w1) + (x2 · w2)) + b)');
     expect(frame).toMatch(/✓ +1\. A sum/);
     expect(frame).not.toMatch(/✓ +2\./);
   });
