@@ -138,6 +138,11 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   };
 }
 
+/** The lesson's keys for the footer: the zero_grad switch only where it does something, in the Train phase. */
+function lessonKeysAt(phase: Phase) {
+  return phase === 'train' ? LESSON_KEYS : LESSON_KEYS.filter((b) => b.action !== 'zeroGrad');
+}
+
 function lessonFrame(state: Session, columns: number, rows: number): LessonFrame {
   const open = state.open!;
   const lesson = lessonOf(state)!;
@@ -156,7 +161,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
   const footer = text.question
     ? footerText([...QUIZ_KEYS, ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit')], columns)
-    : footerText(LESSON_KEYS, columns);
+    : footerText(lessonKeysAt(current.phase), columns);
   const spoken = [
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
     ...lines.map((l) => l.replace(/^▸ /, '')),
