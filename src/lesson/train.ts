@@ -57,7 +57,8 @@ export function howItWent(history: TrainingPoint[]): string {
 export function trainingChart(history: TrainingPoint[], upTo: number, right?: TrainingPoint[]): string[] {
   const own = { values: history.map((p) => p.output), mark: right ? '×' : '•' };
   if (!right) return lossChart([own], { upTo });
-  return [...lossChart([{ values: right.map((p) => p.output), mark: '•' }, own], { upTo }), ZERO_GRAD_KEY];
+  // One plot row fewer than alone: the key and the sentence on why must fit an 80×24 screen with it.
+  return [...lossChart([{ values: right.map((p) => p.output), mark: '•' }, own], { upTo, rows: 7 }), ZERO_GRAD_KEY];
 }
 
 const ZERO_GRAD_KEY = '• with zero_grad   × without';
