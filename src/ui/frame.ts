@@ -8,7 +8,7 @@
  * `origin` (pan offsets move it), and the text is plain lines, so a
  * Train-phase chart or a nudge's old → new boxes are lines and spans too.
  */
-import { lessonKey } from '../lesson/index.js';
+import { lessonKey, type MenuEntry } from '../lesson/index.js';
 import type { Drawing } from '../layout/index.js';
 import { viewport } from '../layout/index.js';
 import { num, stepText, type Phase } from '../lesson/index.js';
@@ -32,7 +32,7 @@ export type Frame =
   | { kind: 'too-small'; text: string }
   | { kind: 'help'; lines: string[] }
   | { kind: 'prompt'; title: string; ask: string; expression?: string; text: string; error: string[]; footer: string }
-  | { kind: 'menu'; title: string; items: MenuItem[]; index: number; limit: number; notice: string[]; hint: string; footer: string }
+  | { kind: 'menu'; title: string; items: MenuItem[]; index: number; limit: number; notice: string[]; detail?: string; hint: string; footer: string }
   | LessonFrame;
 
 export interface LessonFrame {
@@ -110,6 +110,12 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   return { kind: 'help', lines: clip(lines, rows - 1).map((line) => line.slice(0, columns)) };
 }
 
+/** The highlighted lesson's params and data, where it has data at all: with every input a param there is nothing to tell apart. */
+function rolesOf(entry: MenuEntry | undefined): string | undefined {
+  if (!entry || !entry.data?.length) return undefined;
+  return visibleLine(`params (training moves them): ${(entry.params ?? []).join(', ')} · data (never moved): ${entry.data.join(', ')}`);
+}
+
 function menuFrame(state: Session, columns: number, rows: number): Frame {
   const line = (text: string) => text.slice(0, columns - 3);
   const mark = (key: string) => (state.finished.includes(key) ? '✓' : ' ');
@@ -124,15 +130,17 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   });
   for (const label of PROMPT_ENTRIES) items.push({ label: line(`     ${label}`) });
   const notice = state.notice ? wrapLines([visibleLine(state.notice)], columns) : [];
-  // Title, blank, list, blank, hint, footer — and one row Ink keeps free.
+  // Title, blank, list, the detail row (blank for most), hint, footer — and one row Ink keeps free.
   const limit = Math.max(3, Math.min(items.length, rows - 6 - notice.length));
+  const index = Math.min(state.menuIndex, menuLessons(state).length + PROMPT_ENTRIES.length - 1);
   return {
     kind: 'menu',
     title: 'grad-tutor — the chain rule, one edge at a time',
     items,
-    index: Math.min(state.menuIndex, menuLessons(state).length + PROMPT_ENTRIES.length - 1),
+    index,
     limit,
     notice,
+    detail: rolesOf(menuLessons(state)[index])?.slice(0, columns),
     hint: 'Pick a graph; ✓ marks the ones you finished.'.slice(0, columns),
     footer: footerText(MENU_KEYS),
   };

@@ -123,3 +123,20 @@ describe('the Train phase on screen', () => {
     expect(tutor.frame()).toContain('z zero_grad');
   });
 });
+
+describe('params and data in the menu', () => {
+  it('the highlighted lesson says which inputs are params and which are data', async () => {
+    tutor = await openTutor({ size: at80, theme: { color: false } });
+    // Walk the menu to neuron-learns by its title, whatever its place in the course.
+    for (let i = 0; i < 20 && !/❯.*A neuron learns/.test(tutor.frame()); i++) await tutor.type(KEY.down);
+    expect(tutor.frame()).toMatch(/❯.*A neuron learns/);
+    expect(tutor.frame()).toContain('params (training moves them): w1, w2, b · data (never moved): x1, x2, y');
+  });
+
+  it('a lesson whose inputs all move has no such line', async () => {
+    // The course's first lesson, highlighted when the menu opens.
+    tutor = await openTutor({ size: at80, theme: { color: false } });
+    expect(tutor.frame()).toContain('❯');
+    expect(tutor.frame()).not.toContain('params (training moves them)');
+  });
+});
