@@ -102,7 +102,9 @@ function compose(state: Session, { columns, rows }: Window): Frame {
 
 function helpFrame(state: Session, columns: number, rows: number): Frame {
   const where = state.screen !== 'lesson' ? 'menu' : state.predict ? 'quiz' : 'lesson';
-  const table = where === 'menu' ? helpRows(MENU_KEYS) : where === 'quiz' ? [...helpRows(QUIZ_KEYS), ...helpRows(LESSON_KEYS)] : helpRows(LESSON_KEYS);
+  // The zero_grad key only in a lesson that trains: elsewhere it does nothing, and the table fits 60×16 without it.
+  const lessonKeys = lessonOf(state)?.training ? LESSON_KEYS : LESSON_KEYS.filter((b) => b.action !== 'zeroGrad');
+  const table = where === 'menu' ? helpRows(MENU_KEYS) : where === 'quiz' ? [...helpRows(QUIZ_KEYS), ...helpRows(lessonKeys)] : helpRows(lessonKeys);
   const width = Math.max(...table.map(([keys]) => keys.length));
   // One line a key and nothing else, so the whole table fits a 60×16 window.
   const title = `Keys ${where === 'menu' ? 'in the menu' : where === 'quiz' ? 'in predict mode' : 'in a lesson'} — any key closes this`;
@@ -164,7 +166,8 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const drawings = drawingsFor(graph, text.shown, highlight);
   const cut = (drawing: Drawing, width: number, height: number) => viewport(drawing, highlight.current ?? graph.output, width, height, state.origin);
   // While a question waits, ↑ and ↓ pick an answer, so they cannot scroll.
-  const plan = planLesson(lines, choices.length, { ...drawings, cut }, columns, rows, { from: state.scroll, keys: !text.question });
+  // The drawing holds the values before training; in the Train phase it would contradict the update's table, so it stays out.
+  const plan = planLesson(lines, choices.length, current.phase === 'train' ? undefined : { ...drawings, cut }, columns, rows, { from: state.scroll, keys: !text.question });
   const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
   const footer = text.question

@@ -140,3 +140,14 @@ describe('params and data in the menu', () => {
     expect(tutor.frame()).not.toContain('params (training moves them)');
   });
 });
+
+describe('the drawing in the Train phase', () => {
+  it('stays out even in a tall window: its boxes hold the values before training, the table those after', async () => {
+    tutor = await openTutor({ resume: { id: 'neuron-learns', step: TRAIN - 1 }, size: { columns: 140, rows: 40 }, theme: { color: false } });
+    // The nudge step draws the graph; the first update does not.
+    expect(tutor.frame()).toMatch(/[╭┏╔]/);
+    await tutor.type(KEY.right);
+    expect(tutor.frame()).toContain('Train: update 1 of 20');
+    expect(tutor.frame()).not.toMatch(/[╭┏╔]/);
+  });
+});
