@@ -2,7 +2,8 @@
  * Training figures: 100 updates of the lecture's MLP on its four examples, in
  * process (goal ≤ 50 ms), and the time to build one Train step's text (the
  * whole lesson with its Train phase, divided by its steps, and one chart).
- * Run alone with `tsx bench/train.ts`, or as part of `npm run bench`.
+ * Run alone with `tsx bench/train.ts`, or as part of `npm run bench`. The
+ * render time of one Train screen is in bench/train-render.tsx.
  */
 
 import { performance } from 'node:perf_hooks';

@@ -33,9 +33,14 @@ export interface MenuEntry {
   title: string;
   /** The output written in terms of the inputs: `z = (a + b) · d`. */
   expression: string;
+  /** The inputs the nudge and training move, and the data that stay: the menu says which are which. */
+  /** Absent for an entry kept from an older progress file, until the lesson is opened again. */
+  params?: string[];
+  data?: string[];
 }
 
 export function entryOf(lesson: LessonRef, s: Scenario): MenuEntry {
-  return { lesson, title: s.title, expression: `${s.graph.output} = ${expressionOf(s.graph, s.graph.output)}` };
+  const data = s.graph.inputs.filter((name) => !s.params.includes(name));
+  return { lesson, title: s.title, expression: `${s.graph.output} = ${expressionOf(s.graph, s.graph.output)}`, params: s.params, data };
 }
 

@@ -14,10 +14,14 @@ export interface Training {
   run: TrainingRun;
   /** history[k]: the state after k updates, k = 0 … steps. */
   history: TrainingPoint[];
+  /** Without zero_grad: the same training done right, drawn beside it so the learner sees where they part. */
+  right?: TrainingPoint[];
 }
 
 export function runTraining(graph: Graph, start: Values, data: Data, run: TrainingRun): Training {
-  return { run, history: train(graph, start, data, run) };
+  const training: Training = { run, history: train(graph, start, data, run) };
+  if (!run.zeroGrad) training.right = train(graph, start, data, { ...run, zeroGrad: true });
+  return training;
 }
 
 /** The first update after which the loss is NaN or ±∞, if there is one. */
@@ -46,10 +50,18 @@ export function howItWent(history: TrainingPoint[]): string {
   return `fell: the loss went down at every update, from ${num(first)} to ${num(last)}`;
 }
 
-/** A chart of the loss over the run, points 0 … upTo drawn. */
-export function trainingChart(history: TrainingPoint[], upTo: number): string[] {
-  return lossChart([{ values: history.map((p) => p.output), mark: '•' }], { upTo });
+/**
+ * A chart of the loss over the run, points 0 … upTo drawn. With `right` (the
+ * run with zero_grad), both series share the axes: `•` right, `×` this run.
+ */
+export function trainingChart(history: TrainingPoint[], upTo: number, right?: TrainingPoint[]): string[] {
+  const own = { values: history.map((p) => p.output), mark: right ? '×' : '•' };
+  if (!right) return lossChart([own], { upTo });
+  // One plot row fewer than alone: the key and the sentence on why must fit an 80×24 screen with it.
+  return [...lossChart([{ values: right.map((p) => p.output), mark: '•' }, own], { upTo, rows: 7 }), ZERO_GRAD_KEY];
 }
+
+const ZERO_GRAD_KEY = '• with zero_grad   × without';
 
 export function trainSteps(training: Training, out: string, params: string[]): Step[] {
   const { run, history } = training;
@@ -64,12 +76,9 @@ export function trainSteps(training: Training, out: string, params: string[]): S
       ['param', 'grad', `update: param += ${num(run.rate)} × grad`],
       ...params.map((p) => [p, num(before.grads[p]), `${p} += ${num(run.rate)} × ${operandNum(before.grads[p])} = ${num(after.params[p])}`]),
     ];
-    const lines = [
-      ...trainingChart(history, k),
-      '',
-      ...table(rows),
-    ];
-    if (!run.zeroGrad) lines.push(`zero_grad is off: each grad is the sum of all ${k} backward passes so far, not this one's alone.`);
+    // Without zero_grad, why the loss goes wrong comes right under the chart: the table can scroll, the reason should not.
+    const why = run.zeroGrad ? [] : [k === 1 ? 'zero_grad is off: this first grad is one pass alone; from the next update on, the grads add up.' : `zero_grad is off: each grad is the sum of all ${k} backward passes so far, not this one's alone.`, ZERO_GRAD_WHY];
+    const lines = [...trainingChart(history, k, training.right), ...why, '', ...table(rows)];
     if (broke !== undefined && k === broke) lines.push(blowUpSentence(history, k, run.rate));
     else if (broke !== undefined && k > broke) lines.push(`The loss has been ${num(history[broke].output)} since update ${broke}; nothing can bring it back.`);
     steps.push({
@@ -89,7 +98,7 @@ export function trainSteps(training: Training, out: string, params: string[]): S
     title: 'Train: summary',
     text: `Training: ${run.steps} updates at rate ${num(run.rate)}${run.zeroGrad ? '' : ' without zero_grad'}; ${out} ${num(first)} → ${num(last)}. The run ${howItWent(history)}.`,
     lines: [
-      ...trainingChart(history, run.steps),
+      ...trainingChart(history, run.steps, training.right),
       '',
       ...table([['param', 'start', 'end'], ...params.map((p) => [p, num(history[0].params[p]), num(history[run.steps].params[p])])]),
       'Only the params moved; the data stayed as they were.',
@@ -111,7 +120,7 @@ export interface ZeroGradComparison {
 }
 
 export const ZERO_GRAD_WHY =
-  'Without zero_grad each backward pass adds its gradient to what the last one left (the same += that sums paths), so an update uses the sum of every gradient so far and keeps pushing the way the loss fell many steps ago; micrograd sets p.grad = 0.0 and PyTorch calls optimizer.zero_grad() before loss.backward() so each update uses only the gradient at the params as they are now.';
+  "Without zero_grad each backward pass adds its gradient to what the last one left (the same += that sums paths), so every update pushes with the sum of all gradients so far, long after the loss turned; micrograd's p.grad = 0.0 and PyTorch's optimizer.zero_grad() clear them before each backward.";
 
 export function compareZeroGrad(graph: Graph, start: Values, data: Data, run: TrainingRun): ZeroGradComparison {
   const right = train(graph, start, data, { ...run, zeroGrad: true }).map((p) => p.output);
@@ -123,5 +132,5 @@ export function compareZeroGrad(graph: Graph, start: Values, data: Data, run: Tr
     ],
     {},
   );
-  return { right, forgot, chart: [...chart, '• with zero_grad   × without'], why: ZERO_GRAD_WHY };
+  return { right, forgot, chart: [...chart, ZERO_GRAD_KEY], why: ZERO_GRAD_WHY };
 }

@@ -12,6 +12,7 @@ const PHASES: [Phase, string][] = [
   ['backward', 'Backward'],
   ['check', 'Check'],
   ['nudge', 'Nudge'],
+  ['train', 'Train'],
   ['summary', 'Summary'],
 ];
 

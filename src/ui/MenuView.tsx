@@ -21,7 +21,8 @@ export function MenuView({ frame, theme }: { frame: Extract<Frame, { kind: 'menu
         <Text key={`notice-${i}`}>{line}</Text>
       ))}
       <SelectInput key={frame.index} items={items} initialIndex={frame.index} limit={frame.limit} isFocused={false} />
-      <Text> </Text>
+      {/* The row under the list: the highlighted lesson's params and data, or blank as before. */}
+      <Text wrap="truncate">{frame.detail || ' '}</Text>
       <Text dimColor={theme.color}>{frame.hint}</Text>
       <Text dimColor={theme.color} wrap="truncate">
         {frame.footer}

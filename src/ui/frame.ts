@@ -8,7 +8,7 @@
  * `origin` (pan offsets move it), and the text is plain lines, so a
  * Train-phase chart or a nudge's old → new boxes are lines and spans too.
  */
-import { lessonKey } from '../lesson/index.js';
+import { lessonKey, type MenuEntry } from '../lesson/index.js';
 import type { Drawing } from '../layout/index.js';
 import { viewport } from '../layout/index.js';
 import { num, stepText, type Phase } from '../lesson/index.js';
@@ -32,7 +32,7 @@ export type Frame =
   | { kind: 'too-small'; text: string }
   | { kind: 'help'; lines: string[] }
   | { kind: 'prompt'; title: string; ask: string; expression?: string; text: string; error: string[]; footer: string }
-  | { kind: 'menu'; title: string; items: MenuItem[]; index: number; limit: number; notice: string[]; hint: string; footer: string }
+  | { kind: 'menu'; title: string; items: MenuItem[]; index: number; limit: number; notice: string[]; detail?: string; hint: string; footer: string }
   | LessonFrame;
 
 export interface LessonFrame {
@@ -102,12 +102,20 @@ function compose(state: Session, { columns, rows }: Window): Frame {
 
 function helpFrame(state: Session, columns: number, rows: number): Frame {
   const where = state.screen !== 'lesson' ? 'menu' : state.predict ? 'quiz' : 'lesson';
-  const table = where === 'menu' ? helpRows(MENU_KEYS) : where === 'quiz' ? [...helpRows(QUIZ_KEYS), ...helpRows(LESSON_KEYS)] : helpRows(LESSON_KEYS);
+  // The zero_grad key only in a lesson that trains: elsewhere it does nothing, and the table fits 60×16 without it.
+  const lessonKeys = lessonOf(state)?.training ? LESSON_KEYS : LESSON_KEYS.filter((b) => b.action !== 'zeroGrad');
+  const table = where === 'menu' ? helpRows(MENU_KEYS) : where === 'quiz' ? [...helpRows(QUIZ_KEYS), ...helpRows(lessonKeys)] : helpRows(lessonKeys);
   const width = Math.max(...table.map(([keys]) => keys.length));
   // One line a key and nothing else, so the whole table fits a 60×16 window.
   const title = `Keys ${where === 'menu' ? 'in the menu' : where === 'quiz' ? 'in predict mode' : 'in a lesson'} — any key closes this`;
   const lines = [title, ...table.map(([keys, does]) => `${keys.padEnd(width)}  ${does}`)];
   return { kind: 'help', lines: clip(lines, rows - 1).map((line) => line.slice(0, columns)) };
+}
+
+/** The highlighted lesson's params and data, where it has data at all: with every input a param there is nothing to tell apart. */
+function rolesOf(entry: MenuEntry | undefined): string | undefined {
+  if (!entry || !entry.data?.length) return undefined;
+  return visibleLine(`params (training moves them): ${(entry.params ?? []).join(', ')} · data (never moved): ${entry.data.join(', ')}`);
 }
 
 function menuFrame(state: Session, columns: number, rows: number): Frame {
@@ -124,18 +132,25 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   });
   for (const label of PROMPT_ENTRIES) items.push({ label: line(`     ${label}`) });
   const notice = state.notice ? wrapLines([visibleLine(state.notice)], columns) : [];
-  // Title, blank, list, blank, hint, footer — and one row Ink keeps free.
+  // Title, blank, list, the detail row (blank for most), hint, footer — and one row Ink keeps free.
   const limit = Math.max(3, Math.min(items.length, rows - 6 - notice.length));
+  const index = Math.min(state.menuIndex, menuLessons(state).length + PROMPT_ENTRIES.length - 1);
   return {
     kind: 'menu',
     title: 'grad-tutor — the chain rule, one edge at a time',
     items,
-    index: Math.min(state.menuIndex, menuLessons(state).length + PROMPT_ENTRIES.length - 1),
+    index,
     limit,
     notice,
+    detail: rolesOf(menuLessons(state)[index])?.slice(0, columns),
     hint: 'Pick a graph; ✓ marks the ones you finished.'.slice(0, columns),
     footer: footerText(MENU_KEYS),
   };
+}
+
+/** The lesson's keys for the footer: the zero_grad switch only where it does something, in the Train phase. */
+function lessonKeysAt(phase: Phase) {
+  return phase === 'train' ? LESSON_KEYS : LESSON_KEYS.filter((b) => b.action !== 'zeroGrad');
 }
 
 function lessonFrame(state: Session, columns: number, rows: number): LessonFrame {
@@ -151,12 +166,13 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const drawings = drawingsFor(graph, text.shown, highlight);
   const cut = (drawing: Drawing, width: number, height: number) => viewport(drawing, highlight.current ?? graph.output, width, height, state.origin);
   // While a question waits, ↑ and ↓ pick an answer, so they cannot scroll.
-  const plan = planLesson(lines, choices.length, { ...drawings, cut }, columns, rows, { from: state.scroll, keys: !text.question });
+  // The drawing holds the values before training; in the Train phase it would contradict the update's table, so it stays out.
+  const plan = planLesson(lines, choices.length, current.phase === 'train' ? undefined : { ...drawings, cut }, columns, rows, { from: state.scroll, keys: !text.question });
   const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
   const footer = text.question
     ? footerText([...QUIZ_KEYS, ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit')], columns)
-    : footerText(LESSON_KEYS, columns);
+    : footerText(lessonKeysAt(current.phase), columns);
   const spoken = [
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
     ...lines.map((l) => l.replace(/^▸ /, '')),

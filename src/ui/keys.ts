@@ -31,6 +31,7 @@ export type LessonAction =
   | 'overwrite'
   | 'more'
   | 'less'
+  | 'zeroGrad'
   | 'scroll'
   | 'help'
   | 'menu'
@@ -56,12 +57,14 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'previous', keys: ['left', 'h', 'backspace'], does: 'previous step', footer: 'back' },
   { action: 'first', keys: ['g', 'home'], does: 'first step' },
   { action: 'last', keys: ['G', 'end'], does: 'last step' },
-  { action: 'nextPhase', keys: ['tab'], does: 'next phase', footer: 'phase' },
-  { action: 'previousPhase', keys: ['shift-tab'], does: 'previous phase' },
+  { action: 'nextPhase', keys: ['tab'], does: 'next phase (Train: the last update first)', footer: 'phase' },
+  { action: 'previousPhase', keys: ['shift-tab'], does: 'previous phase (Train: its first update)' },
   { action: 'predict', keys: ['p'], does: 'predict mode: answer before you see', footer: 'predict' },
   { action: 'overwrite', keys: ['o'], does: 'replay backward with = instead of +=' },
   { action: 'more', keys: ['+', '='], does: 'larger rate (on the check step: h)' },
   { action: 'less', keys: ['-', '_'], does: 'smaller rate; below 0 descends (check: h)' },
+  // Only the Train phase shows it in the footer, and only a lesson that trains in the help (frame.ts): elsewhere it does nothing.
+  { action: 'zeroGrad', keys: ['z'], does: 'Train: the run without zero_grad, beside it', footer: 'zero_grad' },
   // One row for both directions, so the help still fits a 60×16 window.
   { action: 'scroll', keys: [...SCROLL_DOWN, 'up', 'k'], does: 'scroll text too long for the window' },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },

@@ -15,7 +15,7 @@ const layouts = new WeakMap<Graph, { full?: Layout; compact?: Layout }>();
 export function lessonFor(scenario: Scenario, options: LessonOptions = {}): Lesson {
   let byOptions = lessons.get(scenario);
   if (!byOptions) lessons.set(scenario, (byOptions = new Map()));
-  const key = `${options.rate ?? ''}\u0000${options.h ?? ''}`;
+  const key = `${options.rate ?? ''}\u0000${options.h ?? ''}\u0000${options.zeroGrad ?? ''}`;
   let lesson = byOptions.get(key);
   if (!lesson) byOptions.set(key, (lesson = buildLesson(scenario, options)));
   return lesson;

@@ -53,6 +53,16 @@ function jumpPhase(steps: Step[], from: number, direction: 1 | -1): number {
   return i;
 }
 
+/**
+ * Tab inside the Train phase: first to its last update, where the chart has
+ * the whole run; from there on, to the next phase as everywhere else.
+ */
+function trainTab(steps: Step[], from: number): number | undefined {
+  if (steps[from].phase !== 'train') return undefined;
+  const lastUpdate = steps.findLastIndex((s) => s.phase === 'train' && s.title.startsWith('Train: update'));
+  return from < lastUpdate ? lastUpdate : undefined;
+}
+
 /** One place on in a list that wraps around at both ends (the menu, a question's choices). */
 function cycle(index: number, by: 1 | -1, count: number): number {
   return (index + by + count) % count;
@@ -257,7 +267,7 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
     case 'last':
       return none(go(last));
     case 'nextPhase':
-      return none(go(jumpPhase(lesson.steps, open.step, 1)));
+      return none(go(trainTab(lesson.steps, open.step) ?? jumpPhase(lesson.steps, open.step, 1)));
     case 'previousPhase':
       return none(go(jumpPhase(lesson.steps, open.step, -1)));
     case 'predict':
@@ -270,7 +280,17 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
     case 'less': {
       const direction = actionFor(LESSON_KEYS, key) === 'more' ? 1 : -1;
       if (lesson.steps[open.step].phase === 'check') return none({ ...state, options: { ...state.options, h: stepLadder(HS, lesson.h, direction) } });
+      // In the Train phase the ladder starts from the training's rate, which the scenario may set apart from the nudge's.
+      if (lesson.steps[open.step].phase === 'train' && lesson.training) {
+        return none({ ...state, options: { ...state.options, rate: stepLadder(RATES, lesson.training.run.rate, direction) } });
+      }
       return none({ ...state, options: { ...state.options, rate: stepLadder(RATES, lesson.nudge.rate, direction) } });
+    }
+    case 'zeroGrad': {
+      // Only a lesson that trains has a zero_grad to forget; the step count stays, so the learner stays on this update.
+      if (!lesson.training) return none(state);
+      const zeroGrad = !(state.options.zeroGrad ?? lesson.scenario.train?.zeroGrad ?? true);
+      return none({ ...state, options: { ...state.options, zeroGrad }, scroll: 0 });
     }
     case 'help':
       return none({ ...state, help: true });

@@ -57,6 +57,16 @@ describe('the lesson keys', () => {
       expect(run(opened('add-then-mul', 9), ...keys(key)).state.options).toEqual({ rate: 0.005 });
       expect(run(opened('add-then-mul', 8), ...keys(key)).state.options).toEqual({ h: 1e-4 });
     },
+    zeroGrad: (key) => {
+      // neuron-learns, update 3 (index 25): z forgets zero_grad, z again remembers it; the learner stays on the update.
+      const off = run(opened('neuron-learns', 25), ...keys(key)).state;
+      expect(off.options).toEqual({ zeroGrad: false });
+      expect(lessonOf(off)!.training!.run.zeroGrad).toBe(false);
+      expect(step(off)).toBe(25);
+      expect(run(off, ...keys(key)).state.options).toEqual({ zeroGrad: true });
+      // A lesson without training has no zero_grad to forget: nothing changes.
+      expect(run(opened('add-then-mul', 4), ...keys(key)).state.options).toEqual({});
+    },
     scroll: (key) => {
       // The nudge of (a · b) · d at 60×16 is two lines too long: one ↓ shows the end (a marker takes the top row), so ↓ stops at 1.
       const small = { ...opened('mul-mul', 9), window: { columns: 60, rows: 16 } };
@@ -193,5 +203,34 @@ describe('actions that are not keys', () => {
     const values: Session = { ...menu(), screen: 'prompt', prompt: { kind: 'values', text: 'a=1', expression: 'z = a +' } };
     const state = run(values, { type: 'open-failed', lesson: { kind: 'typed', expression: 'z = a +', values: ['a=1'] }, error: 'expression:1:8: …', from: 'prompt' }).state;
     expect(state.prompt).toEqual({ kind: 'expr', text: 'z = a +', error: 'expression:1:8: …' });
+  });
+});
+
+describe('the keys in the Train phase', () => {
+  // neuron-learns: the nudge at index 22, updates 1 … 20 at 23 … 42, the Train summary at 43, the lesson's summary at 44.
+  it('Tab goes to the last update first, then on to the next phase; Shift+Tab back to the first update', () => {
+    const lesson = lessonOf(opened('neuron-learns'))!;
+    expect(lesson.steps[42].update).toBe(20);
+    expect(lesson.steps[42].title).toBe('Train: update 20 of 20');
+    const last = run(opened('neuron-learns', 25), ...keys('tab')).state;
+    expect(step(last)).toBe(42);
+    expect(lesson.steps[step(run(last, ...keys('tab')).state)!].phase).toBe('summary');
+    expect(step(run(last, ...keys('shift-tab')).state)).toBe(23);
+    // From the nudge, Tab enters the Train phase at its first update, as every phase starts.
+    expect(step(run(opened('neuron-learns', 22), ...keys('tab')).state)).toBe(23);
+  });
+
+  it('+ and - step the training rate along the ladder, and the run is trained again at it', () => {
+    const slower = run(opened('neuron-learns', 25), ...keys('+')).state;
+    expect(slower.options).toEqual({ rate: -0.02 });
+    expect(lessonOf(slower)!.training!.run.rate).toBe(-0.02);
+    const faster = run(opened('neuron-learns', 25), ...keys('-', '-')).state;
+    expect(lessonOf(faster)!.training!.run.rate).toBe(-0.2);
+    // The first update by hand: w1 += rate × ∂L/∂w1 with ∂L/∂w1 = 2(o − y)(1 − o²)·x1 at o = tanh(0.8813735870195432) = 1/√2, y = 0, x1 = 2: √2.
+    const o = Math.SQRT1_2;
+    const dw1 = 2 * (o - 0) * (1 - o * o) * 2;
+    expect(dw1).toBeCloseTo(Math.SQRT2, 12);
+    expect(lessonOf(faster)!.training!.history[1].params.w1).toBeCloseTo(-3 + -0.2 * dw1, 12);
+    expect(lessonOf(slower)!.training!.history[1].params.w1).toBeCloseTo(-3 + -0.02 * dw1, 12);
   });
 });
