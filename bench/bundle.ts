@@ -17,7 +17,10 @@ const devtoolsStub: Plugin = {
   name: 'devtools-stub',
   setup(b) {
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { connectToDevTools() {}, initialize() {} };', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export default { connectToDevTools() {}, initialize() {} };',
+      loader: 'js',
+    }));
   },
 };
 

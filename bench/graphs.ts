@@ -77,7 +77,10 @@ export function chainScenario(n: number): string {
 export function randomScenario(n: number, seed: number): string {
   const random = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-  const inputs: [string, number][] = Array.from({ length: Math.max(2, Math.round(n / 25)) }, (_, i) => [`x${i + 1}`, pick([-1, 1]) * (0.2 + 0.8 * random())]);
+  const inputs: [string, number][] = Array.from({ length: Math.max(2, Math.round(n / 25)) }, (_, i) => [
+    `x${i + 1}`,
+    pick([-1, 1]) * (0.2 + 0.8 * random()),
+  ]);
   const value = new Map(inputs);
   const names = inputs.map(([name]) => name);
   const unused = new Set(names);

@@ -118,7 +118,9 @@ function cli(): void {
   console.log(`layout, dagre: median of ${dagreRuns} ${fmt(median(f.dagre))}`);
   console.log(`ratio: ours ${(median(f.dagre) / median(f.ours)).toFixed(0)}× faster (goal ≥ 20×)`);
   console.log(`draw with values and a highlight, median of 5: ${fmt(median(f.draws))}`);
-  console.log(`viewport 80×24, ${cuts.length} cuts: median ${fmt(median(cuts))}, 99th percentile ${fmt(cuts[Math.floor(cuts.length * 0.99)])} (goal < 2 ms)`);
+  console.log(
+    `viewport 80×24, ${cuts.length} cuts: median ${fmt(median(cuts))}, 99th percentile ${fmt(cuts[Math.floor(cuts.length * 0.99)])} (goal < 2 ms)`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) cli();

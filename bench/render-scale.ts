@@ -53,13 +53,25 @@ export function measureScale(): ScaleFigures[] {
     let previous: FramedDrawing | undefined;
     const times: number[] = [];
     for (const node of order) {
-      const highlight: Highlight = { nodes: [node.name, ...node.inputs], edges: node.inputs.map((i): [string, string] => [i, node.name]), current: node.name };
+      const highlight: Highlight = {
+        nodes: [node.name, ...node.inputs],
+        edges: node.inputs.map((i): [string, string] => [i, node.name]),
+        current: node.name,
+      };
       const t = performance.now();
       previous = frameGraph(layouts, { values, grads: values }, highlight, 80, 14, { previous });
       times.push(performance.now() - t);
     }
     const first = times.shift()!;
-    return { name, nodes: graph.nodes.length, layoutMs, compactMs, size: `${full.width}×${full.height}`, first, steps: times.sort((a, b) => a - b) };
+    return {
+      name,
+      nodes: graph.nodes.length,
+      layoutMs,
+      compactMs,
+      size: `${full.width}×${full.height}`,
+      first,
+      steps: times.sort((a, b) => a - b),
+    };
   });
 }
 
@@ -69,7 +81,9 @@ export function printScale(figures: ScaleFigures[]): void {
   for (const f of figures) {
     const median = f.steps[f.steps.length >> 1];
     const p90 = f.steps[Math.floor(f.steps.length * 0.9)];
-    console.log(`  ${`${f.name}, ${f.nodes} nodes`.padEnd(32)} step median ${ms(median).padStart(8)}, p90 ${ms(p90).padStart(8)}, max ${ms(f.steps[f.steps.length - 1]).padStart(8)}, first ${ms(f.first)} · layout once ${ms(f.layoutMs)}, compact ${ms(f.compactMs)} (drawing ${f.size})`);
+    console.log(
+      `  ${`${f.name}, ${f.nodes} nodes`.padEnd(32)} step median ${ms(median).padStart(8)}, p90 ${ms(p90).padStart(8)}, max ${ms(f.steps[f.steps.length - 1]).padStart(8)}, first ${ms(f.first)} · layout once ${ms(f.layoutMs)}, compact ${ms(f.compactMs)} (drawing ${f.size})`,
+    );
   }
 }
 

@@ -105,7 +105,13 @@ export async function measureRender(id: string, extra: Scenario[] = [], passes =
     }
     if (!last.includes(`step ${steps}/${steps}`)) throw new Error(`the lesson did not reach its last step:\n${last}`);
     const heapAfter = liveHeap();
-    return { steps, times, rssBefore, rss, liveHeap: heapBefore !== undefined && heapAfter !== undefined ? { before: heapBefore, after: heapAfter } : undefined };
+    return {
+      steps,
+      times,
+      rssBefore,
+      rss,
+      liveHeap: heapBefore !== undefined && heapAfter !== undefined ? { before: heapBefore, after: heapAfter } : undefined,
+    };
   } finally {
     app.unmount();
     app.cleanup();

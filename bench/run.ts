@@ -59,7 +59,13 @@ try {
   const renderBundle = join(dir, 'render.mjs');
   await bundleRenderBench(renderBundle);
   const render = (target: string, passes: number): RenderFigures =>
-    JSON.parse(execFileSync(process.execPath, ['--expose-gc', renderBundle, target, String(passes)], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' })) as RenderFigures;
+    JSON.parse(
+      execFileSync(process.execPath, ['--expose-gc', renderBundle, target, String(passes)], {
+        cwd: ROOT,
+        env: cleanEnv(),
+        encoding: 'utf8',
+      }),
+    ) as RenderFigures;
   const seed = render('add-then-mul', 10);
   const mlp = render(files.mlp.file, 1);
 
@@ -69,7 +75,8 @@ try {
 
   // 5. show --json of the built CLI, interleaved, output to /dev/null.
   const shows = [files.chain, files.random, files.mlp].map((f) => ({ ...f, times: [] as number[], bytes: 0 }));
-  for (const show of shows) show.bytes = execFileSync(process.execPath, [BIN, 'show', show.file, '--json'], { env: cleanEnv(), maxBuffer: 2 ** 30 }).length;
+  for (const show of shows)
+    show.bytes = execFileSync(process.execPath, [BIN, 'show', show.file, '--json'], { env: cleanEnv(), maxBuffer: 2 ** 30 }).length;
   for (let i = 0; i < SHOW_RUNS; i++) for (const show of shows) show.times.push(await timeToExit([BIN, 'show', show.file, '--json']));
 
   const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
@@ -77,28 +84,82 @@ try {
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
   const bareMedian = median(bare.times);
   const vsBare = (xs: number[]) => `${(median(xs) / bareMedian).toFixed(2)}×`;
-  const renderRow = (what: string, f: RenderFigures): Row => [what, ms(median(f.times)), '', String(f.times.length), `→ to next frame; p90 ${ms(pct(f.times, 0.9))}, max ${ms(Math.max(...f.times))}`];
+  const renderRow = (what: string, f: RenderFigures): Row => [
+    what,
+    ms(median(f.times)),
+    '',
+    String(f.times.length),
+    `→ to next frame; p90 ${ms(pct(f.times, 0.9))}, max ${ms(Math.max(...f.times))}`,
+  ];
   const live = (f: RenderFigures) => (f.liveHeap ? `; heap after GC ${mb(f.liveHeap.before)} → ${mb(f.liveHeap.after)}` : '');
   const [chainShow, randomShow, mlpShow] = shows;
-  const showRow = (what: string, s: (typeof shows)[number]): Row => [what, ms(median(s.times)), '', String(SHOW_RUNS), `wall time, ${(s.bytes / 2 ** 20).toFixed(1)} MB of JSON`];
+  const showRow = (what: string, s: (typeof shows)[number]): Row => [
+    what,
+    ms(median(s.times)),
+    '',
+    String(SHOW_RUNS),
+    `wall time, ${(s.bytes / 2 ** 20).toFixed(1)} MB of JSON`,
+  ];
 
   printTable(machine, [
     ['first frame: node -e 0', ms(bareMedian), '1.00×', String(STARTUP_RUNS), 'pseudo-terminal 100×30, NODE_EXTRA_CA_CERTS unset'],
-    ['first frame: grad-tutor add-then-mul', ms(median(warm.times)), vsBare(warm.times), String(STARTUP_RUNS), 'until "q quit" is on screen; V8 code cache warm; fresh XDG_STATE_HOME per run'],
-    ['  the same, no code cache (first start)', ms(median(cold.times)), vsBare(cold.times), String(STARTUP_RUNS), 'fresh XDG_CACHE_HOME per run'],
+    [
+      'first frame: grad-tutor add-then-mul',
+      ms(median(warm.times)),
+      vsBare(warm.times),
+      String(STARTUP_RUNS),
+      'until "q quit" is on screen; V8 code cache warm; fresh XDG_STATE_HOME per run',
+    ],
+    [
+      '  the same, no code cache (first start)',
+      ms(median(cold.times)),
+      vsBare(cold.times),
+      String(STARTUP_RUNS),
+      'fresh XDG_CACHE_HOME per run',
+    ],
     ['grad-tutor list, to exit', ms(median(list.times)), vsBare(list.times), String(STARTUP_RUNS), 'until it exits'],
     renderRow(`render one step: add-then-mul (${seed.steps} steps)`, seed),
     renderRow(`render one step: MLP ${MLP_SIZES.join('-')} (${nodes.mlp} nodes, ${mlp.steps} steps)`, mlp),
-    ['memory: stepping through the MLP', `${mb(Math.max(...mlp.rss))}`, '', String(mlp.rss.length), `peak RSS; ${mb(mlp.rssBefore)} at its first frame${live(mlp)}`],
-    [`layout ${layout.nodes}-node DAG: ours`, ms(median(layout.ours)), '', String(layout.ours.length), `${layout.edges} edges, drawing ${layout.size.width}×${layout.size.height}; first call ${ms(layout.first)}`],
-    [`layout ${layout.nodes}-node DAG: dagre`, ms(median(layout.dagre)), `${(median(layout.dagre) / median(layout.ours)).toFixed(0)}×`, String(layout.dagre.length), 'dagre ÷ ours, after one unmeasured dagre run'],
+    [
+      'memory: stepping through the MLP',
+      `${mb(Math.max(...mlp.rss))}`,
+      '',
+      String(mlp.rss.length),
+      `peak RSS; ${mb(mlp.rssBefore)} at its first frame${live(mlp)}`,
+    ],
+    [
+      `layout ${layout.nodes}-node DAG: ours`,
+      ms(median(layout.ours)),
+      '',
+      String(layout.ours.length),
+      `${layout.edges} edges, drawing ${layout.size.width}×${layout.size.height}; first call ${ms(layout.first)}`,
+    ],
+    [
+      `layout ${layout.nodes}-node DAG: dagre`,
+      ms(median(layout.dagre)),
+      `${(median(layout.dagre) / median(layout.ours)).toFixed(0)}×`,
+      String(layout.dagre.length),
+      'dagre ÷ ours, after one unmeasured dagre run',
+    ],
     [`draw ${layout.nodes}-node DAG`, ms(median(layout.draws)), '', String(layout.draws.length), 'with values and a highlight'],
     ['cut an 80×24 viewport of it', ms(median(layout.cuts)), '', String(layout.cuts.length), `p99 ${ms(pct(layout.cuts, 0.99))}`],
     showRow(`show --json: chain of ${nodes.chain} nodes`, chainShow),
     showRow(`show --json: random DAG of ${nodes.random} nodes`, randomShow),
     showRow(`show --json: MLP (${nodes.mlp} nodes)`, mlpShow),
-    [`train the lecture's MLP: 100 updates`, ms(median(training.train)), '', String(training.train.length), `${training.nodes} nodes, ${training.params} params, 4 examples, in process; goal ≤ 50 ms`],
-    ['  one Train step\'s text', ms(median(training.step)), '', String(training.step.length), `chart, grads and updates; the whole lesson ${ms(median(training.lesson))}`],
+    [
+      `train the lecture's MLP: 100 updates`,
+      ms(median(training.train)),
+      '',
+      String(training.train.length),
+      `${training.nodes} nodes, ${training.params} params, 4 examples, in process; goal ≤ 50 ms`,
+    ],
+    [
+      "  one Train step's text",
+      ms(median(training.step)),
+      '',
+      String(training.step.length),
+      `chart, grads and updates; the whole lesson ${ms(median(training.lesson))}`,
+    ],
   ]);
   await import('./render-scale.js').then((scale) => scale.printScale(scale.measureScale()));
 } finally {

@@ -40,19 +40,35 @@ function time<T>(run: () => T): [T, number] {
 function showJson(file: string): { ms: number; mb: number | undefined } {
   const timer = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M'] : [];
   const start = performance.now();
-  const run = spawnSync(timer[0] ?? process.execPath, [...timer.slice(1), ...(timer.length ? [process.execPath] : []), BIN, 'show', file, '--json'], {
-    env: cleanEnv(),
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const run = spawnSync(
+    timer[0] ?? process.execPath,
+    [...timer.slice(1), ...(timer.length ? [process.execPath] : []), BIN, 'show', file, '--json'],
+    {
+      env: cleanEnv(),
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   const ms = performance.now() - start;
   const kb = Number(run.stderr.trim().split('\n').at(-1));
   return { ms, mb: Number.isFinite(kb) ? kb / 1024 : undefined };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'grad-tutor-scale-'));
-const rows: string[][] = [['nodes', 'parse', 'forward+backward', 'lesson steps', '--json (in process)', 'show --json (CLI)', 'CLI peak MB', 'tutor step (shownAt)', ...(withLayout ? ['layout', 'draw'] : [])]];
+const rows: string[][] = [
+  [
+    'nodes',
+    'parse',
+    'forward+backward',
+    'lesson steps',
+    '--json (in process)',
+    'show --json (CLI)',
+    'CLI peak MB',
+    'tutor step (shownAt)',
+    ...(withLayout ? ['layout', 'draw'] : []),
+  ],
+];
 const totals: number[] = [];
 try {
   for (const size of SIZES) {
@@ -74,7 +90,17 @@ try {
       extra.push(ms(laid), ms(drawn));
     } else if (withLayout) extra.push('—', '—');
     totals.push(parse + steps + json);
-    rows.push([scenario.graph.nodes.length.toLocaleString('en-US'), ms(parse), ms(passes), ms(steps), ms(json), ms(cli.ms), cli.mb === undefined ? '?' : cli.mb.toFixed(0), ms(step), ...extra]);
+    rows.push([
+      scenario.graph.nodes.length.toLocaleString('en-US'),
+      ms(parse),
+      ms(passes),
+      ms(steps),
+      ms(json),
+      ms(cli.ms),
+      cli.mb === undefined ? '?' : cli.mb.toFixed(0),
+      ms(step),
+      ...extra,
+    ]);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -87,4 +113,6 @@ function ms(x: number): string {
 const widths = rows[0].map((_, c) => rows.reduce((w, r) => Math.max(w, r[c].length), 0));
 console.log('\ngrad-tutor bench · cost by graph size (a sum of n/2 inputs)\n');
 for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c])).join('  '));
-console.log(`\nratio of parse + lesson + --json at 10,000 to 1,000 nodes: ${(totals[1] / totals[0]).toFixed(1)} (goal under 15); 100,000 to 10,000: ${(totals[2] / totals[1]).toFixed(1)}`);
+console.log(
+  `\nratio of parse + lesson + --json at 10,000 to 1,000 nodes: ${(totals[1] / totals[0]).toFixed(1)} (goal under 15); 100,000 to 10,000: ${(totals[2] / totals[1]).toFixed(1)}`,
+);

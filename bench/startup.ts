@@ -47,7 +47,13 @@ function once(argv: string[], env: Record<string, string>, text?: string, linger
   const [command, ...args] = argv;
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const pty = spawn(command === 'node' ? process.execPath : command, args, { name: 'xterm-256color', cols: 100, rows: 30, cwd: ROOT, env });
+    const pty = spawn(command === 'node' ? process.execPath : command, args, {
+      name: 'xterm-256color',
+      cols: 100,
+      rows: 30,
+      cwd: ROOT,
+      env,
+    });
     let seen = '';
     let elapsed: number | undefined;
     const timer = setTimeout(() => {
@@ -94,7 +100,11 @@ export async function measureStartup(targets: StartupTarget[], runs = 21): Promi
   let fresh = 0;
   const dir = (what: string) => join(root, `${what}-${fresh++}`);
   const envFor = (target: StartupTarget) =>
-    cleanEnv({ XDG_STATE_HOME: dir('state'), XDG_CACHE_HOME: target.coldCache ? dir('cache') : join(root, 'cache'), FORCE_COLOR: undefined });
+    cleanEnv({
+      XDG_STATE_HOME: dir('state'),
+      XDG_CACHE_HOME: target.coldCache ? dir('cache') : join(root, 'cache'),
+      FORCE_COLOR: undefined,
+    });
   try {
     // The warm-up lives on long enough for bin/grad-tutor.js to write its code cache (1 s after start).
     for (const target of targets) await once(target.command, envFor(target), target.wait, 1500);
@@ -137,7 +147,9 @@ async function cli(): Promise<void> {
   console.log(`${fmt(bareMedian)}  node -e 0`);
   for (const { target, times } of rest) {
     const m = median(times);
-    console.log(`${fmt(m)}  ${(m / bareMedian).toFixed(2)}×  ${target.command.join(' ')}  (${target.wait ? `until "${target.wait}"` : 'until exit'})`);
+    console.log(
+      `${fmt(m)}  ${(m / bareMedian).toFixed(2)}×  ${target.command.join(' ')}  (${target.wait ? `until "${target.wait}"` : 'until exit'})`,
+    );
   }
 }
 

@@ -28,11 +28,17 @@ export interface TrainRenderFigures {
 }
 
 export async function measureTrainRender(id = 'mlp'): Promise<TrainRenderFigures> {
-  const probe = startSession({ progress: { ...EMPTY, current: { lesson: { kind: 'bundled', id }, step: 0 } }, window: { columns: 80, rows: 24 } });
+  const probe = startSession({
+    progress: { ...EMPTY, current: { lesson: { kind: 'bundled', id }, step: 0 } },
+    window: { columns: 80, rows: 24 },
+  });
   const steps = lessonOf(probe.store.getState())!.steps;
   const first = steps.findIndex((s) => s.phase === 'train');
   const count = steps.filter((s) => s.phase === 'train').length;
-  const { store } = startSession({ progress: { ...EMPTY, current: { lesson: { kind: 'bundled', id }, step: first } }, window: { columns: 80, rows: 24 } });
+  const { store } = startSession({
+    progress: { ...EMPTY, current: { lesson: { kind: 'bundled', id }, step: first } },
+    window: { columns: 80, rows: 24 },
+  });
   const app = render(<App store={store} theme={{ color: true }} />);
   Object.defineProperty(app.stdout, 'columns', { get: () => 80, configurable: true });
   Object.defineProperty(app.stdout, 'rows', { get: () => 24, configurable: true });
@@ -88,7 +94,7 @@ export async function measureTrainRender(id = 'mlp'): Promise<TrainRenderFigures
 if (import.meta.url === `file://${process.argv[1]}`) {
   const f = await measureTrainRender();
   const ms = (xs: number[]) => `${median(xs).toFixed(2)} ms median, max ${Math.max(...xs).toFixed(2)} ms, of ${xs.length}`;
-  console.log('One Train screen of the lecture\'s MLP at 80×24, → to the next frame:');
+  console.log("One Train screen of the lecture's MLP at 80×24, → to the next frame:");
   console.log(`  zero_grad on:  ${ms(f.right)}`);
   console.log(`  zero_grad off (both runs on the chart): ${ms(f.forgot)}`);
 }

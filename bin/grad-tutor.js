@@ -65,7 +65,11 @@ function codeCache(file, bytes) {
     const home = os.homedir();
     if (!(xdg && path.isAbsolute(xdg)) && !path.isAbsolute(home)) throw new Error('no folder for a cache');
     const dir = xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache');
-    cacheFile = path.join(dir, 'grad-tutor', `${path.basename(file)}-${fingerprint(Buffer.from(`${file}\n${process.version}\n${process.arch}`)).toString(16)}.v8cache`);
+    cacheFile = path.join(
+      dir,
+      'grad-tutor',
+      `${path.basename(file)}-${fingerprint(Buffer.from(`${file}\n${process.version}\n${process.arch}`)).toString(16)}.v8cache`,
+    );
   } catch {
     return { read: () => undefined, saveLater() {} };
   }
@@ -73,7 +77,14 @@ function codeCache(file, bytes) {
   function read() {
     try {
       const data = readRegular(cacheFile);
-      if (data.length < HEADER || data.readUInt32LE(0) !== MAGIC || data.readUInt32LE(4) !== build || data.readUInt32LE(8) !== bytes.length || data.readDoubleLE(12) !== mtime) return undefined;
+      if (
+        data.length < HEADER ||
+        data.readUInt32LE(0) !== MAGIC ||
+        data.readUInt32LE(4) !== build ||
+        data.readUInt32LE(8) !== bytes.length ||
+        data.readDoubleLE(12) !== mtime
+      )
+        return undefined;
       const payload = data.subarray(HEADER);
       return fingerprint(payload) === data.readUInt32LE(20) ? payload : undefined;
     } catch {
@@ -109,7 +120,7 @@ function codeCache(file, bytes) {
       try {
         try {
           const data = Buffer.concat([header, payload]);
-          for (let at = 0; at < data.length; ) at += fs.writeSync(fd, data, at);
+          for (let at = 0; at < data.length;) at += fs.writeSync(fd, data, at);
         } finally {
           fs.closeSync(fd);
         }
@@ -121,7 +132,8 @@ function codeCache(file, bytes) {
       // would pile up: drop those not written for a month.
       for (const name of fs.readdirSync(dir)) {
         const other = path.join(dir, name);
-        if (name.endsWith('.v8cache') && other !== cacheFile && fs.statSync(other).mtimeMs < Date.now() - MONTH) fs.rmSync(other, { force: true });
+        if (name.endsWith('.v8cache') && other !== cacheFile && fs.statSync(other).mtimeMs < Date.now() - MONTH)
+          fs.rmSync(other, { force: true });
       }
     } catch {
       // A read-only or full disk: run without a cache.
@@ -185,4 +197,3 @@ function fingerprint(buffer) {
   for (let i = 0; i < words.length; i += step) sum = Math.imul(sum ^ words[i], 0x01000193);
   return sum >>> 0;
 }
-

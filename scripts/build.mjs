@@ -24,7 +24,8 @@ const stub = path('dist/devtools-stub.mjs');
 
 /** Replace `from` by `to` in a dependency's source, and fail the build if it is not there (an upgrade moved it). */
 function patch(source, file, from, to) {
-  if (!source.includes(from)) throw new Error(`build: ${file} no longer contains ${JSON.stringify(from.slice(0, 60))}; revisit the patch in scripts/build.mjs`);
+  if (!source.includes(from))
+    throw new Error(`build: ${file} no longer contains ${JSON.stringify(from.slice(0, 60))}; revisit the patch in scripts/build.mjs`);
   return source.replace(from, () => to);
 }
 
@@ -33,7 +34,8 @@ const SEGMENTER = 'new Intl.Segmenter(';
 /** Make an ES module's Intl.Segmenters QuickSegmenters (see src/bundle/segmenter.ts). */
 function withQuickSegmenter(source, file) {
   if (!source.includes(SEGMENTER)) return source;
-  if (!/^(import|export) /m.test(source)) throw new Error(`build: ${file} makes an Intl.Segmenter but is not an ES module; extend withQuickSegmenter in scripts/build.mjs`);
+  if (!/^(import|export) /m.test(source))
+    throw new Error(`build: ${file} makes an Intl.Segmenter but is not an ES module; extend withQuickSegmenter in scripts/build.mjs`);
   const quick = JSON.stringify(path('src/bundle/segmenter.ts'));
   return `import { QuickSegmenter as __GtSegmenter } from ${quick};\n${source.replaceAll(SEGMENTER, 'new __GtSegmenter(')}`;
 }
@@ -122,7 +124,12 @@ function replacedStyledCharsToString(chars) {`,
       ),
     );
     edit(/[\\/]ink[\\/]build[\\/]output\.js$/, (source, file) => {
-      const contents = patch(source, file, 'const output = [];', "const output = [];\n        const blank = { type: 'char', value: ' ', fullWidth: false, styles: [] };");
+      const contents = patch(
+        source,
+        file,
+        'const output = [];',
+        "const output = [];\n        const blank = { type: 'char', value: ' ', fullWidth: false, styles: [] };",
+      );
       return patch(
         contents,
         file,
@@ -139,10 +146,20 @@ function replacedStyledCharsToString(chars) {`,
     // (~2 ms together): terminal-size runs commands only when stdout is not a
     // terminal, and signal-exit 3 asserts on one argument.
     edit(/[\\/]node_modules[\\/]terminal-size[\\/]index\.js$/, (source, file) =>
-      patch(source, file, "import {execFileSync} from 'node:child_process';", "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);"),
+      patch(
+        source,
+        file,
+        "import {execFileSync} from 'node:child_process';",
+        "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);",
+      ),
     );
     edit(/[\\/]node_modules[\\/]signal-exit[\\/]index\.js$/, (source, file) =>
-      patch(source, file, "var assert = require('assert')", 'var assert = { equal: function (actual, expected, message) { if (actual != expected) throw new Error(message) } }'),
+      patch(
+        source,
+        file,
+        "var assert = require('assert')",
+        'var assert = { equal: function (actual, expected, message) { if (actual != expected) throw new Error(message) } }',
+      ),
     );
     // Ink's text libraries each make an Intl.Segmenter when loaded, and the
     // first one starts ICU (~20 ms). src/bundle/segmenter.ts answers for
@@ -167,11 +184,16 @@ function replacedStyledCharsToString(chars) {`,
     // sequence that names no key is no text: hand on nothing. Alt+letter
     // (ESC and one character) stays as it was.
     edit(/[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/, (source, file) => {
-      const contents = patch(source, file, 'else if (keypress.ctrl) {\n                input = keypress.name;', "else if (keypress.ctrl) {\n                input = keypress.name ?? '';");
+      const contents = patch(
+        source,
+        file,
+        'else if (keypress.ctrl) {\n                input = keypress.name;',
+        "else if (keypress.ctrl) {\n                input = keypress.name ?? '';",
+      );
       return patch(
         contents,
         file,
-        '// Strip meta if it\'s still remaining after `parseKeypress`',
+        "// Strip meta if it's still remaining after `parseKeypress`",
         "if (!keypress.name && input.length > 2 && input.startsWith('\\u001B')) {\n                input = '';\n            }\n            // Strip meta if it's still remaining after `parseKeypress`",
       );
     });
@@ -210,7 +232,8 @@ const BANNER = 'var __gtImportMetaUrl = require("node:url").pathToFileURL(__file
  */
 function strictFirst(text) {
   const sloppy = `${BANNER}\n"use strict";\n`;
-  if (!text.startsWith(sloppy)) throw new Error('build: the bundle no longer starts with the banner and "use strict"; revisit strictFirst in scripts/build.mjs');
+  if (!text.startsWith(sloppy))
+    throw new Error('build: the bundle no longer starts with the banner and "use strict"; revisit strictFirst in scripts/build.mjs');
   return `"use strict";\n${BANNER}\n${text.slice(sloppy.length)}`;
 }
 
@@ -248,9 +271,12 @@ async function bundle(entry, outfile) {
   const scenarios = JSON.stringify(JSON.stringify(await compileScenarios()));
   const options = { ...common, define: { ...common.define, GRAD_TUTOR_SCENARIOS: scenarios } };
   const { outputFiles } = await build({ ...options, entryPoints: [path(entry)], outfile: path(outfile), write: false });
-  const text = strictFirst(sharedNamespaces(outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)));
+  const text = strictFirst(
+    sharedNamespaces(outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
+  );
   const dynamicImport = /(?<![\w$.])import\(\s*[^\s)]*/.exec(text);
-  if (dynamicImport) throw new Error(`build: ${outfile} would contain "${dynamicImport[0]}"; import() cannot run in a vm.Script — import it statically`);
+  if (dynamicImport)
+    throw new Error(`build: ${outfile} would contain "${dynamicImport[0]}"; import() cannot run in a vm.Script — import it statically`);
   // bin/grad-tutor.js keys its code cache on this line rather than hash 1.4 MB at every start.
   const id = createHash('sha256').update(text).digest('hex').slice(0, 8);
   writeAtomically(path(outfile), `// grad-tutor build ${id}\n${text}`);

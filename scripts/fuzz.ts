@@ -64,7 +64,15 @@ for (const [target, runs] of runsPerTarget(total)) {
     { numRuns: runs, seed },
   );
   const seconds = (performance.now() - t0) / 1000;
-  rows.push([target.name, String(cases), String(counts.valid), String(counts.error), String(counts.crash), seconds.toFixed(1), slowest.ms.toFixed(0)]);
+  rows.push([
+    target.name,
+    String(cases),
+    String(counts.valid),
+    String(counts.error),
+    String(counts.crash),
+    seconds.toFixed(1),
+    slowest.ms.toFixed(0),
+  ]);
   totals.cases += cases;
   totals.valid += counts.valid;
   totals.error += counts.error;
@@ -76,15 +84,30 @@ for (const [target, runs] of runsPerTarget(total)) {
     const counterexample = result.counterexample?.[0] as Case | undefined;
     const file = join(tmpdir(), `grad-tutor-fuzz-crash-${seed}.json`);
     if (counterexample) writeFileSync(file, describeCase(counterexample, Infinity));
-    console.log(`\nCRASH in "${target.name}" (seed ${seed}, path ${result.counterexamplePath}, after ${result.numRuns} runs and ${result.numShrinks} shrinks)`);
+    console.log(
+      `\nCRASH in "${target.name}" (seed ${seed}, path ${result.counterexamplePath}, after ${result.numRuns} runs and ${result.numShrinks} shrinks)`,
+    );
     console.log(`counterexample: ${counterexample ? describeCase(counterexample) : '(none)'}`);
     if (counterexample) console.log(`full counterexample written to ${file}`);
-    console.log(String(result.errorInstance instanceof Error ? result.errorInstance.message : result.errorInstance).split('\n').slice(0, 14).join('\n'));
+    console.log(
+      String(result.errorInstance instanceof Error ? result.errorInstance.message : result.errorInstance)
+        .split('\n')
+        .slice(0, 14)
+        .join('\n'),
+    );
     console.log('');
   }
 }
 
-rows.push(['total', String(totals.cases), String(totals.valid), String(totals.error), String(totals.crash), ((performance.now() - started) / 1000).toFixed(1), '']);
+rows.push([
+  'total',
+  String(totals.cases),
+  String(totals.valid),
+  String(totals.error),
+  String(totals.crash),
+  ((performance.now() - started) / 1000).toFixed(1),
+  '',
+]);
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 console.log('');
 for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));

@@ -4,7 +4,12 @@
 import { writeFileSync } from 'node:fs';
 
 const SIZES = [3, 4, 4, 1];
-const XS = [[2, 3, -1], [3, -1, 0.5], [0.5, 1, 1], [1, 1, -1]];
+const XS = [
+  [2, 3, -1],
+  [3, -1, 0.5],
+  [0.5, 1, 1],
+  [1, 1, -1],
+];
 const YS = [1, -1, -1, 1];
 
 // A small seeded generator (mulberry32): the same weights on every run, like random.seed in the notebook.

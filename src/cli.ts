@@ -73,8 +73,12 @@ function version(): string {
 function loadScenario(idOrPath: string): Scenario {
   const file = resolveScenario(idOrPath);
   if (!existsSync(file)) {
-    const ids = bundledScenarios().map((e) => e.id).join(', ');
-    throw new UsageError(`no scenario "${idOrPath}": it is neither a bundled id (${ids}) nor a file — run "grad-tutor list" to see the ids.`);
+    const ids = bundledScenarios()
+      .map((e) => e.id)
+      .join(', ');
+    throw new UsageError(
+      `no scenario "${idOrPath}": it is neither a bundled id (${ids}) nor a file — run "grad-tutor list" to see the ids.`,
+    );
   }
   return loadScenarioFile(file);
 }
@@ -82,7 +86,13 @@ function loadScenario(idOrPath: string): Scenario {
 function listCommand(io: Io, json: boolean): void {
   const entries = bundledScenarios().map((entry) => ({ ...entry, title: loadScenarioFile(entry.file).title }));
   if (json) {
-    io.stdout.write(JSON.stringify(entries.map(({ id, title, file }) => ({ id, title, file })), null, 2) + '\n');
+    io.stdout.write(
+      JSON.stringify(
+        entries.map(({ id, title, file }) => ({ id, title, file })),
+        null,
+        2,
+      ) + '\n',
+    );
     return;
   }
   const width = entries.reduce((widest, e) => Math.max(widest, e.id.length), 0);
@@ -139,7 +149,10 @@ function scenarioFrom(rest: string[], command: string, options: Options): Scenar
 }
 
 function need(scenario: Scenario | undefined, command: string): Scenario {
-  if (!scenario) throw new UsageError(`${command} needs a scenario — e.g. "grad-tutor ${command} add-then-mul", or --expr; "grad-tutor list" shows the ids.`);
+  if (!scenario)
+    throw new UsageError(
+      `${command} needs a scenario — e.g. "grad-tutor ${command} add-then-mul", or --expr; "grad-tutor list" shows the ids.`,
+    );
   return teachable(scenario);
 }
 
@@ -150,7 +163,9 @@ export const MAX_NODES = 100_000;
 function teachable<S extends Scenario | undefined>(scenario: S): S {
   const nodes = scenario?.graph.nodes.length ?? 0;
   if (nodes > MAX_NODES) {
-    throw new UsageError(`${visibleLine(scenario?.file ?? '')}: the graph has ${nodes.toLocaleString('en-US')} nodes, more than the ${MAX_NODES.toLocaleString('en-US')} the tutor can teach with — split it into smaller scenarios.`);
+    throw new UsageError(
+      `${visibleLine(scenario?.file ?? '')}: the graph has ${nodes.toLocaleString('en-US')} nodes, more than the ${MAX_NODES.toLocaleString('en-US')} the tutor can teach with — split it into smaller scenarios.`,
+    );
   }
   return scenario;
 }
@@ -171,7 +186,8 @@ function progressCommand(io: Io): void {
   io.stdout.write(`finished: ${course.length} of ${ids.length} lessons${course.length ? ` (${course.join(', ')})` : ''}\n`);
   if (own.length) io.stdout.write(`finished of your own: ${own.map(visibleLine).join(', ')}\n`);
   if (progress.current) io.stdout.write(`now on: ${visibleLine(lessonKey(progress.current.lesson))}, step ${progress.current.step + 1}\n`);
-  for (const [id, { right, asked }] of Object.entries(progress.quiz)) io.stdout.write(`predict mode, ${visibleLine(id)}: ${right} of ${asked} right\n`);
+  for (const [id, { right, asked }] of Object.entries(progress.quiz))
+    io.stdout.write(`predict mode, ${visibleLine(id)}: ${right} of ${asked} right\n`);
 }
 
 async function resetCommand(io: Io, yes: boolean): Promise<number> {
@@ -185,9 +201,13 @@ async function resetCommand(io: Io, yes: boolean): Promise<number> {
     io.stdout.write(`nothing to reset: ${shown} does not exist\n`);
     return 0;
   }
-  if (!statSync(path).isFile()) throw new UsageError(`${shown} is not a file, so reset leaves it alone — remove it yourself if it is yours.`);
+  if (!statSync(path).isFile())
+    throw new UsageError(`${shown} is not a file, so reset leaves it alone — remove it yourself if it is yours.`);
   if (!yes) {
-    if (!io.stdin.isTTY) throw new UsageError('reset asks before it deletes, and there is no terminal to ask in — add --yes to delete your progress without asking.');
+    if (!io.stdin.isTTY)
+      throw new UsageError(
+        'reset asks before it deletes, and there is no terminal to ask in — add --yes to delete your progress without asking.',
+      );
     const answer = await ask(io, `Delete your progress in ${shown}? [y/N] `);
     if (answer === undefined || !/^y(es)?$/i.test(answer.trim())) {
       io.stdout.write(answer === undefined ? '\nnothing was deleted\n' : 'kept\n');
@@ -270,9 +290,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const format = values.format;
         if (!isExportFormat(format)) {
           const given = format === undefined ? 'export needs a format' : `unknown format "${visibleLine(format)}"`;
-          throw new UsageError(`${given} — use --format pytorch, python or markdown, e.g. "grad-tutor export add-then-mul --format python".`);
+          throw new UsageError(
+            `${given} — use --format pytorch, python or markdown, e.g. "grad-tutor export add-then-mul --format python".`,
+          );
         }
-        if (values.quiz && format !== 'markdown') throw new UsageError('--quiz is for the handout — use it with --format markdown, or drop it.');
+        if (values.quiz && format !== 'markdown')
+          throw new UsageError('--quiz is for the handout — use it with --format markdown, or drop it.');
         io.stdout.write(exportLesson(scenario, format, { quiz: values.quiz === true, version: version() }));
         return 0;
       }
@@ -282,7 +305,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'reset':
         return await resetCommand(io, values.yes === true);
       default: {
-        if (positionals.length > 1) throw new UsageError(`unknown command "${command}" — the commands are list, show, graph, check, export, progress, reset; "grad-tutor --help" says more.`);
+        if (positionals.length > 1)
+          throw new UsageError(
+            `unknown command "${command}" — the commands are list, show, graph, check, export, progress, reset; "grad-tutor --help" says more.`,
+          );
         const scenario = teachable(scenarioFrom(positionals, 'grad-tutor', values));
         // Without a terminal on both ends there is nothing to step through: print instead.
         // So too on a terminal that cannot move its cursor (TERM=dumb: Emacs' shell, some CI logs).
@@ -293,8 +319,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
         const { runTutor } = await import('./ui/run.js');
         const lesson = lessonNamed(positionals, values);
-        const start = scenario && lesson ? { lesson: lesson.kind === 'file' ? { kind: 'file' as const, path: realpathSync(lesson.path) } : lesson, scenario } : undefined;
-        await runTutor({ start, quiz: values.quiz === true, theme: themeFrom(io.env, values['no-color'] === true), env: io.env, stderr: io.stderr });
+        const start =
+          scenario && lesson
+            ? { lesson: lesson.kind === 'file' ? { kind: 'file' as const, path: realpathSync(lesson.path) } : lesson, scenario }
+            : undefined;
+        await runTutor({
+          start,
+          quiz: values.quiz === true,
+          theme: themeFrom(io.env, values['no-color'] === true),
+          env: io.env,
+          stderr: io.stderr,
+        });
         return 0;
       }
     }
@@ -309,7 +344,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     const detail = error instanceof Error ? (io.env.GRAD_TUTOR_DEBUG ? error.stack : error.message) : String(error);
-    io.stderr.write(`grad-tutor: something unexpected went wrong: ${visible(detail ?? "")}\nPlease report it, with the command you ran.\n`);
+    io.stderr.write(`grad-tutor: something unexpected went wrong: ${visible(detail ?? '')}\nPlease report it, with the command you ran.\n`);
     return 1;
   }
 }

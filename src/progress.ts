@@ -59,8 +59,21 @@ function validProgress(data: unknown): Progress | undefined {
   const { current, finished, quiz, recent } = data;
   if (!Array.isArray(finished) || !finished.every(isString)) return undefined;
   if (!isObject(quiz) || !Object.values(quiz).every((s) => isObject(s) && isCount(s.right) && isCount(s.asked))) return undefined;
-  if (current !== undefined && !(isObject(current) && isLessonRef(current.lesson) && isCount(current.step) && (current.quiz === undefined || typeof current.quiz === 'boolean'))) return undefined;
-  if (recent !== undefined && !(Array.isArray(recent) && recent.every((r) => isObject(r) && isLessonRef(r.lesson) && isString(r.title) && isString(r.expression)))) return undefined;
+  if (
+    current !== undefined &&
+    !(
+      isObject(current) &&
+      isLessonRef(current.lesson) &&
+      isCount(current.step) &&
+      (current.quiz === undefined || typeof current.quiz === 'boolean')
+    )
+  )
+    return undefined;
+  if (
+    recent !== undefined &&
+    !(Array.isArray(recent) && recent.every((r) => isObject(r) && isLessonRef(r.lesson) && isString(r.title) && isString(r.expression)))
+  )
+    return undefined;
   return data as unknown as Progress;
 }
 
@@ -70,7 +83,8 @@ function fromVersion1(data: Record<string, unknown>): Progress | undefined {
   if (!Array.isArray(finished) || !finished.every(isString)) return undefined;
   if (!isObject(quiz) || !Object.values(quiz).every((s) => isObject(s) && isCount(s.right) && isCount(s.asked))) return undefined;
   const progress: Progress = { version: 2, finished, quiz: quiz as Progress['quiz'], recent: [] };
-  if (isObject(current) && isString(current.id) && isCount(current.step)) progress.current = { lesson: { kind: 'bundled', id: current.id }, step: current.step };
+  if (isObject(current) && isString(current.id) && isCount(current.step))
+    progress.current = { lesson: { kind: 'bundled', id: current.id }, step: current.step };
   return progress;
 }
 
@@ -96,9 +110,15 @@ export function loadProgress(path: string): Loaded {
   const aside = `${path}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   try {
     renameSync(path, aside);
-    return { progress: structuredClone(EMPTY), warning: `grad-tutor: could not read your progress file; it was moved to ${aside} and the tutor starts afresh.` };
+    return {
+      progress: structuredClone(EMPTY),
+      warning: `grad-tutor: could not read your progress file; it was moved to ${aside} and the tutor starts afresh.`,
+    };
   } catch {
-    return { progress: structuredClone(EMPTY), warning: `grad-tutor: could not read your progress file ${path}; progress will not be saved until it is fixed or removed.` };
+    return {
+      progress: structuredClone(EMPTY),
+      warning: `grad-tutor: could not read your progress file ${path}; progress will not be saved until it is fixed or removed.`,
+    };
   }
 }
 
@@ -108,7 +128,9 @@ export function loadProgress(path: string): Loaded {
  * lesson over the other's); the current lesson is the one that saved last.
  */
 export function mergeProgress(disk: Progress, mine: Progress): Progress {
-  const recent = [...mine.recent, ...disk.recent].filter((r, i, all) => all.findIndex((o) => JSON.stringify(o.lesson) === JSON.stringify(r.lesson)) === i);
+  const recent = [...mine.recent, ...disk.recent].filter(
+    (r, i, all) => all.findIndex((o) => JSON.stringify(o.lesson) === JSON.stringify(r.lesson)) === i,
+  );
   return {
     version: 2,
     ...(mine.current ? { current: mine.current } : {}),

@@ -44,7 +44,8 @@ describe('mlpScenario', () => {
   it('has backprop gradients that match central finite differences', () => {
     const { grads, values } = backprop(graph);
     expect(Number.isFinite(values.L) && values.L > 0).toBe(true);
-    for (const leaf of ['w1_1_1', 'w1_3_2', 'b1_5', 'w2_4_3', 'b2_2', 'w3_1_5', 'b3_1', 'x1', 'y']) expectFiniteDifference(graph, grads, leaf);
+    for (const leaf of ['w1_1_1', 'w1_3_2', 'b1_5', 'w2_4_3', 'b2_2', 'w3_1_5', 'b3_1', 'x1', 'y'])
+      expectFiniteDifference(graph, grads, leaf);
   });
 });
 

@@ -8,13 +8,27 @@ const ROOT = new URL('..', import.meta.url).pathname;
 /** The course as the checkout holds it: the tarball carries every one of these files. */
 const COURSE = readdirSync(join(ROOT, 'scenarios')).filter((f) => /\.(ya?ml|json)$/.test(f)).length;
 const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      npm_config_loglevel: 'error',
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+    },
+  });
 
 describe('the package as published', () => {
   it('npx runs the packed tarball from an empty folder with an empty cache, and it holds only what runs', () => {
     const out = mkdtempSync(join(tmpdir(), 'gt-pack-'));
     // --ignore-scripts: npm test has just built dist/; packing must not rebuild it under other tests' feet.
-    const report = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', out], ROOT)) as { filename: string; size: number; files: { path: string }[] }[];
+    const report = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', out], ROOT)) as {
+      filename: string;
+      size: number;
+      files: { path: string }[];
+    }[];
     const { filename, files } = report[0];
     const paths = files.map((f) => f.path).sort();
     expect(paths).toContain('bin/grad-tutor.js');
@@ -30,7 +44,11 @@ describe('the package as published', () => {
 
     const empty = mkdtempSync(join(tmpdir(), 'gt-npx-'));
     const cache = mkdtempSync(join(tmpdir(), 'gt-cache-'));
-    const listed = execFileSync('npx', ['--yes', '--cache', cache, `--package=${tarball}`, 'grad-tutor', 'list'], { cwd: empty, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+    const listed = execFileSync('npx', ['--yes', '--cache', cache, `--package=${tarball}`, 'grad-tutor', 'list'], {
+      cwd: empty,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
     expect(listed).toMatch(/^add-then-mul +Addition feeding a product$/m);
     expect(listed.trim().split('\n')).toHaveLength(COURSE);
     expect(readdirSync(empty)).toEqual([]);

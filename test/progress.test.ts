@@ -59,7 +59,11 @@ describe('the progress file', () => {
   });
 
   it('a file of another version or shape is moved aside too, down to a score that is null', () => {
-    for (const bad of [{ version: 99, finished: 'all' }, { version: 2, finished: [], quiz: { add: null }, recent: [] }, { version: 1, finished: [], quiz: { add: null } }]) {
+    for (const bad of [
+      { version: 99, finished: 'all' },
+      { version: 2, finished: [], quiz: { add: null }, recent: [] },
+      { version: 1, finished: [], quiz: { add: null } },
+    ]) {
       const path = join(stateDir(), 'progress.json');
       writeFileSync(path, JSON.stringify(bad));
       expect(loadProgress(path).warning, JSON.stringify(bad)).toBeDefined();
@@ -68,16 +72,45 @@ describe('the progress file', () => {
 
   it('reads a version 1 file: its finished ids are bundled ids, its current lesson a bundled one', () => {
     const path = join(stateDir(), 'progress.json');
-    writeFileSync(path, JSON.stringify({ version: 1, finished: ['add'], quiz: { add: { right: 1, asked: 2 } }, current: { id: 'mul', file: '/x/02-mul.yaml', step: 3 } }));
-    expect(loadProgress(path).progress).toEqual({ version: 2, finished: ['add'], quiz: { add: { right: 1, asked: 2 } }, recent: [], current: { lesson: { kind: 'bundled', id: 'mul' }, step: 3 } });
+    writeFileSync(
+      path,
+      JSON.stringify({
+        version: 1,
+        finished: ['add'],
+        quiz: { add: { right: 1, asked: 2 } },
+        current: { id: 'mul', file: '/x/02-mul.yaml', step: 3 },
+      }),
+    );
+    expect(loadProgress(path).progress).toEqual({
+      version: 2,
+      finished: ['add'],
+      quiz: { add: { right: 1, asked: 2 } },
+      recent: [],
+      current: { lesson: { kind: 'bundled', id: 'mul' }, step: 3 },
+    });
   });
 });
 
 describe('two tutors at once', () => {
   it('merging keeps both tutors’ finished lessons and scores; the current lesson is the last saver’s', () => {
-    const one: Progress = { ...EMPTY, finished: ['add'], quiz: { add: { right: 1, asked: 1 } }, current: { lesson: { kind: 'bundled', id: 'add' }, step: 1 } };
-    const two: Progress = { ...EMPTY, finished: ['mul'], quiz: { mul: { right: 0, asked: 2 } }, current: { lesson: { kind: 'bundled', id: 'neuron' }, step: 4 } };
-    expect(mergeProgress(one, two)).toEqual({ ...EMPTY, finished: ['add', 'mul'], quiz: { add: { right: 1, asked: 1 }, mul: { right: 0, asked: 2 } }, current: two.current });
+    const one: Progress = {
+      ...EMPTY,
+      finished: ['add'],
+      quiz: { add: { right: 1, asked: 1 } },
+      current: { lesson: { kind: 'bundled', id: 'add' }, step: 1 },
+    };
+    const two: Progress = {
+      ...EMPTY,
+      finished: ['mul'],
+      quiz: { mul: { right: 0, asked: 2 } },
+      current: { lesson: { kind: 'bundled', id: 'neuron' }, step: 4 },
+    };
+    expect(mergeProgress(one, two)).toEqual({
+      ...EMPTY,
+      finished: ['add', 'mul'],
+      quiz: { add: { right: 1, asked: 1 }, mul: { right: 0, asked: 2 } },
+      current: two.current,
+    });
   });
 
   it('two tutors started from the same file, finishing different lessons, are both recorded', () => {
@@ -131,7 +164,8 @@ describe('resuming', () => {
   });
 
   it('two typed graphs are tracked apart: finishing one leaves the other unticked', () => {
-    const typed = (expression: string, values: string) => ['enter', ...expression, 'enter', ...values, 'enter'].map((k) => (k === ' ' ? 'space' : k));
+    const typed = (expression: string, values: string) =>
+      ['enter', ...expression, 'enter', ...values, 'enter'].map((k) => (k === ' ' ? 'space' : k));
     const store = session();
     // From the first entry, ↑ wraps to "Type your own graph"; back at the menu, the typed graph is highlighted, two above it.
     press(store, 'up', ...typed('z = a * b', 'a=2 b=3'), ...Array(12).fill('l'), 'escape');
@@ -161,7 +195,11 @@ describe('progress and reset commands', () => {
 
   it('progress shows ids from the file with their control characters made visible', async () => {
     const dir = stateDir();
-    saveProgress(join(dir, 'grad-tutor', 'progress.json'), { ...EMPTY, finished: ['file:/x/\x1b]52;c;evil\x07.yaml'], quiz: { '\x1b[2J': { right: 0, asked: 1 } } });
+    saveProgress(join(dir, 'grad-tutor', 'progress.json'), {
+      ...EMPTY,
+      finished: ['file:/x/\x1b]52;c;evil\x07.yaml'],
+      quiz: { '\x1b[2J': { right: 0, asked: 1 } },
+    });
     const { stdout } = await runCli(['progress'], { XDG_STATE_HOME: dir });
     expect(stdout).not.toContain('\x1b');
     expect(stdout).toContain('file:/x/␛]52;c;evil^G.yaml');

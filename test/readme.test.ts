@@ -8,7 +8,10 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 describe('the README tells the truth', () => {
   it('lists every key of every key table, as the app does', () => {
     for (const [keys, does] of [...helpRows(LESSON_KEYS), ...helpRows(QUIZ_KEYS), ...helpRows(MENU_KEYS), ...helpRows(PROMPT_KEYS)]) {
-      const cells = keys.split(' ').map((k) => '`' + k + '`').join(' ');
+      const cells = keys
+        .split(' ')
+        .map((k) => '`' + k + '`')
+        .join(' ');
       expect(readme).toContain(`| ${cells} | ${does} |`);
     }
   });

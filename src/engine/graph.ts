@@ -4,20 +4,7 @@
  */
 
 /** Every operation a node can hold. `input` and `const` are leaves. */
-export type OpName =
-  | 'input'
-  | 'const'
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '^'
-  | 'neg'
-  | 'tanh'
-  | 'exp'
-  | 'log'
-  | 'relu'
-  | 'sigmoid';
+export type OpName = 'input' | 'const' | '+' | '-' | '*' | '/' | '^' | 'neg' | 'tanh' | 'exp' | 'log' | 'relu' | 'sigmoid';
 
 export interface GraphNode {
   /** Unique. For a named node, the scenario's name; for an inner operation, a readable label such as `a*b`. */

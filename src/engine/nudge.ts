@@ -35,7 +35,12 @@ export function nudge(trace: Trace, rate: number, data: Data = { params: trace.g
   const program = compile(trace.graph);
   const start = paramValues(trace, data.params);
   const { output: before, grads } = sumOverRows(program, start, data.rows);
-  const moves = data.params.map((input) => ({ input, before: start[input], grad: grads[input], after: start[input] + rate * grads[input] }));
+  const moves = data.params.map((input) => ({
+    input,
+    before: start[input],
+    grad: grads[input],
+    after: start[input] + rate * grads[input],
+  }));
   const { output: after } = sumOverRows(program, Object.fromEntries(moves.map((m) => [m.input, m.after])), data.rows);
   const predicted = rate * moves.reduce((sum, m) => sum + m.grad * m.grad, 0);
   return { rate, moves, before, after, predicted, actual: after - before };

@@ -38,7 +38,10 @@ export function train(graph: Graph, start: Values, data: Data, run: TrainingRun)
   let carried: Values | undefined;
   for (let k = 0; k <= run.steps; k++) {
     const pass = sumOverRows(program, params, data.rows);
-    const grads = run.zeroGrad || !carried ? pass.grads : Object.fromEntries(data.params.map((name) => [name, (carried as Values)[name] + pass.grads[name]]));
+    const grads =
+      run.zeroGrad || !carried
+        ? pass.grads
+        : Object.fromEntries(data.params.map((name) => [name, (carried as Values)[name] + pass.grads[name]]));
     history.push({ output: pass.output, params, grads });
     carried = grads;
     params = Object.fromEntries(data.params.map((name) => [name, params[name] + run.rate * grads[name]]));

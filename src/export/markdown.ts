@@ -63,7 +63,13 @@ function stepLines(lines: string[]): string[] {
 }
 
 function stepSection(step: Step, number: number, skip: Set<string> = new Set()): string[] {
-  return [`### ${number}. ${markdownText(step.title)}`, '', markdownText(step.text), ...stepLines(step.lines.filter((l) => !skip.has(l))), ''];
+  return [
+    `### ${number}. ${markdownText(step.title)}`,
+    '',
+    markdownText(step.text),
+    ...stepLines(step.lines.filter((l) => !skip.has(l))),
+    '',
+  ];
 }
 
 function drawing(lesson: Lesson, withGrads: boolean): string[] {
@@ -92,7 +98,9 @@ function answerSection(step: Step, question: Question, asked: number): string[] 
     markdownText(step.text),
     ...stepLines(step.lines),
     '',
-    ...question.choices.flatMap((choice, k) => (choice.right ? [] : [`- (${LETTERS[k]}) ${markdownText(`${num(choice.value)}: ${choice.why}`)}`])),
+    ...question.choices.flatMap((choice, k) =>
+      choice.right ? [] : [`- (${LETTERS[k]}) ${markdownText(`${num(choice.value)}: ${choice.why}`)}`],
+    ),
     '',
   ];
 }
@@ -105,8 +113,8 @@ export function toMarkdown(scenario: Scenario, options: HandoutOptions = {}): st
   out.push('## The graph', '');
   out.push(
     options.quiz
-      ? 'Each box shows a node\'s value (v); its gradient (g, shown as ·) is yours to work out.'
-      : 'Each box shows a node\'s value (v) and its gradient (g) after the backward pass.',
+      ? "Each box shows a node's value (v); its gradient (g, shown as ·) is yours to work out."
+      : "Each box shows a node's value (v) and its gradient (g) after the backward pass.",
     '',
     ...drawing(lesson, !options.quiz),
     '',

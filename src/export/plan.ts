@@ -50,7 +50,10 @@ export function planScript(scenario: Scenario, wrap: (literal: string) => string
   const byName = nodeMap(graph);
   const operations = graph.nodes.filter((n) => !isLeaf(n));
   const named = [...graph.inputs, ...operations.filter((n) => !n.generated).map((n) => n.name)];
-  const { of, renamed } = pythonNames(named, operations.filter((n) => n.generated).map((n) => n.name));
+  const { of, renamed } = pythonNames(
+    named,
+    operations.filter((n) => n.generated).map((n) => n.name),
+  );
   const variable = (name: string) => of.get(name) ?? name;
 
   const params = graph.inputs.filter((name) => scenario.params.includes(name));
@@ -64,7 +67,9 @@ export function planScript(scenario: Scenario, wrap: (literal: string) => string
     const operands = node.inputs.map((name) => byName.get(name)!);
     // A literal is a float beside a Value or a tensor; only where every operand is one must it become one itself.
     const allLiteral = operands.every((o) => o.op === 'const');
-    const spelled = operands.map((o) => (o.op !== 'const' ? variable(o.name) : allLiteral ? wrap(pythonFloat(o.value ?? NaN)) : literal(o)));
+    const spelled = operands.map((o) =>
+      o.op !== 'const' ? variable(o.name) : allLiteral ? wrap(pythonFloat(o.value ?? NaN)) : literal(o),
+    );
     const definition = scenario.expressions[node.name];
     return {
       variable: variable(node.name),
@@ -119,7 +124,9 @@ export function pythonString(text: string): string {
 
 /** `# text` lines for a paragraph of untrusted text, wrapped near `width`. */
 export function commentLines(text: string, width = 78): string[] {
-  const words = commentText(text.replace(/\s+/g, ' ').trim()).split(' ').filter((w) => w !== '');
+  const words = commentText(text.replace(/\s+/g, ' ').trim())
+    .split(' ')
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let line = '#';
   for (const word of words) {

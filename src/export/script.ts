@@ -77,7 +77,7 @@ function header(plan: ScriptPlan, dialect: Dialect, version: string): string[] {
     ...(scenario.description ? ['#', ...commentLines(scenario.description)] : []),
     '#',
     '# It prints, one item a line, numbers as Python writes floats (3.0, -0.25, nan, inf):',
-    '#   NAME VALUE GRAD      every input and named node, in the lesson\'s order, after the',
+    "#   NAME VALUE GRAD      every input and named node, in the lesson's order, after the",
     '#                        backward pass; GRAD is None where PyTorch keeps none: for data,',
     '#                        and for a node no param flows into on its way to the output',
   ];
@@ -89,10 +89,16 @@ function header(plan: ScriptPlan, dialect: Dialect, version: string): string[] {
     );
   }
   lines.push('#   nudge: VALUE         the output after the nudge');
-  if (scenario.train) lines.push(`#   history[K]: VALUE    the ${plan.rows ? 'total ' : ''}output after K training updates, K = 0 … ${scenario.train.steps}`);
+  if (scenario.train)
+    lines.push(`#   history[K]: VALUE    the ${plan.rows ? 'total ' : ''}output after K training updates, K = 0 … ${scenario.train.steps}`);
   lines.push(`# The ${dialect.other} export of the same lesson prints the same lines.`);
   if (plan.renamed.length > 0) {
-    lines.push('#', ...commentLines(`Renamed for Python: ${plan.renamed.map((r) => `${r.name} is ${r.as} here (${r.why})`).join('; ')}. The printed lines use the lesson's names.`));
+    lines.push(
+      '#',
+      ...commentLines(
+        `Renamed for Python: ${plan.renamed.map((r) => `${r.name} is ${r.as} here (${r.why})`).join('; ')}. The printed lines use the lesson's names.`,
+      ),
+    );
   }
   return lines;
 }
@@ -100,11 +106,17 @@ function header(plan: ScriptPlan, dialect: Dialect, version: string): string[] {
 function inputs(plan: ScriptPlan, dialect: Dialect): string[] {
   const { scenario, variable } = plan;
   const byName = new Map(scenario.graph.nodes.map((n) => [n.name, n]));
-  const leaf = (name: string, make: (literal: string) => string) => `${variable(name)} = ${make(pythonFloat(byName.get(name)?.value ?? NaN))}`;
+  const leaf = (name: string, make: (literal: string) => string) =>
+    `${variable(name)} = ${make(pythonFloat(byName.get(name)?.value ?? NaN))}`;
   const params = [...plan.moving, ...plan.idle];
   const lines = ['# The params: what the nudge and training move.'];
   lines.push(...params.map((name) => leaf(name, dialect.param)));
-  if (plan.idle.length > 0) lines.push(...commentLines(`${plan.idle.join(', ')}: ${plan.idle.length === 1 ? 'a param' : 'params'} the output does not use, so ${plan.idle.length === 1 ? 'it gets' : 'they get'} no gradient and never ${plan.idle.length === 1 ? 'moves' : 'move'}.`));
+  if (plan.idle.length > 0)
+    lines.push(
+      ...commentLines(
+        `${plan.idle.join(', ')}: ${plan.idle.length === 1 ? 'a param' : 'params'} the output does not use, so ${plan.idle.length === 1 ? 'it gets' : 'they get'} no gradient and never ${plan.idle.length === 1 ? 'moves' : 'move'}.`,
+      ),
+    );
   lines.push(`params = [${plan.moving.map(variable).join(', ')}]`);
   if (plan.data.length === 0) return lines;
   lines.push('');

@@ -12,7 +12,10 @@ import { hangUp } from './terminal.js';
  *   stderr and exit 1, not a stack trace.
  */
 export function guardOutput(exit: (code: number) => never = process.exit): void {
-  for (const [stream, name] of [[process.stdout, 'output'], [process.stderr, 'error output']] as const) {
+  for (const [stream, name] of [
+    [process.stdout, 'output'],
+    [process.stderr, 'error output'],
+  ] as const) {
     writeWholeChunks(stream);
     stream.on('error', (error: NodeJS.ErrnoException) => {
       // The terminal itself has gone: nobody is left to read a message.

@@ -16,7 +16,10 @@ function kindOf(stats: Stats): string | undefined {
 }
 
 function tooLarge(refuse: Refusal): Error {
-  return refuse(`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, 'a scenario is a few kilobytes of YAML: check that this is the file you meant');
+  return refuse(
+    `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+    'a scenario is a few kilobytes of YAML: check that this is the file you meant',
+  );
 }
 
 /**
@@ -64,11 +67,16 @@ function openError(error: unknown, refuse: Refusal): Error {
   const code = (error as NodeJS.ErrnoException).code;
   if (typeof code !== 'string') return error as Error;
   const why =
-    code === 'ENOENT' ? 'there is no such file'
-    : code === 'EISDIR' ? 'it is a directory'
-    : code === 'EACCES' || code === 'EPERM' ? 'you may not read it'
-    : code === 'ENOTDIR' ? 'a part of its path is not a folder'
-    : code === 'ELOOP' ? 'its symbolic links go round in a loop'
-    : `it cannot be read (${code})`;
+    code === 'ENOENT'
+      ? 'there is no such file'
+      : code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'you may not read it'
+          : code === 'ENOTDIR'
+            ? 'a part of its path is not a folder'
+            : code === 'ELOOP'
+              ? 'its symbolic links go round in a loop'
+              : `it cannot be read (${code})`;
   return refuse(`cannot open the scenario: ${why}`, 'check the path');
 }

@@ -22,9 +22,7 @@ export interface ChannelHop {
 }
 
 export type HopRoute =
-  | { kind: 'straight' }
-  | { kind: 'bend'; track: number }
-  | { kind: 'dogleg'; track: number; row: number; secondTrack: number };
+  { kind: 'straight' } | { kind: 'bend'; track: number } | { kind: 'dogleg'; track: number; row: number; secondTrack: number };
 
 export interface ChannelRoutes {
   tracks: number;
@@ -230,7 +228,8 @@ function routesOf(hops: ChannelHop[], nets: Net[], jogs: Map<number, number>): M
   for (const h of hops) {
     const jog = jogs.get(h.hop);
     if (h.sourceRow === h.targetRow) routes.set(h.hop, { kind: 'straight' });
-    else if (jog !== undefined) routes.set(h.hop, { kind: 'dogleg', track: firstHalf.get(h.hop)!, row: jog, secondTrack: trackOf.get(h.hop)! });
+    else if (jog !== undefined)
+      routes.set(h.hop, { kind: 'dogleg', track: firstHalf.get(h.hop)!, row: jog, secondTrack: trackOf.get(h.hop)! });
     else routes.set(h.hop, { kind: 'bend', track: trackOf.get(h.hop)! });
   }
   return routes;

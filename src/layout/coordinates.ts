@@ -54,7 +54,10 @@ export function coordinates(ordering: Ordering, compact: boolean): Placement {
   };
   const settle = (layer: number[], toOperands: boolean | null) => {
     const wanted = layer.map((v) => (toOperands === null ? NaN : wish(v, toOperands)));
-    const tops = fit(wanted, layer.map((v) => height[v]));
+    const tops = fit(
+      wanted,
+      layer.map((v) => height[v]),
+    );
     for (let i = 0; i < layer.length; i++) top[layer[i]] = tops[i];
   };
 

@@ -66,5 +66,12 @@ function spanOf(text: string, style: number): StyledText {
 
 /** Plain text, no styles, trailing blanks trimmed: for golden files, pipes and `graph`. */
 export function drawingToText(drawing: Drawing): string {
-  return drawing.lines.map((spans) => spans.map((s) => s.text).join('').trimEnd()).join('\n');
+  return drawing.lines
+    .map((spans) =>
+      spans
+        .map((s) => s.text)
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -34,7 +34,10 @@ function writeAll(graph: Graph): Map<string, Written> {
   const written = new Map<string, Written>();
   const asOperand = new Map<string, Written>();
   for (const node of graph.nodes) {
-    const own = write(node, node.inputs.map((name) => asOperand.get(name) ?? { text: name, binds: ATOM }));
+    const own = write(
+      node,
+      node.inputs.map((name) => asOperand.get(name) ?? { text: name, binds: ATOM }),
+    );
     written.set(node.name, own);
     if (node.op === 'input' || (!node.generated && node.op !== 'const')) asOperand.set(node.name, { text: node.name, binds: ATOM });
     else if (own.text.length <= LONGEST_CAPTION) asOperand.set(node.name, own);
@@ -97,13 +100,14 @@ export function toDot(graph: Graph, values: Numbers, grads: Numbers): string {
 
 export function toMermaid(graph: Graph, values: Numbers, grads: Numbers): string {
   // Mermaid reads entity codes inside quoted labels.
-  const escape = (text: string) =>
-    text.replace(/["<>#]/g, (ch) => ({ '"': '#quot;', '<': '#lt;', '>': '#gt;', '#': '#35;' })[ch] ?? ch);
+  const escape = (text: string) => text.replace(/["<>#]/g, (ch) => ({ '"': '#quot;', '<': '#lt;', '>': '#gt;', '#': '#35;' })[ch] ?? ch);
   const id = new Map(graph.nodes.map((node, i) => [node.name, `n${i}`]));
   const caption = captions(graph);
   const lines = ['flowchart LR'];
   for (const node of graph.nodes) {
-    const label = [caption.get(node.name)!, `data ${shown(values[node.name])}`, `grad ${shown(grads[node.name])}`].map(escape).join('<br/>');
+    const label = [caption.get(node.name)!, `data ${shown(values[node.name])}`, `grad ${shown(grads[node.name])}`]
+      .map(escape)
+      .join('<br/>');
     lines.push(`  ${id.get(node.name)}["${label}"]`);
   }
   for (const edge of edgesOf(graph)) lines.push(`  ${id.get(edge.from)} --> ${id.get(edge.to)}`);

@@ -55,7 +55,11 @@ export function frameGraph(
     const target = focus ?? layout.graph.output;
     return { ...drawWindow(layout, state, highlight, target, width, height, { ...draw, from, pan: from && options.pan }), style };
   };
-  const whole = (style: BoxStyle): FramedDrawing => ({ ...drawGraph(style === 'full' ? layouts.full() : layouts.compact(), state, highlight, draw), style, origin: { row: 0, col: 0 } });
+  const whole = (style: BoxStyle): FramedDrawing => ({
+    ...drawGraph(style === 'full' ? layouts.full() : layouts.compact(), state, highlight, draw),
+    style,
+    origin: { row: 0, col: 0 },
+  });
 
   // A pan keeps the style the learner is looking at.
   if (options.pan && previous) return fits(layouts[previous.style]()) ? whole(previous.style) : windowOf(previous.style);

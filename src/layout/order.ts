@@ -20,9 +20,7 @@ export function order(layering: Layering): Ordering {
 
   // Scenario order as one number per node, so ties cost one subtraction.
   const tieRank = new Int32Array(nodes.length);
-  [...nodes]
-    .sort((a, b) => a.tie[0] - b.tie[0] || a.tie[1] - b.tie[1])
-    .forEach((node, rank) => (tieRank[node.id] = rank));
+  [...nodes].sort((a, b) => a.tie[0] - b.tie[0] || a.tie[1] - b.tie[1]).forEach((node, rank) => (tieRank[node.id] = rank));
   const byTie = (a: number, b: number) => tieRank[a] - tieRank[b];
 
   const current: number[][] = Array.from({ length: layering.layerCount }, () => []);

@@ -25,7 +25,11 @@ export function viewport(
   for (let row = origin.row; row < origin.row + p.height; row++) lines.push(cut(drawing.lines[row] ?? [], origin.col, p.width));
   const boxes: Record<string, Box> = {};
   for (const [name, box] of Object.entries(drawing.boxes)) {
-    const inside = box.row < origin.row + p.height && box.row + box.height > origin.row && box.col < origin.col + p.width && box.col + box.width > origin.col;
+    const inside =
+      box.row < origin.row + p.height &&
+      box.row + box.height > origin.row &&
+      box.col < origin.col + p.width &&
+      box.col + box.width > origin.col;
     if (inside) boxes[name] = { ...box, row: box.row - origin.row, col: box.col - origin.col };
   }
   return framed(p, lines, boxes);

@@ -163,7 +163,9 @@ export function markerLines(p: Placement): { top?: StyledText[]; bottom?: Styled
     left: left === undefined ? '' : `◂ ${more(left)}`,
     right: right === undefined ? '' : `${more(right)} ▸`,
   };
-  const line = (middle: string, withEnds: boolean): StyledText[] => [{ text: row(p.width, withEnds ? ends.left : '', middle, withEnds ? ends.right : ''), style: MARKER_STYLE }];
+  const line = (middle: string, withEnds: boolean): StyledText[] => [
+    { text: row(p.width, withEnds ? ends.left : '', middle, withEnds ? ends.right : ''), style: MARKER_STYLE },
+  ];
   const out: { top?: StyledText[]; bottom?: StyledText[] } = {};
   if (p.markerRows.top) out.top = line(above === undefined ? '' : `▴ ${more(above)}`, p.markerRows.bottom === 0);
   if (p.markerRows.bottom) out.bottom = line(below === undefined ? '' : `▾ ${more(below)}`, true);

@@ -55,9 +55,13 @@ export function lossChart(series: Series[], options: ChartOptions = {}): string[
     if (row === rows - 1) return short(low);
     return '';
   };
-  const lines = grid.map((cells, row) => `${label(row).padStart(LABEL - 2)} ${row === 0 || row === rows - 1 ? '┤' : '│'}${cells.join('')}`.trimEnd());
+  const lines = grid.map((cells, row) =>
+    `${label(row).padStart(LABEL - 2)} ${row === 0 || row === rows - 1 ? '┤' : '│'}${cells.join('')}`.trimEnd(),
+  );
   lines.push(`${' '.repeat(LABEL - 1)}└${'─'.repeat(columns)}`);
   const last = String(length - 1);
-  lines.push(`${' '.repeat(LABEL)}0${'update'.padStart(Math.floor(columns / 2) + 3)}${last.padStart(columns - Math.floor(columns / 2) - 3 - 1)}`);
+  lines.push(
+    `${' '.repeat(LABEL)}0${'update'.padStart(Math.floor(columns / 2) + 3)}${last.padStart(columns - Math.floor(columns / 2) - 3 - 1)}`,
+  );
   return lines;
 }

@@ -45,9 +45,13 @@ export function partial(top: string, name: string): string {
 export function table(rows: string[][]): string[] {
   // A loop, not Math.max(...): spreading 100,000 rows into one call overflows the stack.
   const widths = rows[0].map((_, c) => rows.reduce((widest, r) => Math.max(widest, (r[c] ?? '').length), 0));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd(),
+  );
 }
-
 
 /** How tightly each op binds when written inline; leaves and calls never need parentheses. */
 const BINDING: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2, neg: 3, '^': 4 };

@@ -8,9 +8,7 @@ import { expressionOf } from './format.js';
  * typed. Progress is keyed by it.
  */
 export type LessonRef =
-  | { kind: 'bundled'; id: string }
-  | { kind: 'file'; path: string }
-  | { kind: 'typed'; expression: string; values: string[] };
+  { kind: 'bundled'; id: string } | { kind: 'file'; path: string } | { kind: 'typed'; expression: string; values: string[] };
 
 /**
  * The key progress files and the menu use. A bundled lesson's key is its bare
@@ -43,4 +41,3 @@ export function entryOf(lesson: LessonRef, s: Scenario): MenuEntry {
   const data = s.graph.inputs.filter((name) => !s.params.includes(name));
   return { lesson, title: s.title, expression: `${s.graph.output} = ${expressionOf(s.graph, s.graph.output)}`, params: s.params, data };
 }
-

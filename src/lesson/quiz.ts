@@ -57,8 +57,16 @@ export function questionFor(c: Contribution, out: string, seed: number): Questio
       right: false,
       why: `that is the local derivative ${partial(c.node, c.operand)} = ${num(c.local)} alone; multiply it by the upstream gradient ${partial(out, c.node)} = ${num(c.upstream)}.`,
     },
-    { value: -right, right: false, why: `the sign is flipped: ${operandNum(c.upstream)} · ${operandNum(c.local)} is ${num(c.contribution)}${earlier}.` },
-    { value: 0, right: false, why: `0 is where every gradient starts; this edge adds ${partial(out, c.node)} · ${partial(c.node, c.operand)} to it.` },
+    {
+      value: -right,
+      right: false,
+      why: `the sign is flipped: ${operandNum(c.upstream)} · ${operandNum(c.local)} is ${num(c.contribution)}${earlier}.`,
+    },
+    {
+      value: 0,
+      right: false,
+      why: `0 is where every gradient starts; this edge adds ${partial(out, c.node)} · ${partial(c.node, c.operand)} to it.`,
+    },
     { value: 2 * right, right: false, why: `that counts this path twice; each edge adds its local × upstream once.` },
     {
       value: plusAlready(c.local + c.upstream),
@@ -66,8 +74,16 @@ export function questionFor(c: Contribution, out: string, seed: number): Questio
       why: `that adds the local derivative and the upstream gradient; the chain rule multiplies them.`,
     },
     // Last resorts, so there are always at least three different choices.
-    { value: right + 1, right: false, why: `that is one too many: ${operandNum(c.upstream)} · ${operandNum(c.local)} is ${num(c.contribution)}${earlier}.` },
-    { value: right - 1, right: false, why: `that is one too few: ${operandNum(c.upstream)} · ${operandNum(c.local)} is ${num(c.contribution)}${earlier}.` },
+    {
+      value: right + 1,
+      right: false,
+      why: `that is one too many: ${operandNum(c.upstream)} · ${operandNum(c.local)} is ${num(c.contribution)}${earlier}.`,
+    },
+    {
+      value: right - 1,
+      right: false,
+      why: `that is one too few: ${operandNum(c.upstream)} · ${operandNum(c.local)} is ${num(c.contribution)}${earlier}.`,
+    },
   ];
   const seen = new Set<string>();
   const choices = candidates.filter((choice) => {

@@ -14,7 +14,12 @@ export function overwriteReplay(lesson: Lesson): string[] {
   const differ = trace.graph.nodes.filter((n) => num(wrong[n.name]) !== num(trace.grads[n.name]));
   const title = '▸ Replay: the backward pass with = instead of +=';
   if (differ.length === 0) {
-    return [title, `Every node here reaches ${out} along one path, so = and += give the same gradients.`, 'Try a lesson where a node is reused, such as (a + b) + b.', 'o goes back to the lesson.'];
+    return [
+      title,
+      `Every node here reaches ${out} along one path, so = and += give the same gradients.`,
+      'Try a lesson where a node is reused, such as (a + b) + b.',
+      'o goes back to the lesson.',
+    ];
   }
   return [
     title,

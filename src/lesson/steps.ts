@@ -115,7 +115,10 @@ export function buildLesson(scenario: Scenario, options: LessonOptions = {}): Le
   ];
   const lesson: Lesson = { scenario, trace, check, h, data, nudge, steps };
   if (scenario.examples) {
-    lesson.examples = scenario.examples.map((row) => ({ inputs: row, output: backprop(withValues(scenario.graph, row)).values[scenario.graph.output] }));
+    lesson.examples = scenario.examples.map((row) => ({
+      inputs: row,
+      output: backprop(withValues(scenario.graph, row)).values[scenario.graph.output],
+    }));
   }
   if (training) lesson.training = training;
   return lesson;
@@ -140,7 +143,9 @@ function exampleSteps(scenario: Scenario, data: Data): Step[] {
       sums[p] = before + (grads[p] ?? 0);
       return [p, num(before), `+= ${num(grads[p])}`, num(sums[p])];
     });
-    const rowText = Object.entries(row).map(([name, value]) => `${name} = ${num(value)}`).join(', ');
+    const rowText = Object.entries(row)
+      .map(([name, value]) => `${name} = ${num(value)}`)
+      .join(', ');
     return {
       phase: 'backward' as const,
       title: `Backward: example ${k} of ${data.rows.length}`,
@@ -196,8 +201,17 @@ export function paragraphs(text: string): string[] {
 function overviewStep(scenario: Scenario, trace: Trace): Step {
   const { graph, values } = trace;
   const data = graph.inputs.filter((name) => !scenario.params.includes(name));
-  const roles = data.length === 0 ? [] : [`Params (what the nudge${scenario.train ? ' and training' : ''} move): ${scenario.params.join(', ')}. Data (never moved): ${data.join(', ')}.`];
-  const rows = scenario.examples ? [`The data come in ${scenario.examples.length} examples; the forward and backward pass step through the first, and ${graph.output} is summed over all of them.`] : [];
+  const roles =
+    data.length === 0
+      ? []
+      : [
+          `Params (what the nudge${scenario.train ? ' and training' : ''} move): ${scenario.params.join(', ')}. Data (never moved): ${data.join(', ')}.`,
+        ];
+  const rows = scenario.examples
+    ? [
+        `The data come in ${scenario.examples.length} examples; the forward and backward pass step through the first, and ${graph.output} is summed over all of them.`,
+      ]
+    : [];
   const inputs = graph.inputs.map((name) => `${name} = ${num(values[name])}`).join(', ');
   const named = graph.nodes.filter((n) => !n.generated && !isLeaf(n));
   const definitions = named.map((n) => `${n.name} = ${scenario.expressions[n.name] ?? ''}`);
@@ -271,7 +285,8 @@ function seedStep(trace: Trace): Step {
  * listing all of them at every step would grow with the square of the graph.
  */
 function ledger(out: string, done: Contribution[]): string {
-  const term = (c: Contribution, i: number) => `${i === 0 ? num(c.contribution) : operandNum(c.contribution)} (${c.node === out ? 'direct' : `via ${c.node}`})`;
+  const term = (c: Contribution, i: number) =>
+    `${i === 0 ? num(c.contribution) : operandNum(c.contribution)} (${c.node === out ? 'direct' : `via ${c.node}`})`;
   if (done.length <= 6) return done.map(term).join(' + ');
   const hidden = done.length - 4;
   return [...done.slice(0, 2).map(term), `… ${hidden} more paths …`, ...done.slice(-2).map((c, i) => term(c, i + 1))].join(' + ');
@@ -338,14 +353,23 @@ function checkStep(trace: Trace, check: Estimate[], h: number): Step {
   };
   const rows = [
     ['input', 'exact', 'forward', 'off by', 'central', 'off by'],
-    ...check.map((e) => [e.input, num(e.exact), num(e.forwardDifference), off(e.forwardDifference, e.exact), num(e.centralDifference), off(e.centralDifference, e.exact)]),
+    ...check.map((e) => [
+      e.input,
+      num(e.exact),
+      num(e.forwardDifference),
+      off(e.forwardDifference, e.exact),
+      num(e.centralDifference),
+      off(e.centralDifference, e.exact),
+    ]),
   ];
   return {
     phase: 'check',
     title: 'Numeric check',
     text: `Numeric check: move each input by h = ${num(h)} alone and watch ${out}; the slope should match the exact gradient.`,
     lines: [
-      ...(check.length < trace.graph.inputs.length ? [`A sample: ${check.length} of the ${trace.graph.inputs.length} inputs, spread evenly from first to last.`] : []),
+      ...(check.length < trace.graph.inputs.length
+        ? [`A sample: ${check.length} of the ${trace.graph.inputs.length} inputs, spread evenly from first to last.`]
+        : []),
       ...table(rows),
       `forward = (f(x+h) − f(x))/h, off by about h × the curvature; central = (f(x+h) − f(x−h))/2h, off by about h², so it sits closer.`,
     ],
@@ -373,7 +397,11 @@ function nudgeStep(trace: Trace, nudge: Nudge): Step {
       `${out}: ${num(nudge.before)} → ${num(nudge.after)} (the nodes in between are recomputed, not nudged)`,
       `predicted change ${signed(nudge.predicted)} (= ${num(nudge.rate)} × Σ grad²), actual ${signed(nudge.actual)}.`,
       `Each ${everyInput ? 'input' : 'param'} moves with its gradient's sign${ascent ? '' : ' flipped'}, so every grad · Δx ${ascent ? 'raises' : 'lowers'} ${out}, even a negative gradient's.`,
-      ...(everyInput ? [] : [`The data stay: ${data.join(', ')} ${data.length === 1 ? 'is' : 'are'} what the ${data.length === 1 ? 'param is' : 'params are'} fitted to, never moved.`]),
+      ...(everyInput
+        ? []
+        : [
+            `The data stay: ${data.join(', ')} ${data.length === 1 ? 'is' : 'are'} what the ${data.length === 1 ? 'param is' : 'params are'} fitted to, never moved.`,
+          ]),
     ],
     highlight: { nodes: [...nudge.moves.map((m) => m.input), out], edges: [], current: out },
     reached: { forward: Infinity, backward: Infinity },

@@ -46,7 +46,8 @@ export function howItWent(history: TrainingPoint[]): string {
   const rises = history.slice(1).filter((p, i) => p.output > history[i].output).length;
   if (Math.abs(last - first) <= 1e-3 * Math.max(Math.abs(first), 1e-12)) return 'stalled: the loss barely moved';
   if (last > first) return `rose: the loss went up from ${num(first)} to ${num(last)}`;
-  if (rises > 0) return `overshot: the loss fell from ${num(first)} to ${num(last)} overall, but rose at ${rises} of ${history.length - 1} updates`;
+  if (rises > 0)
+    return `overshot: the loss fell from ${num(first)} to ${num(last)} overall, but rose at ${rises} of ${history.length - 1} updates`;
   return `fell: the loss went down at every update, from ${num(first)} to ${num(last)}`;
 }
 
@@ -74,13 +75,25 @@ export function trainSteps(training: Training, out: string, params: string[]): S
     const after = history[k];
     const rows = [
       ['param', 'grad', `update: param += ${num(run.rate)} × grad`],
-      ...params.map((p) => [p, num(before.grads[p]), `${p} += ${num(run.rate)} × ${operandNum(before.grads[p])} = ${num(after.params[p])}`]),
+      ...params.map((p) => [
+        p,
+        num(before.grads[p]),
+        `${p} += ${num(run.rate)} × ${operandNum(before.grads[p])} = ${num(after.params[p])}`,
+      ]),
     ];
     // Without zero_grad, why the loss goes wrong comes right under the chart: the table can scroll, the reason should not.
-    const why = run.zeroGrad ? [] : [k === 1 ? 'zero_grad is off: this first grad is one pass alone; from the next update on, the grads add up.' : `zero_grad is off: each grad is the sum of all ${k} backward passes so far, not this one's alone.`, ZERO_GRAD_WHY];
+    const why = run.zeroGrad
+      ? []
+      : [
+          k === 1
+            ? 'zero_grad is off: this first grad is one pass alone; from the next update on, the grads add up.'
+            : `zero_grad is off: each grad is the sum of all ${k} backward passes so far, not this one's alone.`,
+          ZERO_GRAD_WHY,
+        ];
     const lines = [...trainingChart(history, k, training.right), ...why, '', ...table(rows)];
     if (broke !== undefined && k === broke) lines.push(blowUpSentence(history, k, run.rate));
-    else if (broke !== undefined && k > broke) lines.push(`The loss has been ${num(history[broke].output)} since update ${broke}; nothing can bring it back.`);
+    else if (broke !== undefined && k > broke)
+      lines.push(`The loss has been ${num(history[broke].output)} since update ${broke}; nothing can bring it back.`);
     steps.push({
       phase: 'train',
       title: `Train: update ${k} of ${run.steps}`,

@@ -45,7 +45,11 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
   if (question && c) {
     // Until the learner answers, the operand keeps the gradient it had before this edge.
     const grads = { ...shown.grads, [c.operand]: c.path > 1 ? c.sumBefore : undefined };
-    return { lines: [`▸ ${step.title} — predict`, question.prompt, ...question.hints.slice(0, situation.hints)], shown: { values: shown.values, grads }, question };
+    return {
+      lines: [`▸ ${step.title} — predict`, question.prompt, ...question.hints.slice(0, situation.hints)],
+      shown: { values: shown.values, grads },
+      question,
+    };
   }
   if (situation.overwrite) return { lines: overwriteReplay(lesson), shown };
 

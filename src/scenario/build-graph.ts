@@ -46,8 +46,12 @@ function checkNames(inputs: InputDef[], defs: NodeDef[], fail: Fail): void {
       if (expr.kind === 'name' && !known.has(expr.name)) {
         // Not the node itself as a suggestion: that would make a cycle.
         const others = defined.filter((name) => name !== def.name);
-        fail(def, expr.offset, `unknown name \`${expr.name}\`${didYouMean(expr.name, others)}`,
-          `correct it, or define \`${expr.name}\` under inputs or nodes`);
+        fail(
+          def,
+          expr.offset,
+          `unknown name \`${expr.name}\`${didYouMean(expr.name, others)}`,
+          `correct it, or define \`${expr.name}\` under inputs or nodes`,
+        );
       }
     }
   }
@@ -78,10 +82,7 @@ function operatorOp(operator: Operator): OpName {
   return found[0] as OpName;
 }
 
-type Work =
-  | { kind: 'visit'; expr: Expr; def: NodeDef }
-  | { kind: 'emit'; expr: Expr; def: NodeDef }
-  | { kind: 'finish'; def: NodeDef };
+type Work = { kind: 'visit'; expr: Expr; def: NodeDef } | { kind: 'emit'; expr: Expr; def: NodeDef } | { kind: 'finish'; def: NodeDef };
 
 /**
  * Inputs first, in file order; then each named node in file order, preceded by
@@ -158,8 +159,7 @@ function reportCycle(members: NodeDef[], fileOrder: Map<string, number>, fail: F
   });
   const rotated = [...members.slice(first), ...members.slice(0, first)];
   const cycle = [...rotated, rotated[0]].map((m) => m.name).join(' → ');
-  const problem = rotated.length === 1
-    ? `\`${rotated[0].name}\` uses itself: ${cycle}`
-    : `these nodes depend on each other in a cycle: ${cycle}`;
+  const problem =
+    rotated.length === 1 ? `\`${rotated[0].name}\` uses itself: ${cycle}` : `these nodes depend on each other in a cycle: ${cycle}`;
   return fail(rotated[0], 'key', problem, 'rewrite one of their expressions so that no node needs its own value');
 }

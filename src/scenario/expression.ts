@@ -72,7 +72,14 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 /** Characters people paste from papers, with what to type instead. */
 const LOOKALIKES: Record<string, string> = {
-  '−': '-', '–': '-', '×': '*', '·': '*', '⋅': '*', '÷': '/', '²': '^2', '³': '^3',
+  '−': '-',
+  '–': '-',
+  '×': '*',
+  '·': '*',
+  '⋅': '*',
+  '÷': '/',
+  '²': '^2',
+  '³': '^3',
 };
 
 function tokenize(source: string): Token[] {
@@ -131,8 +138,13 @@ interface Piece {
 
 function binary(op: BinaryOp, opOffset: number, left: Piece, right: Piece): Piece {
   const expr: Expr = {
-    kind: 'binary', op, left: left.expr, right: right.expr, opOffset,
-    offset: left.start, length: right.end - left.start,
+    kind: 'binary',
+    op,
+    left: left.expr,
+    right: right.expr,
+    opOffset,
+    offset: left.start,
+    length: right.end - left.start,
   };
   return { expr, start: left.start, end: right.end };
 }
@@ -222,7 +234,11 @@ class Parser {
       if (!Number.isFinite(value)) {
         throw new ExprSyntaxError(t.offset, `the number \`${t.text}\` is too large`, 'use a number below 1e308');
       }
-      return { expr: { kind: 'number', value, text: t.text, offset: t.offset, length: t.text.length }, start: t.offset, end: t.offset + t.text.length };
+      return {
+        expr: { kind: 'number', value, text: t.text, offset: t.offset, length: t.text.length },
+        start: t.offset,
+        end: t.offset + t.text.length,
+      };
     }
     if (t.kind === 'name') {
       this.pos++;
@@ -230,7 +246,11 @@ class Parser {
       if (isFunctionName(t.text)) {
         throw new ExprSyntaxError(t.offset, `\`${t.text}\` is a function, not a value`, `call it with one argument, e.g. \`${t.text}(x)\``);
       }
-      return { expr: { kind: 'name', name: t.text, offset: t.offset, length: t.text.length }, start: t.offset, end: t.offset + t.text.length };
+      return {
+        expr: { kind: 'name', name: t.text, offset: t.offset, length: t.text.length },
+        start: t.offset,
+        end: t.offset + t.text.length,
+      };
     }
     if (t.kind === '(') {
       this.pos++;
@@ -259,7 +279,11 @@ class Parser {
     const fn = fnToken.text;
     this.enter(open);
     if (this.peek().kind === ')') {
-      throw new ExprSyntaxError(this.peek().offset, `\`${fn}\` needs one argument`, `put an expression between the parentheses, e.g. \`${fn}(x)\``);
+      throw new ExprSyntaxError(
+        this.peek().offset,
+        `\`${fn}\` needs one argument`,
+        `put an expression between the parentheses, e.g. \`${fn}(x)\``,
+      );
     }
     const arg = this.sum();
     if (this.peek().kind === ',') {

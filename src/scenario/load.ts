@@ -58,7 +58,13 @@ function precompiled(text: string, id: string): Omit<Scenario, 'file'> | undefin
 }
 
 function notText(path: string): ScenarioError {
-  return new ScenarioError(path, 1, 1, 'this is not a text file (it holds NUL bytes or is not UTF-8)', 'give a scenario written as YAML in UTF-8');
+  return new ScenarioError(
+    path,
+    1,
+    1,
+    'this is not a text file (it holds NUL bytes or is not UTF-8)',
+    'give a scenario written as YAML in UTF-8',
+  );
 }
 
 /** Validates scenario text. `file` is used in messages and for the default id. */
@@ -72,7 +78,11 @@ export function parseScenario(raw: string, file: string, id: string = scenarioId
     throw src.errorAt(0, 'the file is empty', 'write a scenario with at least `title:`, `inputs:` and `nodes:`');
   }
   if (!isMap(top)) {
-    throw src.errorAtNode(top, 'the file must be a mapping of keys such as `title:`', 'start with `title:`, `inputs:` and `nodes:`, each at the start of a line');
+    throw src.errorAtNode(
+      top,
+      'the file must be a mapping of keys such as `title:`',
+      'start with `title:`, `inputs:` and `nodes:`, each at the start of a line',
+    );
   }
   const reader = new Reader(src, doc);
   const fields = reader.topLevel(top);
@@ -85,7 +95,12 @@ export function parseScenario(raw: string, file: string, id: string = scenarioId
  * overflows the stack (thrown, or reported as an error of its own).
  */
 function readYaml(src: Source): Document {
-  const tooDeep = (offset = 0) => src.errorAt(offset, 'the file nests too deeply for YAML to read (thousands of levels)', 'write each section as a flat list of `name: value` lines');
+  const tooDeep = (offset = 0) =>
+    src.errorAt(
+      offset,
+      'the file nests too deeply for YAML to read (thousands of levels)',
+      'write each section as a flat list of `name: value` lines',
+    );
   try {
     const doc = parseDocument(src.text, { lineCounter: src.lineCounter, keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
     if (doc.errors.length > 0) {
@@ -130,7 +145,8 @@ class Reader implements SectionReader {
     return map.items.map((pair: Pair) => {
       const key = (pair.key ?? null) as Node | null;
       const name = key === null ? '' : isScalar(key) && typeof key.value === 'string' ? key.value : this.src.sourceOf(key);
-      if (seen.has(name)) this.fail(key, `\`${name}\` is given twice in ${what}`, 'remove one of them or rename it; each name is defined once');
+      if (seen.has(name))
+        this.fail(key, `\`${name}\` is given twice in ${what}`, 'remove one of them or rename it; each name is defined once');
       seen.add(name);
       return { name, key, value: (pair.value ?? null) as Node | null };
     });
@@ -141,7 +157,11 @@ class Reader implements SectionReader {
     if (node === null || !isAlias(node)) return node;
     const target = node.resolve(this.doc);
     if (target === undefined) {
-      this.fail(node, `\`${this.src.sourceOf(node)}\` is a YAML alias with no anchor`, 'quote the value if `*` is meant as multiplication, e.g. `z: "a * b"`');
+      this.fail(
+        node,
+        `\`${this.src.sourceOf(node)}\` is a YAML alias with no anchor`,
+        'quote the value if `*` is meant as multiplication, e.g. `z: "a * b"`',
+      );
     }
     return target as Node;
   }
@@ -160,7 +180,8 @@ class Reader implements SectionReader {
       fields.set(known, entry);
     }
     for (const required of ['title', 'inputs', 'nodes'] as const) {
-      if (!fields.has(required)) this.fail(null, `the key \`${required}\` is missing`, `add \`${required}:\` at the start of a line ${EXAMPLES[required]}`);
+      if (!fields.has(required))
+        this.fail(null, `the key \`${required}\` is missing`, `add \`${required}:\` at the start of a line ${EXAMPLES[required]}`);
     }
     return fields;
   }
@@ -180,7 +201,12 @@ class Reader implements SectionReader {
     if (notes) this.applyNotes(notes, graph.nodes);
     const scenario: Scenario = { id, title, file: this.src.file, graph, nudge, expressions, params: [...graph.inputs] };
     if (description !== undefined) scenario.description = description;
-    const training = readTraining(this, { params: fields.get('params'), examples: fields.get('examples'), train: fields.get('train') }, graph.inputs, nudge);
+    const training = readTraining(
+      this,
+      { params: fields.get('params'), examples: fields.get('examples'), train: fields.get('train') },
+      graph.inputs,
+      nudge,
+    );
     scenario.params = training.params;
     if (training.examples) scenario.examples = training.examples;
     if (training.train) scenario.train = training.train;
@@ -208,7 +234,9 @@ class Reader implements SectionReader {
       this.fail(entry.key, `\`${entry.name}\` is empty`, `list its entries below it, indented, e.g. \`${example}\``);
     }
     if (!isMap(value)) {
-      const fix = isSeq(value) ? `drop the \`- \`: write one \`${example}\` per line` : `write one \`${example}\` per line, indented under \`${entry.name}:\``;
+      const fix = isSeq(value)
+        ? `drop the \`- \`: write one \`${example}\` per line`
+        : `write one \`${example}\` per line, indented under \`${entry.name}:\``;
       this.fail(value, `\`${entry.name}\` must be a mapping of names`, fix);
     }
     if (value.items.length === 0) this.fail(value, `\`${entry.name}\` has no entries`, `add at least one, e.g. \`${example}\``);
@@ -225,7 +253,11 @@ class Reader implements SectionReader {
       this.checkName(input);
       const value = this.deref(input.value);
       if (value === null || (isScalar(value) && value.value === null)) {
-        this.fail(value?.range && value.range[0] < value.range[1] ? value : input.key, `input \`${input.name}\` has no value`, `give it a number, e.g. \`${input.name}: 3\``);
+        this.fail(
+          value?.range && value.range[0] < value.range[1] ? value : input.key,
+          `input \`${input.name}\` has no value`,
+          `give it a number, e.g. \`${input.name}: 3\``,
+        );
       }
       return { name: input.name, value: this.finiteNumber(value, `input \`${input.name}\``) };
     });
@@ -250,13 +282,18 @@ class Reader implements SectionReader {
     for (const node of this.entries(this.section(entry, 'c: a + b'), '`nodes`')) {
       this.checkName(node);
       if (inputNames.has(node.name)) {
-        this.fail(node.key, `\`${node.name}\` is already an input`, 'rename the node or the input; inputs and nodes share one set of names');
+        this.fail(
+          node.key,
+          `\`${node.name}\` is already an input`,
+          'rename the node or the input; inputs and nodes share one set of names',
+        );
       }
       const value = this.deref(node.value);
       if (value === null || (isScalar(value) && value.value === null)) {
         this.fail(node.key, `node \`${node.name}\` has no expression`, `write it after the colon, e.g. \`${node.name}: a * b\``);
       }
-      if (!isScalar(value)) this.fail(value, `the expression of \`${node.name}\` must be text`, `write it on one line, e.g. \`${node.name}: a * b\``);
+      if (!isScalar(value))
+        this.fail(value, `the expression of \`${node.name}\` must be text`, `write it on one line, e.g. \`${node.name}: a * b\``);
       const { text, toFile } = this.src.scalarText(value);
       let expr: Expr;
       try {
@@ -267,9 +304,16 @@ class Reader implements SectionReader {
       }
       if (expr.kind === 'name' || expr.kind === 'number') {
         // Every node is an operation: an alias would be a node without an op, and a named constant is an input.
-        const [problem, fix] = expr.kind === 'name'
-          ? [`node \`${node.name}\` is just \`${expr.name}\`, not an operation`, `use \`${expr.name}\` directly where \`${node.name}\` is used, or write an operation such as \`${expr.name} * 2\``]
-          : [`node \`${node.name}\` is just the number ${expr.text}, not an operation`, `move it to \`inputs\`, or write the number directly in the expressions that use \`${node.name}\``];
+        const [problem, fix] =
+          expr.kind === 'name'
+            ? [
+                `node \`${node.name}\` is just \`${expr.name}\`, not an operation`,
+                `use \`${expr.name}\` directly where \`${node.name}\` is used, or write an operation such as \`${expr.name} * 2\``,
+              ]
+            : [
+                `node \`${node.name}\` is just the number ${expr.text}, not an operation`,
+                `move it to \`inputs\`, or write the number directly in the expressions that use \`${node.name}\``,
+              ];
         throw this.src.errorAt(toFile(expr.offset), problem, fix);
       }
       defs.push({ name: node.name, expr });
@@ -306,12 +350,21 @@ class Reader implements SectionReader {
   private applyNotes(entry: Entry, nodes: { name: string; note?: string }[]): void {
     const value = this.deref(entry.value);
     if (value === null || (isScalar(value) && value.value === null)) return;
-    if (!isMap(value)) this.fail(value, '`notes` must be a mapping of node names to sentences', 'write one `c: a sentence about c` per line, indented under `notes:`');
+    if (!isMap(value))
+      this.fail(
+        value,
+        '`notes` must be a mapping of node names to sentences',
+        'write one `c: a sentence about c` per line, indented under `notes:`',
+      );
     const byName = new Map(nodes.map((n) => [n.name, n]));
     for (const note of this.entries(value, '`notes`')) {
       const node = byName.get(note.name);
       if (!node) {
-        this.fail(note.key, `a note for \`${note.name}\`, which is no node${didYouMean(note.name, byName.keys())}`, 'use the name of an input or a node, or remove the note');
+        this.fail(
+          note.key,
+          `a note for \`${note.name}\`, which is no node${didYouMean(note.name, byName.keys())}`,
+          'use the name of an input or a node, or remove the note',
+        );
       }
       node.note = this.text(note, true, `${note.name}: one sentence about ${note.name}`) as string;
     }

@@ -44,7 +44,12 @@ function nameOf(reader: SectionReader, node: Node): string {
 function readParams(reader: SectionReader, entry: Entry, inputs: string[]): string[] {
   const value = reader.deref(entry.value);
   const example = inputs.slice(0, 2).join(', ');
-  if (isEmpty(value)) reader.fail(entry.key, '`params` is empty', `list the inputs that training moves, e.g. \`params: [${example}]\`, or remove the key to move every input`);
+  if (isEmpty(value))
+    reader.fail(
+      entry.key,
+      '`params` is empty',
+      `list the inputs that training moves, e.g. \`params: [${example}]\`, or remove the key to move every input`,
+    );
   if (!isSeq(value)) reader.fail(value, '`params` must be a list of input names', `write it as \`params: [${example}]\``);
   if (value.items.length === 0) reader.fail(value, '`params` lists no inputs', `name at least one, e.g. \`params: [${example}]\``);
   const params: string[] = [];
@@ -52,7 +57,11 @@ function readParams(reader: SectionReader, entry: Entry, inputs: string[]): stri
     const node = reader.deref(item) as Node;
     const name = nameOf(reader, node);
     if (!inputs.includes(name)) {
-      reader.fail(node, `\`params\` names \`${name}\`, which is not an input${didYouMean(name, inputs)}`, 'list only names defined under `inputs`; a node is computed, never moved');
+      reader.fail(
+        node,
+        `\`params\` names \`${name}\`, which is not an input${didYouMean(name, inputs)}`,
+        'list only names defined under `inputs`; a node is computed, never moved',
+      );
     }
     if (params.includes(name)) reader.fail(node, `\`${name}\` is listed twice in \`params\``, 'list each param once');
     params.push(name);
@@ -63,7 +72,12 @@ function readParams(reader: SectionReader, entry: Entry, inputs: string[]): stri
 function readExamples(reader: SectionReader, entry: Entry, inputs: string[], params: string[]): Record<string, number>[] {
   const value = reader.deref(entry.value);
   const data = inputs.filter((name) => !params.includes(name));
-  const example = `- {${data.slice(0, 2).map((name) => `${name}: 1`).join(', ') || 'x: 1'}}`;
+  const example = `- {${
+    data
+      .slice(0, 2)
+      .map((name) => `${name}: 1`)
+      .join(', ') || 'x: 1'
+  }}`;
   if (isEmpty(value)) reader.fail(entry.key, '`examples` is empty', `list rows of data below it, e.g. \`${example}\`, or remove the key`);
   if (!isSeq(value)) reader.fail(value, '`examples` must be a list of rows', `write one row per line, e.g. \`${example}\``);
   if (value.items.length === 0) reader.fail(value, '`examples` has no rows', `add at least one, e.g. \`${example}\``);
@@ -75,10 +89,18 @@ function readExamples(reader: SectionReader, entry: Entry, inputs: string[], par
     const row: Record<string, number> = {};
     for (const cell of reader.entries(node, 'this row of `examples`')) {
       if (params.includes(cell.name)) {
-        reader.fail(cell.key, `a row of \`examples\` sets \`${cell.name}\`, which is a param`, 'rows hold data only; training moves the params, so remove it from the row or from `params`');
+        reader.fail(
+          cell.key,
+          `a row of \`examples\` sets \`${cell.name}\`, which is a param`,
+          'rows hold data only; training moves the params, so remove it from the row or from `params`',
+        );
       }
       if (!inputs.includes(cell.name)) {
-        reader.fail(cell.key, `a row of \`examples\` sets \`${cell.name}\`, which is not an input${didYouMean(cell.name, data)}`, `set only data inputs${data.length > 0 ? `: ${data.join(', ')}` : ''}`);
+        reader.fail(
+          cell.key,
+          `a row of \`examples\` sets \`${cell.name}\`, which is not an input${didYouMean(cell.name, data)}`,
+          `set only data inputs${data.length > 0 ? `: ${data.join(', ')}` : ''}`,
+        );
       }
       const number = reader.deref(cell.value);
       if (isEmpty(number)) reader.fail(cell.key, `\`${cell.name}\` has no value in this row`, `give it a number, e.g. \`${cell.name}: 1\``);
@@ -86,13 +108,17 @@ function readExamples(reader: SectionReader, entry: Entry, inputs: string[], par
     }
     const names = Object.keys(row);
     if (!first) {
-      if (names.length === 0) reader.fail(node, 'this row of `examples` sets no inputs', `set the data of one example, e.g. \`${example}\``);
+      if (names.length === 0)
+        reader.fail(node, 'this row of `examples` sets no inputs', `set the data of one example, e.g. \`${example}\``);
       first = { names, node };
     } else {
       const missing = first.names.filter((name) => !names.includes(name));
       const extra = names.filter((name) => !first?.names.includes(name));
       if (missing.length > 0 || extra.length > 0) {
-        const problem = missing.length > 0 ? `this row of \`examples\` does not set \`${missing[0]}\`, which the first row sets` : `this row of \`examples\` sets \`${extra[0]}\`, which the first row does not`;
+        const problem =
+          missing.length > 0
+            ? `this row of \`examples\` does not set \`${missing[0]}\`, which the first row sets`
+            : `this row of \`examples\` sets \`${extra[0]}\`, which the first row does not`;
         reader.fail(node, problem, `every row sets the same inputs: ${first.names.join(', ')}`);
       }
     }
@@ -105,31 +131,61 @@ function readTrain(reader: SectionReader, entry: Entry, nudge: number): Training
   const value = reader.deref(entry.value);
   const example = '`steps: 20`';
   if (isEmpty(value)) reader.fail(entry.key, '`train` is empty', `give at least ${example} indented below it, or remove the key`);
-  if (!isMap(value)) reader.fail(value, '`train` must be a mapping of settings', `write ${example} (and optionally \`rate:\`, \`zero_grad:\`) indented below \`train:\``);
+  if (!isMap(value))
+    reader.fail(
+      value,
+      '`train` must be a mapping of settings',
+      `write ${example} (and optionally \`rate:\`, \`zero_grad:\`) indented below \`train:\``,
+    );
   const train: Training = { steps: 0, rate: nudge, zeroGrad: true };
   let steps = false;
   for (const setting of reader.entries(value, '`train`')) {
     const known = TRAIN_KEYS.find((k) => k === setting.name);
-    if (!known) reader.fail(setting.key, `unknown key \`${setting.name}\` in \`train\`${didYouMean(setting.name, TRAIN_KEYS)}`, `use only ${TRAIN_KEYS.join(', ')}`);
+    if (!known)
+      reader.fail(
+        setting.key,
+        `unknown key \`${setting.name}\` in \`train\`${didYouMean(setting.name, TRAIN_KEYS)}`,
+        `use only ${TRAIN_KEYS.join(', ')}`,
+      );
     const node = reader.deref(setting.value);
-    if (isEmpty(node)) reader.fail(setting.key, `\`${setting.name}\` in \`train\` is empty`, `give it a value, e.g. \`${EXAMPLES[known]}\``);
+    if (isEmpty(node))
+      reader.fail(setting.key, `\`${setting.name}\` in \`train\` is empty`, `give it a value, e.g. \`${EXAMPLES[known]}\``);
     const given = node as Node;
     if (known === 'steps') {
       const n = reader.finiteNumber(given, '`steps`');
-      if (!Number.isInteger(n) || n < 1) reader.fail(given, `\`steps\` is ${reader.sourceOf(given)}, not a positive whole number`, 'give the number of updates, e.g. `steps: 20`');
-      if (n > MAX_STEPS) reader.fail(given, `\`steps\` is ${reader.sourceOf(given)}, more than ${MAX_STEPS}`, `give at most ${MAX_STEPS} updates; a lesson steps through each one`);
+      if (!Number.isInteger(n) || n < 1)
+        reader.fail(
+          given,
+          `\`steps\` is ${reader.sourceOf(given)}, not a positive whole number`,
+          'give the number of updates, e.g. `steps: 20`',
+        );
+      if (n > MAX_STEPS)
+        reader.fail(
+          given,
+          `\`steps\` is ${reader.sourceOf(given)}, more than ${MAX_STEPS}`,
+          `give at most ${MAX_STEPS} updates; a lesson steps through each one`,
+        );
       train.steps = n;
       steps = true;
     } else if (known === 'rate') {
       train.rate = reader.finiteNumber(given, '`rate`');
     } else {
       if (!isScalar(given) || typeof given.value !== 'boolean') {
-        reader.fail(given, `\`zero_grad\` must be true or false, not \`${reader.sourceOf(given)}\``, 'write `zero_grad: true` (the default) or `zero_grad: false` to replay the forgotten zero_grad');
+        reader.fail(
+          given,
+          `\`zero_grad\` must be true or false, not \`${reader.sourceOf(given)}\``,
+          'write `zero_grad: true` (the default) or `zero_grad: false` to replay the forgotten zero_grad',
+        );
       }
       train.zeroGrad = given.value;
     }
   }
-  if (!steps) reader.fail(entry.key, '`train` does not say how many `steps`', 'add `steps: 20` (or another number of updates) indented below `train:`');
+  if (!steps)
+    reader.fail(
+      entry.key,
+      '`train` does not say how many `steps`',
+      'add `steps: 20` (or another number of updates) indented below `train:`',
+    );
   return train;
 }
 

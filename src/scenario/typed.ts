@@ -63,7 +63,13 @@ export function scenarioFromTyped(typed: string, sets: string[], typedIn: TypedI
   }
   for (const given of values.keys()) {
     if (!inputs.some((i) => i.name === given)) {
-      throw new ScenarioError(words.values, 1, 1, `\`${given}\` is not used in the expression`, `${words.drop(given)}, or use ${given} in the expression`);
+      throw new ScenarioError(
+        words.values,
+        1,
+        1,
+        `\`${given}\` is not used in the expression`,
+        `${words.drop(given)}, or use ${given} in the expression`,
+      );
     }
   }
   const def: NodeDef = { name, expr };
@@ -85,7 +91,14 @@ function parseSets(sets: string[], words: (typeof WORDS)[TypedIn]): Map<string, 
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)\s*$/.exec(set);
     if (!m) throw new ScenarioError(words.values, 1, 1, `\`${set}\` is not name=number`, `write it like ${words.set('a=3')}`);
     const value = Number(m[2]);
-    if (!Number.isFinite(value)) throw new ScenarioError(words.values, 1, 1, `\`${m[2]}\` is not a finite number`, `give ${m[1]} an ordinary number, e.g. ${words.set(`${m[1]}=0.5`)}`);
+    if (!Number.isFinite(value))
+      throw new ScenarioError(
+        words.values,
+        1,
+        1,
+        `\`${m[2]}\` is not a finite number`,
+        `give ${m[1]} an ordinary number, e.g. ${words.set(`${m[1]}=0.5`)}`,
+      );
     if (values.has(m[1])) throw new ScenarioError(words.values, 1, 1, `\`${m[1]}\` is given twice`, 'keep one value for it');
     values.set(m[1], value);
   }

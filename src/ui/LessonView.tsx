@@ -60,7 +60,12 @@ export function LessonView({ frame, theme }: { frame: LessonFrame; theme: Theme 
       ))}
       {frame.choices.length > 0 ? (
         // The session owns the highlighted choice; the list is remounted there and never listens itself.
-        <SelectInput key={frame.cursor} isFocused={false} initialIndex={frame.cursor} items={frame.choices.map((label, i) => ({ key: String(i), value: i, label }))} />
+        <SelectInput
+          key={frame.cursor}
+          isFocused={false}
+          initialIndex={frame.cursor}
+          items={frame.choices.map((label, i) => ({ key: String(i), value: i, label }))}
+        />
       ) : null}
       <Text dimColor={theme.color} wrap="truncate">
         {frame.footer}

@@ -32,7 +32,17 @@ export type Frame =
   | { kind: 'too-small'; text: string }
   | { kind: 'help'; lines: string[] }
   | { kind: 'prompt'; title: string; ask: string; expression?: string; text: string; error: string[]; footer: string }
-  | { kind: 'menu'; title: string; items: MenuItem[]; index: number; limit: number; notice: string[]; detail?: string; hint: string; footer: string }
+  | {
+      kind: 'menu';
+      title: string;
+      items: MenuItem[];
+      index: number;
+      limit: number;
+      notice: string[];
+      detail?: string;
+      hint: string;
+      footer: string;
+    }
   | LessonFrame;
 
 export interface LessonFrame {
@@ -81,7 +91,8 @@ export function carryFrame(from: Session, to: Session): void {
 }
 
 function compose(state: Session, { columns, rows }: Window): Frame {
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return { kind: 'too-small', text: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.` };
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS)
+    return { kind: 'too-small', text: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.` };
   if (state.help) return helpFrame(state, columns, rows);
   if (state.screen === 'prompt' && state.prompt) {
     const [title, ask] = ASK[state.prompt.kind];
@@ -104,7 +115,8 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   const where = state.screen !== 'lesson' ? 'menu' : state.predict ? 'quiz' : 'lesson';
   // The zero_grad key only in a lesson that trains: elsewhere it does nothing, and the table fits 60×16 without it.
   const lessonKeys = lessonOf(state)?.training ? LESSON_KEYS : LESSON_KEYS.filter((b) => b.action !== 'zeroGrad');
-  const table = where === 'menu' ? helpRows(MENU_KEYS) : where === 'quiz' ? [...helpRows(QUIZ_KEYS), ...helpRows(lessonKeys)] : helpRows(lessonKeys);
+  const table =
+    where === 'menu' ? helpRows(MENU_KEYS) : where === 'quiz' ? [...helpRows(QUIZ_KEYS), ...helpRows(lessonKeys)] : helpRows(lessonKeys);
   const width = Math.max(...table.map(([keys]) => keys.length));
   // One line a key and nothing else, so the whole table fits a 60×16 window.
   const title = `Keys ${where === 'menu' ? 'in the menu' : where === 'quiz' ? 'in predict mode' : 'in a lesson'} — any key closes this`;
@@ -123,12 +135,16 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   const mark = (key: string) => (state.finished.includes(key) ? '✓' : ' ');
   const course = state.course ?? [];
   const items: MenuItem[] = course.map((entry, i) => ({
-    label: line(`${mark(lessonKey(entry.lesson))} ${String(i + 1).padStart(2)}. ${visibleLine(entry.title).padEnd(28)} ${visibleLine(entry.expression)}`),
+    label: line(
+      `${mark(lessonKey(entry.lesson))} ${String(i + 1).padStart(2)}. ${visibleLine(entry.title).padEnd(28)} ${visibleLine(entry.expression)}`,
+    ),
   }));
   // The learner's own lessons, under their own heading, so the course keeps its numbers.
   state.own.forEach((entry, i) => {
     const heading = i === 0 ? 'yours: ' : '       ';
-    items.push({ label: line(`${mark(lessonKey(entry.lesson))}   ${heading}${visibleLine(entry.title).padEnd(21)} ${visibleLine(entry.expression)}`) });
+    items.push({
+      label: line(`${mark(lessonKey(entry.lesson))}   ${heading}${visibleLine(entry.title).padEnd(21)} ${visibleLine(entry.expression)}`),
+    });
   });
   for (const label of PROMPT_ENTRIES) items.push({ label: line(`     ${label}`) });
   const notice = state.notice ? wrapLines([visibleLine(state.notice)], columns) : [];
@@ -164,10 +180,14 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const graph = lesson.scenario.graph;
   const highlight = current.highlight;
   const drawings = drawingsFor(graph, text.shown, highlight);
-  const cut = (drawing: Drawing, width: number, height: number) => viewport(drawing, highlight.current ?? graph.output, width, height, state.origin);
+  const cut = (drawing: Drawing, width: number, height: number) =>
+    viewport(drawing, highlight.current ?? graph.output, width, height, state.origin);
   // While a question waits, ↑ and ↓ pick an answer, so they cannot scroll.
   // The drawing holds the values before training; in the Train phase it would contradict the update's table, so it stays out.
-  const plan = planLesson(lines, choices.length, current.phase === 'train' ? undefined : { ...drawings, cut }, columns, rows, { from: state.scroll, keys: !text.question });
+  const plan = planLesson(lines, choices.length, current.phase === 'train' ? undefined : { ...drawings, cut }, columns, rows, {
+    from: state.scroll,
+    keys: !text.question,
+  });
   const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
   const footer = text.question
@@ -176,7 +196,9 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const spoken = [
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
     ...lines.map((l) => l.replace(/^▸ /, '')),
-    ...(text.question ? [`Choices: ${text.question.choices.map((c, i) => `${i + 1}: ${num(c.value)}`).join(', ')}. Press the number of your answer.`] : []),
+    ...(text.question
+      ? [`Choices: ${text.question.choices.map((c, i) => `${i + 1}: ${num(c.value)}`).join(', ')}. Press the number of your answer.`]
+      : []),
     `Keys: ${footerText(LESSON_KEYS)}.`,
   ];
   return {

@@ -39,7 +39,10 @@ export function progressOf(state: Session): Progress {
  * lessons and the course, and saving progress (at most once per burst of
  * keys, after the frame is on screen). `path` undefined: nowhere to save.
  */
-export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'window'> & { path?: string; progress: Progress }): { store: Store; flush(): void } {
+export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'window'> & { path?: string; progress: Progress }): {
+  store: Store;
+  flush(): void;
+} {
   const catalog = bundledScenarios();
   const { progress, path } = options;
   let pending: NodeJS.Immediate | undefined;
@@ -95,7 +98,12 @@ export async function runTutor(options: RunOptions): Promise<void> {
   if (!path) options.stderr.write(`${NOWHERE}\n`);
   const loaded = path ? loadProgress(path) : { progress: { version: 2 as const, finished: [], quiz: {}, recent: [] } };
   if ('warning' in loaded && loaded.warning) options.stderr.write(`${loaded.warning}\n`);
-  const session = startSession({ ...options, path, progress: loaded.progress, window: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 } });
+  const session = startSession({
+    ...options,
+    path,
+    progress: loaded.progress,
+    window: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
+  });
   const instance = render(<App store={session.store} theme={options.theme} />, { exitOnCtrlC: false, patchConsole: false });
   // The terminal closing saves what is pending before the process ends.
   const stopSaving = onHangUp(() => session.flush());

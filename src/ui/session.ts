@@ -27,10 +27,7 @@ export type Action =
   | { type: 'opened'; lesson: LessonRef; scenario: Scenario; step: number; from: From }
   | { type: 'open-failed'; lesson: LessonRef; error: string; from: From };
 
-export type Effect =
-  | { type: 'open'; lesson: LessonRef; step: number; from: From }
-  | { type: 'read-course' }
-  | { type: 'save' };
+export type Effect = { type: 'open'; lesson: LessonRef; step: number; from: From } | { type: 'read-course' } | { type: 'save' };
 
 export interface Result {
   state: Session;
@@ -148,7 +145,20 @@ function opened(state: Session, lesson: LessonRef, scenario: Scenario, at: numbe
   if (lesson.kind !== 'bundled') {
     own = [entryOf(lesson, scenario), ...own.filter((e) => !sameLesson(e.lesson, lesson))];
   }
-  const next: Session = { ...state, own, screen: 'lesson', open: { lesson, scenario, step, seen }, prompt: undefined, notice: undefined, cursor: 0, hints: 0, overwrite: false, scroll: 0, origin: undefined, options: {} };
+  const next: Session = {
+    ...state,
+    own,
+    screen: 'lesson',
+    open: { lesson, scenario, step, seen },
+    prompt: undefined,
+    notice: undefined,
+    cursor: 0,
+    hints: 0,
+    overwrite: false,
+    scroll: 0,
+    origin: undefined,
+    options: {},
+  };
   const index = menuLessons(next).findIndex((e) => sameLesson(e.lesson, lesson));
   return finishIfSeen({ ...next, menuIndex: Math.max(0, index) }, key);
 }
@@ -166,7 +176,10 @@ function menuKey(state: Session, key: KeyName): Result {
   const count = lessons.length + 2;
   const open = (index: number): Result => {
     const entry = lessons[index];
-    return { state: { ...state, menuIndex: index, notice: undefined }, effects: [{ type: 'open', lesson: entry.lesson, step: 0, from: 'menu' }] };
+    return {
+      state: { ...state, menuIndex: index, notice: undefined },
+      effects: [{ type: 'open', lesson: entry.lesson, step: 0, from: 'menu' }],
+    };
   };
   switch (actionFor(MENU_KEYS, key)) {
     case 'down':
@@ -174,8 +187,10 @@ function menuKey(state: Session, key: KeyName): Result {
     case 'up':
       return none({ ...state, menuIndex: cycle(state.menuIndex, -1, count) });
     case 'open':
-      if (state.menuIndex === lessons.length) return none({ ...state, screen: 'prompt', prompt: { kind: 'file', text: '' }, notice: undefined });
-      if (state.menuIndex === lessons.length + 1) return none({ ...state, screen: 'prompt', prompt: { kind: 'expr', text: '' }, notice: undefined });
+      if (state.menuIndex === lessons.length)
+        return none({ ...state, screen: 'prompt', prompt: { kind: 'file', text: '' }, notice: undefined });
+      if (state.menuIndex === lessons.length + 1)
+        return none({ ...state, screen: 'prompt', prompt: { kind: 'expr', text: '' }, notice: undefined });
       return open(state.menuIndex);
     case 'help':
       return none({ ...state, help: true });
@@ -199,9 +214,12 @@ function promptKey(state: Session, prompt: Prompt, key: KeyName): Result {
     case 'submit': {
       if (prompt.kind === 'expr') return none({ ...state, prompt: { kind: 'values', text: '', expression: prompt.text } });
       const path = prompt.text.trim();
-      if (prompt.kind === 'file' && path === '') return none({ ...state, prompt: { ...prompt, error: 'Type the path of a .yaml or .json file (Esc goes back).' } });
+      if (prompt.kind === 'file' && path === '')
+        return none({ ...state, prompt: { ...prompt, error: 'Type the path of a .yaml or .json file (Esc goes back).' } });
       const lesson: LessonRef =
-        prompt.kind === 'file' ? { kind: 'file', path } : { kind: 'typed', expression: prompt.expression ?? '', values: prompt.text.split(/[\s,]+/).filter(Boolean) };
+        prompt.kind === 'file'
+          ? { kind: 'file', path }
+          : { kind: 'typed', expression: prompt.expression ?? '', values: prompt.text.split(/[\s,]+/).filter(Boolean) };
       return { state, effects: [{ type: 'open', lesson, step: 0, from: 'prompt' }] };
     }
     default: {
@@ -279,7 +297,8 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
     case 'more':
     case 'less': {
       const direction = actionFor(LESSON_KEYS, key) === 'more' ? 1 : -1;
-      if (lesson.steps[open.step].phase === 'check') return none({ ...state, options: { ...state.options, h: stepLadder(HS, lesson.h, direction) } });
+      if (lesson.steps[open.step].phase === 'check')
+        return none({ ...state, options: { ...state.options, h: stepLadder(HS, lesson.h, direction) } });
       // In the Train phase the ladder starts from the training's rate, which the scenario may set apart from the nudge's.
       if (lesson.steps[open.step].phase === 'train' && lesson.training) {
         return none({ ...state, options: { ...state.options, rate: stepLadder(RATES, lesson.training.run.rate, direction) } });

@@ -2,7 +2,18 @@
  * The tutor's state and what can be read off it. Only the session's reducer
  * (session.ts) makes new states; the frame builder and the shell read them.
  */
-import { lessonKey, scoreOf, waitingQuestion, type Lesson, type LessonOptions, type LessonRef, type MenuEntry, type Phase, type Question, type Situation } from '../lesson/index.js';
+import {
+  lessonKey,
+  scoreOf,
+  waitingQuestion,
+  type Lesson,
+  type LessonOptions,
+  type LessonRef,
+  type MenuEntry,
+  type Phase,
+  type Question,
+  type Situation,
+} from '../lesson/index.js';
 import type { Point } from '../layout/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { lessonFor } from './lessons.js';
@@ -63,7 +74,23 @@ export interface Session {
 }
 
 export function initialSession(start: Partial<Session> & Pick<Session, 'window'>): Session {
-  return { screen: 'menu', own: [], menuIndex: 0, help: false, quit: false, predict: false, answers: {}, scores: {}, cursor: 0, hints: 0, overwrite: false, scroll: 0, options: {}, finished: [], ...start };
+  return {
+    screen: 'menu',
+    own: [],
+    menuIndex: 0,
+    help: false,
+    quit: false,
+    predict: false,
+    answers: {},
+    scores: {},
+    cursor: 0,
+    hints: 0,
+    overwrite: false,
+    scroll: 0,
+    options: {},
+    finished: [],
+    ...start,
+  };
 }
 
 /** The open lesson, built for the knobs as they stand. */
@@ -80,7 +107,13 @@ export function questionOf(state: Session): Question | undefined {
 
 export function situationOf(state: Session): Situation {
   const open = state.open!;
-  return { step: open.step, predict: state.predict, picks: state.answers[lessonKey(open.lesson)] ?? {}, hints: state.hints, overwrite: state.overwrite };
+  return {
+    step: open.step,
+    predict: state.predict,
+    picks: state.answers[lessonKey(open.lesson)] ?? {},
+    hints: state.hints,
+    overwrite: state.overwrite,
+  };
 }
 
 /** Predict-mode scores as they stand: earlier sessions', with this session's picks over them. */
@@ -102,4 +135,3 @@ export function phaseOf(phase: Phase): Phase {
 export function menuLessons(state: Session): MenuEntry[] {
   return [...(state.course ?? []), ...state.own];
 }
-

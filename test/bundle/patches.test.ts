@@ -65,19 +65,72 @@ const bmp = Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i));
 const alone = bmp.filter((c) => ALONE.test(c));
 
 // Characters that join into clusters, are wide or are zero-width: what the quick paths must leave to the originals.
-const HARD = ['e\u0301', '\u200d', '\ufe0f', '\r', '\r\n', '\u{1f44d}', '\u{1f44d}\u{1f3fd}', '\u{1f1e9}\u{1f1ea}', '\u1100\u1161', '\uac00', '\u0915\u094d\u0937', '\u00ad', '\u200b', '\u3042', '\uff21', '\u2705', '1\u20e3', '\ud800'];
+const HARD = [
+  'e\u0301',
+  '\u200d',
+  '\ufe0f',
+  '\r',
+  '\r\n',
+  '\u{1f44d}',
+  '\u{1f44d}\u{1f3fd}',
+  '\u{1f1e9}\u{1f1ea}',
+  '\u1100\u1161',
+  '\uac00',
+  '\u0915\u094d\u0937',
+  '\u00ad',
+  '\u200b',
+  '\u3042',
+  '\uff21',
+  '\u2705',
+  '1\u20e3',
+  '\ud800',
+];
 const PLAIN = [...'ab Z~09', '─│┌┐└┘├┤┬┴┼╭╮╯╰━┃', '→←↑↓·×−∂Σσ≈∞…—–’✓▸▶█²±', '\n', '\u001b', '\u00a0'];
-const SGR = ['0', '1', '2', '3', '4', '7', '9', '22', '23', '24', '27', '29', '31', '32', '36', '39', '90', '41', '49', '38;5;208', '48;5;17', '38;2;10;20;30', '1;31', '2;3;4'];
+const SGR = [
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '7',
+  '9',
+  '22',
+  '23',
+  '24',
+  '27',
+  '29',
+  '31',
+  '32',
+  '36',
+  '39',
+  '90',
+  '41',
+  '49',
+  '38;5;208',
+  '48;5;17',
+  '38;2;10;20;30',
+  '1;31',
+  '2;3;4',
+];
 
 const chars = (extra: string[]) => fc.array(fc.constantFrom(...PLAIN, ...extra), { maxLength: 40 }).map((parts) => parts.join(''));
 const styled = fc
-  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PLAIN, ...HARD) }, fc.constantFrom(...SGR).map((c) => `\u001b[${c}m`), fc.constant('\u001b]8;;https://x.y\u0007'), fc.constant('\u001b]8;;\u0007')), { maxLength: 40 })
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...PLAIN, ...HARD) },
+      fc.constantFrom(...SGR).map((c) => `\u001b[${c}m`),
+      fc.constant('\u001b]8;;https://x.y\u0007'),
+      fc.constant('\u001b]8;;\u0007'),
+    ),
+    { maxLength: 40 },
+  )
   .map((parts) => parts.join(''));
 
 describe('QuickSegmenter', () => {
   const icu = new Intl.Segmenter();
   const quick = new QuickSegmenter();
-  const segments = (s: Iterable<{ segment: string; index: number; input: string }>) => [...s].map(({ segment, index, input }) => ({ segment, index, input }));
+  const segments = (s: Iterable<{ segment: string; index: number; input: string }>) =>
+    [...s].map(({ segment, index, input }) => ({ segment, index, input }));
 
   it('cuts every code unit it handles alone into a cluster of its own, as ICU does', () => {
     expect(alone.length).toBeGreaterThan(3_000);
@@ -124,7 +177,11 @@ describe('the patched text libraries', () => {
   });
 
   it('string-width measures every BMP code unit as before', () => {
-    const differ = bmp.filter((c) => patched.stringWidth(c) !== stringWidthOriginal(c) || patched.stringWidth(c, { ambiguousIsNarrow: false }) !== stringWidthOriginal(c, { ambiguousIsNarrow: false }));
+    const differ = bmp.filter(
+      (c) =>
+        patched.stringWidth(c) !== stringWidthOriginal(c) ||
+        patched.stringWidth(c, { ambiguousIsNarrow: false }) !== stringWidthOriginal(c, { ambiguousIsNarrow: false }),
+    );
     expect(differ.map((c) => c.charCodeAt(0).toString(16))).toEqual([]);
   });
 
@@ -132,7 +189,9 @@ describe('the patched text libraries', () => {
     fc.assert(
       fc.property(styled, fc.nat(30), fc.nat(30), (text, a, b) => {
         expect(patched.stringWidth(text)).toBe(stringWidthOriginal(text));
-        expect(patched.stringWidth(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true })).toBe(stringWidthOriginal(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }));
+        expect(patched.stringWidth(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true })).toBe(
+          stringWidthOriginal(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }),
+        );
         expect(patched.sliceAnsi(text, Math.min(a, b), Math.max(a, b))).toBe(sliceAnsiOriginal(text, Math.min(a, b), Math.max(a, b)));
         const tokens = patched.tokenize.tokenize(text);
         expect(tokens).toEqual(original.tokenize.tokenize(text));
@@ -147,29 +206,41 @@ describe('the patched text libraries', () => {
 
   it("Ink's frame grid writes the same frame", () => {
     const operation = fc.oneof(
-      { weight: 5, arbitrary: fc.record({ x: fc.integer({ min: -3, max: 30 }), y: fc.integer({ min: -2, max: 12 }), lines: fc.array(styled, { minLength: 1, maxLength: 4 }) }) },
+      {
+        weight: 5,
+        arbitrary: fc.record({
+          x: fc.integer({ min: -3, max: 30 }),
+          y: fc.integer({ min: -2, max: 12 }),
+          lines: fc.array(styled, { minLength: 1, maxLength: 4 }),
+        }),
+      },
       fc.record({ clip: fc.record({ x1: fc.nat(20), x2: fc.nat(40), y1: fc.nat(5), y2: fc.nat(12) }, { requiredKeys: [] }) }),
       fc.constant('unclip' as const),
     );
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), fc.array(operation, { maxLength: 12 }), (width, height, operations) => {
-        const frames = [patched.Output, original.Output].map((Output) => {
-          const output = new Output({ width, height });
-          let clips = 0;
-          for (const op of operations) {
-            if (op === 'unclip') {
-              if (clips > 0) (clips--, output.unclip());
-            } else if ('clip' in op) {
-              clips++;
-              output.clip(op.clip);
-            } else {
-              output.write(op.x, op.y, op.lines.join('\n'), { transformers: [] });
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(operation, { maxLength: 12 }),
+        (width, height, operations) => {
+          const frames = [patched.Output, original.Output].map((Output) => {
+            const output = new Output({ width, height });
+            let clips = 0;
+            for (const op of operations) {
+              if (op === 'unclip') {
+                if (clips > 0) (clips--, output.unclip());
+              } else if ('clip' in op) {
+                clips++;
+                output.clip(op.clip);
+              } else {
+                output.write(op.x, op.y, op.lines.join('\n'), { transformers: [] });
+              }
             }
-          }
-          return output.get();
-        });
-        expect(frames[0]).toEqual(frames[1]);
-      }),
+            return output.get();
+          });
+          expect(frames[0]).toEqual(frames[1]);
+        },
+      ),
       { numRuns: 1000, seed: 14 },
     );
   });

@@ -25,8 +25,27 @@ describe('list', () => {
   it('names the bundled lessons in the course order', async () => {
     const { code, stdout } = await runCli(['list']);
     expect(code).toBe(0);
-    const ids = stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]);
-    expect(ids).toEqual(['add', 'mul', 'add-then-mul', 'mul-then-add', 'mul-mul', 'add-add', 'reuse-add', 'reuse-mul', 'lecture-graph', 'add-self', 'neuron', 'tanh-from-exp', 'neuron-learns', 'forgot-zero-grad', 'mlp']);
+    const ids = stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/)[0]);
+    expect(ids).toEqual([
+      'add',
+      'mul',
+      'add-then-mul',
+      'mul-then-add',
+      'mul-mul',
+      'add-add',
+      'reuse-add',
+      'reuse-mul',
+      'lecture-graph',
+      'add-self',
+      'neuron',
+      'tanh-from-exp',
+      'neuron-learns',
+      'forgot-zero-grad',
+      'mlp',
+    ]);
   });
 
   it('--json gives id, title and file', async () => {

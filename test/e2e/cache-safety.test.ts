@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, BIN, cleanEnv, NODE } from './pty.js';
 
-const list = (env: Record<string, string | undefined>, cwd?: string) => spawnSync(NODE, [BIN, 'list'], { env: cleanEnv(env), encoding: 'utf8', cwd });
+const list = (env: Record<string, string | undefined>, cwd?: string) =>
+  spawnSync(NODE, [BIN, 'list'], { env: cleanEnv(env), encoding: 'utf8', cwd });
 
 describe('the code cache, written safely', () => {
   beforeAll(() => assertBuilt());

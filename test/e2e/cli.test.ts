@@ -5,7 +5,22 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, NODE, spawnInPty, CTRL_C, DOWN, END, ENTER, RIGHT, ROOT, spawnTui, TAB, type SpawnOptions, type Tui } from './pty.js';
+import {
+  assertBuilt,
+  BIN,
+  NODE,
+  spawnInPty,
+  CTRL_C,
+  DOWN,
+  END,
+  ENTER,
+  RIGHT,
+  ROOT,
+  spawnTui,
+  TAB,
+  type SpawnOptions,
+  type Tui,
+} from './pty.js';
 
 const running: Tui[] = [];
 afterEach(() => {
@@ -128,7 +143,10 @@ describe('a lesson, as a learner types it', () => {
     await t.waitFor('Not quite:');
     t.write('q');
     expect((await t.exit()).code).toBe(0);
-    const progress = JSON.parse(readFileSync(join(state, 'grad-tutor', 'progress.json'), 'utf8')) as { current: { lesson: object; step: number }; quiz: Record<string, { right: number; asked: number }> };
+    const progress = JSON.parse(readFileSync(join(state, 'grad-tutor', 'progress.json'), 'utf8')) as {
+      current: { lesson: object; step: number };
+      quiz: Record<string, { right: number; asked: number }>;
+    };
     expect(progress.current).toMatchObject({ lesson: { kind: 'bundled', id: 'reuse-add' }, step: 5 });
     expect(progress.quiz['reuse-add']).toEqual({ right: 1, asked: 2 });
 
@@ -193,14 +211,22 @@ describe('the pseudo-terminal harness', () => {
 
 describe('pipes', () => {
   it('a reader that stops early ends the output quietly, exit 0', () => {
-    const result = spawnSync('sh', ['-c', `"${NODE}" "${BIN}" show neuron --json | head -c 10 >/dev/null; exit \${PIPESTATUS:-0}`], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync('sh', ['-c', `"${NODE}" "${BIN}" show neuron --json | head -c 10 >/dev/null; exit \${PIPESTATUS:-0}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
   });
 });
 
 describe('without a terminal', () => {
   const run = (args: string[], input = '') =>
-    spawnSync(NODE, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) } });
+    spawnSync(NODE, [BIN, ...args], {
+      cwd: ROOT,
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) },
+    });
 
   it('grad-tutor <scenario> prints the lesson as show does, exit 0, never "Raw mode is not supported"', () => {
     const piped = run(['reuse-add']);
@@ -216,7 +242,9 @@ describe('without a terminal', () => {
   });
 
   it('stdout a terminal but stdin not one: prints instead of failing', async () => {
-    const t = await spawnInPty('sh', ['-c', `"${NODE}" "${BIN}" add < /dev/null`], { env: { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) } });
+    const t = await spawnInPty('sh', ['-c', `"${NODE}" "${BIN}" add < /dev/null`], {
+      env: { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) },
+    });
     running.push(t);
     expect((await t.exit()).code).toBe(0);
     expect(t.screen()).toContain('[8/8] Summary');
@@ -244,7 +272,11 @@ describe('scenarios compiled into the bundle', () => {
     writeFileSync(same, original);
     const edited = join(mkdtempSync(join(tmpdir(), 'gt-e2e-')), '03-add-then-mul.yaml');
     writeFileSync(edited, original.replace('title: Addition feeding a product', 'title: Edited').replace('  d: 2', '  d: 3'));
-    const show = (file: string) => JSON.parse(spawnSync(NODE, [BIN, 'show', file, '--json'], { encoding: 'utf8' }).stdout) as { title: string; nodes: { name: string; value: number }[] };
+    const show = (file: string) =>
+      JSON.parse(spawnSync(NODE, [BIN, 'show', file, '--json'], { encoding: 'utf8' }).stdout) as {
+        title: string;
+        nodes: { name: string; value: number }[];
+      };
     expect(show(same).title).toBe('Addition feeding a product');
     const changed = show(edited);
     expect(changed.title).toBe('Edited');

@@ -2,7 +2,18 @@
 // cache is in, the CLI must start and answer the same. The CLI runs on NODE:
 // this Node, or the other one of scripts/node-matrix.sh.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -60,7 +71,11 @@ describe('the code cache of bin/grad-tutor.js', () => {
     // A copy of the installed package, whose bundle the tests rewrite.
     let install: string;
     const bundle = () => join(install, 'dist/cli.cjs');
-    const version = () => spawnSync(NODE, [join(install, 'bin/grad-tutor.js'), '--version'], { env: cleanEnv({ XDG_CACHE_HOME: cacheHome }), encoding: 'utf8' });
+    const version = () =>
+      spawnSync(NODE, [join(install, 'bin/grad-tutor.js'), '--version'], {
+        env: cleanEnv({ XDG_CACHE_HOME: cacheHome }),
+        encoding: 'utf8',
+      });
     /** The bundle with its version string changed in place: same length. */
     const relabel = (text: string, to: string) => {
       const changed = text.replace('return "0.1.0";', `return "${to}";`);
@@ -83,7 +98,10 @@ describe('the code cache of bin/grad-tutor.js', () => {
       utimesSync(bundle(), npmTime, npmTime);
       expect(version().stdout.trim()).toBe('0.1.0');
       // A new build has a new build id.
-      const text = relabel(readFileSync(bundle(), 'latin1'), '0.9.9').replace(/^\/\/ grad-tutor build [0-9a-f]{8}/, '// grad-tutor build 00c0ffee');
+      const text = relabel(readFileSync(bundle(), 'latin1'), '0.9.9').replace(
+        /^\/\/ grad-tutor build [0-9a-f]{8}/,
+        '// grad-tutor build 00c0ffee',
+      );
       writeFileSync(bundle(), text, 'latin1');
       utimesSync(bundle(), npmTime, npmTime);
       expect(statSync(bundle()).mtimeMs).toBe(npmTime.getTime());
@@ -98,14 +116,22 @@ describe('the code cache of bin/grad-tutor.js', () => {
     });
   });
 
-  it('keeps one file per Node version, so two Nodes do not replace each other\'s', () => {
+  it("keeps one file per Node version, so two Nodes do not replace each other's", () => {
     expect(list().status).toBe(0);
     const mine = cacheFile();
     // The same bundle under another Node: a Node whose version reads differently.
-    const other = spawnSync(NODE, ['-e', `Object.defineProperty(process, 'version', { value: 'v0.0.0-other' }); process.argv.splice(1, 0, ${JSON.stringify(BIN)}); require(${JSON.stringify(BIN)})`, 'list'], {
-      env: cleanEnv({ XDG_CACHE_HOME: cacheHome }),
-      encoding: 'utf8',
-    });
+    const other = spawnSync(
+      NODE,
+      [
+        '-e',
+        `Object.defineProperty(process, 'version', { value: 'v0.0.0-other' }); process.argv.splice(1, 0, ${JSON.stringify(BIN)}); require(${JSON.stringify(BIN)})`,
+        'list',
+      ],
+      {
+        env: cleanEnv({ XDG_CACHE_HOME: cacheHome }),
+        encoding: 'utf8',
+      },
+    );
     expect(other).toMatchObject({ status: 0, stderr: '' });
     const files = readdirSync(cacheDir()).filter((name) => name.endsWith('.v8cache'));
     expect(files).toHaveLength(2);

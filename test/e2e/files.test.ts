@@ -30,7 +30,9 @@ describe('the tutor and paths that are not scenario files', () => {
     const t = await tui(['/dev/zero'], home().env);
     expect((await t.exit()).code).toBe(2);
     // One sentence, wrapped at the window's edge.
-    expect(t.screen().replace(/\n/g, '')).toBe('/dev/zero:1:1: cannot open the scenario: it is a device, not a file — give the path of a .yaml or .json file.');
+    expect(t.screen().replace(/\n/g, '')).toBe(
+      '/dev/zero:1:1: cannot open the scenario: it is a device, not a file — give the path of a .yaml or .json file.',
+    );
   });
 
   it('the file prompt answers /dev/zero and a FIFO with a sentence, and the tutor goes on', async () => {
@@ -62,7 +64,10 @@ describe('the tutor and paths that are not scenario files', () => {
     const pipe = join(dir, 'mine.yaml');
     execFileSync('mkfifo', [pipe]);
     mkdirSync(join(dir, 'state', 'grad-tutor'), { recursive: true });
-    writeFileSync(join(dir, 'state', 'grad-tutor', 'progress.json'), JSON.stringify({ version: 1, finished: [], quiz: {}, current: { id: 'mine', file: pipe, step: 2 } }));
+    writeFileSync(
+      join(dir, 'state', 'grad-tutor', 'progress.json'),
+      JSON.stringify({ version: 1, finished: [], quiz: {}, current: { id: 'mine', file: pipe, step: 2 } }),
+    );
     const t = await tui([], env);
     await t.waitFor('Type your own graph');
     t.write('q');

@@ -15,7 +15,11 @@ afterEach(() => {
 
 async function lesson(): Promise<Tui> {
   const home = mkdtempSync(join(tmpdir(), 'gt-keys-'));
-  const t = await spawnTui(['add-then-mul'], { cols: 100, rows: 30, env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache') } });
+  const t = await spawnTui(['add-then-mul'], {
+    cols: 100,
+    rows: 30,
+    env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache') },
+  });
   running.push(t);
   await t.waitFor('step 1/');
   return t;
@@ -58,7 +62,11 @@ describe('keys the tutor has no use for', () => {
 
   it('an expression pasted with a colour code into the typed-graph prompt', async () => {
     const home = mkdtempSync(join(tmpdir(), 'gt-keys-'));
-    const t = await spawnTui([], { cols: 100, rows: 30, env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache') } });
+    const t = await spawnTui([], {
+      cols: 100,
+      rows: 30,
+      env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache') },
+    });
     running.push(t);
     await t.waitFor('Type your own graph');
     // The menu wraps around: up from the first lesson is its last entry, the typed graph.

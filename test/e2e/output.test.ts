@@ -18,18 +18,23 @@ function bash(script: string) {
 describe('output that cannot be written', () => {
   beforeAll(() => assertBuilt());
 
-  it.each([['list'], ['show neuron --json'], ['graph neuron'], ['check scenarios/02-add.yaml']])('%s > /dev/full: one line, exit 1', (command) => {
-    const result = bash(`${cli} ${command} > /dev/full`);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toBe('grad-tutor: could not write the output: the disk is full; what was written is incomplete.\n');
-  });
+  it.each([['list'], ['show neuron --json'], ['graph neuron'], ['check scenarios/02-add.yaml']])(
+    '%s > /dev/full: one line, exit 1',
+    (command) => {
+      const result = bash(`${cli} ${command} > /dev/full`);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe('grad-tutor: could not write the output: the disk is full; what was written is incomplete.\n');
+    },
+  );
 
   it('show --json into a file that reaches its size limit: not a truncated document with exit 0', () => {
     const out = join(dir, 'limited.json');
     const result = bash(`ulimit -f 4; ${cli} show neuron --json > "${out}"`);
     expect(readFileSync(out).length).toBe(4096);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('grad-tutor: could not write the output: the file has reached its size limit; what was written is incomplete.\n');
+    expect(result.stderr).toBe(
+      'grad-tutor: could not write the output: the file has reached its size limit; what was written is incomplete.\n',
+    );
   });
 
   it('the same document in full when there is room', () => {

@@ -116,7 +116,13 @@ export async function spawnInPty(file: string, args: string[], options: SpawnOpt
   const screen = (): string => {
     const buffer = term.buffer.active;
     const lines: string[] = [];
-    for (let y = 0; y < term.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true).trimEnd() ?? '');
+    for (let y = 0; y < term.rows; y++)
+      lines.push(
+        buffer
+          .getLine(buffer.viewportY + y)
+          ?.translateToString(true)
+          .trimEnd() ?? '',
+      );
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     return lines.join('\n');
   };

@@ -28,7 +28,25 @@ describe('Ctrl+Z', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gt-suspend-'));
     const name = `gt-suspend-${process.pid}`;
     sessions.push(name);
-    execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', '80', '-y', '24', 'env', '-u', 'CI', `HOME=${dir}`, `XDG_STATE_HOME=${dir}/state`, 'PS1=$ ', 'bash', '--norc', '-i']);
+    execFileSync('tmux', [
+      'new-session',
+      '-d',
+      '-s',
+      name,
+      '-x',
+      '80',
+      '-y',
+      '24',
+      'env',
+      '-u',
+      'CI',
+      `HOME=${dir}`,
+      `XDG_STATE_HOME=${dir}/state`,
+      'PS1=$ ',
+      'bash',
+      '--norc',
+      '-i',
+    ]);
     const capture = () => execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' });
     const waitFor = async (text: string | RegExp) => {
       for (let i = 0; i < 100; i++) {

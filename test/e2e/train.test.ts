@@ -23,7 +23,10 @@ async function typeSlowly(t: Tui, ...keys: string[]): Promise<void> {
 /** The plot rows of the chart on screen: from the row with the top label to the axis. */
 function chart(screen: string): string[] {
   const lines = screen.split('\n');
-  return lines.slice(lines.findIndex((l) => l.includes('┤')), lines.findIndex((l) => l.includes('└─')));
+  return lines.slice(
+    lines.findIndex((l) => l.includes('┤')),
+    lines.findIndex((l) => l.includes('└─')),
+  );
 }
 
 describe('the Train phase in a terminal', () => {
@@ -31,7 +34,11 @@ describe('the Train phase in a terminal', () => {
 
   it('neuron-learns at 80×24: Tab to Train, → an update, - and + change the rate, z shows both runs', async () => {
     const home = mkdtempSync(join(tmpdir(), 'gt-train-'));
-    const t = await spawnTui(['neuron-learns'], { cols: 80, rows: 24, env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache'), NO_COLOR: '1' } });
+    const t = await spawnTui(['neuron-learns'], {
+      cols: 80,
+      rows: 24,
+      env: { HOME: home, XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache'), NO_COLOR: '1' },
+    });
     running.push(t);
     await t.waitFor('step 1/');
     // Overview → Forward → Backward → Check → Nudge → Train.

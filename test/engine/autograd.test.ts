@@ -53,7 +53,12 @@ describe('the backward pass records every edge as it runs', () => {
   });
 
   it('leaves nodes that do not reach the output at gradient 0', () => {
-    const trace = backprop(graphOf({ a: 3, b: -5 }, [['y', '*', ['a', 'b']], ['z', '+', ['a', 'a']]]));
+    const trace = backprop(
+      graphOf({ a: 3, b: -5 }, [
+        ['y', '*', ['a', 'b']],
+        ['z', '+', ['a', 'a']],
+      ]),
+    );
     expect(trace.grads.y).toBe(0);
     expect(trace.grads.b).toBe(0);
     expect(trace.contributions.every((c) => c.node !== 'y')).toBe(true);
@@ -81,7 +86,13 @@ describe('the lecture neuron', () => {
 
 describe('values that leave the reals', () => {
   it('log of a negative is NaN and 1/0 is Infinity, not an error', () => {
-    const values = forward(graphOf({ a: -1, b: 0 }, [['l', 'log', ['a']], ['q', '/', ['a', 'b']], ['z', '+', ['l', 'q']]]));
+    const values = forward(
+      graphOf({ a: -1, b: 0 }, [
+        ['l', 'log', ['a']],
+        ['q', '/', ['a', 'b']],
+        ['z', '+', ['l', 'q']],
+      ]),
+    );
     expect(values.l).toBeNaN();
     expect(values.q).toBe(-Infinity);
     expect(values.z).toBeNaN();

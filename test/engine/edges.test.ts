@@ -48,7 +48,12 @@ describe('PyTorch’s rules at the edges', () => {
   });
 
   it('a dead relu(w) ^ p leaves the upstream gradients at 0, not NaN', () => {
-    const trace = backprop(graphOf({ w: -1, p: 2 }, [['r', 'relu', ['w']], ['y', '^', ['r', 'p']]]));
+    const trace = backprop(
+      graphOf({ w: -1, p: 2 }, [
+        ['r', 'relu', ['w']],
+        ['y', '^', ['r', 'p']],
+      ]),
+    );
     expect(trace.grads.p).toBe(0);
     expect(trace.grads.w).toBe(0);
   });

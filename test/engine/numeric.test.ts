@@ -21,7 +21,11 @@ describe('numericCheck', () => {
   it('gives the estimates forward() gives, on every bundled scenario', () => {
     for (const { file } of bundledScenarios()) {
       const { graph } = loadScenarioFile(file);
-      const ours = numericCheck(backprop(graph)).map((e) => ({ input: e.input, forward: e.forwardDifference, central: e.centralDifference }));
+      const ours = numericCheck(backprop(graph)).map((e) => ({
+        input: e.input,
+        forward: e.forwardDifference,
+        central: e.centralDifference,
+      }));
       expect(ours, file).toEqual(plainCheck(graph, 0.001));
     }
   });
@@ -46,7 +50,10 @@ describe('numericCheck', () => {
     expect(checkSampleSize(100_000)).toBe(20);
 
     const terms = many.slice(0, 300);
-    const scenario = scenarioFromTyped(`z = ${terms.join(' + ')}`, terms.map((t) => `${t}=1`));
+    const scenario = scenarioFromTyped(
+      `z = ${terms.join(' + ')}`,
+      terms.map((t) => `${t}=1`),
+    );
     const lesson = buildLesson(scenario);
     expect(lesson.check).toHaveLength(CHECK_SAMPLE);
     for (const e of lesson.check) expect(e.forwardDifference).toBeCloseTo(1, 6);

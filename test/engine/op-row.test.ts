@@ -44,7 +44,9 @@ describe('an op added as one row of the table', () => {
     const bad = 'title: t\ninputs:\n  x: 1\nnodes:\n  z: softmax(x)\n';
     expect(() => parseScenario(bad, 'bad.yaml')).toThrow(ScenarioError);
     expect(() => parseScenario(bad, 'bad.yaml')).toThrow('the functions are tanh, exp, log, relu, sigmoid, softplus');
-    expect(() => parseScenario('title: t\ninputs:\n  softplus: 1\nnodes:\n  z: softplus + 1\n', 'bad.yaml')).toThrow('`softplus` is a function name');
+    expect(() => parseScenario('title: t\ninputs:\n  softplus: 1\nnodes:\n  z: softplus + 1\n', 'bad.yaml')).toThrow(
+      '`softplus` is a function name',
+    );
   });
 });
 

@@ -3,7 +3,8 @@ import { backprop, train, withValues, type Values } from '../../src/engine/index
 import { loadScenarioFile } from '../../src/scenario/index.js';
 
 const neuron = loadScenarioFile('scenarios/15-neuron-learns.yaml');
-const start = (names: string[], graph = neuron.graph): Values => Object.fromEntries(names.map((n) => [n, graph.nodes.find((g) => g.name === n)?.value as number]));
+const start = (names: string[], graph = neuron.graph): Values =>
+  Object.fromEntries(names.map((n) => [n, graph.nodes.find((g) => g.name === n)?.value as number]));
 const data = { params: neuron.params, rows: [{}] };
 
 describe('the neuron learns: the first two updates by hand', () => {
@@ -71,10 +72,16 @@ class V {
     private readonly parents: [V, number][] = [],
   ) {}
   add(o: V): V {
-    return new V(this.data + o.data, [[this, 1], [o, 1]]);
+    return new V(this.data + o.data, [
+      [this, 1],
+      [o, 1],
+    ]);
   }
   mul(o: V): V {
-    return new V(this.data * o.data, [[this, o.data], [o, this.data]]);
+    return new V(this.data * o.data, [
+      [this, o.data],
+      [o, this.data],
+    ]);
   }
   tanh(): V {
     const t = Math.tanh(this.data);

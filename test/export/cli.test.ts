@@ -3,7 +3,10 @@ import { runCli } from '../helpers/run-cli.js';
 
 describe('grad-tutor export: mistakes are one sentence and exit 2', () => {
   it.each([
-    [['export', 'add', '--format', 'latex'], /^unknown format "latex" — use --format pytorch, python or markdown, e\.g\. "grad-tutor export add-then-mul --format python"\.\n$/],
+    [
+      ['export', 'add', '--format', 'latex'],
+      /^unknown format "latex" — use --format pytorch, python or markdown, e\.g\. "grad-tutor export add-then-mul --format python"\.\n$/,
+    ],
     [['export', 'add'], /^export needs a format — use --format pytorch, python or markdown/],
     [['export', '--format', 'python'], /^export needs a scenario — e\.g\. "grad-tutor export add-then-mul"/],
     [['export', 'no-such-lesson', '--format', 'python'], /^no scenario "no-such-lesson": it is neither a bundled id/],

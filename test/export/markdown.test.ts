@@ -52,7 +52,7 @@ function fullDrawing(scenario: Scenario): string {
 }
 
 describe('the Markdown handout of every bundled scenario, read by a CommonMark parser', () => {
-  it.each(bundled.map((s) => s.id))('%s: title, drawing, every step\'s heading and text, nothing taken as markup', (id) => {
+  it.each(bundled.map((s) => s.id))("%s: title, drawing, every step's heading and text, nothing taken as markup", (id) => {
     const scenario = bundled.find((s) => s.id === id)!;
     const { blocks: read, kinds } = blocks(toMarkdown(scenario));
     expect(read[0]).toEqual({ type: 'heading', level: 1, text: scenario.title });
@@ -113,16 +113,24 @@ describe('untrusted text stays text', () => {
     expect(read[0]).toEqual({ type: 'heading', level: 1, text: hostile.title });
     // The lesson joins a description's lines into paragraphs, as the tutor shows them.
     for (const paragraph of ['# Heading?', '``` fence ```', `1. list? ${visibleLine('\u001b')}[2J - > quote`]) {
-      expect(read.some((b) => b.type === 'paragraph' && b.text === paragraph), paragraph).toBe(true);
+      expect(
+        read.some((b) => b.type === 'paragraph' && b.text === paragraph),
+        paragraph,
+      ).toBe(true);
     }
-    for (const markup of ['emph', 'link', 'html_inline', 'html_block', 'list', 'block_quote']) expect(kinds.has(markup), markup).toBe(false);
+    for (const markup of ['emph', 'link', 'html_inline', 'html_block', 'list', 'block_quote'])
+      expect(kinds.has(markup), markup).toBe(false);
     expect(toMarkdown(hostile)).not.toContain('\u001b');
   });
 
   it('the renamed and generated names of a scenario show as the tutor has them', () => {
     const { blocks: read } = blocks(toMarkdown(awkwardNames));
     const { steps } = buildLesson(awkwardNames);
-    for (const step of steps) expect(read.some((b) => b.text === visibleLine(step.text)), step.text).toBe(true);
+    for (const step of steps)
+      expect(
+        read.some((b) => b.text === visibleLine(step.text)),
+        step.text,
+      ).toBe(true);
   });
 });
 

@@ -16,7 +16,10 @@ const all: Scenario[] = [...bundled, ...HAND_BUILT];
 let ran: Map<string, Ran>;
 
 beforeAll(() => {
-  const results = runScripts('python3', all.map((s) => toPython(s, 'test')));
+  const results = runScripts(
+    'python3',
+    all.map((s) => toPython(s, 'test')),
+  );
   ran = new Map(all.map((s, i) => [s.id, results[i]]));
 }, 60_000);
 
@@ -48,7 +51,8 @@ describe('the plain-Python export of every bundled scenario, run with python3', 
       expect(node, line.name).toBeDefined();
       expect(close(line.value, fromJson(node.value)), `${line.name} value ${line.value} vs ${node.value}`).toBe(true);
       // With examples the tutor may show another row's gradients; the reference below checks those.
-      if (line.grad !== null && !doc.examples) expect(close(line.grad, fromJson(node.grad)), `${line.name} grad ${line.grad} vs ${node.grad}`).toBe(true);
+      if (line.grad !== null && !doc.examples)
+        expect(close(line.grad, fromJson(node.grad)), `${line.name} grad ${line.grad} vs ${node.grad}`).toBe(true);
     }
     expect(close(out.nudge, fromJson(doc.nudge.after)), `nudge ${out.nudge} vs ${doc.nudge.after}`).toBe(true);
     doc.train?.history.forEach((h, k) => expect(close(out.history?.[k], fromJson(h.output)), `history[${k}]`).toBe(true));
@@ -95,7 +99,7 @@ describe('the plain-Python export of hand-built scenarios: params, examples, tra
 });
 
 describe('names', () => {
-  it('renames what Python cannot take, says so in a comment, and prints the lesson\'s names', () => {
+  it("renames what Python cannot take, says so in a comment, and prints the lesson's names", () => {
     const script = toPython(awkwardNames, 'test');
     const said = script.match(/^# Renamed for Python:[\s\S]*?names\./m)![0].replace(/\n# /g, ' ');
     expect(said).toContain('lambda is lambda_ here (a Python keyword); print is print_ here (a Python builtin the script uses)');
@@ -105,17 +109,30 @@ describe('names', () => {
     // The scenario's own t1 keeps its name; the generated inner operations take the next free ones.
     expect(script).toMatch(/^t1 = Value\(2\.0\)$/m);
     expect(script).toMatch(/^ {4}t2 = lambda_ \* print_ +# lambda\*print$/m);
-    expect(printed('awkward-names').nodes.map((n) => n.name)).toEqual(['lambda', 'print', 'Value', 'torch', 'params', 't1', '__init__', 'None', 'float', 'rate', 'run', 'forward']);
+    expect(printed('awkward-names').nodes.map((n) => n.name)).toEqual([
+      'lambda',
+      'print',
+      'Value',
+      'torch',
+      'params',
+      't1',
+      '__init__',
+      'None',
+      'float',
+      'rate',
+      'run',
+      'forward',
+    ]);
   });
 
-  it('keeps a title\'s line break and escape out of the code: the header stays comments', () => {
+  it("keeps a title's line break and escape out of the code: the header stays comments", () => {
     const script = toPython(awkwardNames, 'test');
     const header = script.slice(0, script.indexOf('import math'));
     for (const line of header.trimEnd().split('\n')) expect(line).toMatch(/^#/);
     expect(header).not.toContain('\u001b');
   });
 
-  it('every name the script uses at the top level, in forward and in run, is the scenario\'s or reserved', async () => {
+  it("every name the script uses at the top level, in forward and in run, is the scenario's or reserved", async () => {
     const { SCRIPT_NAMES } = await import('../../src/export/names.js');
     const script = toPython(awkwardNames, 'test');
     const outsideClass = script.replace(/^class Value:[\s\S]*?(?=^\S)/m, '').replace(/^def _\w+\([\s\S]*?(?=^\S)/gm, '');
@@ -124,8 +141,39 @@ describe('names', () => {
       .map((line) => line.replace(/#.*$/, '').replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""'))
       .join('\n')
       .replace(/"""[\s\S]*?"""/g, '');
-    const used = new Set((code.match(/(?<![.\w])[A-Za-z_]\w*/g) ?? []));
-    const allowed = new Set([...SCRIPT_NAMES, 'None', 'for', 'in', 'if', 'else', 'def', 'return', 'import', 'break', 'print', 'float', 'zip', 'range', 'set', 'f', 'lambda_', 'print_', 'Value_', 'torch_', 'params_', 't1', 't2', 't3', 'init_', 'None_', 'float_', 'rate_', 'run_', 'forward_']);
+    const used = new Set(code.match(/(?<![.\w])[A-Za-z_]\w*/g) ?? []);
+    const allowed = new Set([
+      ...SCRIPT_NAMES,
+      'None',
+      'for',
+      'in',
+      'if',
+      'else',
+      'def',
+      'return',
+      'import',
+      'break',
+      'print',
+      'float',
+      'zip',
+      'range',
+      'set',
+      'f',
+      'lambda_',
+      'print_',
+      'Value_',
+      'torch_',
+      'params_',
+      't1',
+      't2',
+      't3',
+      'init_',
+      'None_',
+      'float_',
+      'rate_',
+      'run_',
+      'forward_',
+    ]);
     expect([...used].filter((name) => !allowed.has(name))).toEqual([]);
   });
 });
@@ -134,7 +182,13 @@ describe('as a file', () => {
   it('runs as python3 script.py, and prints the same as in the batch', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gt-export-'));
     const file = join(dir, 'lesson.py');
-    writeFileSync(file, toPython(bundled.find((s) => s.id === 'reuse-mul')!, 'test'));
+    writeFileSync(
+      file,
+      toPython(
+        bundled.find((s) => s.id === 'reuse-mul')!,
+        'test',
+      ),
+    );
     const out = execFileSync('python3', [file], { encoding: 'utf8' });
     expect(out).toBe(ran.get('reuse-mul')!.stdout);
     // (a + b) · b at a = 3, b = -5: by hand, ∂z/∂b = (a + b) + b = -7.
@@ -155,7 +209,10 @@ describe('the README excerpt of a script', () => {
   it('is the python export of add-then-mul, line for line', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const excerpt = /```python\n([\s\S]*?)```/.exec(readme)![1];
-    const script = toPython(bundled.find((s) => s.id === 'add-then-mul')!, 'test');
+    const script = toPython(
+      bundled.find((s) => s.id === 'add-then-mul')!,
+      'test',
+    );
     for (const part of excerpt.split('...\n')) expect(script).toContain(part);
   });
 });

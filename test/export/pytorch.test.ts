@@ -19,8 +19,14 @@ describe.skipIf(!torchPython)(`the PyTorch export, run with ${torchPython ?? 'no
   let plain: Ran[];
 
   beforeAll(() => {
-    torch = runScripts(torchPython!, all.map((s) => toPyTorch(s, 'test')));
-    plain = runScripts('python3', all.map((s) => toPython(s, 'test')));
+    torch = runScripts(
+      torchPython!,
+      all.map((s) => toPyTorch(s, 'test')),
+    );
+    plain = runScripts(
+      'python3',
+      all.map((s) => toPython(s, 'test')),
+    );
   }, 180_000);
 
   it.each(all.map((s, i) => [s.id, i] as const))('%s: PyTorch prints what an independent reverse mode gives', (_id, i) => {

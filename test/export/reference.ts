@@ -14,18 +14,30 @@ type Values = Map<string, number>;
 function forwardOf(op: GraphNode['op'], x: number[]): number {
   const [a, b] = x;
   switch (op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    case '/': return a / b;
-    case '^': return a ** b;
-    case 'neg': return -a;
-    case 'tanh': return Math.tanh(a);
-    case 'exp': return Math.exp(a);
-    case 'log': return Math.log(a);
-    case 'relu': return a < 0 ? 0 : a;
-    case 'sigmoid': return 1 / (1 + Math.exp(-a));
-    default: throw new Error(`no forward for ${op}`);
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return a / b;
+    case '^':
+      return a ** b;
+    case 'neg':
+      return -a;
+    case 'tanh':
+      return Math.tanh(a);
+    case 'exp':
+      return Math.exp(a);
+    case 'log':
+      return Math.log(a);
+    case 'relu':
+      return a < 0 ? 0 : a;
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-a));
+    default:
+      throw new Error(`no forward for ${op}`);
   }
 }
 
@@ -33,18 +45,30 @@ function forwardOf(op: GraphNode['op'], x: number[]): number {
 function localsOf(op: GraphNode['op'], x: number[], out: number): number[] {
   const [a, b] = x;
   switch (op) {
-    case '+': return [1, 1];
-    case '-': return [1, -1];
-    case '*': return [b, a];
-    case '/': return [1 / b, -(out / b)];
-    case '^': return [b === 0 ? 0 : b * a ** (b - 1), a === 0 && b >= 0 ? 0 : out * Math.log(a)];
-    case 'neg': return [-1];
-    case 'tanh': return [1 - out * out];
-    case 'exp': return [out];
-    case 'log': return [1 / a];
-    case 'relu': return [a > 0 ? 1 : 0];
-    case 'sigmoid': return [out * (1 - out)];
-    default: throw new Error(`no derivative for ${op}`);
+    case '+':
+      return [1, 1];
+    case '-':
+      return [1, -1];
+    case '*':
+      return [b, a];
+    case '/':
+      return [1 / b, -(out / b)];
+    case '^':
+      return [b === 0 ? 0 : b * a ** (b - 1), a === 0 && b >= 0 ? 0 : out * Math.log(a)];
+    case 'neg':
+      return [-1];
+    case 'tanh':
+      return [1 - out * out];
+    case 'exp':
+      return [out];
+    case 'log':
+      return [1 / a];
+    case 'relu':
+      return [a > 0 ? 1 : 0];
+    case 'sigmoid':
+      return [out * (1 - out)];
+    default:
+      throw new Error(`no derivative for ${op}`);
   }
 }
 
@@ -53,7 +77,14 @@ function evaluate(graph: Graph, leaves: Values): Values {
   for (const node of graph.nodes) {
     if (node.op === 'input') values.set(node.name, leaves.get(node.name)!);
     else if (node.op === 'const') values.set(node.name, node.value!);
-    else values.set(node.name, forwardOf(node.op, node.inputs.map((i) => values.get(i)!)));
+    else
+      values.set(
+        node.name,
+        forwardOf(
+          node.op,
+          node.inputs.map((i) => values.get(i)!),
+        ),
+      );
   }
   return values;
 }

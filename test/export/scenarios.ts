@@ -63,12 +63,16 @@ export const neuronForgetsZeroGrad = scenario('neuron-forgets-zero-grad', neuron
 /** One row and no examples: the data are fixed values, only w and b move. */
 export const dataWithoutExamples = scenario(
   'data-without-examples',
-  graph({ x: 1.5, w: 0.8, b: -0.3, target: 2 }, [
-    ['x*w', '*', ['x', 'w']],
-    ['y', '+', ['x*w', 'b']],
-    ['err', '-', ['y', 'target']],
-    ['loss', '*', ['err', 'err']],
-  ], ['x*w']),
+  graph(
+    { x: 1.5, w: 0.8, b: -0.3, target: 2 },
+    [
+      ['x*w', '*', ['x', 'w']],
+      ['y', '+', ['x*w', 'b']],
+      ['err', '-', ['y', 'target']],
+      ['loss', '*', ['err', 'err']],
+    ],
+    ['x*w'],
+  ),
   { params: ['w', 'b'], nudge: -0.1, train: { steps: 5, rate: -0.1, zeroGrad: true } },
 );
 
@@ -78,35 +82,39 @@ export const dataWithoutExamples = scenario(
  */
 export const everyOp = scenario(
   'every-op',
-  graph({ a: 0.7, b: -1.3, c: 2.5, unused: 4, x: 0.25 }, [
-    ['3', 'const', []],
-    ['a+b', '+', ['a', 'b']],
-    ['s', '-', ['a+b', 'c']],
-    ['m', '*', ['s', 's']],
-    ['q', '/', ['m', 'c']],
-    ['p', '^', ['c', 'a']],
-    ['r', '^', ['b', '3']],
-    ['-r', 'neg', ['r']],
-    ['t', 'tanh', ['-r']],
-    ['e', 'exp', ['a']],
-    ['l', 'log', ['c']],
-    ['u', 'relu', ['b']],
-    ['v', 'relu', ['a']],
-    ['g', 'sigmoid', ['q']],
-    ['3-x', '-', ['3', 'x']],
-    ['d', '/', ['3', 'c']],
-    ['aside', '*', ['a', 'unused']],
-    ['datum', 'exp', ['x']],
-    ['sum1', '+', ['q', 'p']],
-    ['sum2', '+', ['sum1', 't']],
-    ['sum3', '+', ['sum2', 'e']],
-    ['sum4', '+', ['sum3', 'l']],
-    ['sum5', '+', ['sum4', 'u']],
-    ['sum6', '+', ['sum5', 'v']],
-    ['sum7', '+', ['sum6', 'g']],
-    ['sum8', '*', ['sum7', '3-x']],
-    ['z', '+', ['sum8', 'd']],
-  ], ['a+b', '-r', '3-x']),
+  graph(
+    { a: 0.7, b: -1.3, c: 2.5, unused: 4, x: 0.25 },
+    [
+      ['3', 'const', []],
+      ['a+b', '+', ['a', 'b']],
+      ['s', '-', ['a+b', 'c']],
+      ['m', '*', ['s', 's']],
+      ['q', '/', ['m', 'c']],
+      ['p', '^', ['c', 'a']],
+      ['r', '^', ['b', '3']],
+      ['-r', 'neg', ['r']],
+      ['t', 'tanh', ['-r']],
+      ['e', 'exp', ['a']],
+      ['l', 'log', ['c']],
+      ['u', 'relu', ['b']],
+      ['v', 'relu', ['a']],
+      ['g', 'sigmoid', ['q']],
+      ['3-x', '-', ['3', 'x']],
+      ['d', '/', ['3', 'c']],
+      ['aside', '*', ['a', 'unused']],
+      ['datum', 'exp', ['x']],
+      ['sum1', '+', ['q', 'p']],
+      ['sum2', '+', ['sum1', 't']],
+      ['sum3', '+', ['sum2', 'e']],
+      ['sum4', '+', ['sum3', 'l']],
+      ['sum5', '+', ['sum4', 'u']],
+      ['sum6', '+', ['sum5', 'v']],
+      ['sum7', '+', ['sum6', 'g']],
+      ['sum8', '*', ['sum7', '3-x']],
+      ['z', '+', ['sum8', 'd']],
+    ],
+    ['a+b', '-r', '3-x'],
+  ),
   { params: ['a', 'b', 'c', 'unused'], nudge: 0.01 },
 );
 
@@ -142,23 +150,35 @@ export const infinities = scenario(
 /** Names Python cannot take as they are: keywords, builtins the script calls, the script's own names, a generated t1. */
 export const awkwardNames = scenario(
   'awkward-names',
-  graph({ lambda: 2, print: -1, Value: 3, torch: 0.5, params: 1.5, t1: 2, __init__: 1 }, [
-    ['lambda*print', '*', ['lambda', 'print']],
-    ['None', '+', ['lambda*print', 'Value']],
-    ['float', 'tanh', ['torch']],
-    ['rate', '*', ['None', 'float']],
-    ['t1*params', '*', ['t1', 'params']],
-    ['run', '+', ['rate', 't1*params']],
-    ['forward', '-', ['run', '__init__']],
-  ], ['lambda*print', 't1*params']),
-  { title: 'Awkward "names"\nand a line break', description: "A description with\u001b[31m an escape, a ''' and a \"\"\" in it." },
+  graph(
+    { lambda: 2, print: -1, Value: 3, torch: 0.5, params: 1.5, t1: 2, __init__: 1 },
+    [
+      ['lambda*print', '*', ['lambda', 'print']],
+      ['None', '+', ['lambda*print', 'Value']],
+      ['float', 'tanh', ['torch']],
+      ['rate', '*', ['None', 'float']],
+      ['t1*params', '*', ['t1', 'params']],
+      ['run', '+', ['rate', 't1*params']],
+      ['forward', '-', ['run', '__init__']],
+    ],
+    ['lambda*print', 't1*params'],
+  ),
+  { title: 'Awkward "names"\nand a line break', description: 'A description with\u001b[31m an escape, a \'\'\' and a """ in it.' },
 );
 
 /** A data-only output: no param reaches it, so nothing has a gradient and nothing moves. */
-export const noParamReaches = scenario(
-  'no-param-reaches',
-  graph({ w: 2, x: 3 }, [['y', '*', ['x', 'x']]]),
-  { params: ['w'], train: { steps: 2, rate: 0.1, zeroGrad: true } },
-);
+export const noParamReaches = scenario('no-param-reaches', graph({ w: 2, x: 3 }, [['y', '*', ['x', 'x']]]), {
+  params: ['w'],
+  train: { steps: 2, rate: 0.1, zeroGrad: true },
+});
 
-export const HAND_BUILT = [neuronLearns, neuronForgetsZeroGrad, dataWithoutExamples, everyOp, edges, infinities, awkwardNames, noParamReaches];
+export const HAND_BUILT = [
+  neuronLearns,
+  neuronForgetsZeroGrad,
+  dataWithoutExamples,
+  everyOp,
+  edges,
+  infinities,
+  awkwardNames,
+  noParamReaches,
+];

@@ -6,7 +6,17 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioError, parseScenario, scenarioFromTyped } from '../../src/scenario/index.js';
-import { BUNDLED, TARGETS, checkCase, checkExpression, checkOutcome, checkTyped, deepExpression, removeTempFiles, type FuzzTarget } from './fuzz.js';
+import {
+  BUNDLED,
+  TARGETS,
+  checkCase,
+  checkExpression,
+  checkOutcome,
+  checkTyped,
+  deepExpression,
+  removeTempFiles,
+  type FuzzTarget,
+} from './fuzz.js';
 import { buildLesson, lessonToJson } from '../../src/lesson/index.js';
 
 const SEED = 20_240_611;
@@ -74,7 +84,9 @@ describe('the inputs the brief names', () => {
   });
 
   it('huge and tiny numbers survive the lesson and JSON', () => {
-    expect(checkOutcome('title: T\ninputs:\n  a: 1e308\n  b: 5e-324\n  c: -0\nnodes:\n  z: a * a + b / c - 1e308 ^ 2\nnudge: -0\n')).toBe('valid');
+    expect(checkOutcome('title: T\ninputs:\n  a: 1e308\n  b: 5e-324\n  c: -0\nnodes:\n  z: a * a + b / c - 1e308 ^ 2\nnudge: -0\n')).toBe(
+      'valid',
+    );
     expect(errorOf('title: T\ninputs:\n  a: 1e309\nnodes:\n  z: a * 2\n').problem).toMatch(/not a finite number/);
     expect(errorOf('title: T\ninputs:\n  a: 1\nnodes:\n  z: a * 1e309\n').problem).toMatch(/too large/);
   });
@@ -109,7 +121,7 @@ describe('regressions', () => {
     }
   });
 
-  it('the fuzzer\'s own finds: `tanh(hasOwnProperty+a)` as a node, `__proto__ = tanh(a)` typed', () => {
+  it("the fuzzer's own finds: `tanh(hasOwnProperty+a)` as a node, `__proto__ = tanh(a)` typed", () => {
     expect(checkExpression('tanh(hasOwnProperty+a)')).toBe('valid');
     expect(checkCase({ kind: 'expr', source: 'tanh(hasOwnProperty+a)' })).toBe('error');
     expect(checkTyped('__proto__ = tanh(a)', ['a=0'], 'options')).toBe('error');

@@ -43,7 +43,8 @@ export class FuzzCrash extends Error {
     detail: string,
     readonly original?: unknown,
   ) {
-    const cause = original instanceof Error ? `\n${original.stack ?? original.message}` : original === undefined ? '' : `\n${String(original)}`;
+    const cause =
+      original instanceof Error ? `\n${original.stack ?? original.message}` : original === undefined ? '' : `\n${String(original)}`;
     super(`${stage}: ${detail}${cause}`);
     this.name = 'FuzzCrash';
   }
@@ -83,7 +84,8 @@ function checkError(error: ScenarioError, expectFile: (file: string) => boolean,
   if (lines) {
     if (error.line > lines.length + 1) bad(`line ${error.line} is past the end (${lines.length} lines)`);
     const line = lines[error.line - 1];
-    if (line !== undefined && error.col > line.length + 1) bad(`col ${error.col} is past the end of line ${error.line} (${line.length} chars)`);
+    if (line !== undefined && error.col > line.length + 1)
+      bad(`col ${error.col} is past the end of line ${error.line} (${line.length} chars)`);
   }
   if (typeof error.problem !== 'string' || error.problem.trim() === '') bad('problem is empty');
   if (typeof error.fix !== 'string' || error.fix.trim() === '') bad('fix is empty');
@@ -112,7 +114,8 @@ function checkScenario(s: Scenario, file: string | null, where: string): void {
     if (leaf && (node.inputs.length !== 0 || typeof node.value !== 'number' || !Number.isFinite(node.value))) {
       bad(`leaf ${preview(node.name)} has value ${node.value}`);
     }
-    if (!leaf && node.inputs.length !== (['+', '-', '*', '/', '^'].includes(node.op) ? 2 : 1)) bad(`${node.op} node with ${node.inputs.length} operands`);
+    if (!leaf && node.inputs.length !== (['+', '-', '*', '/', '^'].includes(node.op) ? 2 : 1))
+      bad(`${node.op} node with ${node.inputs.length} operands`);
     if (!leaf && !node.generated && typeof s.expressions[node.name] !== 'string') bad(`no expression for ${preview(node.name)}`);
     seen.set(node.name, node);
   }
@@ -127,7 +130,8 @@ function checkJsonNumbers(root: unknown, where: string): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const value = stack.pop();
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new FuzzCrash('lesson', `lessonToJson holds the number ${value} for ${where}`);
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new FuzzCrash('lesson', `lessonToJson holds the number ${value} for ${where}`);
     if (value !== null && typeof value === 'object') stack.push(...Object.values(value));
   }
 }
@@ -138,10 +142,14 @@ function checkEngine(s: Scenario, where: string): void {
     const trace = backprop(s.graph);
     for (const node of s.graph.nodes) {
       if (typeof trace.values[node.name] !== 'number' || typeof trace.grads[node.name] !== (node.op === 'const' ? 'undefined' : 'number')) {
-        throw new FuzzCrash('engine', `node ${preview(node.name)} has value ${String(trace.values[node.name])} and gradient ${String(trace.grads[node.name])} for ${where}`);
+        throw new FuzzCrash(
+          'engine',
+          `node ${preview(node.name)} has value ${String(trace.values[node.name])} and gradient ${String(trace.grads[node.name])} for ${where}`,
+        );
       }
     }
-    if (trace.grads[s.graph.output] !== 1) throw new FuzzCrash('engine', `the output's gradient is ${trace.grads[s.graph.output]}, not 1, for ${where}`);
+    if (trace.grads[s.graph.output] !== 1)
+      throw new FuzzCrash('engine', `the output's gradient is ${trace.grads[s.graph.output]}, not 1, for ${where}`);
     // numericCheck runs two forward passes per input: inputs × nodes work (3,000 inputs take 8 s). Reported; not fuzzed at that size.
     if (s.graph.inputs.length * s.graph.nodes.length <= 1_000_000) numericCheck(trace);
     nudge(trace, s.nudge);
@@ -164,7 +172,13 @@ function checkLesson(s: Scenario, where: string): void {
   checkJsonNumbers(json, where);
 }
 
-function classify(run: () => Scenario, file: string | null, expectFile: (f: string) => boolean, lines: string[] | null, where: string): Outcome {
+function classify(
+  run: () => Scenario,
+  file: string | null,
+  expectFile: (f: string) => boolean,
+  lines: string[] | null,
+  where: string,
+): Outcome {
   let scenario: Scenario;
   try {
     scenario = run();
@@ -207,7 +221,13 @@ export function removeTempFiles(): void {
  */
 export function checkOutcome(input: string | Uint8Array, file = 'fuzz.yaml'): Outcome {
   if (typeof input === 'string') {
-    return classify(() => parseScenario(input, file), file, (f) => f === file, linesOf(input), `text ${preview(input)}`);
+    return classify(
+      () => parseScenario(input, file),
+      file,
+      (f) => f === file,
+      linesOf(input),
+      `text ${preview(input)}`,
+    );
   }
   const path = tempFile(file);
   writeFileSync(path, input);
@@ -218,7 +238,13 @@ export function checkOutcome(input: string | Uint8Array, file = 'fuzz.yaml'): Ou
     lines = []; // not UTF-8: the only right answer is an error at 1:1
   }
   const where = `bytes ${preview(Buffer.from(input).toString('latin1'))}`;
-  return classify(() => loadScenarioFile(path), path, (f) => f === path, lines, where);
+  return classify(
+    () => loadScenarioFile(path),
+    path,
+    (f) => f === path,
+    lines,
+    where,
+  );
 }
 
 /** parseExpression returns an Expr whose spans lie in the text, or throws ExprSyntaxError at an offset in it. */
@@ -243,7 +269,8 @@ export function checkExpression(source: string): Outcome {
     if (e.offset < 0 || e.length < 1 || e.offset + e.length > source.length) {
       throw new FuzzCrash('expression', `span ${e.offset}+${e.length} of a ${e.kind} outside the text for ${where}`);
     }
-    if (e.kind === 'number' && !Number.isFinite(e.value)) throw new FuzzCrash('expression', `number ${e.text} parsed to ${e.value} for ${where}`);
+    if (e.kind === 'number' && !Number.isFinite(e.value))
+      throw new FuzzCrash('expression', `number ${e.text} parsed to ${e.value} for ${where}`);
     if (e.kind === 'neg') stack.push(e.operand);
     if (e.kind === 'binary') stack.push(e.left, e.right);
     if (e.kind === 'call') stack.push(e.arg);
@@ -257,7 +284,13 @@ const TYPED_FILES = { options: ['--expr', '--set'], prompt: ['expression', 'valu
 export function checkTyped(typed: string, sets: string[], mode: 'options' | 'prompt'): Outcome {
   const files: readonly string[] = TYPED_FILES[mode];
   const where = `typed ${preview(typed)} with ${preview(JSON.stringify(sets))} (${mode})`;
-  return classify(() => scenarioFromTyped(typed, sets, mode), null, (f) => files.includes(f), [typed], where);
+  return classify(
+    () => scenarioFromTyped(typed, sets, mode),
+    null,
+    (f) => files.includes(f),
+    [typed],
+    where,
+  );
 }
 
 // ───────────────────────────── cases ─────────────────────────────
@@ -312,14 +345,74 @@ const PLAIN_INPUTS = ['a', 'b', 'c', 'd', 'x', 'x1', 'x2', 'w1', 'w2', 'b1', 'h'
 const PLAIN_NODES = ['n', 'o', 'z', 'y', 'e1', 'h1', 'h2', 'out', 'L', 'sum_', 'p'];
 /** Names that are valid identifiers but collide with something: functions, Object.prototype, YAML words. */
 const TRICKY_NAMES = [
-  'tanh', 'exp', 'log', 'relu', 'sigmoid', 'sin', 'constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty',
-  'isPrototypeOf', 'prototype', 'NaN', 'Infinity', 'undefined', 'null', 'true', 'false', 'yes', 'no', 'on', 'e', 'E', 'e5',
-  '_', '__', 'title', 'inputs', 'nodes', 'output', 'A', 'Z',
+  'tanh',
+  'exp',
+  'log',
+  'relu',
+  'sigmoid',
+  'sin',
+  'constructor',
+  '__proto__',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'prototype',
+  'NaN',
+  'Infinity',
+  'undefined',
+  'null',
+  'true',
+  'false',
+  'yes',
+  'no',
+  'on',
+  'e',
+  'E',
+  'e5',
+  '_',
+  '__',
+  'title',
+  'inputs',
+  'nodes',
+  'output',
+  'A',
+  'Z',
 ];
 /** Names a scenario may not use. */
 const INVALID_NAMES = [
-  '2x', 'a-b', 'a b', 'a.b', 'é', 'λ', 'x²', '−a', '', '#', '-', '1', '0.5', 'a:b', 'a\tb', 'x\u200b', '🙂', 'a\\b', '"', "'", '*a', '&a', '!a',
-  '[a]', '{a}', '? a', '- a', '%a', '@a', '`a`', 'a|b', 'a>b',
+  '2x',
+  'a-b',
+  'a b',
+  'a.b',
+  'é',
+  'λ',
+  'x²',
+  '−a',
+  '',
+  '#',
+  '-',
+  '1',
+  '0.5',
+  'a:b',
+  'a\tb',
+  'x\u200b',
+  '🙂',
+  'a\\b',
+  '"',
+  "'",
+  '*a',
+  '&a',
+  '!a',
+  '[a]',
+  '{a}',
+  '? a',
+  '- a',
+  '%a',
+  '@a',
+  '`a`',
+  'a|b',
+  'a>b',
 ];
 
 export const plainName: fc.Arbitrary<string> = fc.constantFrom(...PLAIN_INPUTS, ...PLAIN_NODES);
@@ -344,8 +437,23 @@ export const exprNumber: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom('0', '1', '2', '3', '0.5', '.5', '5.', '1e-3', '1E3', '10', '100', '0.001'), weight: 8 },
   {
     arbitrary: fc.constantFrom(
-      '1e308', '1.7976931348623157e308', '1e309', '5e-324', '4.9e-324', '1e-400', '2.2250738585072014e-308', '0.0', '00', '007',
-      '9007199254740993', '123456789012345678901234567890', '1' + '0'.repeat(400), '0.' + '0'.repeat(400) + '1', '1e+308', '1e-0', '1e00000000000000000000000308',
+      '1e308',
+      '1.7976931348623157e308',
+      '1e309',
+      '5e-324',
+      '4.9e-324',
+      '1e-400',
+      '2.2250738585072014e-308',
+      '0.0',
+      '00',
+      '007',
+      '9007199254740993',
+      '123456789012345678901234567890',
+      '1' + '0'.repeat(400),
+      '0.' + '0'.repeat(400) + '1',
+      '1e+308',
+      '1e-0',
+      '1e00000000000000000000000308',
     ),
     weight: 3,
   },
@@ -356,13 +464,65 @@ export const exprNumber: fc.Arbitrary<string> = fc.oneof(
 /** Values for `inputs:` and `nudge:` as YAML would see them, including what YAML reads as something else. */
 export const yamlNumber: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom('3', '-5', '2', '0', '1', '0.5', '-0.25', '0.01', '-0.05', '6.8813735870195432'), weight: 10 },
-  { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map((x) => (Object.is(x, -0) ? '-0' : String(x))), weight: 4 },
+  {
+    arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map((x) => (Object.is(x, -0) ? '-0' : String(x))),
+    weight: 4,
+  },
   {
     arbitrary: fc.constantFrom(
-      '1e308', '-1e308', '1.7976931348623157e308', '1e309', '-1e309', '5e-324', '-5e-324', '1e-400', '-0', '-0.0', '+1', '0x1F', '0o17',
-      '0b101', '1_000', '.inf', '-.inf', '.nan', '.NaN', 'NaN', 'Infinity', '~', 'null', 'true', 'yes', '"3"', "'3'", '3 # comment', '[3]',
-      '{a: 3}', '1e', '1..2', '12:30', '2001-12-14', '!!str 3', '!!float 3', '!!int 3.5', '!!binary aGk=', '&n 3', '*n', '', '- 3', '|\n    3',
-      '0x', '1e400', '9'.repeat(400), '3 4', '3,4', '3.', '.3', '1E+2', '!!null', '!!bool yes',
+      '1e308',
+      '-1e308',
+      '1.7976931348623157e308',
+      '1e309',
+      '-1e309',
+      '5e-324',
+      '-5e-324',
+      '1e-400',
+      '-0',
+      '-0.0',
+      '+1',
+      '0x1F',
+      '0o17',
+      '0b101',
+      '1_000',
+      '.inf',
+      '-.inf',
+      '.nan',
+      '.NaN',
+      'NaN',
+      'Infinity',
+      '~',
+      'null',
+      'true',
+      'yes',
+      '"3"',
+      "'3'",
+      '3 # comment',
+      '[3]',
+      '{a: 3}',
+      '1e',
+      '1..2',
+      '12:30',
+      '2001-12-14',
+      '!!str 3',
+      '!!float 3',
+      '!!int 3.5',
+      '!!binary aGk=',
+      '&n 3',
+      '*n',
+      '',
+      '- 3',
+      '|\n    3',
+      '0x',
+      '1e400',
+      '9'.repeat(400),
+      '3 4',
+      '3,4',
+      '3.',
+      '.3',
+      '1E+2',
+      '!!null',
+      '!!bool yes',
     ),
     weight: 4,
   },
@@ -402,15 +562,82 @@ export function operation(names: fc.Arbitrary<string>): fc.Arbitrary<string> {
 
 /** Characters that break expressions in interesting ways. */
 const JUNK = [
-  ' ', '(', ')', ',', '=', '==', '−', '–', '×', '·', '÷', '²', '³', '$', '.', 'e', 'E', '#', ':', ': ', '\t', '\u00a0', '🙂', '\u0000', '\\', '"',
-  "'", '\n', '\r\n', '\r', '\u2028', '\uFEFF', '\u200b', 'sin(', 'tanh', 'exp(', '**', '***', '^', '-', '+', '*', '/', '[', ']', '{', '}', '&',
-  '!', '|', '>', '%', '@', '`', 'é', '\uD800', '\uDC00', '\u0301', '1e', '.5.', 'NaN', 'Infinity',
+  ' ',
+  '(',
+  ')',
+  ',',
+  '=',
+  '==',
+  '−',
+  '–',
+  '×',
+  '·',
+  '÷',
+  '²',
+  '³',
+  '$',
+  '.',
+  'e',
+  'E',
+  '#',
+  ':',
+  ': ',
+  '\t',
+  '\u00a0',
+  '🙂',
+  '\u0000',
+  '\\',
+  '"',
+  "'",
+  '\n',
+  '\r\n',
+  '\r',
+  '\u2028',
+  '\uFEFF',
+  '\u200b',
+  'sin(',
+  'tanh',
+  'exp(',
+  '**',
+  '***',
+  '^',
+  '-',
+  '+',
+  '*',
+  '/',
+  '[',
+  ']',
+  '{',
+  '}',
+  '&',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  'é',
+  '\uD800',
+  '\uDC00',
+  '\u0301',
+  '1e',
+  '.5.',
+  'NaN',
+  'Infinity',
 ];
 
 /** An edit somewhere in a string: positions are fractions so they fit any length. */
 export const textEdit = fc.oneof(
-  fc.record({ op: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), text: fc.oneof(fc.constantFrom(...JUNK), fc.string({ unit: 'binary', maxLength: 3 })) }),
-  fc.record({ op: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), length: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+    text: fc.oneof(fc.constantFrom(...JUNK), fc.string({ unit: 'binary', maxLength: 3 })),
+  }),
+  fc.record({
+    op: fc.constant('delete' as const),
+    at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+    length: fc.integer({ min: 1, max: 4 }),
+  }),
 );
 export type TextEdit = typeof textEdit extends fc.Arbitrary<infer T> ? T : never;
 
@@ -424,7 +651,20 @@ export const expressionCase: fc.Arbitrary<Case> = fc
   .tuple(expression(fc.oneof({ arbitrary: plainName, weight: 8 }, { arbitrary: anyName, weight: 1 })), fc.array(textEdit, { maxLength: 3 }))
   .map(([source, edits]) => ({ kind: 'expr', source: edits.reduce(applyTextEdit, source) }));
 
-const DEEP_SHAPES = ['paren', 'neg', 'call', 'pow', 'starpow', 'sum', 'product', 'negparen', 'callneg', 'negpow', 'unclosed', 'unopened'] as const;
+const DEEP_SHAPES = [
+  'paren',
+  'neg',
+  'call',
+  'pow',
+  'starpow',
+  'sum',
+  'product',
+  'negparen',
+  'callneg',
+  'negpow',
+  'unclosed',
+  'unopened',
+] as const;
 export const DEEP_DEPTHS = [1, 2, 50, 199, 200, 201, 1_000, 5_000, 10_000] as const;
 
 /** `(((a)))`, `---a`, `tanh(tanh(a))`, `a^a^a`… at depths up to 10,000. */
@@ -477,7 +717,26 @@ export const deepCase: fc.Arbitrary<Case> = fc
 
 const TAME_SENTENCES = ['A sum', 'A neuron', 'Two paths', 'z = (a + b) * d', 'Déjà vu — ünïcode ✓', 'x²', "it's", 'tanh squashes', '∂z/∂a'];
 const sentence = fc.oneof(
-  { arbitrary: fc.constantFrom(...TAME_SENTENCES, 'a: b', 'a # b', '- list', '*star', '&amp', '!bang', '[x]', '{x}', '? q', '%p', '@at', '`t`', '|', '>'), weight: 4 },
+  {
+    arbitrary: fc.constantFrom(
+      ...TAME_SENTENCES,
+      'a: b',
+      'a # b',
+      '- list',
+      '*star',
+      '&amp',
+      '!bang',
+      '[x]',
+      '{x}',
+      '? q',
+      '%p',
+      '@at',
+      '`t`',
+      '|',
+      '>',
+    ),
+    weight: 4,
+  },
   { arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }), weight: 2 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 12 }), weight: 1 },
 );
@@ -492,9 +751,41 @@ function yamlValue(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
     { arbitrary: text.map((t) => `>-\n    ${t}\n    ${t}`), weight: 1 },
     {
       arbitrary: fc.constantFrom(
-        '', '~', 'null', '[]', '{}', '[a, b]', '{a: 1}', '- a', '*x', '&x', '&x text', '!!binary aGk=', '!!set {a, b}', '!!omap [a: 1]',
-        '!!timestamp 2001-12-14', '!foo bar', '!!str', '"unclosed', "'unclosed", '[unclosed', '{unclosed', '|', '>', '|-', '|+', '|2', '? a',
-        '@', '`', '%', '&x [*x]', '3', '.nan', 'true', '12:30:00',
+        '',
+        '~',
+        'null',
+        '[]',
+        '{}',
+        '[a, b]',
+        '{a: 1}',
+        '- a',
+        '*x',
+        '&x',
+        '&x text',
+        '!!binary aGk=',
+        '!!set {a, b}',
+        '!!omap [a: 1]',
+        '!!timestamp 2001-12-14',
+        '!foo bar',
+        '!!str',
+        '"unclosed',
+        "'unclosed",
+        '[unclosed',
+        '{unclosed',
+        '|',
+        '>',
+        '|-',
+        '|+',
+        '|2',
+        '? a',
+        '@',
+        '`',
+        '%',
+        '&x [*x]',
+        '3',
+        '.nan',
+        'true',
+        '12:30:00',
       ),
       weight: 2,
     },
@@ -510,8 +801,29 @@ interface DocSpec {
 }
 
 const TAME_NUMBERS = fc.oneof(
-  { arbitrary: fc.constantFrom('3', '-5', '2', '0', '1', '0.5', '-0.25', '0.01', '-0.05', '6.8813735870195432', '1e308', '5e-324', '-0', '1e-3'), weight: 3 },
-  { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map((x) => (Object.is(x, -0) ? '-0' : String(x))), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      '3',
+      '-5',
+      '2',
+      '0',
+      '1',
+      '0.5',
+      '-0.25',
+      '0.01',
+      '-0.05',
+      '6.8813735870195432',
+      '1e308',
+      '5e-324',
+      '-0',
+      '1e-3',
+    ),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map((x) => (Object.is(x, -0) ? '-0' : String(x))),
+    weight: 1,
+  },
 );
 
 /**
@@ -520,8 +832,12 @@ const TAME_NUMBERS = fc.oneof(
  * Wild: any name anywhere (forward references, cycles, unknown and invalid names).
  */
 function docBody(tame: boolean): fc.Arbitrary<DocSpec> {
-  const inputName = tame ? fc.constantFrom(...PLAIN_INPUTS) : fc.oneof({ arbitrary: fc.constantFrom(...PLAIN_INPUTS), weight: 10 }, { arbitrary: anyName, weight: 1 });
-  const nodeName = tame ? fc.constantFrom(...PLAIN_NODES) : fc.oneof({ arbitrary: fc.constantFrom(...PLAIN_NODES), weight: 10 }, { arbitrary: anyName, weight: 1 });
+  const inputName = tame
+    ? fc.constantFrom(...PLAIN_INPUTS)
+    : fc.oneof({ arbitrary: fc.constantFrom(...PLAIN_INPUTS), weight: 10 }, { arbitrary: anyName, weight: 1 });
+  const nodeName = tame
+    ? fc.constantFrom(...PLAIN_NODES)
+    : fc.oneof({ arbitrary: fc.constantFrom(...PLAIN_NODES), weight: 10 }, { arbitrary: anyName, weight: 1 });
   return fc
     .tuple(
       fc.uniqueArray(inputName, { minLength: tame ? 1 : 0, maxLength: 5 }),
@@ -621,7 +937,10 @@ const wildDoc: fc.Arbitrary<string> = fc
     body: docBody(false),
     keys: fc.shuffledSubarray(ALL_KEYS, { minLength: 0, maxLength: 7 }),
     mostlyOrdered: fc.boolean(),
-    keyForm: fc.array(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat({ max: 5 }), weight: 1 }), { minLength: 7, maxLength: 7 }),
+    keyForm: fc.array(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat({ max: 5 }), weight: 1 }), {
+      minLength: 7,
+      maxLength: 7,
+    }),
     title: yamlValue(sentence),
     description: yamlValue(sentence),
     output: yamlValue(fc.oneof(plainName, anyName)),
@@ -630,7 +949,13 @@ const wildDoc: fc.Arbitrary<string> = fc
     indent: fc.constantFrom('  ', '  ', '  ', '    ', ' ', '\t', ' \t'),
     styles: fc.array(entryStyle, { minLength: 10, maxLength: 10 }),
     flowInputs: fc.boolean(),
-    extra: fc.array(fc.tuple(fc.constantFrom('extra', 'titl', 'inputs', '', '- x', '#', '---', '...', '%YAML 1.2', '&a b', 'nodes'), fc.constantFrom('', '1', 'x', '{}')), { maxLength: 2 }),
+    extra: fc.array(
+      fc.tuple(
+        fc.constantFrom('extra', 'titl', 'inputs', '', '- x', '#', '---', '...', '%YAML 1.2', '&a b', 'nodes'),
+        fc.constantFrom('', '1', 'x', '{}'),
+      ),
+      { maxLength: 2 },
+    ),
     crlf: fc.constantFrom(false, false, false, true),
     bom: fc.constantFrom(false, false, false, false, true),
     trailing: fc.constantFrom('\n', '\n', '', '\n\n', '  \n', '\n# end\n'),
@@ -647,7 +972,13 @@ const wildDoc: fc.Arbitrary<string> = fc
       switch (key) {
         case 'inputs':
           if (d.flowInputs) lines.push(`${head} {${d.body.inputs.map((i) => `${i.name}: ${i.value}`).join(', ')}}`);
-          else lines.push(head, ...d.body.inputs.map((i, j) => entry(d.indent, i.name, i.value, style(j) === 'block' || style(j) === 'dquote' ? 'plain' : style(j))));
+          else
+            lines.push(
+              head,
+              ...d.body.inputs.map((i, j) =>
+                entry(d.indent, i.name, i.value, style(j) === 'block' || style(j) === 'dquote' ? 'plain' : style(j)),
+              ),
+            );
           break;
         case 'nodes':
           lines.push(head, ...d.body.nodes.map((n, j) => entry(d.indent, n.name, n.expr, style(j + 3))));
@@ -676,7 +1007,6 @@ export const grammarCase: fc.Arbitrary<Case> = fc
   .map(([text, file]) => ({ kind: 'text', file, text }));
 
 // ───────────────────────────── arbitraries: mutated files ─────────────────────────────
-
 
 export const lineMutation = fc.oneof(
   fc.record({ op: fc.constant('drop' as const), line: fraction() }),
@@ -729,8 +1059,23 @@ export const byteMutation = fc.oneof(
     op: fc.constant('insert' as const),
     at: fraction(),
     bytes: fc.constantFrom(
-      [0xff], [0xfe], [0x80], [0xc0, 0x80], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80],
-      [0x00], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0x0d], [0x09], [0xe9], [0xc3, 0xa9], [0xe2, 0x80, 0xa8],
+      [0xff],
+      [0xfe],
+      [0x80],
+      [0xc0, 0x80],
+      [0xc3],
+      [0xe2, 0x82],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xf8, 0x88, 0x80, 0x80, 0x80],
+      [0x00],
+      [0xef, 0xbb, 0xbf],
+      [0xff, 0xfe],
+      [0x0d],
+      [0x09],
+      [0xe9],
+      [0xc3, 0xa9],
+      [0xe2, 0x80, 0xa8],
     ),
   }),
 );
@@ -777,19 +1122,27 @@ export const bytesCase: fc.Arbitrary<Case> = fc.oneof(
     weight: 6,
   },
   {
-    arbitrary: fc.tuple(bundledSeed, fc.constantFrom('latin1', 'utf16le', 'utf16le-bom', 'utf8-bom', 'ascii-crlf') as fc.Arbitrary<string>).map(([seed, enc]): Case => {
-      const text = `${seed.text}\n# é ✓\n`;
-      const bytes =
-        enc === 'utf16le-bom' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
-        : enc === 'utf8-bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
-        : enc === 'ascii-crlf' ? Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8')
-        : Buffer.from(text, enc as BufferEncoding);
-      return { kind: 'bytes', file: `enc-${enc}.yaml`, bytes: new Uint8Array(bytes) };
-    }),
+    arbitrary: fc
+      .tuple(bundledSeed, fc.constantFrom('latin1', 'utf16le', 'utf16le-bom', 'utf8-bom', 'ascii-crlf') as fc.Arbitrary<string>)
+      .map(([seed, enc]): Case => {
+        const text = `${seed.text}\n# é ✓\n`;
+        const bytes =
+          enc === 'utf16le-bom'
+            ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+            : enc === 'utf8-bom'
+              ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
+              : enc === 'ascii-crlf'
+                ? Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8')
+                : Buffer.from(text, enc as BufferEncoding);
+        return { kind: 'bytes', file: `enc-${enc}.yaml`, bytes: new Uint8Array(bytes) };
+      }),
     weight: 1,
   },
   { arbitrary: fc.uint8Array({ maxLength: 300 }).map((bytes): Case => ({ kind: 'bytes', file: 'noise.yaml', bytes })), weight: 1 },
-  { arbitrary: grammarDoc.map((text): Case => ({ kind: 'bytes', file: 'grammar.yaml', bytes: new Uint8Array(Buffer.from(text, 'utf8')) })), weight: 2 },
+  {
+    arbitrary: grammarDoc.map((text): Case => ({ kind: 'bytes', file: 'grammar.yaml', bytes: new Uint8Array(Buffer.from(text, 'utf8')) })),
+    weight: 2,
+  },
 );
 
 // ───────────────────────────── arbitraries: YAML structure ─────────────────────────────
@@ -798,15 +1151,38 @@ export const bytesCase: fc.Arbitrary<Case> = fc.oneof(
 export const yamlStructureCase: fc.Arbitrary<Case> = fc
   .record({
     kind: fc.constantFrom(
-      'block-map', 'block-seq', 'flow-seq', 'flow-map', 'flow-open', 'alias-cycle', 'alias-many', 'tags', 'docs', 'long-line', 'many-inputs',
-      'many-nodes', 'long-names', 'complex-key', 'anchor-input', 'json', 'deep-indent-value', 'dup-keys',
+      'block-map',
+      'block-seq',
+      'flow-seq',
+      'flow-map',
+      'flow-open',
+      'alias-cycle',
+      'alias-many',
+      'tags',
+      'docs',
+      'long-line',
+      'many-inputs',
+      'many-nodes',
+      'long-names',
+      'complex-key',
+      'anchor-input',
+      'json',
+      'deep-indent-value',
+      'dup-keys',
     ),
     depth: fc.constantFrom(1, 10, 100, 1_000, 5_000, 10_000),
     where: fc.constantFrom('title', 'inputs', 'nodes', 'output', 'nudge', 'notes'),
     near: fc.boolean(),
   })
   .map(({ kind, depth, where, near }): Case => {
-    const base: Record<string, string> = { title: 'T', inputs: '\n  a: 1\n  b: 2', nodes: '\n  z: a * b', output: 'z', nudge: '0.01', notes: '\n  z: a note' };
+    const base: Record<string, string> = {
+      title: 'T',
+      inputs: '\n  a: 1\n  b: 2',
+      nodes: '\n  z: a * b',
+      output: 'z',
+      nudge: '0.01',
+      notes: '\n  z: a note',
+    };
     const set = (value: string) => {
       base[where] = value;
     };
@@ -833,13 +1209,34 @@ export const yamlStructureCase: fc.Arbitrary<Case> = fc
       case 'alias-many': {
         const levels = Math.min(12, Math.max(2, Math.round(Math.log2(depth + 1))));
         const doc = Array.from({ length: levels }, (_, i) => (i === 0 ? '&l0 [a, a]' : `&l${i} [*l${i - 1}, *l${i - 1}]`));
-        return { kind: 'text', file: 'laughs.yaml', text: `title: T\nlaughs:\n${doc.map((d, i) => `  k${i}: ${d}`).join('\n')}\ninputs:\n  a: 1\nnodes:\n  z: a * 2\n` };
+        return {
+          kind: 'text',
+          file: 'laughs.yaml',
+          text: `title: T\nlaughs:\n${doc.map((d, i) => `  k${i}: ${d}`).join('\n')}\ninputs:\n  a: 1\nnodes:\n  z: a * 2\n`,
+        };
       }
       case 'tags':
-        set(['!!binary aGk=', '!!set {a, b}', '!!omap [{a: 1}]', '!!pairs [{a: 1}]', '!!timestamp 2001-12-14', '!local x', '!<tag:x> y', '!!map {}', '!!seq []', '!!int 0x1F'][depth % 10]);
+        set(
+          [
+            '!!binary aGk=',
+            '!!set {a, b}',
+            '!!omap [{a: 1}]',
+            '!!pairs [{a: 1}]',
+            '!!timestamp 2001-12-14',
+            '!local x',
+            '!<tag:x> y',
+            '!!map {}',
+            '!!seq []',
+            '!!int 0x1F',
+          ][depth % 10],
+        );
         break;
       case 'docs':
-        return { kind: 'text', file: 'docs.yaml', text: `%YAML 1.2\n---\ntitle: T\ninputs:\n  a: 1\nnodes:\n  z: a * 2\n${near ? '...\n' : ''}---\ntitle: U\n` };
+        return {
+          kind: 'text',
+          file: 'docs.yaml',
+          text: `%YAML 1.2\n---\ntitle: T\ninputs:\n  a: 1\nnodes:\n  z: a * 2\n${near ? '...\n' : ''}---\ntitle: U\n`,
+        };
       case 'long-line':
         set('x'.repeat(depth * 10));
         break;
@@ -848,7 +1245,8 @@ export const yamlStructureCase: fc.Arbitrary<Case> = fc
         base.nodes = `\n  z: ${near ? 'i1' : 'a'} * 2`;
         break;
       case 'many-nodes':
-        base.nodes = '\n' + Array.from({ length: n }, (_, i) => `  n${i}: ${i === 0 ? 'a' : `n${i - 1}`} + ${near ? `n${n - 1}` : 'b'}`).join('\n');
+        base.nodes =
+          '\n' + Array.from({ length: n }, (_, i) => `  n${i}: ${i === 0 ? 'a' : `n${i - 1}`} + ${near ? `n${n - 1}` : 'b'}`).join('\n');
         break;
       case 'long-names': {
         // A long name and a near miss of it: the "did you mean" search sees both.
@@ -860,18 +1258,38 @@ export const yamlStructureCase: fc.Arbitrary<Case> = fc
         break;
       }
       case 'complex-key':
-        return { kind: 'text', file: 'complex.yaml', text: `title: T\ninputs:\n  ? [a, b]\n  : 1\n  ? {c: 1}\n  : 2\nnodes:\n  ? z\n  : a * 2\n` };
+        return {
+          kind: 'text',
+          file: 'complex.yaml',
+          text: `title: T\ninputs:\n  ? [a, b]\n  : 1\n  ? {c: 1}\n  : 2\nnodes:\n  ? z\n  : a * 2\n`,
+        };
       case 'anchor-input':
-        return { kind: 'text', file: 'anchor.yaml', text: `title: &t T\ninputs: &i\n  a: &v 1\n  b: *v\nnodes:\n  z: a * b\ndescription: *t\nnotes:\n  z: *${near ? 'i' : 't'}\n` };
+        return {
+          kind: 'text',
+          file: 'anchor.yaml',
+          text: `title: &t T\ninputs: &i\n  a: &v 1\n  b: *v\nnodes:\n  z: a * b\ndescription: *t\nnotes:\n  z: *${near ? 'i' : 't'}\n`,
+        };
       case 'json':
-        return { kind: 'text', file: 'x.json', text: JSON.stringify({ title: 'T', inputs: { a: 1, b: near ? '2' : 2 }, nodes: { z: near ? 3 : 'a*b' }, nudge: depth > 100 ? null : -0.05 }) };
+        return {
+          kind: 'text',
+          file: 'x.json',
+          text: JSON.stringify({
+            title: 'T',
+            inputs: { a: 1, b: near ? '2' : 2 },
+            nodes: { z: near ? 3 : 'a*b' },
+            nudge: depth > 100 ? null : -0.05,
+          }),
+        };
       case 'deep-indent-value':
         set(`|\n${' '.repeat(Math.min(depth, 2_000))}text`);
         break;
       case 'dup-keys':
         return { kind: 'text', file: 'dup.yaml', text: `title: T\ntitle: U\ninputs:\n  a: 1\n  a: 2\nnodes:\n  z: a * 2\n  z: a * 3\n` };
     }
-    const text = Object.entries(base).map(([k, v]) => `${k}:${v.startsWith('\n') ? '' : ' '}${v}`).join('\n') + '\n';
+    const text =
+      Object.entries(base)
+        .map(([k, v]) => `${k}:${v.startsWith('\n') ? '' : ' '}${v}`)
+        .join('\n') + '\n';
     return { kind: 'text', file: `${kind}.yaml`, text };
   });
 
@@ -886,14 +1304,35 @@ export const typedCase: fc.Arbitrary<Case> = fc
       { arbitrary: fc.constantFrom('= ', '==', 'z = z = ', 'tanh = ', 'constructor = ', '__proto__ = '), weight: 1 },
     ),
     expr: fc.oneof(
-      { arbitrary: operation(fc.oneof({ arbitrary: fc.constantFrom('a', 'b', 'c', 'x'), weight: 40 }, { arbitrary: anyName, weight: 1 })), weight: 4 },
-      { arbitrary: expression(fc.oneof({ arbitrary: fc.constantFrom('a', 'b', 'c', 'x'), weight: 40 }, { arbitrary: anyName, weight: 1 })), weight: 1 },
+      {
+        arbitrary: operation(fc.oneof({ arbitrary: fc.constantFrom('a', 'b', 'c', 'x'), weight: 40 }, { arbitrary: anyName, weight: 1 })),
+        weight: 4,
+      },
+      {
+        arbitrary: expression(fc.oneof({ arbitrary: fc.constantFrom('a', 'b', 'c', 'x'), weight: 40 }, { arbitrary: anyName, weight: 1 })),
+        weight: 1,
+      },
     ),
-    edits: fc.oneof({ arbitrary: fc.constant<TextEdit[]>([]), weight: 3 }, { arbitrary: fc.array(textEdit, { minLength: 1, maxLength: 2 }), weight: 1 }),
-    values: fc.array(fc.oneof({ arbitrary: TAME_NUMBERS, weight: 4 }, { arbitrary: yamlNumber, weight: 1 }), { minLength: 4, maxLength: 4 }),
+    edits: fc.oneof(
+      { arbitrary: fc.constant<TextEdit[]>([]), weight: 3 },
+      { arbitrary: fc.array(textEdit, { minLength: 1, maxLength: 2 }), weight: 1 },
+    ),
+    values: fc.array(fc.oneof({ arbitrary: TAME_NUMBERS, weight: 4 }, { arbitrary: yamlNumber, weight: 1 }), {
+      minLength: 4,
+      maxLength: 4,
+    }),
     extra: fc.oneof(
       { arbitrary: fc.constant<string[]>([]), weight: 3 },
-      { arbitrary: fc.array(fc.oneof(fc.constantFrom('a=1', 'a = 2', 'q=1', 'a=', '=3', 'a=b', 'a==1', 'a=1e309', 'a=-0', 'a=5e-324', ' a=1 ', 'a=1 2'), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 2 }), weight: 1 },
+      {
+        arbitrary: fc.array(
+          fc.oneof(
+            fc.constantFrom('a=1', 'a = 2', 'q=1', 'a=', '=3', 'a=b', 'a==1', 'a=1e309', 'a=-0', 'a=5e-324', ' a=1 ', 'a=1 2'),
+            fc.string({ maxLength: 8 }),
+          ),
+          { minLength: 1, maxLength: 2 },
+        ),
+        weight: 1,
+      },
     ),
     drop: fc.constantFrom(false, false, false, false, true),
     mode: fc.constantFrom('options' as const, 'prompt' as const),

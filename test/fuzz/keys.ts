@@ -80,7 +80,8 @@ export function escapeBursts(random: () => number, count: number): string[] {
     let burst = '';
     const parts = 1 + Math.floor(random() * 6);
     for (let i = 0; i < parts; i++) {
-      burst += random() < 0.5 ? escapeSequence(random) : Array.from({ length: 1 + Math.floor(random() * 8) }, () => byteExcept(random)).join('');
+      burst +=
+        random() < 0.5 ? escapeSequence(random) : Array.from({ length: 1 + Math.floor(random() * 8) }, () => byteExcept(random)).join('');
     }
     return burst;
   });

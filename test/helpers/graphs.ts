@@ -16,12 +16,30 @@ const ab = { a: 3, b: -5 };
 export const SEED_GRAPHS: Record<string, Graph> = {
   add: graphOf(ab, [['z', '+', ['a', 'b']]]),
   mul: graphOf(ab, [['z', '*', ['a', 'b']]]),
-  'add-then-mul': graphOf(abd, [['c', '+', ['a', 'b']], ['z', '*', ['c', 'd']]]),
-  'mul-then-add': graphOf(abd, [['e', '*', ['a', 'b']], ['z', '+', ['e', 'd']]]),
-  'mul-mul': graphOf(abd, [['e', '*', ['a', 'b']], ['z', '*', ['e', 'd']]]),
-  'add-add': graphOf(abd, [['c', '+', ['a', 'b']], ['z', '+', ['c', 'd']]]),
-  'reuse-add': graphOf(ab, [['c', '+', ['a', 'b']], ['z', '+', ['c', 'b']]]),
-  'reuse-mul': graphOf(ab, [['c', '+', ['a', 'b']], ['z', '*', ['c', 'b']]]),
+  'add-then-mul': graphOf(abd, [
+    ['c', '+', ['a', 'b']],
+    ['z', '*', ['c', 'd']],
+  ]),
+  'mul-then-add': graphOf(abd, [
+    ['e', '*', ['a', 'b']],
+    ['z', '+', ['e', 'd']],
+  ]),
+  'mul-mul': graphOf(abd, [
+    ['e', '*', ['a', 'b']],
+    ['z', '*', ['e', 'd']],
+  ]),
+  'add-add': graphOf(abd, [
+    ['c', '+', ['a', 'b']],
+    ['z', '+', ['c', 'd']],
+  ]),
+  'reuse-add': graphOf(ab, [
+    ['c', '+', ['a', 'b']],
+    ['z', '+', ['c', 'b']],
+  ]),
+  'reuse-mul': graphOf(ab, [
+    ['c', '+', ['a', 'b']],
+    ['z', '*', ['c', 'b']],
+  ]),
 };
 
 import type { Scenario } from '../../src/scenario/types.js';

@@ -56,11 +56,15 @@ describe('check and show on what is not a scenario file', () => {
   const cases: [string, () => string, RegExp][] = [
     ['/dev/zero', () => '/dev/zero', /it is a device/],
     ['a FIFO', () => fifo('check.yaml'), /named pipe/],
-    ['a directory', () => {
-      const folder = join(dir, 'dir.yaml');
-      mkdirSync(folder, { recursive: true });
-      return folder;
-    }, /it is a directory/],
+    [
+      'a directory',
+      () => {
+        const folder = join(dir, 'dir.yaml');
+        mkdirSync(folder, { recursive: true });
+        return folder;
+      },
+      /it is a directory/,
+    ],
     ['a 6 MB file', () => sparse('six.yaml', 6 * 1024 * 1024), /larger than 5 MB/],
   ];
   it.each(cases)('%s: one sentence naming the file, exit 2', async (_name, make, why) => {

@@ -50,7 +50,14 @@ describe('untrusted text in the plain outputs', () => {
 
   it('a path or an id with escape codes in an error message or in check', async () => {
     const path = join(dir, `x${RETITLE}.yaml`);
-    for (const args of [['check', path], ['show', path], ['show', `id${CLEAR}`], ['graph', `id${CLEAR}`], ['list', `extra${CLEAR}`], [`--opt${CLEAR}`]]) {
+    for (const args of [
+      ['check', path],
+      ['show', path],
+      ['show', `id${CLEAR}`],
+      ['graph', `id${CLEAR}`],
+      ['list', `extra${CLEAR}`],
+      [`--opt${CLEAR}`],
+    ]) {
       const { code, stdout, stderr } = await runCli(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stdout + stderr, args.join(' ')).not.toMatch(RAW_CONTROL);

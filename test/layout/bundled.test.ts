@@ -8,7 +8,9 @@ import { allProblems } from './invariants.js';
 import { before } from './seeds.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
-const files = readdirSync(DIR).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+const files = readdirSync(DIR)
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
+  .sort();
 
 const CUT = ['tanh-from-exp', 'neuron-learns', 'forgot-zero-grad', 'mlp'];
 

@@ -20,13 +20,16 @@ import { parseExpression, type Expr } from '../../src/scenario/expression.js';
 import { parseScenario } from '../../src/scenario/index.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
-const bundled = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const bundled = readdirSync(DIR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 /** Scenarios whose labels need parentheses, repeated sub-expressions and constants. */
 const TRICKY: Record<string, string> = {
   'readme-typed': 'inputs: {a: 3, b: -5}\nnodes:\n  z: (a + b) * b\n',
   'readme-u': 'inputs: {a: 1, b: 2}\nnodes:\n  u: exp(a) / (1 + log(b + 2))\n',
-  signs: 'inputs: {a: 2, b: 3, c: 0.5}\nnodes:\n  d: a - (b - c)\n  e: (a - b) - c\n  f: -a ^ 2 + (-a) ^ 2 + a ^ b ^ c + (a ^ b) ^ c\n  g: a / (b * c) - a / b * c + -(a + b)\n',
+  signs:
+    'inputs: {a: 2, b: 3, c: 0.5}\nnodes:\n  d: a - (b - c)\n  e: (a - b) - c\n  f: -a ^ 2 + (-a) ^ 2 + a ^ b ^ c + (a ^ b) ^ c\n  g: a / (b * c) - a / b * c + -(a + b)\n',
   repeats: 'inputs: {a: 1, b: 2, w: 3, x: 4}\nnodes:\n  y: w * x + w * x\n  z: (a + b) * (a + b) + 1 / (1 + b ^ 2) + 2 * y ^ 2\n',
 };
 
@@ -57,7 +60,13 @@ function shape(expr: Expr): unknown {
 
 /** A plain evaluator, apart from the engine's, for the labels read back. */
 function evaluate(expr: Expr, values: Record<string, number>): number {
-  const fns: Record<string, (x: number) => number> = { tanh: Math.tanh, exp: Math.exp, log: Math.log, relu: (x: number) => Math.max(0, x), sigmoid: (x: number) => 1 / (1 + Math.exp(-x)) };
+  const fns: Record<string, (x: number) => number> = {
+    tanh: Math.tanh,
+    exp: Math.exp,
+    log: Math.log,
+    relu: (x: number) => Math.max(0, x),
+    sigmoid: (x: number) => 1 / (1 + Math.exp(-x)),
+  };
   switch (expr.kind) {
     case 'number':
       return expr.value;
@@ -105,7 +114,9 @@ beforeAll(async () => {
 
 /** Graphviz's own reading of each record: the text of its fields, by node id. */
 function graphvizLabels(dot: string): Map<string, string[]> {
-  const json = JSON.parse(graphviz.layout(dot, 'json', 'dot')) as { objects: { name: string; _ldraw_?: { op: string; text?: string }[] }[] };
+  const json = JSON.parse(graphviz.layout(dot, 'json', 'dot')) as {
+    objects: { name: string; _ldraw_?: { op: string; text?: string }[] }[];
+  };
   return new Map(json.objects.map((o) => [o.name, (o._ldraw_ ?? []).filter((d) => d.op === 'T').map((d) => d.text ?? '')]));
 }
 

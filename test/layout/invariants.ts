@@ -17,8 +17,7 @@ import {
 } from '../../src/layout/index.js';
 
 const key = (p: Point) => `${p.row},${p.col}`;
-const inside = (box: Box, p: Point) =>
-  p.row >= box.row && p.row < box.row + box.height && p.col >= box.col && p.col < box.col + box.width;
+const inside = (box: Box, p: Point) => p.row >= box.row && p.row < box.row + box.height && p.col >= box.col && p.col < box.col + box.width;
 
 /** The drawing as a grid of characters, one string per cell. */
 export function cellsOf(drawing: Drawing): string[][] {

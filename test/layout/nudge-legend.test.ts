@@ -22,8 +22,12 @@ describe('the nudge on the drawing', () => {
 
   it('keeps every box the shape it has on the other steps', () => {
     const layout = layoutGraph(seed.graph);
-    const plain = drawingToText(drawGraph(layout, seed.done)).split('\n').map((l) => l.length);
-    const moved = drawingToText(drawGraph(layout, seed.done, undefined, { nudged })).split('\n').map((l) => l.length);
+    const plain = drawingToText(drawGraph(layout, seed.done))
+      .split('\n')
+      .map((l) => l.length);
+    const moved = drawingToText(drawGraph(layout, seed.done, undefined, { nudged }))
+      .split('\n')
+      .map((l) => l.length);
     expect(moved).toEqual(plain);
   });
 });

@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routeChannel } from '../../src/layout/channel.js';
 import { formatNumber } from '../../src/layout/format.js';
 import { Dir, glyphOf, Weight, withArm } from '../../src/layout/glyphs.js';
-import {
-  coordinates,
-  countCrossings,
-  describeOrdering,
-  describePlacement,
-  edgeCells,
-  layers,
-  order,
-} from '../../src/layout/index.js';
+import { coordinates, countCrossings, describeOrdering, describePlacement, edgeCells, layers, order } from '../../src/layout/index.js';
 import { graphOf, SEEDS } from './seeds.js';
 
 const layered = (name: string) => describeOrdering(order(layers(SEEDS[name].graph)));
@@ -148,7 +140,13 @@ describe('numbers', () => {
 
 describe('edge cells', () => {
   it('walks every cell between corners', () => {
-    expect(edgeCells([{ row: 0, col: 0 }, { row: 0, col: 2 }, { row: 2, col: 2 }])).toEqual([
+    expect(
+      edgeCells([
+        { row: 0, col: 0 },
+        { row: 0, col: 2 },
+        { row: 2, col: 2 },
+      ]),
+    ).toEqual([
       { row: 0, col: 0 },
       { row: 0, col: 1 },
       { row: 0, col: 2 },

@@ -17,7 +17,9 @@ import { titleOf } from '../../src/layout/box.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
-const files = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(DIR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const ROOMS: [string, number, number][] = [
   ['80×24, 10 rows', 80, 10],
   ['80×24, 14 rows', 80, 14],
@@ -41,8 +43,12 @@ function problems(d: Drawing, current: string | undefined, title: string, width:
   const at = (r: number, c: number) => cells[r]?.[c] ?? '';
   if (box.row < 0 || box.col < 0 || box.row + box.height > lines.length || box.col + box.width > width) out.push(`${current}'s box is cut`);
   const [top, bottom, left, right] = [box.row, box.row + box.height - 1, box.col, box.col + box.width - 1];
-  if (at(top, left) !== '╔' || at(top, right) !== '╗' || at(bottom, left) !== '╚' || at(bottom, right) !== '╝') out.push(`${current}'s double border is not whole`);
-  const inside = cells.slice(top, bottom + 1).map((row) => row.slice(left, right + 1).join('')).join('\n');
+  if (at(top, left) !== '╔' || at(top, right) !== '╗' || at(bottom, left) !== '╚' || at(bottom, right) !== '╝')
+    out.push(`${current}'s double border is not whole`);
+  const inside = cells
+    .slice(top, bottom + 1)
+    .map((row) => row.slice(left, right + 1).join(''))
+    .join('\n');
   if (!inside.includes(`▸${title}`)) out.push(`${current}'s name is not in its box`);
   if (!/ v /.test(inside)) out.push(`${current}'s value is not in its box`);
   if (!/ g |→/.test(inside)) out.push(`${current}'s gradient is not in its box`);
@@ -60,7 +66,10 @@ describe.each(files)('%s', (file) => {
   const lesson = buildLesson(scenario);
   let full: Layout | undefined;
   let compact: Layout | undefined;
-  const layouts = { full: () => (full ??= layoutGraph(scenario.graph)), compact: () => (compact ??= layoutGraph(scenario.graph, { compact: true })) };
+  const layouts = {
+    full: () => (full ??= layoutGraph(scenario.graph)),
+    compact: () => (compact ??= layoutGraph(scenario.graph, { compact: true })),
+  };
   const byName = new Map(scenario.graph.nodes.map((n) => [n.name, n]));
 
   it.each(ROOMS)('every step keeps its current node whole at %s', (_, width, height) => {

@@ -46,7 +46,14 @@ const steps: [file: string, seed: string, state: (done: GraphState) => GraphStat
     'add-then-mul.forward-c',
     'add-then-mul',
     () => ({ values: { a: 3, b: -5, d: 2, c: -2 }, grads: {} }),
-    { nodes: ['c'], edges: [['a', 'c'], ['b', 'c']], current: 'c' },
+    {
+      nodes: ['c'],
+      edges: [
+        ['a', 'c'],
+        ['b', 'c'],
+      ],
+      current: 'c',
+    },
   ],
   [
     'add-then-mul.backward-c-to-a',
@@ -66,12 +73,7 @@ const steps: [file: string, seed: string, state: (done: GraphState) => GraphStat
     (done) => ({ values: done.values, grads: { z: 1, c: -5, b: -7 } }),
     { nodes: ['b', 'c'], edges: [['b', 'c']], current: 'b' },
   ],
-  [
-    'neuron.forward-o',
-    'neuron',
-    (done) => ({ values: done.values, grads: {} }),
-    { nodes: ['o'], edges: [['n', 'o']], current: 'o' },
-  ],
+  ['neuron.forward-o', 'neuron', (done) => ({ values: done.values, grads: {} }), { nodes: ['o'], edges: [['n', 'o']], current: 'o' }],
 ];
 
 describe('lesson steps', () => {
@@ -107,10 +109,14 @@ describe('export', () => {
   });
 
   it('keeps both edges of a * a', () => {
-    const graph = { nodes: [
-      { name: 'a', op: 'input' as const, inputs: [], value: 3, generated: false },
-      { name: 'z', op: '*' as const, inputs: ['a', 'a'], generated: false },
-    ], inputs: ['a'], output: 'z' };
+    const graph = {
+      nodes: [
+        { name: 'a', op: 'input' as const, inputs: [], value: 3, generated: false },
+        { name: 'z', op: '*' as const, inputs: ['a', 'a'], generated: false },
+      ],
+      inputs: ['a'],
+      output: 'z',
+    };
     expect(toDot(graph, {}, {}).match(/n0 -> n1;/g)).toHaveLength(2);
     expect(toMermaid(graph, {}, {}).match(/n0 --> n1/g)).toHaveLength(2);
   });

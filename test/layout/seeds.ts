@@ -40,27 +40,45 @@ export const SEEDS: Record<string, Seed> = {
     done: { values: { a: 3, b: -5, z: -15 }, grads: { a: -5, b: 3, z: 1 } },
   },
   'add-then-mul': {
-    graph: graphOf(abd, [['c', '+', ['a', 'b']], ['z', '*', ['c', 'd']]]),
+    graph: graphOf(abd, [
+      ['c', '+', ['a', 'b']],
+      ['z', '*', ['c', 'd']],
+    ]),
     done: { values: { a: 3, b: -5, d: 2, c: -2, z: -4 }, grads: { a: 2, b: 2, d: -2, c: 2, z: 1 } },
   },
   'mul-then-add': {
-    graph: graphOf(abd, [['c', '*', ['a', 'b']], ['z', '+', ['c', 'd']]]),
+    graph: graphOf(abd, [
+      ['c', '*', ['a', 'b']],
+      ['z', '+', ['c', 'd']],
+    ]),
     done: { values: { a: 3, b: -5, d: 2, c: -15, z: -13 }, grads: { a: -5, b: 3, d: 1, c: 1, z: 1 } },
   },
   'mul-mul': {
-    graph: graphOf(abd, [['c', '*', ['a', 'b']], ['z', '*', ['c', 'd']]]),
+    graph: graphOf(abd, [
+      ['c', '*', ['a', 'b']],
+      ['z', '*', ['c', 'd']],
+    ]),
     done: { values: { a: 3, b: -5, d: 2, c: -15, z: -30 }, grads: { a: -10, b: 6, d: -15, c: 2, z: 1 } },
   },
   'add-add': {
-    graph: graphOf(abd, [['c', '+', ['a', 'b']], ['z', '+', ['c', 'd']]]),
+    graph: graphOf(abd, [
+      ['c', '+', ['a', 'b']],
+      ['z', '+', ['c', 'd']],
+    ]),
     done: { values: { a: 3, b: -5, d: 2, c: -2, z: 0 }, grads: { a: 1, b: 1, d: 1, c: 1, z: 1 } },
   },
   'reuse-add': {
-    graph: graphOf(ab, [['c', '+', ['a', 'b']], ['z', '+', ['c', 'b']]]),
+    graph: graphOf(ab, [
+      ['c', '+', ['a', 'b']],
+      ['z', '+', ['c', 'b']],
+    ]),
     done: { values: { a: 3, b: -5, c: -2, z: -7 }, grads: { a: 1, b: 2, c: 1, z: 1 } },
   },
   'reuse-mul': {
-    graph: graphOf(ab, [['c', '+', ['a', 'b']], ['z', '*', ['c', 'b']]]),
+    graph: graphOf(ab, [
+      ['c', '+', ['a', 'b']],
+      ['z', '*', ['c', 'b']],
+    ]),
     done: { values: { a: 3, b: -5, c: -2, z: 10 }, grads: { a: -5, b: -7, c: -5, z: 1 } },
   },
   neuron: {

@@ -15,7 +15,11 @@ const highlight = { nodes: [], edges: [], current: 'n60' };
 
 const textLines = (d: Drawing) => d.lines.map((spans) => spans.map((s) => s.text).join(''));
 /** The picture of a window without its marker rows. */
-const picture = (d: Drawing) => textLines(d).slice(d.pictureRow ?? 0, (d.pictureRow ?? 0) + (d.height - (d.pictureRow ?? 0) - (d.beyond?.below !== undefined || (d.beyond && d.pictureRow === 0) ? 1 : 0)));
+const picture = (d: Drawing) =>
+  textLines(d).slice(
+    d.pictureRow ?? 0,
+    (d.pictureRow ?? 0) + (d.height - (d.pictureRow ?? 0) - (d.beyond?.below !== undefined || (d.beyond && d.pictureRow === 0) ? 1 : 0)),
+  );
 
 describe('viewport', () => {
   const layout = bigLayout();

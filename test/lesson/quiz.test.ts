@@ -52,14 +52,31 @@ describe('predict-mode questions', () => {
 
   it('holds for random local and upstream values too', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -20, max: 20 }), fc.integer({ min: -20, max: 20 }), fc.nat(5), (local, upstream, before, seed) => {
-        const c = { node: 'c', operand: 'b', slot: 1, local, upstream, contribution: local * upstream, sumBefore: before, sumAfter: before + local * upstream, path: 2, paths: 2 };
-        const q = questionFor(c, 'z', seed);
-        const shown = q.choices.map((choice) => num(choice.value));
-        expect(new Set(shown).size).toBe(shown.length);
-        expect(q.choices.filter((choice) => choice.right)).toHaveLength(1);
-        expect(q.choices.length).toBeGreaterThanOrEqual(3);
-      }),
+      fc.property(
+        fc.integer({ min: -20, max: 20 }),
+        fc.integer({ min: -20, max: 20 }),
+        fc.integer({ min: -20, max: 20 }),
+        fc.nat(5),
+        (local, upstream, before, seed) => {
+          const c = {
+            node: 'c',
+            operand: 'b',
+            slot: 1,
+            local,
+            upstream,
+            contribution: local * upstream,
+            sumBefore: before,
+            sumAfter: before + local * upstream,
+            path: 2,
+            paths: 2,
+          };
+          const q = questionFor(c, 'z', seed);
+          const shown = q.choices.map((choice) => num(choice.value));
+          expect(new Set(shown).size).toBe(shown.length);
+          expect(q.choices.filter((choice) => choice.right)).toHaveLength(1);
+          expect(q.choices.length).toBeGreaterThanOrEqual(3);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -8,13 +8,32 @@ const lessonFor = (id: string, nudge = 0.01) =>
 describe('the step list', () => {
   it('runs overview, forward per op, seed, backward per edge, check, nudge, summary', () => {
     const phases = lessonFor('add-then-mul').steps.map((s) => s.phase);
-    expect(phases).toEqual(['overview', 'forward', 'forward', 'seed', 'backward', 'backward', 'backward', 'backward', 'check', 'nudge', 'summary']);
+    expect(phases).toEqual([
+      'overview',
+      'forward',
+      'forward',
+      'seed',
+      'backward',
+      'backward',
+      'backward',
+      'backward',
+      'check',
+      'nudge',
+      'summary',
+    ]);
   });
 
   it('writes the forward step of c with symbols, numbers and the result', () => {
     const step = lessonFor('add-then-mul').steps[1];
     expect(step.text).toBe('c = a + b = 3 + (-5) = -2');
-    expect(step.highlight).toEqual({ nodes: ['c', 'a', 'b'], edges: [['a', 'c'], ['b', 'c']], current: 'c' });
+    expect(step.highlight).toEqual({
+      nodes: ['c', 'a', 'b'],
+      edges: [
+        ['a', 'c'],
+        ['b', 'c'],
+      ],
+      current: 'c',
+    });
     expect(shownAt(lessonFor('add-then-mul').trace, step.reached).values).toEqual({ a: 3, b: -5, d: 2, c: -2 });
   });
 
@@ -103,17 +122,17 @@ describe('a constant has no gradient', () => {
 
 describe('the overview', () => {
   it('reflows a description written with line breaks into paragraphs, keeping list items', () => {
-    expect(paragraphs('b feeds z twice: once through c\nand once directly.\n\nA second\nparagraph.\n- one item\n- another,\n  continued\n')).toEqual([
-      'b feeds z twice: once through c and once directly.',
-      'A second paragraph.',
-      '- one item',
-      '- another, continued',
-    ]);
+    expect(
+      paragraphs('b feeds z twice: once through c\nand once directly.\n\nA second\nparagraph.\n- one item\n- another,\n  continued\n'),
+    ).toEqual(['b feeds z twice: once through c and once directly.', 'A second paragraph.', '- one item', '- another, continued']);
     expect(paragraphs('')).toEqual([]);
   });
 
   it('shows the description as paragraphs that a narrow window wraps evenly', () => {
-    const scenario = { ...scenarioOf('reuse-add', SEED_GRAPHS['reuse-add']), description: 'b feeds z twice: once through c and once directly. Its gradient is the sum\nof both paths.\n' };
+    const scenario = {
+      ...scenarioOf('reuse-add', SEED_GRAPHS['reuse-add']),
+      description: 'b feeds z twice: once through c and once directly. Its gradient is the sum\nof both paths.\n',
+    };
     const overview = buildLesson(scenario).steps[0];
     expect(overview.lines[0]).toBe('b feeds z twice: once through c and once directly. Its gradient is the sum of both paths.');
   });

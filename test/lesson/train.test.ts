@@ -40,7 +40,9 @@ describe('the Train phase', () => {
   });
 
   it('writes what each update did, with the grads as they stood', () => {
-    expect(train[0].text).toBe('Update 1 of 20: forward over the data, zero the grads, backward, then every param += -0.05 × its grad; loss 0.5 → 0.368786.');
+    expect(train[0].text).toBe(
+      'Update 1 of 20: forward over the data, zero the grads, backward, then every param += -0.05 × its grad; loss 0.5 → 0.368786.',
+    );
     expect(train[0].lines).toContain('w1     1.41421   w1 += -0.05 × 1.41421 = -3.07071');
     expect(train[0].lines).toContain('b      0.707107  b += -0.05 × 0.707107 = 6.84602');
   });
@@ -58,7 +60,14 @@ describe('the Train phase', () => {
     const faster = buildLesson(neuron, { rate: -0.2 });
     expect(faster.training?.run.rate).toBe(-0.2);
     expect(faster.steps.find((s) => s.update === 1)?.lines).toContain('w1     1.41421   w1 += -0.2 × 1.41421 = -3.28284');
-    const json = lessonToJson(faster) as { train: { steps: number; rate: number; zero_grad: boolean; history: { output: number; params: Record<string, number>; grads: Record<string, number> }[] } };
+    const json = lessonToJson(faster) as {
+      train: {
+        steps: number;
+        rate: number;
+        zero_grad: boolean;
+        history: { output: number; params: Record<string, number>; grads: Record<string, number> }[];
+      };
+    };
     expect(json.train.steps).toBe(20);
     expect(json.train.rate).toBe(-0.2);
     expect(json.train.zero_grad).toBe(true);
@@ -71,7 +80,9 @@ describe('the Train phase', () => {
     const lesson = buildLesson(parseScenario(text, 't.yaml'));
     const said = lesson.steps.flatMap((s) => s.lines).find((l) => l.startsWith('The loss is ∞ from update'));
     // Each update multiplies w − 1 by 1 − 2·10 = −19, so the loss grows 361-fold until it overflows.
-    expect(said).toMatch(/^The loss is ∞ from update \d+ on; it was .* one update earlier and 4 at the start\. .*the rate -10 is too large/);
+    expect(said).toMatch(
+      /^The loss is ∞ from update \d+ on; it was .* one update earlier and 4 at the start\. .*the rate -10 is too large/,
+    );
     expect(lesson.steps.find((s) => s.title === 'Train: summary')?.text).toMatch(/The run diverged: the loss became ∞ at update \d+/);
   });
 });
@@ -82,7 +93,9 @@ describe('with examples', () => {
   it('steps through the first row, then sums each param’s gradient over the rows', () => {
     const sums = lesson.steps.filter((s) => s.title.startsWith('Backward: example'));
     expect(sums.map((s) => s.title)).toEqual(['Backward: example 2 of 4', 'Backward: example 3 of 4', 'Backward: example 4 of 4']);
-    expect(sums[0].text).toBe("Example 2 of 4 (x1 = 3, x2 = -1, x3 = 0.5, y = -1): its own forward and backward pass, and each param's gradient += this example's.");
+    expect(sums[0].text).toBe(
+      "Example 2 of 4 (x1 = 3, x2 = -1, x3 = 0.5, y = -1): its own forward and backward pass, and each param's gradient += this example's.",
+    );
     // The last running sum is the gradient the nudge uses.
     const b3 = sums[2].lines.find((l) => l.startsWith('b3_1 '))!;
     const nudged = lesson.nudge.moves.find((m) => m.input === 'b3_1')!;
@@ -116,7 +129,9 @@ describe('the zero_grad comparison', () => {
 
   it('forgot-zero-grad says, at each update, that the grads are a sum of passes', () => {
     const forgot = buildLesson(loadScenarioFile('scenarios/16-forgot-zero-grad.yaml'));
-    expect(forgot.steps.find((s) => s.update === 3)?.lines).toContain("zero_grad is off: each grad is the sum of all 3 backward passes so far, not this one's alone.");
+    expect(forgot.steps.find((s) => s.update === 3)?.lines).toContain(
+      "zero_grad is off: each grad is the sum of all 3 backward passes so far, not this one's alone.",
+    );
   });
 });
 

@@ -53,7 +53,10 @@ describe('YAML syntax and file shape', () => {
 
   it.each(['title', 'inputs', 'nodes'])('says `%s` is missing, at 1:1', (key) => {
     const all: Record<string, string> = { title: 'title: T\n', inputs: 'inputs:\n  a: 1\n', nodes: 'nodes:\n  z: a * 2\n' };
-    const text = ['title', 'inputs', 'nodes'].filter((k) => k !== key).map((k) => all[k]).join('');
+    const text = ['title', 'inputs', 'nodes']
+      .filter((k) => k !== key)
+      .map((k) => all[k])
+      .join('');
     const error = expectError(`# comment\n${text}`, 1, 1, new RegExp(`^the key \`${key}\` is missing$`));
     expect(error.fix).toContain(`${key}:`);
   });
@@ -256,7 +259,12 @@ describe('cycles', () => {
 
 describe('output, nudge and notes', () => {
   it('rejects an output that names no node, at its value', () => {
-    const error = expectError(withNodes('  zed: a * 2\n', 'output: zeta\n'), 7, 9, /^`output` names `zeta`, which is not a node \(did you mean `zed`\?\)$/);
+    const error = expectError(
+      withNodes('  zed: a * 2\n', 'output: zeta\n'),
+      7,
+      9,
+      /^`output` names `zeta`, which is not a node \(did you mean `zed`\?\)$/,
+    );
     expect(error.fix).toBe('name one of the nodes: zed');
     expectError(withNodes('  z: a * 2\n', 'output: a\n'), 7, 9, /^`output` names `a`, which is not a node$/);
     expectError(withNodes('  z: a * 2\n', 'output:\n'), 7, 1, /^`output` is empty$/);
@@ -273,7 +281,12 @@ describe('output, nudge and notes', () => {
   });
 
   it('rejects a note for an unknown node, at its key', () => {
-    expectError(withNodes('  zed: a * 2\n', 'notes:\n  a: the first input\n  ze: typo\n'), 9, 3, /^a note for `ze`, which is no node \(did you mean `zed`\?\)$/);
+    expectError(
+      withNodes('  zed: a * 2\n', 'notes:\n  a: the first input\n  ze: typo\n'),
+      9,
+      3,
+      /^a note for `ze`, which is no node \(did you mean `zed`\?\)$/,
+    );
   });
 
   it('rejects notes that are not a mapping, or a note that is not text', () => {

@@ -179,7 +179,10 @@ describe('parseExpression: properties', () => {
   const pieces = ['a', 'b', 'x1', '2', '0.5', '1e-3', '+', '-', '*', '/', '^', '**', '(', ')', ',', ' ', 'tanh', 'exp(', 'sin(', '$', '.'];
 
   it('returns an AST or throws ExprSyntaxError for any string', () => {
-    const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join('')));
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join('')),
+    );
     fc.assert(
       fc.property(anyText, (source) => {
         try {

@@ -108,7 +108,11 @@ describe('order', () => {
     const lines = Array.from({ length: n }, (_, k) => `  n${n - k}: ${n - k === 1 ? 'a' : `n${n - k - 1}`} + 1\n`).join('');
     const s = scenario('  a: 1\n', lines, 'output: n20000\n');
     expect(s.graph.nodes.length).toBe(1 + 2 * n);
-    expect(shape(s.graph).slice(0, 3)).toEqual([['a', 'input', []], ['1', 'const', []], ['n1', '+', ['a', '1']]]);
+    expect(shape(s.graph).slice(0, 3)).toEqual([
+      ['a', 'input', []],
+      ['1', 'const', []],
+      ['n1', '+', ['a', '1']],
+    ]);
     expect(s.graph.nodes[s.graph.nodes.length - 1].name).toBe('n20000');
   });
 
@@ -156,14 +160,22 @@ describe('the scenario around the graph', () => {
     const s = scenario('  a: 1\n', '  z: a * 2\n  y: z + 1\n', 'output: z\nnudge: -0.5\nnotes:\n  a: the input\n  "2": a constant\n');
     expect(s.graph.output).toBe('z');
     expect(s.nudge).toBe(-0.5);
-    expect(s.graph.nodes.filter((n) => n.note).map((n) => [n.name, n.note])).toEqual([['a', 'the input'], ['2', 'a constant']]);
+    expect(s.graph.nodes.filter((n) => n.note).map((n) => [n.name, n.note])).toEqual([
+      ['a', 'the input'],
+      ['2', 'a constant'],
+    ]);
   });
 
   it('keeps expressions as written, also when YAML reads them as numbers', () => {
     const s = scenario('  a: 1\n', '  z: -3\n  y: "a  *  z"\n  x: |\n    y + 1\n');
     expect(s.expressions).toEqual({ z: '-3', y: 'a  *  z', x: 'y + 1' });
     expect(shape(s.graph)).toEqual([
-      ['a', 'input', []], ['3', 'const', []], ['z', 'neg', ['3']], ['y', '*', ['a', 'z']], ['1', 'const', []], ['x', '+', ['y', '1']],
+      ['a', 'input', []],
+      ['3', 'const', []],
+      ['z', 'neg', ['3']],
+      ['y', '*', ['a', 'z']],
+      ['1', 'const', []],
+      ['x', '+', ['y', '1']],
     ]);
   });
 });

@@ -25,9 +25,18 @@ const PARAMS = 'params: [w1, w2, b]';
 
 describe('params, examples and train, read', () => {
   it('reads all three', () => {
-    const s = parseScenario(neuron(PARAMS, 'train:\n  steps: 20\n  zero_grad: false\nexamples:\n  - {x1: 2, x2: 0, y: 1}\n  - {x1: 1, x2: -1, y: -1}\nnudge: -0.05\n'), 'f.yaml');
+    const s = parseScenario(
+      neuron(
+        PARAMS,
+        'train:\n  steps: 20\n  zero_grad: false\nexamples:\n  - {x1: 2, x2: 0, y: 1}\n  - {x1: 1, x2: -1, y: -1}\nnudge: -0.05\n',
+      ),
+      'f.yaml',
+    );
     expect(s.params).toEqual(['w1', 'w2', 'b']);
-    expect(s.examples).toEqual([{ x1: 2, x2: 0, y: 1 }, { x1: 1, x2: -1, y: -1 }]);
+    expect(s.examples).toEqual([
+      { x1: 2, x2: 0, y: 1 },
+      { x1: 1, x2: -1, y: -1 },
+    ]);
     // The rate defaults to the nudge.
     expect(s.train).toEqual({ steps: 20, rate: -0.05, zeroGrad: false });
   });
@@ -92,6 +101,11 @@ describe('params, examples and train: each mistake at its line and column', () =
   });
 
   it('an unknown key in train', () => {
-    expectError(neuron(PARAMS, 'train:\n  steps: 5\n  zerograd: false\n'), 15, 3, /unknown key `zerograd` in `train` \(did you mean `zero_grad`\?\)/);
+    expectError(
+      neuron(PARAMS, 'train:\n  steps: 5\n  zerograd: false\n'),
+      15,
+      3,
+      /unknown key `zerograd` in `train` \(did you mean `zero_grad`\?\)/,
+    );
   });
 });

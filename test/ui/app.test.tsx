@@ -166,7 +166,12 @@ describe('the highlight without colour', () => {
 
 describe('the window', () => {
   it('never draws a frame as tall as the terminal, at any size', async () => {
-    for (const [columns, rows] of [[100, 30], [80, 24], [60, 16], [40, 10]]) {
+    for (const [columns, rows] of [
+      [100, 30],
+      [80, 24],
+      [60, 16],
+      [40, 10],
+    ]) {
       tutor = await openTutor({ resume: { id: 'neuron', step: 0 }, size: { columns, rows } });
       for (let step = 0; step < 14; step++) {
         const frame = tutor.frame();

@@ -29,7 +29,14 @@ export type Seen = Session & { lessonId?: string; step?: number };
 
 /** The tutor rendered in memory, with a way to type and to read the last frame. */
 export async function openTutor(
-  options: { resume?: { id: string; step: number }; quiz?: boolean; theme?: Theme; size?: { columns: number; rows: number }; progress?: Progress; path?: string } = {},
+  options: {
+    resume?: { id: string; step: number };
+    quiz?: boolean;
+    theme?: Theme;
+    size?: { columns: number; rows: number };
+    progress?: Progress;
+    path?: string;
+  } = {},
 ) {
   let size = options.size ?? { columns: 100, rows: 30 };
   const progress: Progress = options.progress ?? {

@@ -133,7 +133,9 @@ describe('the menu keys', () => {
     down: (key) => expect(run(menu(), ...keys(key)).state.menuIndex).toBe(1),
     up: (key) => expect(run(menu(), ...keys(key)).state.menuIndex).toBe(course.length + 1),
     open: (key) => {
-      expect(run(menu(), ...keys('down', key)).effects).toEqual([{ type: 'open', lesson: { kind: 'bundled', id: 'mul' }, step: 0, from: 'menu' }]);
+      expect(run(menu(), ...keys('down', key)).effects).toEqual([
+        { type: 'open', lesson: { kind: 'bundled', id: 'mul' }, step: 0, from: 'menu' },
+      ]);
       expect(run(menu(), ...keys('up', 'up', key)).state.prompt).toEqual({ kind: 'file', text: '' });
       expect(run(menu(), ...keys('up', key)).state.prompt).toEqual({ kind: 'expr', text: '' });
     },
@@ -142,7 +144,9 @@ describe('the menu keys', () => {
   });
 
   it('a digit opens that lesson of the course, and any key closes the help', () => {
-    expect(run(menu(), ...keys('3')).effects).toEqual([{ type: 'open', lesson: { kind: 'bundled', id: 'add-then-mul' }, step: 0, from: 'menu' }]);
+    expect(run(menu(), ...keys('3')).effects).toEqual([
+      { type: 'open', lesson: { kind: 'bundled', id: 'add-then-mul' }, step: 0, from: 'menu' },
+    ]);
     expect(run(menu(), ...keys('?', 'x')).state.help).toBe(false);
   });
 
@@ -159,7 +163,9 @@ describe('the prompt keys', () => {
   const typing = (kind: 'file' | 'expr', text: string): Session => ({ ...menu(), screen: 'prompt', prompt: { kind, text } });
   everyKey(PROMPT_KEYS, {
     submit: (key) => {
-      expect(run(typing('file', 'my.yaml'), ...keys(key)).effects).toEqual([{ type: 'open', lesson: { kind: 'file', path: 'my.yaml' }, step: 0, from: 'prompt' }]);
+      expect(run(typing('file', 'my.yaml'), ...keys(key)).effects).toEqual([
+        { type: 'open', lesson: { kind: 'file', path: 'my.yaml' }, step: 0, from: 'prompt' },
+      ]);
       const values = run(typing('expr', 'z = a * b'), ...keys(key)).state;
       expect(values.prompt).toEqual({ kind: 'values', text: '', expression: 'z = a * b' });
       expect(run(values, ...keys('a', '=', '2', 'space', 'b', '=', '3', key)).effects).toEqual([
@@ -201,7 +207,12 @@ describe('actions that are not keys', () => {
 
   it('a bad expression at the values prompt goes back to the expression', () => {
     const values: Session = { ...menu(), screen: 'prompt', prompt: { kind: 'values', text: 'a=1', expression: 'z = a +' } };
-    const state = run(values, { type: 'open-failed', lesson: { kind: 'typed', expression: 'z = a +', values: ['a=1'] }, error: 'expression:1:8: …', from: 'prompt' }).state;
+    const state = run(values, {
+      type: 'open-failed',
+      lesson: { kind: 'typed', expression: 'z = a +', values: ['a=1'] },
+      error: 'expression:1:8: …',
+      from: 'prompt',
+    }).state;
     expect(state.prompt).toEqual({ kind: 'expr', text: 'z = a +', error: 'expression:1:8: …' });
   });
 });

@@ -12,7 +12,12 @@ describe('clip', () => {
 
   it('says how many lines are cut below, and above once scrolled', () => {
     expect(clip(numbered(5), 3)).toEqual(['line 0', 'line 1', `… 3 more lines (${TALLER})`]);
-    expect(clip(numbered(6), 4, 1, '↓ shows them')).toEqual(['… 2 more lines above (↑ shows them)', 'line 2', 'line 3', '… 2 more lines (↓ shows them)']);
+    expect(clip(numbered(6), 4, 1, '↓ shows them')).toEqual([
+      '… 2 more lines above (↑ shows them)',
+      'line 2',
+      'line 3',
+      '… 2 more lines (↓ shows them)',
+    ]);
     expect(clip(numbered(6), 4, 2)).toEqual(['… 3 more lines above (↑ shows them)', 'line 3', 'line 4', 'line 5']);
     expect(clip(numbered(30), 3, 2)).toEqual(['… 3 more lines above (↑ shows them)', 'line 3', `… 26 more lines (${TALLER})`]);
     // The first step down shows the two lines that the marker stood for.

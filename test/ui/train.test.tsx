@@ -117,7 +117,11 @@ describe('the Train phase on screen', () => {
   });
 
   it('the z key is in the footer only in the Train phase', async () => {
-    tutor = await openTutor({ resume: { id: 'neuron-learns', step: TRAIN - 1 }, size: { columns: 140, rows: 40 }, theme: { color: false } });
+    tutor = await openTutor({
+      resume: { id: 'neuron-learns', step: TRAIN - 1 },
+      size: { columns: 140, rows: 40 },
+      theme: { color: false },
+    });
     expect(tutor.frame()).not.toContain('z zero_grad');
     await tutor.type(KEY.right);
     expect(tutor.frame()).toContain('z zero_grad');
@@ -143,7 +147,11 @@ describe('params and data in the menu', () => {
 
 describe('the drawing in the Train phase', () => {
   it('stays out even in a tall window: its boxes hold the values before training, the table those after', async () => {
-    tutor = await openTutor({ resume: { id: 'neuron-learns', step: TRAIN - 1 }, size: { columns: 140, rows: 40 }, theme: { color: false } });
+    tutor = await openTutor({
+      resume: { id: 'neuron-learns', step: TRAIN - 1 },
+      size: { columns: 140, rows: 40 },
+      theme: { color: false },
+    });
     // The nudge step draws the graph; the first update does not.
     expect(tutor.frame()).toMatch(/[╭┏╔]/);
     await tutor.type(KEY.right);
