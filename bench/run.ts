@@ -162,6 +162,15 @@ try {
     ],
   ]);
   await import('./render-scale.js').then((scale) => scale.printScale(scale.measureScale()));
+  // A Train screen renders through the App as the tutor does; React must run as in the bundle (production).
+  process.stdout.write(
+    '\n' +
+      execFileSync('npx', ['tsx', 'bench/train-render.tsx'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'production' },
+      }),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
