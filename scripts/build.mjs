@@ -1,6 +1,6 @@
 // One esbuild bundle for the bin: Ink's many small modules cost more to find
 // and compile than to run, and a bundle makes the package need no runtime
-// dependencies at all (see DESIGN.md, "Startup").
+// dependencies at all (README, "Development").
 //
 // The bundle is CommonJS (dist/cli.cjs) so that bin/grad-tutor.js can load it
 // through vm.Script with a V8 code cache (Node 20 has no other way, and

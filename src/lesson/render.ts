@@ -27,7 +27,7 @@ function questionLines(question: Question): string[] {
   ];
 }
 
-/** JSON cannot hold NaN or ±Infinity; DESIGN.md spells them as strings. A constant's missing gradient is null. */
+/** JSON cannot hold NaN or ±Infinity: they are written as the strings "NaN", "Infinity", "-Infinity". A constant's missing gradient is null. */
 export function jsonNumber(x: number): number | string;
 export function jsonNumber(x: number | undefined): number | string | null;
 export function jsonNumber(x: number | undefined): number | string | null {
@@ -40,7 +40,7 @@ export function jsonNumber(x: number | undefined): number | string | null {
   return Number(x.toPrecision(12));
 }
 
-/** The `--json` document of DESIGN.md. Fields may be added, never renamed. */
+/** The `--json` document (the README lists its fields). Fields may be added, never renamed. */
 export function lessonToJson(lesson: Lesson): object {
   const { scenario, trace, nudge, check } = lesson;
   const { graph, values, grads } = trace;

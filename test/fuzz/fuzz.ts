@@ -891,7 +891,7 @@ function entry(indent: string, name: string, value: string, style: string): stri
   }
 }
 
-/** Every key of DESIGN.md, spelt right, in order, two-space indents: mostly valid scenarios. */
+/** Every key of the scenario format, spelt right, in order, two-space indents: mostly valid scenarios. */
 const tameDoc: fc.Arbitrary<string> = fc
   .record({
     body: docBody(true),

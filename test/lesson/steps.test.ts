@@ -69,7 +69,7 @@ describe('the step list', () => {
 });
 
 describe('the JSON document', () => {
-  it('spells values, grads and the nudge as DESIGN.md shows for (a + b) · d', () => {
+  it('spells values, grads and the nudge as the --json format shows for (a + b) · d', () => {
     const doc = lessonToJson(lessonFor('add-then-mul')) as {
       nodes: { name: string; value: number; grad: number }[];
       nudge: { before: number; after: number; inputs: Record<string, number> };

@@ -126,7 +126,7 @@ describe('order', () => {
 });
 
 describe('the scenario around the graph', () => {
-  it('reads the example of DESIGN.md', () => {
+  it('reads the scenario format's own example', () => {
     const s = loadScenarioFile('test/fixtures/good/03-add-then-mul.yaml');
     expect(s).toMatchObject({
       id: 'add-then-mul',
