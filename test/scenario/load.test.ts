@@ -126,7 +126,7 @@ describe('order', () => {
 });
 
 describe('the scenario around the graph', () => {
-  it('reads the scenario format's own example', () => {
+  it('reads the example of the scenario format', () => {
     const s = loadScenarioFile('test/fixtures/good/03-add-then-mul.yaml');
     expect(s).toMatchObject({
       id: 'add-then-mul',
