@@ -17,11 +17,11 @@ const PHASES: [Phase, string][] = [
 ];
 
 /** The phase bar: the current phase in brackets (and inverse, with colour), so it shows without colour too. */
-function PhaseBar({ current, theme, columns }: { current: Phase; theme: Theme; columns: number }) {
+function PhaseBar({ current, phases, theme, columns }: { current: Phase; phases: Phase[]; theme: Theme; columns: number }) {
   const narrow = columns < 62;
   return (
     <Text wrap="truncate">
-      {PHASES.map(([key, name], i) => {
+      {PHASES.filter(([key]) => phases.includes(key)).map(([key, name], i) => {
         const label = narrow && key !== current ? name.slice(0, 3) : name;
         return (
           <Text key={key}>
@@ -50,7 +50,7 @@ export function LessonView({ frame, theme }: { frame: LessonFrame; theme: Theme 
         </Text>
         <Text>{frame.counter}</Text>
       </Box>
-      <PhaseBar current={frame.phase} theme={theme} columns={width} />
+      <PhaseBar current={frame.phase} phases={frame.phases} theme={theme} columns={width} />
       {frame.drawing ? <DrawingView drawing={frame.drawing} theme={theme} /> : null}
       {frame.drawing ? <Text> </Text> : null}
       {frame.text.lines.map((line, i) => (

@@ -52,6 +52,8 @@ export interface LessonFrame {
   title: string;
   counter: string;
   phase: Phase;
+  /** The phases this lesson has, in order, for the phase bar (Train only where the lesson trains). */
+  phases: Phase[];
   /** Cut to the window where it does not fit; `origin` says where the cut lies. */
   drawing?: Drawing;
   /** The step's text as it fits, how far it is scrolled and can be. */
@@ -208,6 +210,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     title,
     counter,
     phase: phaseOf(current.phase),
+    phases: [...new Set(lesson.steps.map((s) => phaseOf(s.phase)))],
     drawing: plan.drawing,
     text: { lines: plan.panel, scroll: plan.scroll, scrollLimit: plan.scrollLimit },
     choices,

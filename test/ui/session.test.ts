@@ -4,6 +4,7 @@ import { courseEntries } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, type Binding, type KeyName } from '../../src/ui/keys.js';
+import { buildFrame } from '../../src/ui/frame.js';
 import { initialSession, lessonOf, reduce, type Action, type Effect, type Session } from '../../src/ui/session.js';
 
 const catalog = bundledScenarios();
@@ -243,5 +244,16 @@ describe('the keys in the Train phase', () => {
     expect(dw1).toBeCloseTo(Math.SQRT2, 12);
     expect(lessonOf(faster)!.training!.history[1].params.w1).toBeCloseTo(-3 + -0.2 * dw1, 12);
     expect(lessonOf(slower)!.training!.history[1].params.w1).toBeCloseTo(-3 + -0.02 * dw1, 12);
+  });
+});
+
+describe('the phase bar', () => {
+  it('names Train only in a lesson that trains', () => {
+    const phasesOf = (id: string) => {
+      const frame = buildFrame(opened(id));
+      return frame.kind === 'lesson' ? frame.phases : [];
+    };
+    expect(phasesOf('add-then-mul')).toEqual(['overview', 'forward', 'backward', 'check', 'nudge', 'summary']);
+    expect(phasesOf('neuron-learns')).toEqual(['overview', 'forward', 'backward', 'check', 'nudge', 'train', 'summary']);
   });
 });
