@@ -155,6 +155,8 @@ export interface InkKey {
   end: boolean;
   ctrl: boolean;
   shift: boolean;
+  /** Alt (or Esc as a prefix): Alt+Q is not q, so it must not quit. */
+  meta?: boolean;
 }
 
 const CHARS: Record<string, KeyName> = {
@@ -185,6 +187,8 @@ export function keysOf(input: string, key: InkKey): KeyName[] {
   // Ink 6.8 reports the Backspace key (\x7f) as `delete`.
   if (key.backspace || key.delete) return ['backspace'];
   if (key.escape) return ['escape'];
+  // Alt+letter names no key of the tutor's; taken as the letter, Alt+M would open the menu and Alt+Q quit.
+  if (key.meta) return [];
   if (key.ctrl && input === 'c') return ['ctrl-c'];
   if (key.ctrl) return [];
   return [...input].map((ch) => CHARS[ch] ?? ch);
