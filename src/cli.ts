@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { bundledScenarios, resolveScenario } from './catalog.js';
-import { loadScenarioFile, scenarioFromTyped, ScenarioError, type Scenario } from './scenario/index.js';
+import { loadScenarioFile, scenarioFromTyped, ScenarioError, tooLargeToTeach, type Scenario } from './scenario/index.js';
 import { lessonKey, type LessonRef } from './course.js';
 import { loadProgress, NOWHERE, progressPath } from './progress.js';
-import { buildLesson, lessonToJson, lessonToText } from './lesson/index.js';
+import { buildLesson, lessonJsonPieces, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
 import { visible, visibleLine } from './io/visible.js';
@@ -102,7 +102,10 @@ function listCommand(io: Io, json: boolean): void {
 function showCommand(io: Io, scenario: Scenario, json: boolean, quiz = false): void {
   const lesson = buildLesson(scenario);
   // Scenario text is untrusted: a title could hold an escape sequence. JSON keeps it exact (and escaped).
-  io.stdout.write(json ? JSON.stringify(lessonToJson(lesson), null, 2) + '\n' : visible(lessonToText(lesson, { quiz })));
+  if (!json) return void io.stdout.write(visible(lessonToText(lesson, { quiz })));
+  // Piece by piece: the document of 100,000 nodes as one string took gigabytes.
+  for (const piece of lessonJsonPieces(lesson)) io.stdout.write(piece);
+  io.stdout.write('\n');
 }
 
 const FORMATS = ['text', 'dot', 'mermaid'] as const;
@@ -156,17 +159,10 @@ function need(scenario: Scenario | undefined, command: string): Scenario {
   return teachable(scenario);
 }
 
-/** Past this a graph is no lesson (100,000 steps), and its document runs to hundreds of megabytes. */
-export const MAX_NODES = 100_000;
-
-/** Refused up front, with the limit, rather than left to take minutes and gigabytes. */
+/** Refused up front, with the limit: the same sentence the tutor gives for its file prompt and a resumed lesson. */
 function teachable<S extends Scenario | undefined>(scenario: S): S {
-  const nodes = scenario?.graph.nodes.length ?? 0;
-  if (nodes > MAX_NODES) {
-    throw new UsageError(
-      `${visibleLine(scenario?.file ?? '')}: the graph has ${nodes.toLocaleString('en-US')} nodes, more than the ${MAX_NODES.toLocaleString('en-US')} the tutor can teach with — split it into smaller scenarios.`,
-    );
-  }
+  const refused = scenario && tooLargeToTeach(scenario);
+  if (refused) throw new UsageError(visibleLine(refused));
   return scenario;
 }
 

@@ -4,7 +4,7 @@ import { bundledScenarios, type CatalogEntry } from './catalog.js';
 
 export { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from './lesson/index.js';
 import { entryOf, type LessonRef, type MenuEntry } from './lesson/index.js';
-import { loadScenarioFile, scenarioFromTyped, ScenarioError, type Scenario } from './scenario/index.js';
+import { loadScenarioFile, scenarioFromTyped, ScenarioError, tooLargeToTeach, type Scenario } from './scenario/index.js';
 
 /** What opening a lesson gave: the scenario under its settled identity, or the sentence that says what is wrong. */
 export type Opened = { lesson: LessonRef; scenario: Scenario } | { error: string };
@@ -14,6 +14,11 @@ export type Opened = { lesson: LessonRef; scenario: Scenario } | { error: string
  * named by its real path from here on; a typed graph is parsed as typed.
  */
 export function openLesson(ref: LessonRef, catalog: CatalogEntry[] = bundledScenarios()): Opened {
+  const opened = readLesson(ref, catalog);
+  return 'scenario' in opened && tooLargeToTeach(opened.scenario) ? { error: tooLargeToTeach(opened.scenario)! } : opened;
+}
+
+function readLesson(ref: LessonRef, catalog: CatalogEntry[]): Opened {
   try {
     if (ref.kind === 'bundled') {
       const entry = catalog.find((e) => e.id === ref.id);

@@ -40,21 +40,40 @@ export function jsonNumber(x: number | undefined): number | string | null {
   return Number(x.toPrecision(12));
 }
 
-/** The `--json` document (the README lists its fields). Fields may be added, never renamed. */
-export function lessonToJson(lesson: Lesson): object {
-  const { scenario, trace, nudge, check } = lesson;
+/**
+ * An array the document holds by its length and a way to make each element:
+ * `lessonJsonPieces` writes it element by element, so a graph of 100,000
+ * nodes never holds its whole document (or its 100,000 step objects) at once.
+ * JSON.stringify sees the whole array through toJSON.
+ */
+class Each<T> {
+  constructor(
+    readonly length: number,
+    readonly at: (i: number) => T,
+  ) {}
+  toJSON(): T[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+}
+
+/** The document with its two long arrays (nodes, steps) left to be made as they are written. */
+function lessonDocument(lesson: Lesson): Record<string, unknown> {
+  const { scenario, trace, nudge } = lesson;
   const { graph, values, grads } = trace;
   return {
     id: scenario.id,
     title: scenario.title,
     output: graph.output,
-    nodes: graph.nodes.map((n) => ({
-      name: n.name,
-      op: n.op,
-      inputs: n.inputs,
-      value: jsonNumber(values[n.name]),
-      grad: jsonNumber(grads[n.name]),
-    })),
+    nodes: new Each(graph.nodes.length, (i) => {
+      const n = graph.nodes[i];
+      return {
+        name: n.name,
+        op: n.op,
+        inputs: n.inputs,
+        value: jsonNumber(values[n.name]),
+        grad: jsonNumber(grads[n.name]),
+      };
+    }),
     params: lesson.data.params,
     ...(lesson.examples ? { examples: lesson.examples.map((e) => ({ inputs: e.inputs, output: jsonNumber(e.output) })) } : {}),
     ...(lesson.training ? { train: trainingToJson(lesson.training) } : {}),
@@ -68,14 +87,15 @@ export function lessonToJson(lesson: Lesson): object {
     },
     check: {
       h: lesson.h,
-      inputs: check.map((e) => ({
+      inputs: lesson.check.map((e) => ({
         input: e.input,
         exact: jsonNumber(e.exact),
         forward: jsonNumber(e.forwardDifference),
         central: jsonNumber(e.centralDifference),
       })),
     },
-    steps: lesson.steps.map((s, i) => {
+    steps: new Each(lesson.steps.length, (i) => {
+      const s = lesson.steps[i];
       const question = questionAt(lesson, i);
       return {
         phase: s.phase,
@@ -87,6 +107,94 @@ export function lessonToJson(lesson: Lesson): object {
       };
     }),
   };
+}
+
+/** The `--json` document (the README lists its fields). Fields may be added, never renamed. */
+export function lessonToJson(lesson: Lesson): object {
+  const doc = lessonDocument(lesson);
+  return Object.fromEntries(Object.entries(doc).map(([key, v]) => [key, v instanceof Each ? v.toJSON() : v]));
+}
+
+/**
+ * The document as `JSON.stringify(lessonToJson(lesson), null, 2)` writes it,
+ * byte for byte, in pieces of about `size` characters: what `show --json`
+ * writes to stdout one piece at a time.
+ */
+export function* lessonJsonPieces(lesson: Lesson, size = 1 << 16): Generator<string> {
+  let buffer = '';
+  for (const piece of pieces(lessonDocument(lesson), '')) {
+    buffer += piece;
+    if (buffer.length >= size) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+/**
+ * JSON.stringify(value, null, 2) at an indent of `indent`, descending into
+ * the document's own object and its Each arrays and leaving every other value
+ * to JSON.stringify, whose lines are indented to match (a JSON string holds
+ * no raw newline, so each "\n" is a line break).
+ */
+function* pieces(value: unknown, indent: string): Generator<string> {
+  const inner = `${indent}  `;
+  if (value instanceof Each) {
+    if (value.length === 0) return yield '[]';
+    yield '[\n';
+    for (let start = 0; start < value.length; start += BATCH) {
+      const end = Math.min(value.length, start + BATCH);
+      const batch = Array.from({ length: end - start }, (_, i) => value.at(start + i));
+      yield elements(batch, indent.length / 2 + 1);
+      yield end < value.length ? ',\n' : '\n';
+    }
+    return yield `${indent}]`;
+  }
+  if (
+    value &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.values(value).some((v) => v instanceof Each)
+  ) {
+    // What JSON.stringify leaves out of an object: undefined, functions, symbols.
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+    if (entries.length === 0) return yield '{}';
+    yield '{\n';
+    for (const [i, [key, v]] of entries.entries()) {
+      yield `${inner}${JSON.stringify(key)}: `;
+      yield* pieces(v, inner);
+      yield i + 1 < entries.length ? ',\n' : '\n';
+    }
+    return yield `${indent}}`;
+  }
+  yield indented(JSON.stringify(value, null, 2), indent);
+}
+
+/** Elements stringified together: one call per thousand, not one per element. */
+const BATCH = 1000;
+
+/**
+ * The elements as JSON.stringify(…, null, 2) writes them inside an array at
+ * `depth` (their lines indented by 2 × depth spaces), joined by ",\n":
+ * stringified wrapped in depth arrays, whose brackets are then cut off, so
+ * no line of the result is copied to re-indent it.
+ */
+function elements(batch: unknown[], depth: number): string {
+  let wrapped: unknown = batch;
+  let open = 0;
+  let close = 0;
+  for (let d = 0; d < depth; d++) {
+    open += 2 * d + 2; // "[\n" after 2d spaces
+    close += 2 * d + 2; // "\n" and 2d spaces before "]"
+    if (d > 0) wrapped = [wrapped];
+  }
+  const text = JSON.stringify(wrapped, null, 2);
+  return text.slice(open, text.length - close);
+}
+
+function indented(text: string, indent: string): string {
+  return indent && text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
 }
 
 function questionToJson(q: Question): object {

@@ -93,7 +93,8 @@ export function buildLesson(scenario: Scenario, options: LessonOptions = {}): Le
   const data: Data = { params: scenario.params, rows };
   const trace = backprop(withValues(scenario.graph, rows[0]));
   const h = options.h ?? DEFAULT_H;
-  const check = numericCheck(trace, h);
+  // Two forward passes per checked input: worked out when the check's step is first shown (or printed), not up front.
+  const check = once(() => numericCheck(trace, h));
   const nudge = runNudge(trace, options.rate ?? scenario.nudge, data);
   const training = scenario.train
     ? runTraining(scenario.graph, paramValues(trace, data.params), data, {
@@ -113,7 +114,8 @@ export function buildLesson(scenario: Scenario, options: LessonOptions = {}): Le
     ...(training ? trainSteps(training, scenario.graph.output, data.params) : []),
     summaryStep(trace),
   ];
-  const lesson: Lesson = { scenario, trace, check, h, data, nudge, steps };
+  const lesson = { scenario, trace, h, data, nudge, steps } as Omit<Lesson, 'check'> as Lesson;
+  Object.defineProperty(lesson, 'check', { get: check, enumerable: true });
   if (scenario.examples) {
     lesson.examples = scenario.examples.map((row) => ({
       inputs: row,
@@ -200,7 +202,8 @@ export function paragraphs(text: string): string[] {
 
 function overviewStep(scenario: Scenario, trace: Trace): Step {
   const { graph, values } = trace;
-  const data = graph.inputs.filter((name) => !scenario.params.includes(name));
+  const params = new Set(scenario.params); // includes() per input was quadratic: 3 s at 100,000 nodes
+  const data = graph.inputs.filter((name) => !params.has(name));
   const roles =
     data.length === 0
       ? []
@@ -344,35 +347,48 @@ function backwardSteps(trace: Trace): Step[] {
   });
 }
 
-function checkStep(trace: Trace, check: Estimate[], h: number): Step {
+/** `make` run on the first call only; later calls give the same value. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+function checkStep(trace: Trace, estimates: () => Estimate[], h: number): Step {
   const out = trace.graph.output;
   // How far each estimate is from the exact value: the number that moves when h does.
   const off = (estimate: number, exact: number) => {
     const error = Math.abs(estimate - exact);
     return error !== 0 && error < 1e-3 ? error.toExponential(1) : num(Number(error.toPrecision(2)));
   };
-  const rows = [
-    ['input', 'exact', 'forward', 'off by', 'central', 'off by'],
-    ...check.map((e) => [
-      e.input,
-      num(e.exact),
-      num(e.forwardDifference),
-      off(e.forwardDifference, e.exact),
-      num(e.centralDifference),
-      off(e.centralDifference, e.exact),
-    ]),
-  ];
-  return {
-    phase: 'check',
-    title: 'Numeric check',
-    text: `Numeric check: move each input by h = ${num(h)} alone and watch ${out}; the slope should match the exact gradient.`,
-    lines: [
+  const lines = once(() => {
+    const check = estimates();
+    const rows = [
+      ['input', 'exact', 'forward', 'off by', 'central', 'off by'],
+      ...check.map((e) => [
+        e.input,
+        num(e.exact),
+        num(e.forwardDifference),
+        off(e.forwardDifference, e.exact),
+        num(e.centralDifference),
+        off(e.centralDifference, e.exact),
+      ]),
+    ];
+    return [
       ...(check.length < trace.graph.inputs.length
         ? [`A sample: ${check.length} of the ${trace.graph.inputs.length} inputs, spread evenly from first to last.`]
         : []),
       ...table(rows),
       `forward = (f(x+h) − f(x))/h, off by about h × the curvature; central = (f(x+h) − f(x−h))/2h, off by about h², so it sits closer.`,
-    ],
+    ];
+  });
+  return {
+    phase: 'check',
+    title: 'Numeric check',
+    text: `Numeric check: move each input by h = ${num(h)} alone and watch ${out}; the slope should match the exact gradient.`,
+    // A getter, so the table is made when the step is first read: show and --json still print it.
+    get lines() {
+      return lines();
+    },
     highlight: { nodes: [...trace.graph.inputs, out], edges: [] },
     reached: { forward: Infinity, backward: Infinity },
   };

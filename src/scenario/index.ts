@@ -14,3 +14,4 @@ export {
 } from './expression.js';
 export { buildGraph, type InputDef, type NodeDef, type Fail } from './build-graph.js';
 export { scenarioFromTyped } from './typed.js';
+export { MAX_NODES, tooLargeToTeach } from './limits.js';

@@ -6,6 +6,7 @@ import { bundledScenarios } from '../../src/catalog.js';
 import { loadScenarioFile, scenarioFromTyped } from '../../src/scenario/index.js';
 import { buildLesson } from '../../src/lesson/index.js';
 import { runCli } from '../helpers/run-cli.js';
+import { openLesson } from '../../src/course.js';
 
 /** The check as it was: a whole forward() per estimate, by name. */
 function plainCheck(graph: Parameters<typeof backprop>[0], h: number) {
@@ -71,5 +72,8 @@ describe('a graph too large to teach with', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/the graph has 100,001 nodes, more than the 100,000 the tutor can teach with/);
+    // The tutor's way in (its prompt, a resumed lesson) refuses it with the same sentence.
+    const opened = openLesson({ kind: 'typed', expression: `z = ${terms.join(' + ')}`, values: terms.map((t) => `${t}=1`) });
+    expect(opened).toEqual({ error: stderr.trim() });
   });
 });
