@@ -59,8 +59,8 @@ export function forward(graph: Graph, overrides: Values = {}): Values {
   return values;
 }
 
-/** Only nodes the output depends on take part in the backward pass. */
-function reachesOutput(graph: Graph): Set<string> {
+/** The output and every node it is computed from: only these take part in the backward pass. */
+export function reachesOutput(graph: Graph): Set<string> {
   const byName = nodeMap(graph);
   const seen = new Set<string>([graph.output]);
   const stack = [graph.output];

@@ -5,7 +5,7 @@
  * spell a leaf and a few PyTorch-only lines.
  */
 
-import { isLeaf, nodeMap, type GraphNode } from '../engine/index.js';
+import { isLeaf, nodeMap, reachesOutput, type GraphNode } from '../engine/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { visibleLine } from '../io/visible.js';
 import { pythonNames, type Renaming } from './names.js';
@@ -58,7 +58,7 @@ export function planScript(scenario: Scenario, wrap: (literal: string) => string
 
   const params = graph.inputs.filter((name) => scenario.params.includes(name));
   const data = graph.inputs.filter((name) => !params.includes(name));
-  const reaches = ancestorsOf(graph.output, byName);
+  const reaches = reachesOutput(graph);
   const moved = dependsOn(new Set(params), graph.nodes);
   const hasGrad = (node: GraphNode) => node.op !== 'const' && moved.has(node.name) && reaches.has(node.name);
 
@@ -93,21 +93,6 @@ export function planScript(scenario: Scenario, wrap: (literal: string) => string
     withoutGrad: shown.filter((name) => !hasGrad(byName.get(name)!)),
     output: graph.output,
   };
-}
-
-/** The output and every node it is computed from. */
-function ancestorsOf(output: string, byName: Map<string, GraphNode>): Set<string> {
-  const seen = new Set([output]);
-  const stack = [output];
-  while (stack.length > 0) {
-    for (const operand of byName.get(stack.pop()!)?.inputs ?? []) {
-      if (!seen.has(operand)) {
-        seen.add(operand);
-        stack.push(operand);
-      }
-    }
-  }
-  return seen;
 }
 
 /** The params and every node computed from one of them (PyTorch's requires_grad). Nodes in topological order. */
