@@ -4,34 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assertBuilt,
-  BIN,
-  NODE,
-  spawnInPty,
-  CTRL_C,
-  DOWN,
-  END,
-  ENTER,
-  RIGHT,
-  ROOT,
-  spawnTui,
-  TAB,
-  type SpawnOptions,
-  type Tui,
-} from './pty.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, BIN, NODE, spawnInPty, CTRL_C, DOWN, END, ENTER, RIGHT, ROOT, TAB } from './pty.js';
+import { killAfterEach, trackedTuis } from './tracked.js';
 
-const running: Tui[] = [];
-afterEach(() => {
-  for (const t of running.splice(0)) t.kill();
-});
-
-async function tui(args: string[], options?: SpawnOptions): Promise<Tui> {
-  const t = await spawnTui(args, options);
-  running.push(t);
-  return t;
-}
+const running = killAfterEach();
+const tui = trackedTuis(running);
 
 describe('grad-tutor in a terminal', () => {
   beforeAll(() => assertBuilt());

@@ -4,13 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, ENTER, spawnTui, UP, type Tui } from './pty.js';
+import { killAfterEach } from './tracked.js';
 
-const running: Tui[] = [];
-afterEach(() => {
-  for (const t of running.splice(0)) t.kill();
-});
+const running = killAfterEach();
 
 function home(): { dir: string; env: Record<string, string> } {
   const dir = mkdtempSync(join(tmpdir(), 'gt-files-'));

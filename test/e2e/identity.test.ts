@@ -3,18 +3,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, ESC, spawnTui, type SpawnOptions, type Tui } from './pty.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, ESC } from './pty.js';
+import { trackedTuis } from './tracked.js';
 
-const running: Tui[] = [];
-afterEach(() => {
-  for (const t of running.splice(0)) t.kill();
-});
-async function tui(args: string[], options?: SpawnOptions): Promise<Tui> {
-  const t = await spawnTui(args, options);
-  running.push(t);
-  return t;
-}
+const tui = trackedTuis();
 
 describe('a learner’s own add.yaml', () => {
   beforeAll(() => assertBuilt());

@@ -4,14 +4,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, ENTER, RIGHT, spawnTui, UP, type Tui } from './pty.js';
+import { killAfterEach } from './tracked.js';
 import { escapeBursts, functionKeys, seeded } from '../fuzz/keys.js';
 
-const running: Tui[] = [];
-afterEach(() => {
-  for (const t of running.splice(0)) t.kill();
-});
+const running = killAfterEach();
 
 async function lesson(): Promise<Tui> {
   const home = mkdtempSync(join(tmpdir(), 'gt-keys-'));

@@ -2,19 +2,12 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saveProgress, EMPTY } from '../../src/progress.js';
-import { assertBuilt, CTRL_C, spawnTui, type SpawnOptions, type Tui } from './pty.js';
+import { assertBuilt, CTRL_C } from './pty.js';
+import { trackedTuis } from './tracked.js';
 
-const running: Tui[] = [];
-afterEach(() => {
-  for (const t of running.splice(0)) t.kill();
-});
-async function tui(args: string[], options?: SpawnOptions): Promise<Tui> {
-  const t = await spawnTui(args, options);
-  running.push(t);
-  return t;
-}
+const tui = trackedTuis();
 
 describe('progress in a terminal', () => {
   beforeAll(() => assertBuilt());

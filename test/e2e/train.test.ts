@@ -3,13 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, RIGHT, spawnTui, TAB, type Tui } from './pty.js';
+import { killAfterEach } from './tracked.js';
 
-const running: Tui[] = [];
-afterEach(() => {
-  for (const t of running.splice(0)) t.kill();
-});
+const running = killAfterEach();
 
 const pause = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
 
