@@ -97,8 +97,10 @@ export async function spawnInPty(file: string, args: string[], options: SpawnOpt
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
+  let lastData = Date.now();
   pty.onData((data) => {
     raw += data;
+    lastData = Date.now();
     term.write(data, notify);
   });
   const exited = new Promise<ExitStatus>((resolve) => {
@@ -127,21 +129,39 @@ export async function spawnInPty(file: string, args: string[], options: SpawnOpt
     return lines.join('\n');
   };
 
+  // A frame can reach the pty in more than one chunk, so a pattern near its top
+  // can match before the rest is drawn. Once the pattern matches, wait until the
+  // output has been quiet for QUIET_MS and look again, so what a test reads is a
+  // whole frame.
+  const QUIET_MS = 40;
   const waitFor = (pattern: string | RegExp, timeoutMs = 5000): Promise<string> =>
     new Promise((resolve, reject) => {
       const matches = (text: string) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text));
+      let settle: ReturnType<typeof setTimeout> | undefined;
       const done = () => {
         listeners.delete(check);
         clearTimeout(timer);
+        clearTimeout(settle);
       };
       const check = () => {
         const text = screen();
-        if (matches(text)) {
+        if (status) {
           done();
-          resolve(text);
-        } else if (status) {
-          done();
-          reject(new Error(`the program exited (${describe(status)}) before ${String(pattern)} appeared; the screen:\n${text}`));
+          if (matches(text)) resolve(text);
+          else reject(new Error(`the program exited (${describe(status)}) before ${String(pattern)} appeared; the screen:\n${text}`));
+        } else if (matches(text)) {
+          clearTimeout(settle);
+          const quietFor = Date.now() - lastData;
+          settle = setTimeout(
+            () => {
+              const now = screen();
+              if (matches(now) && Date.now() - lastData >= QUIET_MS) {
+                done();
+                resolve(now);
+              } else check();
+            },
+            Math.max(0, QUIET_MS - quietFor),
+          );
         }
       };
       const timer = setTimeout(() => {
