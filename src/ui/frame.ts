@@ -211,7 +211,8 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     draw: (width, height) => frameGraph(layouts, text.shown, highlight, width, height, options),
     width: layouts.full().width,
     minimum: (focus === undefined ? BOX_ROWS : (layouts.full().boxes[focus]?.height ?? BOX_ROWS)) + 2,
-    needed: highlight.current !== undefined,
+    // The overview is the graph's introduction: it shows the graph, even where its text must scroll for it.
+    needed: highlight.current !== undefined || current.phase === 'overview',
   };
   // While a question waits, ↑ and ↓ pick an answer, so they cannot scroll.
   // The drawing holds the values before training; in the Train phase it would contradict the update's table, so it stays out.
