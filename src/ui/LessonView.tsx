@@ -43,15 +43,16 @@ function PhaseBar({ current, phases, theme, columns }: { current: Phase; phases:
 
 export function LessonView({ frame, theme }: { frame: LessonFrame; theme: Theme }) {
   const width = frame.width;
+  const legend = frame.legend.map((line, i) => (
+    <Text key={i} dimColor={theme.color} wrap="truncate">
+      {line}
+    </Text>
+  ));
   const drawing = frame.drawing ? (
     <Box flexDirection="column" width={frame.drawing.width} flexShrink={0}>
       <DrawingView drawing={frame.drawing} theme={theme} />
-      {frame.arrangement === 'beside' && frame.legend.length > 0 ? <Text> </Text> : null}
-      {frame.legend.map((line, i) => (
-        <Text key={i} dimColor={theme.color} wrap="truncate">
-          {line}
-        </Text>
-      ))}
+      {frame.arrangement === 'beside' && legend.length > 0 ? <Text> </Text> : null}
+      {frame.arrangement === 'beside' ? legend : null}
     </Box>
   ) : null;
   const text = (
@@ -90,6 +91,7 @@ export function LessonView({ frame, theme }: { frame: LessonFrame; theme: Theme 
       ) : (
         <>
           {drawing}
+          {drawing ? legend : null}
           {drawing ? <Text> </Text> : null}
           {text}
         </>

@@ -124,12 +124,31 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   const width = Math.max(...table.map(([keys]) => keys.length));
   // One line a key and nothing else, so the whole table fits a 60×16 window.
   const title = `Keys ${where === 'menu' ? 'in the menu' : where === 'quiz' ? 'in predict mode' : 'in a lesson'} — any key closes this`;
-  // In a lesson, what the drawing's marks mean, under the keys; the help's own row goes where both would not fit.
+  // In a lesson, what the drawing's marks mean, under the keys. Where both would not fit, the help's own row goes and
+  // opposite keys share a row (with the shorter words), so a 60×16 window holds the whole lesson table and the legend.
   const legend = where === 'menu' ? [] : legendLines(columns);
   const rowsOf = (t: [string, string][]) => [title, ...t.map(([keys, does]) => `${keys.padEnd(width)}  ${does}`), ...legend];
   let lines = rowsOf(table);
-  if (lines.length > rows - 1 && legend.length > 0) lines = rowsOf(table.filter(([, does]) => does !== 'this help'));
+  if (lines.length > rows - 1 && legend.length > 0) lines = rowsOf(shorter(table));
   return { kind: 'help', lines: clip(lines, rows - 1).map((line) => line.slice(0, columns)) };
+}
+
+const PAIRS: [string, string, string][] = [
+  ['first step', 'last step', 'first step, last step'],
+  ['next phase', 'previous phase', 'next phase, previous phase'],
+];
+
+/** The help table in fewer rows: without the help's own row, each pair of opposite keys on one. */
+function shorter(table: [string, string][]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [keys, does] of table) {
+    if (does === 'this help') continue;
+    const pair = PAIRS.find(([, second]) => does.startsWith(second));
+    const before = out.at(-1);
+    if (pair && before?.[1].startsWith(pair[0])) out[out.length - 1] = [`${before[0]} ${keys}`, pair[2]];
+    else out.push([keys, does]);
+  }
+  return out;
 }
 
 /** The highlighted lesson's params and data, where it has data at all: with every input a param there is nothing to tell apart. */
