@@ -150,7 +150,7 @@ export function withValues(graph: Graph, row: Values): Graph {
 }
 
 /** One backward edge: the operand in slot `slot` of `node`. */
-export interface Edge {
+export interface BackwardEdge {
   node: string;
   slot: number;
 }
@@ -162,7 +162,7 @@ export interface Edge {
  * they should, so any difference from the trace is the order's alone.
  * `contributions` are in the order given, with `upstream` as it was then.
  */
-export function backpropInOrder(trace: Trace, order: Edge[]): { grads: Grads; contributions: Contribution[] } {
+export function backpropInOrder(trace: Trace, order: BackwardEdge[]): { grads: Grads; contributions: Contribution[] } {
   const byName = nodeMap(trace.graph);
   const local = new Map(trace.contributions.map((c) => [`${c.node}\u0000${c.slot}`, c]));
   const grads: Values = {};
@@ -197,7 +197,7 @@ export function backpropInOrder(trace: Trace, order: Edge[]): { grads: Grads; co
  * the first edge into it has arrived, before the rest of its paths have.
  * Every edge still runs once.
  */
-export function earlyOrder(trace: Trace, early: string): Edge[] {
+export function earlyOrder(trace: Trace, early: string): BackwardEdge[] {
   const edges = trace.contributions;
   const first = edges.findIndex((c) => c.operand === early);
   if (first === -1) return edges.map(({ node, slot }) => ({ node, slot }));
