@@ -365,8 +365,8 @@ function backwardSteps(trace: Trace): Step[] {
     // From the output itself the upstream is the seed: written as ∂z/∂z · ∂z/∂c, the chain rule would define ∂z/∂c by itself.
     const fromOutput = c.node === out;
     const lines = [
-      `upstream: ${upstream} = ${num(c.upstream)}   (${fromOutput ? `the seed: ${out} is the output` : `${c.node}'s gradient, complete: every path into ${c.node} has arrived`})`,
-      `local:    ${local} = ${ruleValue}   (${c.node} = ${row.write(names)}: how ${c.node} moves with ${c.operand})`,
+      `upstream: ${upstream} = ${num(c.upstream)}   (${fromOutput ? `the seed: ${out} is the output` : `complete: every path into ${c.node} has arrived`})`,
+      `local:    ${local} = ${ruleValue}   (${c.node} = ${row.write(names)})`,
       `symbols:  ${partial(out, c.operand)} ${assign} ${fromOutput ? 'upstream · local' : `${upstream} · ${local}`}`,
       `numbers:  ${numbers}`,
       `result:   ${c.paths > 1 ? `this path adds ${num(c.contribution)}` : `${partial(out, c.operand)} = ${num(c.contribution)}`}`,

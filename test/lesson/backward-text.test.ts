@@ -12,7 +12,7 @@ describe('the backward steps name upstream and local apart', () => {
     expect(step.text).toBe('upstream ∂z/∂z = 1, local ∂z/∂c = 2, so ∂z/∂c = 1 · 2 = 2');
     expect(step.lines.slice(0, 5)).toEqual([
       'upstream: ∂z/∂z = 1   (the seed: z is the output)',
-      'local:    ∂z/∂c = d = 2   (z = c · d: how z moves with c)',
+      'local:    ∂z/∂c = d = 2   (z = c · d)',
       'symbols:  ∂z/∂c = upstream · local',
       'numbers:  1 · 2',
       'result:   ∂z/∂c = 2',
