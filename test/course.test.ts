@@ -120,7 +120,7 @@ describe('lesson 1: the slope, by nudging', () => {
   it('says what a derivative and a gradient are, and that 14 = 6x − 4 comes next by the chain rule', async () => {
     const d = await show('slope');
     const all = d.steps.flatMap((s) => [s.text, ...s.lines]).join('\n');
-    expect(all).toMatch(/the derivative of f with respect to x, here 14/);
+    expect(all).toMatch(/settles at one number, 14: the derivative of f with respect to x/);
     expect(all).toMatch(/together they are the gradient/);
     const summary = d.steps.at(-1)!;
     expect(summary.text).toContain('is 14');

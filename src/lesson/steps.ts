@@ -486,11 +486,7 @@ function summaryStep(scenario: Scenario, trace: Trace, slope?: SlopeRun): Step {
       title: 'Summary',
       text: `Summary: the slope of ${out} at ${x} = ${num(slope.at)} is ${num(slope.exact)}, the derivative d${out}/d${x}; the nudges got closer to it as h shrank.`,
       lines: [
-        ...table([
-          ['h', `(${out}(${x} + h) − ${out}(${x})) / h`],
-          ...slope.rows.map((r) => [num(r.h), num(r.ratio)]),
-          ['exact', num(slope.exact)],
-        ]),
+        `rise / h for h = ${slope.rows.map((r) => num(r.h)).join(', ')}: ${slope.rows.map((r) => num(r.ratio)).join(', ')} → exactly ${num(slope.exact)}.`,
         ...(note ? [note] : []),
         `Nudging gives the slope only nearly, and needs one more forward pass per input. The next lessons get it exactly, node by node, with the chain rule: that is backpropagation.`,
         ...next,
@@ -540,7 +536,8 @@ function slopeSteps(trace: Trace, slope: SlopeRun): Step[] {
   const fxh = `${out}(${x} + h)`;
   return slope.rows.map((row, k) => {
     const last = k === slope.rows.length - 1;
-    const so = slope.rows.slice(0, k + 1).map((r) => [num(r.h), num(r.value), num(r.rise), num(r.ratio)]);
+    // f(x + h) with the digits the rise needs: 20.014003, not 20.014 beside a rise of 0.014003.
+    const so = slope.rows.slice(0, k + 1).map((r) => [num(r.h), digits(r.value), num(r.rise), num(r.ratio)]);
     const lines = [
       ...table([['h', fxh, 'rise', 'rise / h'], ...so]),
       ...(k === 0
@@ -551,20 +548,25 @@ function slopeSteps(trace: Trace, slope: SlopeRun): Step[] {
       ...(k > 0 && !last ? [`h is ten times smaller; watch rise / h settle.`] : []),
       ...(last
         ? [
-            `As h shrinks to 0, (${fxh} − ${fx}) / h settles at one number: the derivative of ${out} with respect to ${x}, here ${num(slope.exact)}. It says how much ${out} moves for a tiny move of ${x}, and in which direction (its sign).`,
-            `A graph with several inputs has one such slope for each (nudging that input alone); together they are the gradient. In every later lesson, a box's g is the output's slope with respect to that node.`,
+            `As h shrinks to 0, rise / h settles at one number, ${num(slope.exact)}: the derivative of ${out} with respect to ${x}. It says how much ${out} moves, and which way, for a tiny move of ${x}.`,
+            `With several inputs, each has such a slope (nudging it alone); together they are the gradient. From here on, a box's g is the output's slope with respect to that node.`,
           ]
         : []),
     ];
     return {
       phase: 'slope' as const,
       title: `Slope: h = ${num(row.h)}`,
-      text: `${x} = ${num(slope.at)} + ${num(row.h)}: ${fxh} = ${num(row.value)}, a rise of ${num(row.rise)}, and (${fxh} − ${fx}) / h = ${num(row.rise)} / ${num(row.h)} = ${num(row.ratio)}.`,
+      text: `${x} = ${num(slope.at)} + ${num(row.h)}: ${fxh} = ${digits(row.value)}, a rise of ${num(row.rise)}, and (${fxh} − ${fx}) / h = ${num(row.rise)} / ${num(row.h)} = ${num(row.ratio)}.`,
       lines,
       highlight: { nodes: [x, out], edges: [], current: out },
       reached: { forward: Infinity, backward: -1 },
     };
   });
+}
+
+/** Ten significant digits: enough for f(x + h) to show its rise at h = 0.001, and no float noise. */
+function digits(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(10))) : num(x);
 }
 
 function wrongOrderRun(trace: Trace, early: string): WrongOrder {
