@@ -318,10 +318,10 @@ function seedStep(trace: Trace): Step {
   return {
     phase: 'seed',
     title: `Seed: ${partial(out, out)} = 1`,
-    text: `${partial(out, out)} = 1: a nudge to ${out} moves ${out} by exactly as much. Every other gradient starts at 0.`,
+    text: `${partial(out, out)} = 1: a nudge to ${out} moves ${out} by exactly as much. Every other gradient starts at 0, not reached yet.`,
     lines: [
-      `Their boxes show g · for "not reached yet": the backward pass has not got to them. ${out}'s box shows g 1.`,
-      'The backward pass now visits the edges from right to left. Each edge multiplies the upstream gradient (what the node it leaves has) by the local derivative (how that node moves with this operand).',
+      `On the boxes, g · means "not reached yet": no edge has brought that node anything so far. Only ${out}'s box shows g 1.`,
+      `The backward pass now visits the edges from right to left. Each edge, from a node back to one of its operands, multiplies the upstream gradient (the node's own) by the local derivative (how the node moves with that operand).`,
     ],
     highlight: { nodes: [out], edges: [], current: out },
     reached: { forward: Infinity, backward: 0 },

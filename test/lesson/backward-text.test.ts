@@ -41,7 +41,10 @@ describe('the backward steps name upstream and local apart', () => {
 describe('the seed agrees with the boxes', () => {
   it('says · means not reached yet, and the drawing shows only the output’s gradient', () => {
     const seed = lesson.steps.find((s) => s.phase === 'seed')!;
-    expect(seed.lines[0]).toBe('Their boxes show g · for "not reached yet": the backward pass has not got to them. z\'s box shows g 1.');
+    expect(seed.text).toBe('∂z/∂z = 1: a nudge to z moves z by exactly as much. Every other gradient starts at 0, not reached yet.');
+    expect(seed.lines[0]).toBe(
+      'On the boxes, g · means "not reached yet": no edge has brought that node anything so far. Only z\'s box shows g 1.',
+    );
     // Only z has a gradient on the drawing: every other box shows ·.
     expect(shownAt(lesson.trace, seed.reached).grads).toEqual({ z: 1 });
   });
