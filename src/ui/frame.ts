@@ -11,9 +11,9 @@
 import { lessonKey, type MenuEntry } from '../lesson/index.js';
 import type { Drawing } from '../layout/index.js';
 import { viewport } from '../layout/index.js';
-import { num, stepText, type Phase } from '../lesson/index.js';
+import { answerText, stepText, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
-import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS } from './keys.js';
+import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from './keys.js';
 import { drawingsFor } from './lessons.js';
 import { MIN_COLUMNS, MIN_ROWS, planLesson } from './plan.js';
 import { lessonOf, menuLessons, phaseOf, situationOf, type PromptKind, type Session } from './state.js';
@@ -178,9 +178,9 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const text = stepText(lesson, situationOf(state));
   // Text from the file (a description, notes, names) enters the frame here, once.
   const lines = text.lines.map((l) => visible(l));
-  const choices = text.question?.choices.map((choice, i) => `${i + 1}. ${num(choice.value)}`) ?? [];
+  const choices = text.question?.choices.map((choice, i) => `${i + 1}. ${answerText(choice.value)}`) ?? [];
   const graph = lesson.scenario.graph;
-  const highlight = current.highlight;
+  const highlight = text.highlight; // the step's, or a re-asked step's, with the hint's node
   const drawings = drawingsFor(graph, text.shown, highlight);
   const cut = (drawing: Drawing, width: number, height: number) =>
     viewport(drawing, highlight.current ?? graph.output, width, height, state.origin);
@@ -192,14 +192,16 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   });
   const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
-  const footer = text.question
-    ? footerText([...QUIZ_KEYS, ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit')], columns)
-    : footerText(lessonKeysAt(current.phase), columns);
+  const footer = state.typed
+    ? footerText(TYPED_KEYS, columns)
+    : text.question
+      ? footerText([...QUIZ_KEYS, ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit')], columns)
+      : footerText(lessonKeysAt(current.phase), columns);
   const spoken = [
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
     ...lines.map((l) => l.replace(/^▸ /, '')),
     ...(text.question
-      ? [`Choices: ${text.question.choices.map((c, i) => `${i + 1}: ${num(c.value)}`).join(', ')}. Press the number of your answer.`]
+      ? [`Choices: ${text.question.choices.map((c, i) => `${i + 1}: ${answerText(c.value)}`).join(', ')}. Press the number of your answer.`]
       : []),
     `Keys: ${footerText(LESSON_KEYS)}.`,
   ];
