@@ -245,7 +245,7 @@ export function localQuestion(c: Contribution, trace: Trace, seed: number): Numb
   const uses = usesHint(c, ctx);
   return {
     kind: 'local-derivative',
-    prompt: `What is the local derivative ${local}, by the rule for ${c.node} = ${ctx.expression}?`,
+    prompt: `What is the local derivative ${local} of ${c.node} = ${ctx.expression}?`,
     answer: right,
     ...offer(candidates, seed),
     hints: [`Rule: ${ruleOf(c, ctx)}.`, uses.text, `Numbers: ${numbersOfRule(c, ctx)}.`],

@@ -101,11 +101,7 @@ function questionLines(lesson: Lesson, waiting: Waiting, situation: Situation): 
   if (waiting.again === 'last-time') lines.push(`One you missed last time: ${lesson.scenario.title}, ${lesson.steps[step].title}.`);
   lines.push(question.prompt);
   const count = question.choices.length;
-  lines.push(
-    question.kind === 'nudge-direction'
-      ? `Press 1 for up or 2 for down.`
-      : `Press 1–${count} for a choice, or t to type the number (${TOLERANCE}).`,
-  );
+  lines.push(question.kind === 'nudge-direction' ? `Press 1 for up or 2 for down.` : `Pick 1–${count}, or t to type it (${TOLERANCE}).`);
   lines.push(...question.hints.slice(0, situation.hints));
   if (situation.typed) {
     lines.push(`Your answer: ${situation.typed.text}▏`);
@@ -127,7 +123,7 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
   if (waiting) {
     const { question } = waiting;
     const hintNode = situation.hints >= 2 ? question.hintNode : undefined;
-    const title = waiting.again === 'earlier' ? `▸ ${step.title} — one you missed` : `▸ ${step.title} — predict`;
+    const title = `▸ ${step.title} — ${waiting.again ? 'one you missed' : 'predict'}`;
     return {
       lines: [title, ...questionLines(lesson, waiting, situation)],
       shown: hiddenAnswer(lesson, waiting.step, question),

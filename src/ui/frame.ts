@@ -195,7 +195,14 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const footer = state.typed
     ? footerText(TYPED_KEYS, columns)
     : text.question
-      ? footerText([...QUIZ_KEYS, ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit')], columns)
+      ? footerText(
+          [
+            // Up or down is no number to type.
+            ...QUIZ_KEYS.filter((b) => b.action !== 'type' || text.question!.kind !== 'nudge-direction'),
+            ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit'),
+          ],
+          columns,
+        )
       : footerText(lessonKeysAt(current.phase), columns);
   const spoken = [
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,

@@ -144,7 +144,7 @@ describe('questions in show', () => {
     expect(plain).not.toContain('Q (');
     const block = stdout.split('\n\n').find((b) => b.includes('Backward: z → a'))!;
     // a + b: the first edge asks for the local derivative, by the rule for +.
-    expect(block).toContain('Q (local-derivative): What is the local derivative ∂z/∂a, by the rule for z = a + b?');
+    expect(block).toContain('Q (local-derivative): What is the local derivative ∂z/∂a of z = a + b?');
     expect(block).toContain('A typed answer counts within 1%, or 0.01 below 1.');
     expect(block.indexOf('Q (')).toBeLessThan(block.indexOf('result:'));
     expect(block).toMatch(/\d\. 1 {2}\(right\)/);

@@ -16,7 +16,7 @@ describe('typed answers', () => {
     // reuse-mul, (a + b) · b with a = 3, b = -5; step 3 (index 2): z = c · b = (-2) · (-5) = 10.
     tutor = await openTutor({ resume: { id: 'reuse-mul', step: 2 }, quiz: true });
     expect(tutor.frame()).toContain('What is z = c · b?');
-    expect(tutor.frame()).toContain('or t to type the number (within 1%, or 0.01 below 1)');
+    expect(tutor.frame()).toContain('Pick 1–4, or t to type it (within 1%, or 0.01 below 1).');
     await tutor.type('t', '1', '0', '.', '0', '5');
     expect(tutor.frame()).toContain('Your answer: 10.05▏');
     expect(tutor.frame()).toMatch(/Enter answer {2}Backspace erase {2}Esc choices/);

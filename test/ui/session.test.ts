@@ -171,6 +171,9 @@ describe('typing an answer', () => {
     const nudge = opened('reuse-add', 9, true);
     expect(questionAt(lessonOf(nudge)!, 9)!.kind).toBe('nudge-direction');
     expect(run(nudge, ...keys('t')).state.typed).toBeUndefined();
+    const footer = (state: Session) => (buildFrame(state) as { footer: string }).footer;
+    expect(footer(nudge)).not.toContain('t type');
+    expect(footer(opened('reuse-add', 7, true))).toContain('t type');
     expect(run(nudge, ...keys('-')).state.options).toEqual({ rate: 0.005 });
     expect(run(nudge, ...keys('1')).state.answers['reuse-add']).toEqual({ 9: 'up' });
   });
