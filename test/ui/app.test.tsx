@@ -188,7 +188,7 @@ describe('the window', () => {
   });
 
   it('keeps the current node in view when the drawing is cut', async () => {
-    tutor = await openTutor({ resume: { id: 'neuron', step: 0 }, size: { columns: 60, rows: 16 } });
+    tutor = await openTutor({ resume: { id: 'neuron', step: 0 }, size: { columns: 80, rows: 24 } });
     await tutor.type('G', KEY.left, KEY.left, KEY.left, KEY.left);
     // A backward step near the inputs: the current node's marked box must be on screen, not only the panel's ▸.
     expect(tutor.frame()).toMatch(/[┏╔][━═]?▸/);
