@@ -66,6 +66,9 @@ export const EMPTY: Progress = { version: 2, finished: [], quiz: {}, recent: [] 
 /** How many of the learner's own lessons the menu remembers. */
 const RECENT = 10;
 
+/** How many questions to ask again progress keeps: the most recent misses. */
+const AGAIN = 50;
+
 /**
  * `$XDG_STATE_HOME/grad-tutor/progress.json`, else under `~/.local/state`.
  * Undefined when neither gives an absolute folder (HOME=""): a relative one
@@ -198,7 +201,7 @@ export function mergeProgress(disk: Progress, mine: Progress, cleared: Again[] =
     finished,
     quiz: { ...disk.quiz, ...mine.quiz },
     recent: recent.slice(0, RECENT),
-    ...(again.length > 0 ? { again } : {}),
+    ...(again.length > 0 ? { again: again.slice(-AGAIN) } : {}),
     ...(Object.keys(seen).length > 0 ? { seen } : {}),
   };
 }

@@ -103,9 +103,17 @@ interface EdgeContext {
   values: Record<string, number>;
 }
 
+/** Nodes by name, made once per graph: a lookup per question would make a lesson's questions quadratic. */
+const byNames = new WeakMap<Trace, Map<string, GraphNode>>();
+function nodesOf(trace: Trace): Map<string, GraphNode> {
+  let byName = byNames.get(trace);
+  if (!byName) byNames.set(trace, (byName = nodeMap(trace.graph)));
+  return byName;
+}
+
 function edgeContext(c: Contribution, out: string, trace?: Trace): EdgeContext | undefined {
   if (!trace) return undefined;
-  const node = nodeMap(trace.graph).get(c.node);
+  const node = nodesOf(trace).get(c.node);
   if (!node) return undefined;
   const row = opRow(node.op);
   const names = node.inputs.map(wrap);
@@ -235,7 +243,7 @@ export function localQuestion(c: Contribution, trace: Trace, seed: number): Numb
     },
     { value: ctx.values[c.operand], right: false, why: `that is ${c.operand}'s own value; the rule for ${ctx.expression} gives ${rule}.` },
     { value: ctx.values[c.node], right: false, why: `that is ${c.node}'s value, not its slope: ${rule}.` },
-    ...(opOf(trace, c.node) === '+'
+    ...(nodesOf(trace).get(c.node)?.op === '+'
       ? []
       : [{ value: 1, right: false, why: `1 is the local derivative of a sum; ${c.node} = ${ctx.expression}, so ${rule}.` }]),
     { value: 0, right: false, why: `0 would mean ${c.node} does not move when ${c.operand} does; ${rule}.` },
@@ -253,17 +261,21 @@ export function localQuestion(c: Contribution, trace: Trace, seed: number): Numb
   };
 }
 
-function opOf(trace: Trace, name: string): string | undefined {
-  return trace.graph.nodes.find((n) => n.name === name)?.op;
-}
-
-/** ∂L/∂c arriving at the edge: the gradient of the node the edge leaves, complete by now. */
-export function upstreamQuestion(c: Contribution, trace: Trace, seed: number): NumberQuestion {
+/**
+ * ∂L/∂c arriving at the edge: the gradient of the node the edge leaves,
+ * complete by now. `into` is the edges that brought it (found in the trace
+ * when not given; questionsOf gives them, grouped once).
+ */
+export function upstreamQuestion(
+  c: Contribution,
+  trace: Trace,
+  seed: number,
+  into = trace.contributions.filter((d) => d.operand === c.node),
+): NumberQuestion {
   const out = trace.graph.output;
   const up = partial(out, c.node);
   const right = c.upstream;
   const fromOut = c.node === out;
-  const into = trace.contributions.filter((d) => d.operand === c.node);
   const candidates: Choice[] = [
     { value: right, right: true, why: '' },
     {
@@ -290,7 +302,10 @@ export function upstreamQuestion(c: Contribution, trace: Trace, seed: number): N
     { value: -right, right: false, why: `the sign is flipped: ${up} is ${num(right)}.` },
     ...offByOne(right, `${up} is ${num(right)}`),
   ];
-  const sum = into.map((d) => `${operandNum(d.upstream)} · ${operandNum(d.local)}`).join(' + ');
+  // A node reached along many paths: its first and last terms, not thousands.
+  const term = (d: Contribution) => `${operandNum(d.upstream)} · ${operandNum(d.local)}`;
+  const sum =
+    into.length <= 4 ? into.map(term).join(' + ') : `${term(into[0])} + … ${into.length - 2} more … + ${term(into[into.length - 1])}`;
   return {
     kind: 'upstream',
     prompt: `What is the upstream gradient ${up}, the one arriving at ${c.node} for this edge?`,
@@ -424,7 +439,13 @@ export function questionsOf(lesson: Lesson): (Question | undefined)[] {
   if (!questions) {
     const { trace } = lesson;
     const out = trace.graph.output;
-    const byName = nodeMap(trace.graph);
+    const byName = nodesOf(trace);
+    const into = new Map<string, Contribution[]>();
+    for (const d of trace.contributions) {
+      const list = into.get(d.operand);
+      if (list) list.push(d);
+      else into.set(d.operand, [d]);
+    }
     let edge = 0;
     questions = lesson.steps.map((step, i): Question | undefined => {
       const c = step.contribution;
@@ -434,7 +455,7 @@ export function questionsOf(lesson: Lesson): (Question | undefined)[] {
         // The upstream of an edge from the output is the seed itself: the result is asked there instead.
         const turn = edge++ % 3;
         if (turn === 0) return localQuestion(c, trace, i);
-        if (turn === 2 && c.node !== out) return upstreamQuestion(c, trace, i);
+        if (turn === 2 && c.node !== out) return upstreamQuestion(c, trace, i, into.get(c.node) ?? []);
         return questionFor(c, out, i, trace);
       }
       if (step.phase === 'forward' && step.highlight.current) {

@@ -209,8 +209,10 @@ function questionToJson(q: Question): object {
     prompt: q.prompt,
     answer: jsonAnswer(q.answer),
     choices: q.choices.map((c) => ({ value: jsonAnswer(c.value), right: c.right, why: c.why })),
-    // Every known mistake, the ones not on screen too: a typed answer that matches one gets its reason.
-    mistakes: q.mistakes.map((c) => ({ value: jsonAnswer(c.value), why: c.why })),
+    // The known mistakes the choices do not show: a typed answer that matches one gets its reason too.
+    other_mistakes: q.mistakes
+      .filter((m) => !q.choices.some((c) => c.value === m.value))
+      .map((c) => ({ value: jsonAnswer(c.value), why: c.why })),
     ...(q.kind === 'nudge-direction' ? {} : { tolerance: TOLERANCE }),
     hints: q.hints,
     ...(q.hintNode ? { hint_node: q.hintNode } : {}),

@@ -8,7 +8,7 @@
  * opens the third lesson.
  */
 import { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from '../lesson/index.js';
-import { HS, RATES, judge, stepLadder, type Given, type Step } from '../lesson/index.js';
+import { HS, RATES, judge, questionAt, stepLadder, type Given, type Step } from '../lesson/index.js';
 import { encodeSeen, decodeSeen, type Again } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
@@ -139,8 +139,13 @@ function step(state: Session, action: Action): Result {
       const open = state.open ? menuLessons(next).findIndex((e) => sameLesson(e.lesson, state.open!.lesson)) : -1;
       return none(open === -1 ? next : { ...next, menuIndex: open });
     }
-    case 'opened':
-      return none(opened(state, action.lesson, action.scenario, action.step));
+    case 'opened': {
+      const next = opened(state, action.lesson, action.scenario, action.step);
+      // A step missed last time that asks nothing any more (its lesson was edited since): dropped, and the review goes on.
+      if (action.from === 'review' && state.review && !questionAt(lessonFor(action.scenario), next.open!.step))
+        return reviewNext(clearAgain(next, state.review.items[0]));
+      return none(next);
+    }
     case 'review':
       if (action.items.length === 0) return none(state);
       return {

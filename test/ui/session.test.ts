@@ -222,6 +222,15 @@ describe('wrong answers come back', () => {
     expect(run(answered, ...keys('right')).effects).toContainEqual({ type: 'open', ...then, from: 'resume' });
   });
 
+  it('review: a step that asks nothing any more (its lesson edited since) is dropped, and the review goes on', () => {
+    // add's step 1 (index 0) is the overview: no question there.
+    const item = { lesson: { kind: 'bundled' as const, id: 'add' }, step: 0 };
+    const asked = run({ ...menu(), again: [item] }, { type: 'review', items: [item] }).state;
+    const result = run(asked, { type: 'opened', lesson: item.lesson, scenario: scenario('add'), step: 0, from: 'review' });
+    expect(result.state).toMatchObject({ screen: 'menu', again: [], review: undefined });
+    expect(result.state.cleared).toEqual([item]);
+  });
+
   it('review: a lesson that cannot be opened any more is dropped, and the next start goes to the menu', () => {
     const item = { lesson: { kind: 'file' as const, path: '/gone.yaml' }, step: 3 };
     const asked = run({ ...menu(), again: [item] }, { type: 'review', items: [item] }).state;
