@@ -70,3 +70,21 @@ describe('the Wrong order phase draws the replay’s gradients', () => {
     expect(replay.every((s) => s.contribution === undefined)).toBe(true);
   });
 });
+
+describe('the running sum of b + b', () => {
+  it('tells the two edges into b apart by the side they come from', () => {
+    const graph = graphOf({ a: 1 }, [
+      ['b', '+', ['a', 'a']],
+      ['c', '+', ['b', 'b']],
+    ]);
+    const topo = buildLesson(scenarioOf('topo', graph, { b: 'a + a', c: 'b + b' }));
+    const sums = topo.steps.filter((s) => s.contribution).map((s) => s.lines.find((l) => l.startsWith('running sum:'))!.split(' — ')[0]);
+    expect(sums).toEqual([
+      'running sum: ∂c/∂b = 1 (direct, left) so far',
+      'running sum: ∂c/∂b = 1 (direct, left) + 1 (direct, right) = 2',
+      'running sum: ∂c/∂a = 2 (via b, left) so far',
+      'running sum: ∂c/∂a = 2 (via b, left) + 2 (via b, right) = 4',
+    ]);
+    expect(topo.steps[0].text).toBe('topo: b = a + a, c = b + b, with a = 1.');
+  });
+});
