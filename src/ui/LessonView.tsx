@@ -4,6 +4,7 @@ import SelectInput from 'ink-select-input';
 import type { Phase } from '../lesson/index.js';
 import { DrawingView } from './DrawingView.js';
 import type { LessonFrame } from './frame.js';
+import { GAP } from './plan.js';
 import type { Theme } from './theme.js';
 
 const PHASES: [Phase, string][] = [
@@ -44,17 +45,20 @@ function PhaseBar({ current, phases, theme, columns }: { current: Phase; phases:
 
 export function LessonView({ frame, theme }: { frame: LessonFrame; theme: Theme }) {
   const width = frame.width;
-  return (
-    <Box flexDirection="column" width={width}>
-      <Box justifyContent="space-between">
-        <Text bold color={theme.color ? 'cyan' : undefined} wrap="truncate">
-          {frame.title}
-        </Text>
-        <Text>{frame.counter}</Text>
-      </Box>
-      <PhaseBar current={frame.phase} phases={frame.phases} theme={theme} columns={width} />
-      {frame.drawing ? <DrawingView drawing={frame.drawing} theme={theme} /> : null}
-      {frame.drawing ? <Text> </Text> : null}
+  const legend = frame.legend.map((line, i) => (
+    <Text key={i} dimColor={theme.color} wrap="truncate">
+      {line}
+    </Text>
+  ));
+  const drawing = frame.drawing ? (
+    <Box flexDirection="column" width={frame.drawing.width} flexShrink={0}>
+      <DrawingView drawing={frame.drawing} theme={theme} />
+      {frame.arrangement === 'beside' && legend.length > 0 ? <Text> </Text> : null}
+      {frame.arrangement === 'beside' ? legend : null}
+    </Box>
+  ) : null;
+  const text = (
+    <Box flexDirection="column" width={frame.text.width}>
       {frame.text.lines.map((line, i) => (
         <Text key={i} wrap="truncate" bold={i === 0} color={i === 1 && frame.text.scroll === 0 && theme.color ? 'green' : undefined}>
           {line || ' '}
@@ -69,6 +73,31 @@ export function LessonView({ frame, theme }: { frame: LessonFrame; theme: Theme 
           items={frame.choices.map((label, i) => ({ key: String(i), value: i, label }))}
         />
       ) : null}
+    </Box>
+  );
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box justifyContent="space-between">
+        <Text bold color={theme.color ? 'cyan' : undefined} wrap="truncate">
+          {frame.title}
+        </Text>
+        <Text>{frame.counter}</Text>
+      </Box>
+      <PhaseBar current={frame.phase} phases={frame.phases} theme={theme} columns={width} />
+      {frame.arrangement === 'beside' ? (
+        // Side by side: the drawing and the text share rows, the drawing the whole height.
+        <Box flexDirection="row" gap={GAP}>
+          {drawing}
+          {text}
+        </Box>
+      ) : (
+        <>
+          {drawing}
+          {drawing ? legend : null}
+          {drawing ? <Text> </Text> : null}
+          {text}
+        </>
+      )}
       <Text dimColor={theme.color} wrap="truncate">
         {frame.footer}
       </Text>

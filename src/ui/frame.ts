@@ -9,13 +9,12 @@
  * Train-phase chart or a nudge's old → new boxes are lines and spans too.
  */
 import { lessonKey, type MenuEntry } from '../lesson/index.js';
-import type { Drawing } from '../layout/index.js';
-import { viewport } from '../layout/index.js';
-import { num, stepText, type Phase } from '../lesson/index.js';
+import { frameGraph, type FrameOptions, type FramedDrawing, type Highlight } from '../layout/index.js';
+import { num, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
 import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS } from './keys.js';
-import { drawingsFor } from './lessons.js';
-import { MIN_COLUMNS, MIN_ROWS, planLesson } from './plan.js';
+import { layoutFor } from './lessons.js';
+import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
 import { lessonOf, menuLessons, phaseOf, situationOf, type PromptKind, type Session } from './state.js';
 import { clip, wrapLines } from './text.js';
 
@@ -47,17 +46,20 @@ export type Frame =
 
 export interface LessonFrame {
   kind: 'lesson';
-  arrangement: 'stacked';
+  /** The drawing above the text, or (from BESIDE_COLUMNS) beside it, sharing its rows. */
+  arrangement: 'stacked' | 'beside';
   width: number;
   title: string;
   counter: string;
   phase: Phase;
   /** The phases this lesson has, in order, for the phase bar (Train only where the lesson trains). */
   phases: Phase[];
-  /** Cut to the window where it does not fit; `origin` says where the cut lies. */
-  drawing?: Drawing;
-  /** The step's text as it fits, how far it is scrolled and can be. */
-  text: { lines: string[]; scroll: number; scrollLimit: number };
+  /** Cut to the window where it does not fit; `origin` and `style` say where the cut lies. */
+  drawing?: FramedDrawing;
+  /** What the drawing's marks mean, a line or a few under it; empty without room. */
+  legend: string[];
+  /** The step's text as it fits, how far it is scrolled and can be, and the columns it is wrapped to. */
+  text: { lines: string[]; scroll: number; scrollLimit: number; width: number };
   /** The waiting question's choices, and the highlighted one. */
   choices: string[];
   cursor: number;
@@ -122,8 +124,31 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   const width = Math.max(...table.map(([keys]) => keys.length));
   // One line a key and nothing else, so the whole table fits a 60×16 window.
   const title = `Keys ${where === 'menu' ? 'in the menu' : where === 'quiz' ? 'in predict mode' : 'in a lesson'} — any key closes this`;
-  const lines = [title, ...table.map(([keys, does]) => `${keys.padEnd(width)}  ${does}`)];
+  // In a lesson, what the drawing's marks mean, under the keys. Where both would not fit, the help's own row goes and
+  // opposite keys share a row (with the shorter words), so a 60×16 window holds the whole lesson table and the legend.
+  const legend = where === 'menu' ? [] : legendLines(columns);
+  const rowsOf = (t: [string, string][]) => [title, ...t.map(([keys, does]) => `${keys.padEnd(width)}  ${does}`), ...legend];
+  let lines = rowsOf(table);
+  if (lines.length > rows - 1 && legend.length > 0) lines = rowsOf(shorter(table));
   return { kind: 'help', lines: clip(lines, rows - 1).map((line) => line.slice(0, columns)) };
+}
+
+const PAIRS: [string, string, string][] = [
+  ['first step', 'last step', 'first step, last step'],
+  ['next phase', 'previous phase', 'next phase, previous phase'],
+];
+
+/** The help table in fewer rows: without the help's own row, each pair of opposite keys on one. */
+function shorter(table: [string, string][]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [keys, does] of table) {
+    if (does === 'this help') continue;
+    const pair = PAIRS.find(([, second]) => does.startsWith(second));
+    const before = out.at(-1);
+    if (pair && before?.[1].startsWith(pair[0])) out[out.length - 1] = [`${before[0]} ${keys}`, pair[2]];
+    else out.push([keys, does]);
+  }
+  return out;
 }
 
 /** The highlighted lesson's params and data, where it has data at all: with every input a param there is nothing to tell apart. */
@@ -171,9 +196,19 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   };
 }
 
-/** The lesson's keys for the footer: the zero_grad switch only where it does something, in the Train phase. */
-function lessonKeysAt(phase: Phase) {
-  return phase === 'train' ? LESSON_KEYS : LESSON_KEYS.filter((b) => b.action !== 'zeroGrad');
+/** The lesson's keys for the footer: the zero_grad switch only in the Train phase, the pan keys only while the drawing is cut. */
+function lessonKeysAt(phase: Phase, cut: boolean) {
+  return LESSON_KEYS.filter((b) => (b.action !== 'zeroGrad' || phase === 'train') && (b.action !== 'pan' || cut));
+}
+
+/** A box is this many rows in either style (a node with many operands grows taller). */
+const BOX_ROWS = 4;
+
+/** The nudge on the drawing: each param's new value, and the output's (recomputed from them). */
+function nudgedOf(lesson: Lesson): Record<string, number> {
+  const nudged: Record<string, number> = Object.fromEntries(lesson.nudge.moves.map((m) => [m.input, m.after]));
+  nudged[lesson.scenario.graph.output] = lesson.nudge.after;
+  return nudged;
 }
 
 function lessonFrame(state: Session, columns: number, rows: number): LessonFrame {
@@ -185,21 +220,36 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const lines = text.lines.map((l) => visible(l));
   const choices = text.question?.choices.map((choice, i) => `${i + 1}. ${num(choice.value)}`) ?? [];
   const graph = lesson.scenario.graph;
-  const highlight = current.highlight;
-  const drawings = drawingsFor(graph, text.shown, highlight);
-  const cut = (drawing: Drawing, width: number, height: number) =>
-    viewport(drawing, highlight.current ?? graph.output, width, height, state.origin);
+  // What the drawing lights up: the step's own highlight; another node (a hint's, say) joins `nodes` here.
+  const highlight: Highlight = current.highlight;
+  const layouts = { full: () => layoutFor(graph, false), compact: () => layoutFor(graph, true) };
+  const previous = state.origin && state.style ? { origin: state.origin, style: state.style } : undefined;
+  const options: FrameOptions = {
+    previous,
+    // After a pan the window stays where the learner put it (a pan of nothing more).
+    pan: state.panned && previous ? { row: 0, col: 0 } : undefined,
+    nudged: current.phase === 'nudge' ? nudgedOf(lesson) : undefined,
+  };
+  const focus = highlight.current ?? highlight.nodes[0];
+  const room: DrawingRoom = {
+    draw: (width, height) => frameGraph(layouts, text.shown, highlight, width, height, options),
+    width: layouts.full().width,
+    minimum: (focus === undefined ? BOX_ROWS : (layouts.full().boxes[focus]?.height ?? BOX_ROWS)) + 2,
+    // The overview is the graph's introduction: it shows the graph, even where its text must scroll for it.
+    needed: highlight.current !== undefined || current.phase === 'overview',
+  };
   // While a question waits, ↑ and ↓ pick an answer, so they cannot scroll.
   // The drawing holds the values before training; in the Train phase it would contradict the update's table, so it stays out.
-  const plan = planLesson(lines, choices.length, current.phase === 'train' ? undefined : { ...drawings, cut }, columns, rows, {
+  const plan = planLesson(lines, choices.length, current.phase === 'train' ? undefined : room, columns, rows, {
     from: state.scroll,
     keys: !text.question,
   });
   const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
+  const cut = plan.drawing?.beyond !== undefined && Object.keys(plan.drawing.beyond).length > 0;
   const footer = text.question
     ? footerText([...QUIZ_KEYS, ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit')], columns)
-    : footerText(lessonKeysAt(current.phase), columns);
+    : footerText(lessonKeysAt(current.phase, cut), columns);
   const spoken = [
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
     ...lines.map((l) => l.replace(/^▸ /, '')),
@@ -210,14 +260,15 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   ];
   return {
     kind: 'lesson',
-    arrangement: 'stacked',
+    arrangement: plan.arrangement,
     width: columns,
     title,
     counter,
     phase: phaseOf(current.phase),
     phases: [...new Set(lesson.steps.map((s) => phaseOf(s.phase)))],
     drawing: plan.drawing,
-    text: { lines: plan.panel, scroll: plan.scroll, scrollLimit: plan.scrollLimit },
+    legend: plan.legend,
+    text: { lines: plan.panel, scroll: plan.scroll, scrollLimit: plan.scrollLimit, width: plan.textWidth },
     choices,
     cursor: state.cursor,
     footer,

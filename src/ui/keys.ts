@@ -14,6 +14,10 @@ export type KeyName =
   | 'backspace'
   | 'tab'
   | 'shift-tab'
+  | 'shift-right'
+  | 'shift-left'
+  | 'shift-up'
+  | 'shift-down'
   | 'home'
   | 'end'
   | 'escape'
@@ -33,6 +37,7 @@ export type LessonAction =
   | 'less'
   | 'zeroGrad'
   | 'scroll'
+  | 'pan'
   | 'help'
   | 'menu'
   | 'quit';
@@ -47,10 +52,29 @@ export interface Binding<A extends string> {
   does: string;
   /** A short form for the footer; bindings without one stay out of it. */
   footer?: string;
+  /** The keys as the help and the footer write them, where listing each would be too long. */
+  shown?: { help: string; footer: string };
 }
 
 /** The keys of the lesson's `scroll` binding that scroll down; the others scroll up. */
 export const SCROLL_DOWN: KeyName[] = ['down', 'j'];
+
+/**
+ * Which way each key of the lesson's `pan` binding moves the window onto a
+ * drawing too big for the screen. Shift+arrows (what xterm, tmux and most
+ * terminals send as `\x1b[1;2C` …) and w a s d, for terminals that keep
+ * Shift+arrows for themselves; h j k l are taken by stepping and scrolling.
+ */
+export const PAN: Record<string, { row: number; col: number }> = {
+  'shift-left': { row: 0, col: -1 },
+  'shift-right': { row: 0, col: 1 },
+  'shift-up': { row: -1, col: 0 },
+  'shift-down': { row: 1, col: 0 },
+  a: { row: 0, col: -1 },
+  d: { row: 0, col: 1 },
+  w: { row: -1, col: 0 },
+  s: { row: 1, col: 0 },
+};
 
 export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'next', keys: ['right', 'l', 'space', 'enter'], does: 'next step', footer: 'next' },
@@ -67,6 +91,14 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'zeroGrad', keys: ['z'], does: 'Train: the run without zero_grad, beside it', footer: 'zero_grad' },
   // One row for both directions, so the help still fits a 60×16 window.
   { action: 'scroll', keys: [...SCROLL_DOWN, 'up', 'k'], does: 'scroll text too long for the window' },
+  // The footer shows it only while the drawing is cut (frame.ts).
+  {
+    action: 'pan',
+    keys: Object.keys(PAN),
+    does: 'look around a drawing the window cuts',
+    footer: 'pan',
+    shown: { help: 'wasd Shift+←→↑↓', footer: 'wasd' },
+  },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu' },
   { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },
@@ -105,6 +137,10 @@ const SHOWN: Record<string, string> = {
   backspace: 'Backspace',
   tab: 'Tab',
   'shift-tab': 'Shift+Tab',
+  'shift-right': 'Shift+→',
+  'shift-left': 'Shift+←',
+  'shift-up': 'Shift+↑',
+  'shift-down': 'Shift+↓',
   home: 'Home',
   end: 'End',
   escape: 'Esc',
@@ -125,7 +161,9 @@ export function actionFor<A extends string>(table: Binding<A>[], key: KeyName): 
  * the way to every other key is always on screen.
  */
 export function footerText<A extends string>(table: Binding<A>[], width = Infinity): string {
-  const entries = table.filter((b) => b.footer).map((b) => ({ action: b.action as string, text: `${showKey(b.keys[0])} ${b.footer}` }));
+  const entries = table
+    .filter((b) => b.footer)
+    .map((b) => ({ action: b.action as string, text: `${b.shown?.footer ?? showKey(b.keys[0])} ${b.footer}` }));
   const join = () => entries.map((e) => e.text).join('  ');
   while (join().length > width && entries.length > 2) {
     const droppable = entries.findLastIndex((e, i) => i > 0 && e.action !== 'help' && e.action !== 'quit');
@@ -137,7 +175,7 @@ export function footerText<A extends string>(table: Binding<A>[], width = Infini
 
 /** Rows for the help overlay: every key of a binding, then what it does. */
 export function helpRows<A extends string>(table: Binding<A>[]): [string, string][] {
-  return table.map((b) => [b.keys.map(showKey).join(' '), b.does]);
+  return table.map((b) => [b.shown?.help ?? b.keys.map(showKey).join(' '), b.does]);
 }
 
 /** The flags Ink's useInput passes, as far as the tutor cares. */
@@ -176,10 +214,12 @@ const CHARS: Record<string, KeyName> = {
  * ones, so ten `l` typed at once are ten steps.
  */
 export function keysOf(input: string, key: InkKey): KeyName[] {
-  if (key.rightArrow) return ['right'];
-  if (key.leftArrow) return ['left'];
-  if (key.upArrow) return ['up'];
-  if (key.downArrow) return ['down'];
+  // Shift+arrow pans the drawing; Ink reports `\x1b[1;2C` as the arrow with `shift`.
+  const shift = key.shift && !key.ctrl && !key.meta ? 'shift-' : '';
+  if (key.rightArrow) return [`${shift}right`];
+  if (key.leftArrow) return [`${shift}left`];
+  if (key.upArrow) return [`${shift}up`];
+  if (key.downArrow) return [`${shift}down`];
   if (key.home) return ['home'];
   if (key.end) return ['end'];
   if (key.tab) return [key.shift ? 'shift-tab' : 'tab'];

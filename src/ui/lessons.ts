@@ -1,5 +1,5 @@
-import { drawGraph, layoutGraph, type Drawing, type Layout } from '../layout/index.js';
-import { buildLesson, type Lesson, type LessonOptions, type Shown, type Highlight } from '../lesson/index.js';
+import { layoutGraph, type Layout } from '../layout/index.js';
+import { buildLesson, type Lesson, type LessonOptions } from '../lesson/index.js';
 import type { Graph } from '../engine/index.js';
 import type { Scenario } from '../scenario/index.js';
 
@@ -25,19 +25,4 @@ export function layoutFor(graph: Graph, compact: boolean): Layout {
   let both = layouts.get(graph);
   if (!both) layouts.set(graph, (both = {}));
   return compact ? (both.compact ??= layoutGraph(graph, { compact: true })) : (both.full ??= layoutGraph(graph));
-}
-
-/** The drawing in both box styles, each drawn only when asked for. */
-export interface Drawings {
-  full(): Drawing;
-  compact(): Drawing;
-}
-
-export function drawingsFor(graph: Graph, shown: Shown, highlight: Highlight): Drawings {
-  let full: Drawing | undefined;
-  let compact: Drawing | undefined;
-  return {
-    full: () => (full ??= drawGraph(layoutFor(graph, false), shown, highlight)),
-    compact: () => (compact ??= drawGraph(layoutFor(graph, true), shown, highlight)),
-  };
 }

@@ -11,7 +11,7 @@ import { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from '
 import { HS, RATES, stepLadder, type Question, type Step } from '../lesson/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
-import { actionFor, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, type KeyName } from './keys.js';
+import { actionFor, LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, type KeyName } from './keys.js';
 import { lessonFor } from './lessons.js';
 import { lessonOf, menuLessons, phaseOf, questionOf, type OpenLesson, type Prompt, type Session } from './state.js';
 
@@ -86,15 +86,35 @@ function saved(state: Session): string {
  * what the learner sees.
  */
 function settle(state: Session): Session {
-  if (state.screen !== 'lesson' || !state.open) return state.origin || state.scroll ? { ...state, origin: undefined, scroll: 0 } : state;
+  if (state.screen !== 'lesson' || !state.open)
+    return state.origin || state.scroll ? { ...state, origin: undefined, style: undefined, panned: undefined, scroll: 0 } : state;
   const frame = buildFrame(state);
   if (frame.kind !== 'lesson') return state;
   const scroll = Math.min(state.scroll, frame.text.scrollLimit);
   const origin = frame.drawing?.origin;
-  if (scroll === state.scroll && origin?.row === state.origin?.row && origin?.col === state.origin?.col) return state;
-  const settled = { ...state, scroll, origin };
+  const style = frame.drawing?.style;
+  if (scroll === state.scroll && origin?.row === state.origin?.row && origin?.col === state.origin?.col && style === state.style)
+    return state;
+  const settled = { ...state, scroll, origin, style };
   carryFrame(state, settled);
   return settled;
+}
+
+/**
+ * A pan key moves the window onto a cut drawing by a third of its width or
+ * half its height; the frame keeps it on the drawing, and it stays there
+ * until the next step brings the current node back. Nothing to move where
+ * the drawing is whole or not shown.
+ */
+function panned(state: Session, key: KeyName): Session {
+  const frame = buildFrame(state);
+  const by = PAN[key];
+  if (frame.kind !== 'lesson' || !by || !frame.drawing?.beyond || !state.origin) return state;
+  const { width, height } = frame.drawing;
+  const rows = Math.max(1, Math.floor((height - 2) / 2));
+  const cols = Math.max(4, Math.floor(width / 3));
+  const origin = { row: state.origin.row + by.row * rows, col: state.origin.col + by.col * cols };
+  return { ...state, origin, panned: true };
 }
 
 function step(state: Session, action: Action): Result {
@@ -102,7 +122,13 @@ function step(state: Session, action: Action): Result {
   switch (action.type) {
     case 'resize':
       if (action.columns === state.window.columns && action.rows === state.window.rows) return none(state);
-      return none({ ...state, window: { columns: action.columns, rows: action.rows }, origin: undefined });
+      return none({
+        ...state,
+        window: { columns: action.columns, rows: action.rows },
+        origin: undefined,
+        style: undefined,
+        panned: undefined,
+      });
     case 'course': {
       // Read after a lesson was opened from the command line: the menu highlights that lesson.
       const next = { ...state, course: action.entries };
@@ -157,6 +183,8 @@ function opened(state: Session, lesson: LessonRef, scenario: Scenario, at: numbe
     overwrite: false,
     scroll: 0,
     origin: undefined,
+    style: undefined,
+    panned: undefined,
     options: {},
   };
   const index = menuLessons(next).findIndex((e) => sameLesson(e.lesson, lesson));
@@ -273,7 +301,9 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
   const go = (to: number): Session => {
     if (to === open.step) return state;
     const seen = open.seen[to] ? open.seen : open.seen.map((s, i) => s || i === to);
-    return finishIfSeen({ ...state, open: { ...open, step: to, seen }, cursor: 0, hints: 0, scroll: 0 }, lessonKey(open.lesson));
+    // A new step brings its current node back into view: the window follows it again, from where it was.
+    const moved = { ...state, open: { ...open, step: to, seen }, cursor: 0, hints: 0, scroll: 0, panned: undefined };
+    return finishIfSeen(moved, lessonKey(open.lesson));
   };
   // Enter on a course lesson's summary opens the lesson after it, which the summary names; the other "next" keys stay put.
   const next = open.scenario.course?.next;
@@ -316,6 +346,8 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
       const zeroGrad = !(state.options.zeroGrad ?? lesson.scenario.train?.zeroGrad ?? true);
       return none({ ...state, options: { ...state.options, zeroGrad }, scroll: 0 });
     }
+    case 'pan':
+      return none(panned(state, key));
     case 'help':
       return none({ ...state, help: true });
     case 'menu':

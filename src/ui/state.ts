@@ -14,7 +14,7 @@ import {
   type Question,
   type Situation,
 } from '../lesson/index.js';
-import type { Point } from '../layout/index.js';
+import type { BoxStyle, Point } from '../layout/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { lessonFor } from './lessons.js';
 
@@ -65,6 +65,10 @@ export interface Session {
   scroll: number;
   /** Where the window onto a drawing too big for the screen sits, so stepping moves it only as far as it must. */
   origin?: Point;
+  /** The box style of that window: the origin means something only in the style it was taken in. */
+  style?: BoxStyle;
+  /** The learner moved the window (the pan keys): it stays where they put it until the next step. */
+  panned?: boolean;
   options: LessonOptions;
   /** Keys of lessons every step of which the learner has seen, this session or before: the menu's ✓. */
   finished: string[];

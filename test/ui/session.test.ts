@@ -3,7 +3,7 @@ import { bundledScenarios } from '../../src/catalog.js';
 import { courseEntries, inCourse } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, type Binding, type KeyName } from '../../src/ui/keys.js';
+import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, type Binding, type KeyName } from '../../src/ui/keys.js';
 import { buildFrame } from '../../src/ui/frame.js';
 import { initialSession, lessonOf, reduce, type Action, type Effect, type Session } from '../../src/ui/session.js';
 
@@ -75,6 +75,14 @@ describe('the lesson keys', () => {
       const start = down ? small : run(small, ...keys('down')).state;
       expect(start.scroll).toBe(down ? 0 : 1);
       expect(run(start, ...keys(key, key, key)).state.scroll).toBe(down ? 1 : 0);
+    },
+    pan: (key) => {
+      // The MLP at 80×24, step 20: its window lies inside the 700×71 drawing, with room to move every way.
+      const before = run(opened('mlp', 19), { type: 'resize', columns: 80, rows: 24 }).state;
+      const after = run(before, ...keys(key)).state;
+      expect(Math.sign(after.origin!.row - before.origin!.row)).toBe(PAN[key].row);
+      expect(Math.sign(after.origin!.col - before.origin!.col)).toBe(PAN[key].col);
+      expect(after.panned).toBe(true);
     },
     help: (key) => expect(run(opened('add', 1), ...keys(key)).state.help).toBe(true),
     menu: (key) => {

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { bundledScenarios } from '../../src/catalog.js';
+import { courseEntries } from '../../src/course.js';
+import { LEGEND, type Drawing } from '../../src/layout/index.js';
+import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
+import { buildFrame, type Frame, type LessonFrame } from '../../src/ui/frame.js';
+import { initialSession, lessonOf, reduce, type Session } from '../../src/ui/session.js';
+
+const catalog = bundledScenarios();
+const course = courseEntries(catalog);
+
+const loaded = new Map<string, Scenario>();
+function at(id: string, step: number, columns: number, rows: number): Session {
+  let scenario = loaded.get(id);
+  if (!scenario) loaded.set(id, (scenario = loadScenarioFile(catalog.find((e) => e.id === id)!.file)));
+  const menu = initialSession({ window: { columns, rows }, course });
+  return reduce(menu, { type: 'opened', lesson: { kind: 'bundled', id }, scenario, step, from: 'menu' }).state;
+}
+const lessonFrame = (state: Session) => buildFrame(state) as LessonFrame;
+const textOf = (d: Drawing) => d.lines.map((spans) => spans.map((s) => s.text).join('')).join('\n');
+const stepOf = (id: string, title: string) => lessonOf(at(id, 0, 80, 24))!.steps.findIndex((s) => s.title === title);
+
+describe('the nudge step on the drawing', () => {
+  it('shows each param and the output old → new (mul-mul at rate 0.01, worked out by hand)', () => {
+    // a 3 → 3 + 0.01 · (-10), b -5 → -5 + 0.01 · 6, d 2 → 2 + 0.01 · (-15); z = 2.9 · (-4.94) · 1.85.
+    const frame = lessonFrame(at('mul-mul', stepOf('mul-mul', 'Nudge'), 140, 40));
+    const text = textOf(frame.drawing!);
+    expect(frame.drawing!.beyond).toBeUndefined();
+    // z: 2.9 · (-4.94) · 1.85 = -26.5031, shown to four figures.
+    for (const moved of ['→  2.9', '→ -4.94', '→  1.85', '→ -26.5']) expect(text).toContain(moved);
+    // c is recomputed, not nudged: it keeps its gradient.
+    expect(text).toMatch(/× c[^\n]*\n[^\n]*\n[^\n]*g  2/);
+  });
+
+  it('shows no arrows on the other steps', () => {
+    expect(textOf(lessonFrame(at('mul-mul', stepOf('mul-mul', 'Summary'), 140, 40)).drawing!)).not.toContain('→');
+  });
+});
+
+describe('the arrangement', () => {
+  it('is side by side from 120 columns, stacked below', () => {
+    expect(lessonFrame(at('neuron', 6, 120, 30)).arrangement).toBe('beside');
+    expect(lessonFrame(at('neuron', 6, 119, 30)).arrangement).toBe('stacked');
+  });
+
+  it('beside, the neuron (77 × 19 cells) is whole, the text wrapped to the columns left', () => {
+    const frame = lessonFrame(at('neuron', 6, 140, 40));
+    expect(frame.drawing!.width).toBe(77);
+    expect(frame.drawing!.height).toBe(19);
+    expect(frame.text.width).toBe(140 - 77 - 2);
+    for (const line of frame.text.lines) expect([...line].length).toBeLessThanOrEqual(61);
+    expect(frame.legend).toEqual([LEGEND.replace(/ {3}/g, '  ')]);
+  });
+
+  it('at 80×24 the neuron (19 rows) is cut around the step in the full style, never the compact one', () => {
+    const lesson = lessonOf(at('neuron', 0, 80, 24))!;
+    lesson.steps.forEach((step, k) => {
+      const frame = lessonFrame(at('neuron', k, 80, 24));
+      if (step.phase === 'summary') return;
+      expect(frame.drawing?.style, `step ${k}`).toBe('full');
+    });
+  });
+
+  it('at 60×16 a drawing has its minimum (a box and two marker rows) or is not there', () => {
+    for (const id of ['mul-mul', 'neuron', 'mlp']) {
+      const steps = lessonOf(at(id, 0, 60, 16))!.steps.length;
+      let shown = 0;
+      for (let k = 0; k < steps; k += id === 'mlp' ? 7 : 1) {
+        const frame = lessonFrame(at(id, k, 60, 16));
+        if (!frame.drawing) continue;
+        shown++;
+        if (frame.drawing.beyond) expect(frame.drawing.height, `${id} step ${k}`).toBeGreaterThanOrEqual(6);
+      }
+      expect(shown).toBeGreaterThan(0);
+    }
+  });
+
+  it('the Train phase has no drawing, and its chart fits 80×24', () => {
+    const id = 'neuron-learns';
+    const k = lessonOf(at(id, 0, 80, 24))!.steps.findIndex((s) => s.phase === 'train');
+    const frame = lessonFrame(at(id, k, 80, 24));
+    expect(frame.drawing).toBeUndefined();
+    expect(frame.text.scrollLimit).toBe(0);
+    expect(frame.text.lines.join('\n')).toContain('┤');
+    for (const line of frame.text.lines) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('the help', () => {
+  const help = (state: Session): string[] => {
+    const frame: Frame = buildFrame(reduce(state, { type: 'key', key: '?' }).state);
+    if (frame.kind !== 'help') throw new Error(`not the help: ${frame.kind}`);
+    return frame.lines;
+  };
+
+  it('lists the pan keys and ends with the legend', () => {
+    const lines = help(at('neuron', 3, 80, 24));
+    expect(lines).toContain('wasd Shift+←→↑↓  look around a drawing the window cuts');
+    expect(lines.at(-1)).toBe(LEGEND);
+  });
+
+  it('fits 60×16 with the legend and the quit key, leaving out only its own row', () => {
+    const lines = help(at('neuron', 3, 60, 16));
+    expect(lines.length).toBeLessThanOrEqual(15);
+    expect(lines.join('\n')).not.toContain('more lines');
+    expect(lines.some((l) => l.startsWith('q Ctrl+C'))).toBe(true);
+    expect(lines.some((l) => l.includes('this help'))).toBe(false);
+    expect(lines.slice(-2).join(' ').replace(/ +/g, ' ')).toBe(LEGEND.replace(/ +/g, ' '));
+  });
+});
