@@ -371,11 +371,11 @@ function backwardSteps(trace: Trace): Step[] {
     // From the output itself the upstream is the seed: written as ∂z/∂z · ∂z/∂c, the chain rule would define ∂z/∂c by itself.
     const fromOutput = c.node === out;
     const lines = [
-      `upstream: ${upstream} = ${num(c.upstream)}   (${fromOutput ? `the seed: ${out} is the output` : `complete: every path into ${c.node} has arrived`})`,
+      `upstream: ${upstream} = ${num(c.upstream)}   (${fromOutput ? `the seed: ${out} is the output` : 'complete: all its paths are in'})`,
       `local:    ${local} = ${ruleValue}   (${c.node} = ${row.write(names)})`,
       `symbols:  ${partial(out, c.operand)} ${assign} ${fromOutput ? 'upstream · local' : `${upstream} · ${local}`}`,
-      `numbers:  ${numbers}`,
-      `result:   ${c.paths > 1 ? `this path adds ${num(c.contribution)}` : `${partial(out, c.operand)} = ${num(c.contribution)}`}`,
+      // Numbers and result on one line: four lines under the title keep the drawing on a 60×16 screen.
+      `result:   ${numbers} = ${num(c.contribution)}${c.paths > 1 ? ' (this path)' : ''}`,
     ];
     if (c.paths > 1) {
       const sum = `${partial(out, c.operand)} = ${ledger(out, done, byName)}`;
