@@ -109,8 +109,7 @@ describe('stepping through a lesson', () => {
     const frame = tutor.frame();
     expect(frame).toContain('Backward: c → b');
     expect(frame).toContain('symbols:  ∂z/∂b += ∂z/∂c · ∂c/∂b');
-    expect(frame).toContain('numbers:  1 · 1');
-    expect(frame).toContain('result:   this path adds 1');
+    expect(frame).toContain('result:   1 · 1 = 1 (this path)');
     expect(frame).toContain('∂z/∂b = 1 (direct) + 1 (via c) = 2');
   });
 
