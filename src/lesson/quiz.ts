@@ -212,7 +212,10 @@ export function questionFor(c: Contribution, out: string, seed: number, trace?: 
     answer: right,
     ...offer(candidates, seed),
     hints: [
-      `Rule: ${chain} — upstream times local${c.path > 1 ? ', added to what is there' : ''}${ctx ? `; here ${ruleOf(c, ctx)}` : ''}.`,
+      // From the output the chain has one link: written as upstream · local it would define ∂z/∂c by itself.
+      c.node === out
+        ? `Rule: the seed ${partial(out, out)} = 1 times the local derivative of ${c.node} by ${c.operand}${ctx ? `; here ${ruleOf(c, ctx)}` : ''}.`
+        : `Rule: ${chain} — upstream times local${c.path > 1 ? ', added to what is there' : ''}${ctx ? `; here ${ruleOf(c, ctx)}` : ''}.`,
       c.path > 1
         ? `It uses ${c.operand}'s gradient so far, ${num(already)} (${c.operand} is highlighted), and ${c.node}'s gradient.`
         : `It uses ${c.node}'s gradient ${partial(out, c.node)}${uses?.node ? ` and ${uses.node}'s value (${uses.node} is highlighted)` : ` (${c.node} is highlighted)`}.`,

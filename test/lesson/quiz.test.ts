@@ -47,11 +47,15 @@ describe('predict-mode questions', () => {
     const trace = backprop(SEED_GRAPHS['add-then-mul']);
     const q = questionFor(trace.contributions[0], 'z', 0, trace);
     expect(q.hints).toEqual([
-      'Rule: ∂z/∂c = ∂z/∂z · ∂z/∂c — upstream times local; here ∂(c · d)/∂c = d.',
+      // From the output, not the circular ∂z/∂c = ∂z/∂z · ∂z/∂c.
+      'Rule: the seed ∂z/∂z = 1 times the local derivative of z by c; here ∂(c · d)/∂c = d.',
       "It uses z's gradient ∂z/∂z and d's value (d is highlighted).",
       'Numbers: 1 · 2.',
     ]);
     expect(q.hintNode).toBe('d');
+    // Further in, the rule is upstream times local.
+    const inner = trace.contributions.find((c) => c.node === 'c' && c.operand === 'a')!;
+    expect(questionFor(inner, 'z', 0, trace).hints[0]).toBe('Rule: ∂z/∂a = ∂z/∂c · ∂c/∂a — upstream times local; here ∂(a + b)/∂a = 1.');
   });
 
   it('for every edge of every seed graph: the right value exactly once, every distractor different as shown', () => {
