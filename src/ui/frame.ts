@@ -197,8 +197,10 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
 }
 
 /** The lesson's keys for the footer: the zero_grad switch only in the Train phase, the pan keys only while the drawing is cut. */
-function lessonKeysAt(phase: Phase, cut: boolean) {
-  return LESSON_KEYS.filter((b) => (b.action !== 'zeroGrad' || phase === 'train') && (b.action !== 'pan' || cut));
+function lessonKeysAt(phase: Phase, cut: boolean, nextLesson: boolean) {
+  const keys = LESSON_KEYS.filter((b) => (b.action !== 'zeroGrad' || phase === 'train') && (b.action !== 'pan' || cut));
+  // On a course lesson's summary there is no next step: Enter opens the next lesson (session.ts), and the footer says so.
+  return nextLesson ? keys.map((b) => (b.action === 'next' ? { ...b, keys: ['enter'], footer: 'next lesson' } : b)) : keys;
 }
 
 /** A box is this many rows in either style (a node with many operands grows taller). */
@@ -258,7 +260,14 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
           ],
           columns,
         )
-      : footerText(lessonKeysAt(current.phase, cut), columns);
+      : footerText(
+          lessonKeysAt(
+            current.phase,
+            cut,
+            open.step === lesson.steps.length - 1 && current.phase === 'summary' && !!lesson.scenario.course?.next,
+          ),
+          columns,
+        );
   const spoken = [
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
     ...lines.map((l) => l.replace(/^▸ /, '')),

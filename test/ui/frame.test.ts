@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/catalog.js';
-import { courseEntries } from '../../src/course.js';
+import { courseEntries, inCourse } from '../../src/course.js';
 import { LEGEND, type Drawing } from '../../src/layout/index.js';
 import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
 import { buildFrame, type Frame, type LessonFrame } from '../../src/ui/frame.js';
@@ -106,5 +106,23 @@ describe('the help', () => {
     expect(lines.some((l) => l.startsWith('q Ctrl+C'))).toBe(true);
     expect(lines.some((l) => l.includes('this help'))).toBe(false);
     expect(lines.slice(-2).join(' ').replace(/ +/g, ' ')).toBe(LEGEND.replace(/ +/g, ' '));
+  });
+});
+
+describe('the footer on a summary', () => {
+  it('names Enter for the next lesson in the course, and → elsewhere', () => {
+    // As the tutor opens a bundled lesson: in the course, so its summary knows the next one.
+    const footerAt = (id: string, where: 'first' | 'last') => {
+      const file = catalog.find((e) => e.id === id)!.file;
+      const scenario = inCourse(loadScenarioFile(file), file, catalog);
+      const menu = initialSession({ window: { columns: 100, rows: 30 }, course });
+      const opened = reduce(menu, { type: 'opened', lesson: { kind: 'bundled', id }, scenario, step: 0, from: 'menu' }).state;
+      return lessonFrame(where === 'last' ? reduce(opened, { type: 'key', key: 'end' }).state : opened).footer;
+    };
+    expect(footerAt('add', 'last')).toContain('Enter next lesson');
+    expect(footerAt('add', 'last')).not.toContain('→ next');
+    expect(footerAt('add', 'first')).toContain('→ next');
+    // The last lesson of the course has no next one: its summary keeps the usual footer.
+    expect(footerAt('mlp', 'last')).not.toContain('next lesson');
   });
 });
