@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:f
 import { resolve as resolvePath } from 'node:path';
 import { bundledScenarios, resolveScenario } from './catalog.js';
 import { loadScenarioFile, scenarioFromTyped, ScenarioError, tooLargeToTeach, type Scenario } from './scenario/index.js';
-import { lessonKey, type LessonRef } from './course.js';
+import { inCourse, lessonKey, type LessonRef } from './course.js';
 import { loadProgress, NOWHERE, progressPath } from './progress.js';
 import { buildLesson, lessonJsonPieces, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
@@ -80,7 +80,8 @@ function loadScenario(idOrPath: string): Scenario {
       `no scenario "${idOrPath}": it is neither a bundled id (${ids}) nor a file — run "grad-tutor list" to see the ids.`,
     );
   }
-  return loadScenarioFile(file);
+  // A bundled lesson knows its place in the course: its summary names the next one.
+  return inCourse(loadScenarioFile(file), file);
 }
 
 function listCommand(io: Io, json: boolean): void {

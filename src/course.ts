@@ -23,7 +23,7 @@ function readLesson(ref: LessonRef, catalog: CatalogEntry[]): Opened {
     if (ref.kind === 'bundled') {
       const entry = catalog.find((e) => e.id === ref.id);
       if (!entry) return { error: `there is no bundled lesson "${ref.id}" any more.` };
-      return { lesson: ref, scenario: loadScenarioFile(entry.file) };
+      return { lesson: ref, scenario: inCourse(loadScenarioFile(entry.file), entry.file, catalog) };
     }
     if (ref.kind === 'file') {
       const path = realPath(ref.path);
@@ -51,4 +51,17 @@ export function courseEntries(catalog: CatalogEntry[] = bundledScenarios()): Men
     const lesson: LessonRef = { kind: 'bundled', id: entry.id };
     return entryOf(lesson, loadScenarioFile(entry.file));
   });
+}
+
+/**
+ * A bundled scenario with its place in the course: its number and the lesson
+ * after it, which its summary names and Enter there opens. Any other file is
+ * returned as it is.
+ */
+export function inCourse(scenario: Scenario, file: string, catalog: CatalogEntry[] = bundledScenarios()): Scenario {
+  const index = catalog.findIndex((entry) => entry.file === file);
+  if (index === -1) return scenario;
+  const after = catalog[index + 1];
+  const next = after ? { next: { id: after.id, title: loadScenarioFile(after.file).title, number: index + 2 } } : {};
+  return { ...scenario, course: { number: index + 1, ...next } };
 }

@@ -119,8 +119,8 @@ describe('two tutors at once', () => {
     const start = loadProgress(path).progress;
     const first = startSession({ progress: start, path, window: { columns: 100, rows: 30 } });
     const second = startSession({ progress: start, path, window: { columns: 100, rows: 30 } });
-    press(first.store, '1', ...Array(12).fill('l'));
-    press(second.store, '2', ...Array(12).fill('l'));
+    press(first.store, '2', ...Array(12).fill('l'));
+    press(second.store, '3', ...Array(12).fill('l'));
     // Each saves what it knows: first, then second, then first again.
     saveProgress(path, progressOf(first.store.getState()));
     saveProgress(path, progressOf(second.store.getState()));
@@ -132,7 +132,7 @@ describe('two tutors at once', () => {
 describe('resuming', () => {
   it('records the lesson and step, and a restart lands on the same step', () => {
     const path = join(stateDir(), 'progress.json');
-    const state = press(session(), 'down', 'down', 'enter', 'right', 'right', 'right');
+    const state = press(session(), 'down', 'down', 'down', 'enter', 'right', 'right', 'right');
     saveProgress(path, progressOf(state));
     const { progress } = loadProgress(path);
     expect(progress.current).toEqual({ lesson: { kind: 'bundled', id: 'add-then-mul' }, step: 3 });
@@ -143,9 +143,9 @@ describe('resuming', () => {
   });
 
   it('a lesson seen to its end is marked and not resumed; G alone does neither', () => {
-    const jumped = press(session(), 'enter', 'G');
+    const jumped = press(session(), '2', 'G');
     expect(progressOf(jumped).finished).toEqual([]);
-    const stepped = press(session(), 'enter', ...Array(12).fill('right'));
+    const stepped = press(session(), '2', ...Array(12).fill('right'));
     const progress = progressOf(stepped);
     expect(progress.finished).toEqual(['add']);
     expect(progress.current).toBeUndefined();

@@ -148,3 +148,61 @@ export function withValues(graph: Graph, row: Values): Graph {
   if (Object.keys(row).length === 0) return graph;
   return { ...graph, nodes: graph.nodes.map((node) => (node.name in row && isLeaf(node) ? { ...node, value: row[node.name] } : node)) };
 }
+
+/** One backward edge: the operand in slot `slot` of `node`. */
+export interface BackwardEdge {
+  node: string;
+  slot: number;
+}
+
+/**
+ * The backward pass run over the same edges in another order, each edge
+ * taking its node's gradient as it stands when the edge runs: what a
+ * backward pass without a topological order would compute. Sums add (+=) as
+ * they should, so any difference from the trace is the order's alone.
+ * `contributions` are in the order given, with `upstream` as it was then.
+ */
+export function backpropInOrder(trace: Trace, order: BackwardEdge[]): { grads: Grads; contributions: Contribution[] } {
+  const byName = nodeMap(trace.graph);
+  const local = new Map(trace.contributions.map((c) => [`${c.node}\u0000${c.slot}`, c]));
+  const grads: Values = {};
+  for (const node of trace.graph.nodes) if (node.op !== 'const') grads[node.name] = 0;
+  grads[trace.graph.output] = 1;
+  const received: Record<string, number> = {};
+  const contributions = order.map(({ node, slot }) => {
+    const right = local.get(`${node}\u0000${slot}`);
+    if (!right)
+      throw new Error(
+        `no backward edge ${node}[${slot}] in this graph (${byName.has(node) ? 'a constant or unused slot' : 'no such node'})`,
+      );
+    const upstream = grads[node];
+    const contribution = right.local * upstream;
+    const sumBefore = grads[right.operand];
+    grads[right.operand] = sumBefore + contribution;
+    received[right.operand] = (received[right.operand] ?? 0) + 1;
+    return {
+      ...right,
+      upstream,
+      contribution,
+      sumBefore,
+      sumAfter: grads[right.operand],
+      path: received[right.operand],
+    };
+  });
+  return { grads, contributions };
+}
+
+/**
+ * The trace's edge order with one mistake: `early`'s own edges run as soon as
+ * the first edge into it has arrived, before the rest of its paths have.
+ * Every edge still runs once.
+ */
+export function earlyOrder(trace: Trace, early: string): BackwardEdge[] {
+  const edges = trace.contributions;
+  const first = edges.findIndex((c) => c.operand === early);
+  if (first === -1) return edges.map(({ node, slot }) => ({ node, slot }));
+  const own = edges.filter((c) => c.node === early);
+  const rest = edges.filter((c) => c.node !== early);
+  const at = rest.indexOf(edges[first]) + 1;
+  return [...rest.slice(0, at), ...own, ...rest.slice(at)].map(({ node, slot }) => ({ node, slot }));
+}

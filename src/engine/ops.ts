@@ -16,8 +16,13 @@ export interface OpRow {
   write(operands: string[]): string;
   /** What a box's title shows before the node's name: `+ c`, `σ s`, `× z`. */
   symbol: string;
-  /** The same operation as a PyTorch expression over tensors of those names (micrograd's Value reads it too, where it has the op). */
-  pytorch(operands: string[]): string;
+  /**
+   * How an exported script writes it, given its operands as Python variables or
+   * literals. Both exports read it: the plain-Python `Value` class and PyTorch
+   * tensors share the operators and the method names (`n.tanh()`), which is
+   * what lets a learner diff the two files.
+   */
+  python(operands: string[]): string;
   forward(x: number[]): number;
   /** ∂(this node)/∂(operand i), given the operand values and this node's value. */
   local(i: number, x: number[], out: number): number;
@@ -32,16 +37,15 @@ const binary = (symbol: string) => (o: string[]) => `${o[0]} ${symbol} ${o[1]}`;
 /** A function's own parentheses are enough: tanh(-5), not tanh((-5)). */
 const unwrap = (s: string) => (/^\([^()]*\)$/.test(s) ? s.slice(1, -1) : s);
 const call = (fn: string) => (o: string[]) => `${fn}(${unwrap(o[0])})`;
-/** `(a).tanh()`: a method call on a tensor, with the operand in parentheses so any expression works. */
-const method = (fn: string) => (o: string[]) => `(${o[0]}).${fn}()`;
-const infix = (symbol: string) => (o: string[]) => `(${o[0]}) ${symbol} (${o[1]})`;
+/** `n.tanh()`: a method of a Value and of a tensor alike. */
+const method = (fn: string) => (o: string[]) => `${o[0]}.${fn}()`;
 
 export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
   '+': {
     parse: { operator: '+' },
     write: binary('+'),
     symbol: '+',
-    pytorch: infix('+'),
+    python: binary('+'),
     forward: ([a, b]) => a + b,
     local: () => 1,
     writeLocal: () => '1',
@@ -50,7 +54,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     parse: { operator: '-' },
     write: binary('-'),
     symbol: '-',
-    pytorch: infix('-'),
+    python: binary('-'),
     forward: ([a, b]) => a - b,
     local: (i) => (i === 0 ? 1 : -1),
     writeLocal: (i) => (i === 0 ? '1' : '-1'),
@@ -60,7 +64,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     write: binary(TIMES),
     // On a box, · already means "not computed yet" (`g ·`), so a product's title is `× z`.
     symbol: '×',
-    pytorch: infix('*'),
+    python: binary('*'),
     forward: ([a, b]) => a * b,
     // The other factor: ∂(a·b)/∂a = b. For a·a each slot gets the other a.
     local: (i, [a, b]) => (i === 0 ? b : a),
@@ -70,7 +74,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     parse: { operator: '/' },
     write: binary('/'),
     symbol: '/',
-    pytorch: infix('/'),
+    python: binary('/'),
     forward: ([a, b]) => a / b,
     // −(a/b)/b as PyTorch computes it: −a/(b·b) squares b first, which
     // underflows to 0 (and the derivative to −∞) for |b| below about 1e-162.
@@ -81,7 +85,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     parse: { operator: '^' },
     write: binary('^'),
     symbol: '^',
-    pytorch: infix('**'),
+    python: binary('**'),
     forward: ([a, b]) => a ** b,
     local: (i, [a, b], out) => (i === 0 ? powerBase(a, b) : powerExponent(a, out)),
     writeLocal: (i, o, out) => (i === 0 ? `${o[1]}·${o[0]}^(${o[1]}-1)` : `${out}·ln(${o[0]})`),
@@ -90,7 +94,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     parse: { prefix: '-' },
     write: (o) => `-${o[0]}`,
     symbol: 'neg',
-    pytorch: (o) => `-(${o[0]})`,
+    python: (o) => `-${o[0]}`,
     forward: ([a]) => -a,
     local: () => -1,
     writeLocal: () => '-1',
@@ -99,7 +103,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     parse: { function: 'tanh' },
     write: call('tanh'),
     symbol: 'tanh',
-    pytorch: method('tanh'),
+    python: method('tanh'),
     forward: ([a]) => Math.tanh(a),
     local: (_i, _x, out) => 1 - out * out,
     writeLocal: (_i, _o, out) => `1 - ${out}²`,
@@ -108,7 +112,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     parse: { function: 'exp' },
     write: call('exp'),
     symbol: 'exp',
-    pytorch: method('exp'),
+    python: method('exp'),
     forward: ([a]) => Math.exp(a),
     local: (_i, _x, out) => out,
     writeLocal: (_i, _o, out) => out,
@@ -117,7 +121,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     parse: { function: 'log' },
     write: call('log'),
     symbol: 'log',
-    pytorch: method('log'),
+    python: method('log'),
     forward: ([a]) => Math.log(a),
     local: (_i, [a]) => 1 / a,
     writeLocal: (_i, o) => `1/${o[0]}`,
@@ -126,7 +130,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     parse: { function: 'relu' },
     write: call('relu'),
     symbol: 'relu',
-    pytorch: method('relu'),
+    python: method('relu'),
     forward: ([a]) => Math.max(0, a),
     // micrograd's convention: the slope at exactly 0 is 0.
     local: (_i, [a]) => (a > 0 ? 1 : 0),
@@ -136,7 +140,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     parse: { function: 'sigmoid' },
     write: call('sigmoid'),
     symbol: 'σ',
-    pytorch: method('sigmoid'),
+    python: method('sigmoid'),
     forward: ([a]) => 1 / (1 + Math.exp(-a)),
     local: (_i, _x, out) => out * (1 - out),
     writeLocal: (_i, _o, out) => `${out}·(1 - ${out})`,

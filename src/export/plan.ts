@@ -5,11 +5,11 @@
  * spell a leaf and a few PyTorch-only lines.
  */
 
-import { isLeaf, nodeMap, reachesOutput, type GraphNode } from '../engine/index.js';
+import { isLeaf, nodeMap, opRow, reachesOutput, type GraphNode } from '../engine/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { visibleLine } from '../io/visible.js';
 import { pythonNames, type Renaming } from './names.js';
-import { PYTHON_OPS, pythonFloat, pythonOperand } from './ops.js';
+import { pythonFloat, pythonOperand } from './literals.js';
 
 export interface ForwardLine {
   /** The variable it assigns. */
@@ -73,7 +73,7 @@ export function planScript(scenario: Scenario, wrap: (literal: string) => string
     const definition = scenario.expressions[node.name];
     return {
       variable: variable(node.name),
-      expression: PYTHON_OPS[node.op as keyof typeof PYTHON_OPS](spelled),
+      expression: opRow(node.op).python(spelled),
       comment: commentText(node.generated || definition === undefined ? node.name : `${node.name} = ${definition}`),
     };
   });

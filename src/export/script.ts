@@ -7,7 +7,7 @@
 
 import type { Scenario } from '../scenario/types.js';
 import { commentLines, commentText, planScript, pythonString, type ScriptPlan } from './plan.js';
-import { pythonFloat } from './ops.js';
+import { pythonFloat } from './literals.js';
 
 export interface Dialect {
   /** The format's name in the header: "plain Python", "PyTorch". */

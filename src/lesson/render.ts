@@ -1,6 +1,6 @@
 import { num } from './format.js';
 import { questionAt, type Question } from './quiz.js';
-import type { Lesson } from './steps.js';
+import type { Lesson, SlopeRun, WrongOrder } from './steps.js';
 import type { Training } from './train.js';
 
 /** The whole lesson as plain text: what `show` prints and what a pipe gets instead of the tutor. */
@@ -77,6 +77,9 @@ function lessonDocument(lesson: Lesson): Record<string, unknown> {
     params: lesson.data.params,
     ...(lesson.examples ? { examples: lesson.examples.map((e) => ({ inputs: e.inputs, output: jsonNumber(e.output) })) } : {}),
     ...(lesson.training ? { train: trainingToJson(lesson.training) } : {}),
+    ...(lesson.slope ? { slope: slopeToJson(lesson.slope) } : {}),
+    ...(lesson.wrongOrder ? { wrong_order: wrongOrderToJson(lesson.wrongOrder) } : {}),
+    ...(scenario.course ? { course: scenario.course } : {}),
     nudge: {
       rate: nudge.rate,
       before: jsonNumber(nudge.before),
@@ -204,6 +207,24 @@ function questionToJson(q: Question): object {
     answer: jsonNumber(q.answer),
     choices: q.choices.map((c) => ({ value: jsonNumber(c.value), right: c.right, why: c.why })),
     hints: q.hints,
+  };
+}
+
+function slopeToJson({ of, at, value, exact, rows }: SlopeRun): object {
+  return {
+    of,
+    at,
+    value: jsonNumber(value),
+    exact: jsonNumber(exact),
+    nudges: rows.map((r) => ({ h: r.h, value: jsonNumber(r.value), rise: jsonNumber(r.rise), ratio: jsonNumber(r.ratio) })),
+  };
+}
+
+function wrongOrderToJson({ early, contributions, grads }: WrongOrder): object {
+  return {
+    early,
+    order: contributions.map((c) => [c.node, c.operand]),
+    grads: Object.fromEntries(Object.entries(grads).map(([name, x]) => [name, jsonNumber(x)])),
   };
 }
 

@@ -1,5 +1,8 @@
 import {
   backprop,
+  backpropInOrder,
+  earlyOrder,
+  forward,
   isLeaf,
   paramValues,
   withValues,
@@ -11,6 +14,7 @@ import {
   type Contribution,
   type Data,
   type Estimate,
+  type Grads,
   type GraphNode,
   type Nudge,
   type Trace,
@@ -20,7 +24,7 @@ import type { Scenario } from '../scenario/types.js';
 import { num, operandNum, partial, signed, table, wrap } from './format.js';
 import { runTraining, trainSteps, type Training } from './train.js';
 
-export type Phase = 'overview' | 'forward' | 'seed' | 'backward' | 'check' | 'nudge' | 'train' | 'summary';
+export type Phase = 'overview' | 'forward' | 'slope' | 'seed' | 'backward' | 'wrong-order' | 'check' | 'nudge' | 'train' | 'summary';
 
 export interface Highlight {
   nodes: string[];
@@ -55,6 +59,8 @@ export interface Step {
 export interface Reached {
   forward: number;
   backward: number;
+  /** A replay's gradients as they stand at this step (the Wrong order phase), shown instead of the real pass's. */
+  replay?: Grads;
 }
 
 /** What the drawing shows at a step: the values computed so far and the gradients as they stand. */
@@ -76,7 +82,27 @@ export interface Lesson {
   nudge: Nudge;
   /** With `train:` in the scenario: the run the Train phase steps through. */
   training?: Training;
+  /** With `slope:`: the output at each nudge of one input, and the exact slope beside them. */
+  slope?: SlopeRun;
+  /** With `wrong_order:`: the backward pass out of topological order, and the gradients it leaves. */
+  wrongOrder?: WrongOrder;
   steps: Step[];
+}
+
+export interface SlopeRun {
+  of: string;
+  at: number;
+  value: number;
+  /** The exact derivative, as the backward pass finds it. */
+  exact: number;
+  rows: { h: number; value: number; rise: number; ratio: number }[];
+}
+
+export interface WrongOrder {
+  /** The node that passes its gradient on before all its paths have arrived. */
+  early: string;
+  contributions: Contribution[];
+  grads: Grads;
 }
 
 export interface LessonOptions {
@@ -103,18 +129,30 @@ export function buildLesson(scenario: Scenario, options: LessonOptions = {}): Le
         zeroGrad: options.zeroGrad ?? scenario.train.zeroGrad,
       })
     : undefined;
+  const slope = scenario.slope ? slopeRun(trace, scenario.slope.of, scenario.slope.h) : undefined;
+  // A slope lesson comes before any chain rule: it ends after the slope unless the file asks for the backward pass.
+  const chainRule = scenario.slope?.backward ?? true;
+  const wrongOrder = scenario.wrongOrder && chainRule ? wrongOrderRun(trace, scenario.wrongOrder) : undefined;
   const steps = [
     overviewStep(scenario, trace),
     ...forwardSteps(trace),
-    seedStep(trace),
-    ...backwardSteps(trace),
-    ...exampleSteps(scenario, data),
-    checkStep(trace, check, h),
-    nudgeStep(trace, nudge),
-    ...(training ? trainSteps(training, scenario.graph.output, data.params) : []),
-    summaryStep(trace),
+    ...(slope ? slopeSteps(trace, slope) : []),
+    ...(chainRule
+      ? [
+          seedStep(trace),
+          ...backwardSteps(trace),
+          ...(wrongOrder ? wrongOrderSteps(trace, wrongOrder) : []),
+          ...exampleSteps(scenario, data),
+          checkStep(trace, check, h),
+          nudgeStep(trace, nudge),
+          ...(training ? trainSteps(training, scenario.graph.output, data.params) : []),
+        ]
+      : []),
+    summaryStep(scenario, trace, chainRule ? undefined : slope),
   ];
   const lesson = { scenario, trace, h, data, nudge, steps } as Omit<Lesson, 'check'> as Lesson;
+  if (slope) lesson.slope = slope;
+  if (wrongOrder) lesson.wrongOrder = wrongOrder;
   Object.defineProperty(lesson, 'check', { get: check, enumerable: true });
   if (scenario.examples) {
     lesson.examples = scenario.examples.map((row) => ({
@@ -170,6 +208,7 @@ export function shownAt(trace: Trace, reached: Reached): Shown {
     const known = isLeaf(node) || computed++ < reached.forward;
     if (known) values[node.name] = trace.values[node.name];
   }
+  if (reached.replay) return { values, grads: { ...reached.replay } };
   if (reached.backward < 0) return { values, grads: {} };
   if (reached.backward >= trace.contributions.length) return { values, grads: { ...trace.grads } };
   const grads: Partial<Values> = { [trace.graph.output]: 1 };
@@ -226,8 +265,12 @@ function overviewStep(scenario: Scenario, trace: Trace): Step {
       ...paragraphs(scenario.description ?? ''),
       ...roles,
       ...rows,
-      `Forward, the values flow left to right to ${graph.output}; backward, the gradients flow right to left.`,
-      `Each box shows a node's value (v) and its gradient (g); · marks one not worked out yet.`,
+      ...(scenario.slope && !scenario.slope.backward
+        ? [`The values flow left to right to ${graph.output}. Each box shows a node's value (v); · marks one not worked out yet.`]
+        : [
+            `Forward, the values flow left to right to ${graph.output}; backward, the gradients flow right to left.`,
+            `Each box shows a node's value (v) and its gradient (g); · marks one not worked out yet.`,
+          ]),
     ],
     highlight: { nodes: [...graph.inputs], edges: [] },
     reached: { forward: 0, backward: -1 },
@@ -275,8 +318,11 @@ function seedStep(trace: Trace): Step {
   return {
     phase: 'seed',
     title: `Seed: ${partial(out, out)} = 1`,
-    text: `${partial(out, out)} = 1: a nudge to ${out} moves ${out} by exactly as much. Every other gradient starts at 0.`,
-    lines: ['The backward pass now visits the edges from right to left, multiplying as it goes.'],
+    text: `${partial(out, out)} = 1: a nudge to ${out} moves ${out} by exactly as much. Every other gradient starts at 0, not reached yet.`,
+    lines: [
+      `On the boxes, g · means "not reached yet": no edge has brought that node anything so far. Only ${out}'s box shows g 1.`,
+      `The backward pass now visits the edges from right to left. Each edge, from a node back to one of its operands, multiplies the upstream gradient (the node's own) by the local derivative (how the node moves with that operand).`,
+    ],
     highlight: { nodes: [out], edges: [], current: out },
     reached: { forward: Infinity, backward: 0 },
   };
@@ -312,13 +358,18 @@ function backwardSteps(trace: Trace): Step[] {
     const rule = row.writeLocal(c.slot, names, wrap(c.node));
     // Where an operand has several paths, each edge adds to its gradient: say += as the code does.
     const assign = c.paths > 1 ? '+=' : '=';
-    const chain = `${partial(out, c.operand)} ${assign} ${partial(out, c.node)} · ${partial(c.node, c.operand)}`;
     const ruleValue = rule === num(c.local) ? rule : `${rule} = ${num(c.local)}`;
+    const upstream = partial(out, c.node);
+    const local = partial(c.node, c.operand);
+    const numbers = `${operandNum(c.upstream)} · ${operandNum(c.local)}`;
+    // From the output itself the upstream is the seed: written as ∂z/∂z · ∂z/∂c, the chain rule would define ∂z/∂c by itself.
+    const fromOutput = c.node === out;
     const lines = [
-      `local:    ${partial(c.node, c.operand)} = ${ruleValue}   (${c.node} = ${row.write(names)})`,
-      `symbols:  ${chain}`,
-      `numbers:  ${operandNum(c.upstream)} · ${operandNum(c.local)}`,
-      `result:   ${num(c.contribution)}`,
+      `upstream: ${upstream} = ${num(c.upstream)}   (${fromOutput ? `the seed: ${out} is the output` : `complete: every path into ${c.node} has arrived`})`,
+      `local:    ${local} = ${ruleValue}   (${c.node} = ${row.write(names)})`,
+      `symbols:  ${partial(out, c.operand)} ${assign} ${fromOutput ? 'upstream · local' : `${upstream} · ${local}`}`,
+      `numbers:  ${numbers}`,
+      `result:   ${c.paths > 1 ? `this path adds ${num(c.contribution)}` : `${partial(out, c.operand)} = ${num(c.contribution)}`}`,
     ];
     if (c.paths > 1) {
       const sum = `${partial(out, c.operand)} = ${ledger(out, done)}`;
@@ -338,7 +389,7 @@ function backwardSteps(trace: Trace): Step[] {
     return {
       phase: 'backward' as const,
       title: `Backward: ${c.node} → ${c.operand}`,
-      text: `${chain} = ${operandNum(c.upstream)} · ${operandNum(c.local)} = ${num(c.contribution)}`,
+      text: `upstream ${upstream} = ${num(c.upstream)}, local ${local} = ${num(c.local)}, so ${partial(out, c.operand)} ${assign} ${numbers} = ${num(c.contribution)}`,
       lines,
       highlight: { nodes: [c.node, c.operand], edges: [[c.operand, c.node]], current: c.operand },
       reached: { forward: Infinity, backward: k + 1 },
@@ -424,8 +475,26 @@ function nudgeStep(trace: Trace, nudge: Nudge): Step {
   };
 }
 
-function summaryStep(trace: Trace): Step {
+function summaryStep(scenario: Scenario, trace: Trace, slope?: SlopeRun): Step {
   const out = trace.graph.output;
+  const next = whatComesNext(scenario);
+  if (slope) {
+    const x = slope.of;
+    const note = trace.graph.nodes.find((n) => n.name === x)?.note;
+    return {
+      phase: 'summary',
+      title: 'Summary',
+      text: `Summary: the slope of ${out} at ${x} = ${num(slope.at)} is ${num(slope.exact)}, the derivative d${out}/d${x}; the nudges got closer to it as h shrank.`,
+      lines: [
+        `rise / h for h = ${slope.rows.map((r) => num(r.h)).join(', ')}: ${slope.rows.map((r) => num(r.ratio)).join(', ')} → exactly ${num(slope.exact)}.`,
+        ...(note ? [note] : []),
+        `Nudging gives the slope only nearly, and needs one more forward pass per input. The next lessons get it exactly, node by node, with the chain rule: that is backpropagation.`,
+        ...next,
+      ],
+      highlight: { nodes: [x, out], edges: [] },
+      reached: { forward: Infinity, backward: -1 },
+    };
+  }
   const rows = [
     ['node', 'value', `grad ${partial(out, 'node')}`],
     ...trace.graph.nodes.map((n) => [n.name, num(trace.values[n.name]), num(trace.grads[n.name])]),
@@ -434,8 +503,142 @@ function summaryStep(trace: Trace): Step {
     phase: 'summary',
     title: 'Summary',
     text: `Summary: ${trace.graph.inputs.map((i) => `${partial(out, i)} = ${num(trace.grads[i])}`).join(', ')}.`,
-    lines: table(rows),
+    lines: [...table(rows), ...next],
     highlight: { nodes: [], edges: [] },
     reached: { forward: Infinity, backward: Infinity },
   };
+}
+
+/** The summary's last line for a lesson of the course: the one after it, or the end. */
+function whatComesNext(scenario: Scenario): string[] {
+  const place = scenario.course;
+  if (!place) return [];
+  if (!place.next) return [`That was lesson ${place.number}, the last of the course.`];
+  return [`Next in the course: ${place.next.number}. ${place.next.title}.`];
+}
+
+/** The output with one input moved by each h: the derivative's definition, worked with numbers. */
+function slopeRun(trace: Trace, of: string, hs: number[]): SlopeRun {
+  const out = trace.graph.output;
+  const at = trace.values[of];
+  const value = trace.values[out];
+  const rows = hs.map((h) => {
+    const moved = forward(trace.graph, { [of]: at + h })[out];
+    return { h, value: moved, rise: moved - value, ratio: (moved - value) / h };
+  });
+  return { of, at, value, exact: trace.grads[of] ?? NaN, rows };
+}
+
+function slopeSteps(trace: Trace, slope: SlopeRun): Step[] {
+  const out = trace.graph.output;
+  const x = slope.of;
+  const fx = `${out}(${x})`;
+  const fxh = `${out}(${x} + h)`;
+  return slope.rows.map((row, k) => {
+    const last = k === slope.rows.length - 1;
+    // f(x + h) with the digits the rise needs: 20.014003, not 20.014 beside a rise of 0.014003.
+    const so = slope.rows.slice(0, k + 1).map((r) => [num(r.h), digits(r.value), num(r.rise), num(r.ratio)]);
+    const lines = [
+      ...table([['h', fxh, 'rise', 'rise / h'], ...so]),
+      ...(k === 0
+        ? [
+            `Nudge ${x} by h and see how far ${out} moves: the rise ${fxh} − ${fx}. The rise divided by h is how fast ${out} changes per unit of ${x}.`,
+          ]
+        : []),
+      ...(k > 0 && !last ? [`h is ten times smaller; watch rise / h settle.`] : []),
+      ...(last
+        ? [
+            `As h shrinks to 0, rise / h settles at one number, ${num(slope.exact)}: the derivative of ${out} with respect to ${x}. It says how much ${out} moves, and which way, for a tiny move of ${x}.`,
+            `With several inputs, each has such a slope (nudging it alone); together they are the gradient. From here on, a box's g is the output's slope with respect to that node.`,
+          ]
+        : []),
+    ];
+    return {
+      phase: 'slope' as const,
+      title: `Slope: h = ${num(row.h)}`,
+      text: `${x} = ${num(slope.at)} + ${num(row.h)}: ${fxh} = ${digits(row.value)}, a rise of ${num(row.rise)}, and (${fxh} − ${fx}) / h = ${num(row.rise)} / ${num(row.h)} = ${num(row.ratio)}.`,
+      lines,
+      highlight: { nodes: [x, out], edges: [], current: out },
+      reached: { forward: Infinity, backward: -1 },
+    };
+  });
+}
+
+/** Ten significant digits: enough for f(x + h) to show its rise at h = 0.001, and no float noise. */
+function digits(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(10))) : num(x);
+}
+
+function wrongOrderRun(trace: Trace, early: string): WrongOrder {
+  return { early, ...backpropInOrder(trace, earlyOrder(trace, early)) };
+}
+
+/**
+ * The backward pass again, with `early`'s edges run as soon as its first path
+ * has arrived: each edge as it runs, then the gradients beside the right ones.
+ */
+function wrongOrderSteps(trace: Trace, wrong: WrongOrder): Step[] {
+  const out = trace.graph.output;
+  const b = wrong.early;
+  const into = trace.contributions.filter((c) => c.operand === b);
+  const users = [...new Set(into.map((c) => c.node))].join(' and ');
+  const grads: Grads = { [out]: 1 };
+  const edgeName = (c: Contribution) => `${c.node} → ${c.operand}`;
+  const right = trace.contributions.map(edgeName).join(', ');
+  const wrongOrder = wrong.contributions.map(edgeName).join(', ');
+  const intro: Step = {
+    phase: 'wrong-order',
+    title: 'Wrong order: the plan',
+    text: `The same backward pass in another order: ${b} passes its gradient on as soon as the first of its ${into.length} edges from ${users} has reached it.`,
+    lines: [
+      `topological order: ${right}`,
+      `this replay:       ${wrongOrder}`,
+      'Every edge still runs once, and every sum still adds (+=); only the order differs.',
+    ],
+    highlight: { nodes: [b], edges: [], current: b },
+    reached: { forward: Infinity, backward: 0, replay: { ...grads } },
+  };
+  let arrived = 0;
+  const steps = wrong.contributions.map((c, k): Step => {
+    grads[c.operand] = c.sumAfter;
+    if (c.operand === b) arrived++;
+    const lines = [
+      `upstream: ${partial(out, c.node)} = ${num(c.upstream)}   (${c.node === out ? 'the seed' : `what ${c.node} has so far`})`,
+      `local:    ${partial(c.node, c.operand)} = ${num(c.local)}`,
+      `${c.operand} now: ${num(c.sumBefore)} + ${operandNum(c.upstream)} · ${operandNum(c.local)} = ${num(c.sumAfter)}`,
+    ];
+    const complete = trace.grads[c.node];
+    if (c.node === b && c.upstream !== complete)
+      lines.push(
+        `Too early: ${c.node} has ${arrived} of its ${into.length} edges so far, so it passes on ${num(c.upstream)}, not its full ${num(complete)}.`,
+      );
+    if (c.operand === b && k > 0 && wrong.contributions.slice(0, k).some((e) => e.node === b))
+      lines.push(
+        `Too late: ${b} has already passed its gradient on. It now holds ${num(c.sumAfter)}, but nothing carries the rest further back.`,
+      );
+    return {
+      phase: 'wrong-order',
+      title: `Wrong order: ${edgeName(c)}`,
+      text: `${partial(out, c.operand)} += ${operandNum(c.upstream)} · ${operandNum(c.local)} = ${num(c.contribution)}, so ${c.operand} has ${num(c.sumAfter)}.`,
+      lines,
+      highlight: { nodes: [c.node, c.operand], edges: [[c.operand, c.node]], current: c.operand },
+      reached: { forward: Infinity, backward: 0, replay: { ...grads } },
+    };
+  });
+  const differ = trace.graph.nodes.filter((n) => num(wrong.grads[n.name]) !== num(trace.grads[n.name]));
+  const result: Step = {
+    phase: 'wrong-order',
+    title: 'Wrong order: why',
+    text: `A node may pass its gradient on only when every path into it has arrived; that is what the topological order guarantees.`,
+    lines: [
+      ...table([
+        ['node', 'topological', 'this replay'],
+        ...differ.map((n) => [n.name, num(trace.grads[n.name]), num(wrong.grads[n.name])]),
+      ]),
+      `The reverse topological order visits a node only after every node that uses it, so each gradient is complete before it flows on. Out of order, the paths that arrive late are lost to everything before.`,
+    ],
+    highlight: { nodes: differ.map((n) => n.name), edges: [] },
+    reached: { forward: Infinity, backward: 0, replay: { ...wrong.grads } },
+  };
+  return [intro, ...steps, result];
 }

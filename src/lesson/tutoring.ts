@@ -62,6 +62,7 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
     const { right, asked: total } = scoreOf(lesson, situation.picks);
     if (total > 0) lines.push(`Predict mode: ${right} of ${total} right.`);
   }
+  if (step.phase === 'summary' && lesson.scenario.course?.next) lines.push('Enter opens it; m goes back to the menu.');
   if (step.phase === 'nudge') lines.push('+ / - change the rate (below zero: descent).');
   if (step.phase === 'check') lines.push('+ / - change h: watch both errors shrink, then grow as rounding takes over.');
   if (situation.predict && !c && step.phase === 'backward') lines.push(`(${partial(out, out)} needs no prediction.)`);

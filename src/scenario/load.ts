@@ -11,10 +11,24 @@ import { buildGraph, type InputDef, type NodeDef } from './build-graph.js';
 import { ExprSyntaxError, parseExpression, type Expr } from './expression.js';
 import { didYouMean, nameProblem } from './names.js';
 import { readTraining } from './training.js';
+import { readSlope, readWrongOrder } from './course-keys.js';
 import { ScenarioError, type Scenario } from './types.js';
 import { Source } from './yaml-positions.js';
 
-const KEYS = ['title', 'description', 'inputs', 'nodes', 'output', 'nudge', 'notes', 'params', 'train', 'examples'] as const;
+const KEYS = [
+  'title',
+  'description',
+  'inputs',
+  'nodes',
+  'output',
+  'nudge',
+  'notes',
+  'params',
+  'train',
+  'examples',
+  'slope',
+  'wrong_order',
+] as const;
 type Key = (typeof KEYS)[number];
 const DEFAULT_NUDGE = 0.01;
 
@@ -210,6 +224,10 @@ class Reader implements SectionReader {
     scenario.params = training.params;
     if (training.examples) scenario.examples = training.examples;
     if (training.train) scenario.train = training.train;
+    const slope = fields.get('slope');
+    if (slope) scenario.slope = readSlope(this, slope, graph.inputs);
+    const wrongOrder = fields.get('wrong_order');
+    if (wrongOrder) scenario.wrongOrder = readWrongOrder(this, wrongOrder, graph, scenario.slope?.backward ?? true);
     return scenario;
   }
 

@@ -19,6 +19,28 @@ export interface Scenario {
   examples?: Record<string, number>[];
   /** The training loop (`train:`), when the scenario has one. */
   train?: Training;
+  /** `slope:`: a Slope phase after the forward pass, the derivative by nudging one input. */
+  slope?: Slope;
+  /** `wrong_order:`: the node that passes its gradient on too early in the Wrong order phase. */
+  wrongOrder?: string;
+  /** Where a bundled lesson stands in the course (set by the course, never by the file). */
+  course?: CoursePlace;
+}
+
+/** `slope:` in a scenario file. */
+export interface Slope {
+  /** The input nudged. */
+  of: string;
+  /** The nudges, one step each. */
+  h: number[];
+  /** false (the default): the lesson ends after the slope, before any chain rule. */
+  backward: boolean;
+}
+
+/** A bundled lesson's number in the course (1-based) and the lesson after it. */
+export interface CoursePlace {
+  number: number;
+  next?: { id: string; title: string; number: number };
 }
 
 /** `train:` in a scenario file: how many updates, at what signed rate, and whether gradients are zeroed between them. */

@@ -10,7 +10,9 @@ import type { Theme } from './theme.js';
 const PHASES: [Phase, string][] = [
   ['overview', 'Overview'],
   ['forward', 'Forward'],
+  ['slope', 'Slope'],
   ['backward', 'Backward'],
+  ['wrong-order', 'Wrong order'],
   ['check', 'Check'],
   ['nudge', 'Nudge'],
   ['train', 'Train'],

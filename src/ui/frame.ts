@@ -161,9 +161,11 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   const line = (text: string) => text.slice(0, columns - 3);
   const mark = (key: string) => (state.finished.includes(key) ? '✓' : ' ');
   const course = state.course ?? [];
+  // The next lesson of the course: the first one not finished, wherever the learner has got to.
+  const next = course.findIndex((entry) => !state.finished.includes(lessonKey(entry.lesson)));
   const items: MenuItem[] = course.map((entry, i) => ({
     label: line(
-      `${mark(lessonKey(entry.lesson))} ${String(i + 1).padStart(2)}. ${visibleLine(entry.title).padEnd(28)} ${visibleLine(entry.expression)}`,
+      `${i === next ? '▸' : mark(lessonKey(entry.lesson))} ${String(i + 1).padStart(2)}. ${visibleLine(entry.title).padEnd(28)} ${visibleLine(entry.expression)}`,
     ),
   }));
   // The learner's own lessons, under their own heading, so the course keeps its numbers.
@@ -186,7 +188,10 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
     limit,
     notice,
     detail: rolesOf(menuLessons(state)[index])?.slice(0, columns),
-    hint: 'Pick a graph; ✓ marks the ones you finished.'.slice(0, columns),
+    hint: (next === -1
+      ? 'Pick a graph; ✓ marks the ones you finished: all of them.'
+      : 'Pick a graph; ✓ marks the ones you finished, ▸ the next.'
+    ).slice(0, columns),
     footer: footerText(MENU_KEYS),
   };
 }

@@ -305,6 +305,11 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
     const moved = { ...state, open: { ...open, step: to, seen }, cursor: 0, hints: 0, scroll: 0, panned: undefined };
     return finishIfSeen(moved, lessonKey(open.lesson));
   };
+  // Enter on a course lesson's summary opens the lesson after it, which the summary names; the other "next" keys stay put.
+  const next = open.scenario.course?.next;
+  if (key === 'enter' && next && open.step === last && lesson.steps[last].phase === 'summary') {
+    return { state, effects: [{ type: 'open', lesson: { kind: 'bundled', id: next.id }, step: 0, from: 'menu' }] };
+  }
   switch (actionFor(LESSON_KEYS, key)) {
     case 'next':
       return none(go(Math.min(last, open.step + 1)));

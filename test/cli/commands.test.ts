@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { bundledScenarios } from '../../src/catalog.js';
 
 interface Doc {
   id: string;
@@ -30,6 +31,7 @@ describe('list', () => {
       .split('\n')
       .map((line) => line.split(/\s+/)[0]);
     expect(ids).toEqual([
+      'slope',
       'add',
       'mul',
       'add-then-mul',
@@ -40,6 +42,7 @@ describe('list', () => {
       'reuse-mul',
       'lecture-graph',
       'add-self',
+      'topological-order',
       'neuron',
       'tanh-from-exp',
       'neuron-learns',
@@ -50,8 +53,8 @@ describe('list', () => {
 
   it('--json gives id, title and file', async () => {
     const entries = JSON.parse((await runCli(['list', '--json'])).stdout) as { id: string; title: string; file: string }[];
-    expect(entries[2]).toMatchObject({ id: 'add-then-mul', title: 'Addition feeding a product' });
-    expect(entries[2].file).toMatch(/04-add-then-mul\.yaml$/);
+    expect(entries[3]).toMatchObject({ id: 'add-then-mul', title: 'Addition feeding a product' });
+    expect(entries[3].file).toMatch(/04-add-then-mul\.yaml$/);
   });
 });
 
@@ -166,7 +169,7 @@ describe('check', () => {
     const { code, stdout } = await runCli(['check', ...entries.map((e) => e.file)]);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(entries.length);
-    expect(entries.length).toBe(15);
+    expect(entries.length).toBe(bundledScenarios().length);
   });
 });
 

@@ -156,8 +156,8 @@ describe('a lesson, as a learner types it', () => {
   it('Ctrl+C quits cleanly from the menu, exit 0', async () => {
     const t = await tui([], { env: { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) } });
     await t.waitFor('Pick a graph');
-    // Down Down Enter in one burst opens the third lesson.
-    t.write(DOWN + DOWN + ENTER);
+    // Down Down Down Enter in one burst opens the fourth lesson.
+    t.write(DOWN + DOWN + DOWN + ENTER);
     await t.waitFor('step 1/11');
     expect(t.screen()).toContain('Addition feeding a product');
     t.write(CTRL_C);

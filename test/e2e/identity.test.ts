@@ -39,8 +39,8 @@ describe('a learner’s own add.yaml', () => {
     expect(resumed).toContain('My own sum');
     t.write(ESC);
     const menu = await t.waitFor('Pick a graph');
-    expect(menu).toMatch(/^\s*(❯\s+)?1\. A sum/m);
-    expect(menu).not.toMatch(/✓ +1\. A sum/);
+    expect(menu).toMatch(/^\s*(❯\s+)?2\. A sum/m);
+    expect(menu).not.toMatch(/✓ +2\. A sum/);
     expect(menu).toMatch(/✓ +yours: My own sum +z = a \+ b/);
     // Reopened from the menu and left open, so the next start resumes it.
     expect(menu).toMatch(/❯ +✓ +yours: My own sum/);
@@ -64,7 +64,7 @@ describe('a learner’s own add.yaml', () => {
     await t.waitFor('Addition feeding a product');
     t.write(ESC);
     const menu = await t.waitFor('Pick a graph');
-    expect(menu).toMatch(/1\. A sum[\s\S]*2\. A product[\s\S]*❯ +3\. Addition feeding a product/);
+    expect(menu).toMatch(/2\. A sum[\s\S]*3\. A product[\s\S]*❯ +4\. Addition feeding a product/);
     expect(menu).not.toContain('yours:');
     t.write('q');
     expect((await t.exit()).code).toBe(0);

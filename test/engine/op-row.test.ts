@@ -3,13 +3,14 @@ import { backprop, OPS, type OpName, type OpRow } from '../../src/engine/index.j
 import { drawGraph, drawingToText, layoutGraph } from '../../src/layout/index.js';
 import { buildLesson } from '../../src/lesson/index.js';
 import { parseScenario, ScenarioError } from '../../src/scenario/index.js';
+import { toPython, toPyTorch } from '../../src/export/index.js';
 
 // An op the tutor does not have, added as one row: everything else must follow from it.
 const softplus: OpRow = {
   parse: { function: 'softplus' },
   write: (o) => `softplus(${o[0]})`,
   symbol: 'sp',
-  pytorch: (o) => `torch.nn.functional.softplus(${o[0]})`,
+  python: (o) => `${o[0]}.softplus()`,
   forward: ([a]) => Math.log1p(Math.exp(a)),
   local: (_i, [a]) => 1 / (1 + Math.exp(-a)),
   writeLocal: (_i, o) => `sigmoid(${o[0]})`,
@@ -35,9 +36,16 @@ describe('an op added as one row of the table', () => {
     const scenario = parseScenario(text, 'sp.yaml');
     const lesson = buildLesson(scenario);
     expect(lesson.steps.find((s) => s.title === 'Forward: s')?.text).toBe('s = softplus(x) = softplus(1) = 1.31326');
-    expect(lesson.steps.find((s) => s.title === 'Backward: s → x')?.lines[0]).toContain('∂s/∂x = sigmoid(x)');
+    expect(lesson.steps.find((s) => s.title === 'Backward: s → x')?.lines.find((l) => l.startsWith('local:'))).toContain(
+      '∂s/∂x = sigmoid(x)',
+    );
     const trace = backprop(scenario.graph);
     expect(drawingToText(drawGraph(layoutGraph(scenario.graph), trace))).toContain('─sp s─');
+  });
+
+  it('is written by its row in both exported scripts', () => {
+    const scenario = parseScenario(text, 'sp.yaml');
+    for (const script of [toPython(scenario, '0'), toPyTorch(scenario, '0')]) expect(script).toMatch(/^\s*s = x\.softplus\(\)/m);
   });
 
   it('is named in the parser’s error text, which comes from the table', () => {
@@ -57,9 +65,10 @@ describe('the built-in rows', () => {
     expect(Object.values(OPS).map((row) => row.symbol)).not.toContain('·');
   });
 
-  it('give each op a PyTorch expression', () => {
-    expect(OPS['^'].pytorch(['o - y', '2'])).toBe('(o - y) ** (2)');
-    expect(OPS.tanh.pytorch(['n'])).toBe('(n).tanh()');
-    expect(OPS.neg.pytorch(['a'])).toBe('-(a)');
+  it('give each op the spelling of the exported scripts', () => {
+    expect(OPS['^'].python(['o', '2.0'])).toBe('o ** 2.0');
+    expect(OPS.tanh.python(['n'])).toBe('n.tanh()');
+    expect(OPS.neg.python(['(-3.0)'])).toBe('-(-3.0)');
+    expect(OPS['*'].python(['a', 'b'])).toBe('a * b');
   });
 });

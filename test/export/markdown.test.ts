@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Parser, type Node } from 'commonmark';
 import { bundledScenarios } from '../../src/catalog.js';
+import { inCourse } from '../../src/course.js';
 import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
 import { toMarkdown } from '../../src/export/index.js';
 import { buildLesson, questionFor } from '../../src/lesson/index.js';
@@ -44,7 +45,8 @@ function blocks(markdown: string): { blocks: Block[]; kinds: Set<string> } {
   return { blocks: out, kinds };
 }
 
-const bundled = bundledScenarios().map((entry) => loadScenarioFile(entry.file));
+// As the command line loads them: in their place in the course, so each summary names the next lesson.
+const bundled = bundledScenarios().map((entry) => inCourse(loadScenarioFile(entry.file), entry.file));
 
 function fullDrawing(scenario: Scenario): string {
   const { trace } = buildLesson(scenario);
@@ -73,7 +75,9 @@ describe('the Markdown handout of every bundled scenario, read by a CommonMark p
 });
 
 describe('--quiz: the backward steps as questions, the answers in a key at the end', () => {
-  it.each(bundled.map((s) => s.id))('%s', (id) => {
+  // The slope lesson comes before any backward pass, so it has no backward step to ask about.
+  const asking = bundled.filter((s) => buildLesson(s).steps.some((step) => step.contribution));
+  it.each(asking.map((s) => s.id))('%s', (id) => {
     const scenario = bundled.find((s) => s.id === id)!;
     const { blocks: read } = blocks(toMarkdown(scenario, { quiz: true }));
     const { steps } = buildLesson(scenario);

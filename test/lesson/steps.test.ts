@@ -37,12 +37,14 @@ describe('the step list', () => {
     expect(shownAt(lessonFor('add-then-mul').trace, step.reached).values).toEqual({ a: 3, b: -5, d: 2, c: -2 });
   });
 
-  it('writes the chain rule at three levels on a backward step', () => {
+  it('writes the chain rule at three levels on a backward step, upstream and local named apart', () => {
     const step = lessonFor('add-then-mul').steps.find((s) => s.title === 'Backward: c → a')!;
-    expect(step.text).toBe('∂z/∂a = ∂z/∂c · ∂c/∂a = 2 · 1 = 2');
+    expect(step.text).toBe('upstream ∂z/∂c = 2, local ∂c/∂a = 1, so ∂z/∂a = 2 · 1 = 2');
+    expect(step.lines[0]).toMatch(/^upstream: ∂z\/∂c = 2 {3}\(complete: every path into c/);
+    expect(step.lines[1]).toMatch(/^local: {4}∂c\/∂a = 1 {3}\(c = a \+ b/);
     expect(step.lines).toContain('symbols:  ∂z/∂a = ∂z/∂c · ∂c/∂a');
     expect(step.lines).toContain('numbers:  2 · 1');
-    expect(step.lines).toContain('result:   2');
+    expect(step.lines).toContain('result:   ∂z/∂a = 2');
     expect(step.highlight.edges).toEqual([['a', 'c']]);
     expect(shownAt(lessonFor('add-then-mul').trace, step.reached).grads).toEqual({ z: 1, c: 2, d: -2, a: 2 });
   });
@@ -104,7 +106,9 @@ describe('a constant has no gradient', () => {
     graph.nodes.splice(1, 0, { name: 'two', op: 'const', inputs: [], value: 2, generated: true });
     const lesson = buildLesson(scenarioOf('pow', graph));
     expect(lesson.steps.some((s) => s.contribution?.operand === 'two')).toBe(false);
-    expect(lesson.steps.filter((s) => s.phase === 'backward').map((s) => s.text)).toEqual(['∂y/∂x = ∂y/∂y · ∂y/∂x = 1 · (-6) = -6']);
+    expect(lesson.steps.filter((s) => s.phase === 'backward').map((s) => s.text)).toEqual([
+      'upstream ∂y/∂y = 1, local ∂y/∂x = -6, so ∂y/∂x = 1 · (-6) = -6',
+    ]);
     // d(x²)/dx = 2x = -6.
     expect(lesson.trace.grads.x).toBe(-6);
     expect(lesson.trace.grads.two).toBeUndefined();

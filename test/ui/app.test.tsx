@@ -13,28 +13,31 @@ describe('the menu', () => {
     expect(frame).toContain('Addition feeding a product');
     expect(frame).toContain('z = (a + b) · d');
     expect(frame).toContain('o = tanh(((x1 · w1) + (x2 · w2)) + b)');
-    expect(frame).toMatch(/✓ +1\. A sum/);
-    expect(frame).not.toMatch(/✓ +2\./);
+    expect(frame).toMatch(/✓ +2\. A sum/);
+    expect(frame).not.toMatch(/✓ +3\./);
+    // Only add is finished, so the next lesson of the course is the first, the slope.
+    expect(frame).toMatch(/▸ +1\. The slope, by nudging/);
+    expect(lines(frame).filter((l) => /▸ +\d+\./.test(l))).toHaveLength(1);
   });
 
   it('marks a lesson finished once every step has been seen, in the same session; G alone does not', async () => {
     tutor = await openTutor();
-    await tutor.type('2', 'G', KEY.escape);
-    expect(tutor.frame()).not.toMatch(/✓ +2\./);
-    await tutor.type('2', ...Array(20).fill('l'), KEY.escape);
-    expect(tutor.frame()).toMatch(/✓ +2\. A product/);
+    await tutor.type('3', 'G', KEY.escape);
+    expect(tutor.frame()).not.toMatch(/✓ +3\./);
+    await tutor.type('3', ...Array(20).fill('l'), KEY.escape);
+    expect(tutor.frame()).toMatch(/✓ +3\. A product/);
   });
 
-  it('opens the third lesson on ↓ ↓ Enter sent in one write', async () => {
+  it('opens the fourth lesson on ↓ ↓ ↓ Enter sent in one write', async () => {
     tutor = await openTutor();
-    await tutor.type(KEY.down, KEY.down, KEY.enter);
+    await tutor.type(KEY.down, KEY.down, KEY.down, KEY.enter);
     expect(tutor.frame()).toContain('Addition feeding a product');
     expect(tutor.frame()).toContain('step 1/11');
   });
 
-  it('opens the third lesson on j j Enter sent in one write', async () => {
+  it('opens the fourth lesson on j j j Enter sent in one write', async () => {
     tutor = await openTutor();
-    await tutor.type('jj\r');
+    await tutor.type('jjj\r');
     expect(tutor.state()).toMatchObject({ screen: 'lesson', lessonId: 'add-then-mul', step: 0 });
   });
 
@@ -107,7 +110,7 @@ describe('stepping through a lesson', () => {
     expect(frame).toContain('Backward: c → b');
     expect(frame).toContain('symbols:  ∂z/∂b += ∂z/∂c · ∂c/∂b');
     expect(frame).toContain('numbers:  1 · 1');
-    expect(frame).toContain('result:   1');
+    expect(frame).toContain('result:   this path adds 1');
     expect(frame).toContain('∂z/∂b = 1 (direct) + 1 (via c) = 2');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/catalog.js';
-import { courseEntries } from '../../src/course.js';
+import { courseEntries, inCourse } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, type Binding, type KeyName } from '../../src/ui/keys.js';
@@ -143,7 +143,7 @@ describe('the menu keys', () => {
     up: (key) => expect(run(menu(), ...keys(key)).state.menuIndex).toBe(course.length + 1),
     open: (key) => {
       expect(run(menu(), ...keys('down', key)).effects).toEqual([
-        { type: 'open', lesson: { kind: 'bundled', id: 'mul' }, step: 0, from: 'menu' },
+        { type: 'open', lesson: { kind: 'bundled', id: catalog[1].id }, step: 0, from: 'menu' },
       ]);
       expect(run(menu(), ...keys('up', 'up', key)).state.prompt).toEqual({ kind: 'file', text: '' });
       expect(run(menu(), ...keys('up', key)).state.prompt).toEqual({ kind: 'expr', text: '' });
@@ -154,7 +154,7 @@ describe('the menu keys', () => {
 
   it('a digit opens that lesson of the course, and any key closes the help', () => {
     expect(run(menu(), ...keys('3')).effects).toEqual([
-      { type: 'open', lesson: { kind: 'bundled', id: 'add-then-mul' }, step: 0, from: 'menu' },
+      { type: 'open', lesson: { kind: 'bundled', id: catalog[2].id }, step: 0, from: 'menu' },
     ]);
     expect(run(menu(), ...keys('?', 'x')).state.help).toBe(false);
   });
@@ -164,7 +164,12 @@ describe('the menu keys', () => {
     const state = run(menu(), { type: 'opened', lesson: own, scenario: scenario('add'), step: 0, from: 'prompt' }, ...keys('escape')).state;
     expect(state.own.map((e) => e.lesson)).toEqual([own]);
     expect(state.menuIndex).toBe(course.length);
-    expect(run(state, ...keys('1')).effects[0]).toEqual({ type: 'open', lesson: { kind: 'bundled', id: 'add' }, step: 0, from: 'menu' });
+    expect(run(state, ...keys('1')).effects[0]).toEqual({
+      type: 'open',
+      lesson: { kind: 'bundled', id: catalog[0].id },
+      step: 0,
+      from: 'menu',
+    });
   });
 });
 
@@ -263,5 +268,44 @@ describe('the phase bar', () => {
     };
     expect(phasesOf('add-then-mul')).toEqual(['overview', 'forward', 'backward', 'check', 'nudge', 'summary']);
     expect(phasesOf('neuron-learns')).toEqual(['overview', 'forward', 'backward', 'check', 'nudge', 'train', 'summary']);
+  });
+});
+
+describe('Enter on the summary', () => {
+  // As the shell opens a bundled lesson: in its place in the course.
+  const inPlace = (id: string, step: number): Session => {
+    const entry = catalog.find((e) => e.id === id)!;
+    const placed = inCourse(loadScenarioFile(entry.file), entry.file, catalog);
+    return run(menu(), { type: 'opened', lesson: { kind: 'bundled', id }, scenario: placed, step, from: 'menu' }).state;
+  };
+  const last = (id: string) => lessonOf(inPlace(id, 0))!.steps.length - 1;
+
+  it('opens the next lesson of the course, which the summary names', () => {
+    const index = catalog.findIndex((e) => e.id === 'add-self');
+    const next = catalog[index + 1];
+    const state = inPlace('add-self', last('add-self'));
+    expect(lessonOf(state)!.steps.at(-1)!.lines.at(-1)).toBe(`Next in the course: ${index + 2}. ${scenario(next.id).title}.`);
+    const { state: after, effects } = run(state, ...keys('enter'));
+    expect(effects.filter((e) => e.type === 'open')).toEqual([
+      { type: 'open', lesson: { kind: 'bundled', id: next.id }, step: 0, from: 'menu' },
+    ]);
+    expect(after.open?.step).toBe(last('add-self'));
+  });
+
+  it('→ and space stay on the summary, Enter elsewhere is the next step, and the last lesson has no next', () => {
+    const summary = inPlace('slope', last('slope'));
+    expect(run(summary, ...keys('right')).effects.some((e) => e.type === 'open')).toBe(false);
+    expect(run(summary, ...keys('space')).effects.some((e) => e.type === 'open')).toBe(false);
+    expect(step(run(inPlace('slope', 1), ...keys('enter')).state)).toBe(2);
+    const end = catalog.at(-1)!.id;
+    const final = inPlace(end, last(end));
+    expect(run(final, ...keys('enter')).effects.some((e) => e.type === 'open')).toBe(false);
+    expect(lessonOf(final)!.steps.at(-1)!.lines.at(-1)).toBe(`That was lesson ${catalog.length}, the last of the course.`);
+  });
+
+  it('a lesson from a file has no next, even with the same text as a bundled one', () => {
+    const own = { kind: 'file' as const, path: '/home/me/add.yaml' };
+    const state = run(menu(), { type: 'opened', lesson: own, scenario: scenario('add'), step: 99, from: 'prompt' }).state;
+    expect(run(state, ...keys('enter')).effects.some((e) => e.type === 'open')).toBe(false);
   });
 });
