@@ -197,7 +197,8 @@ describe('the prompt keys', () => {
 
 describe('actions that are not keys', () => {
   it('resize keeps the new window, and the frame settles scroll and origin in the state', () => {
-    const state = run(opened('neuron', 12), { type: 'resize', columns: 60, rows: 16 }).state;
+    // Step 4 (forward x2w2): at 60×16 its short text leaves the drawing a window.
+    const state = run(opened('neuron', 3), { type: 'resize', columns: 60, rows: 16 }).state;
     expect(state.window).toEqual({ columns: 60, rows: 16 });
     expect(state.origin).toBeDefined();
   });
