@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/catalog.js';
-import { courseEntries } from '../../src/course.js';
+import { courseEntries, openLesson } from '../../src/course.js';
 import { titleOf } from '../../src/layout/box.js';
-import { loadScenarioFile } from '../../src/scenario/index.js';
 import { buildFrame, type LessonFrame } from '../../src/ui/frame.js';
 import { GAP } from '../../src/ui/plan.js';
 import { initialSession, lessonOf, reduce, type Session } from '../../src/ui/session.js';
@@ -75,7 +74,10 @@ function sharesRows(lines: string[], frame: LessonFrame): boolean {
 function walk(columns: number, rows: number, beside: boolean) {
   describe.each(catalog.map((e) => e.id))(`%s at ${columns}×${rows}`, (id) => {
     it('every step shows its current node whole, no internal id, markers where cut, within the window', { timeout: 120_000 }, async () => {
-      const scenario = loadScenarioFile(catalog.find((e) => e.id === id)!.file);
+      // As the app opens it: with its place in the course, which the summary names.
+      const opened = openLesson({ kind: 'bundled', id }, catalog);
+      if (!('scenario' in opened)) throw new Error(opened.error);
+      const { scenario } = opened;
       const byName = new Map(scenario.graph.nodes.map((n) => [n.name, n]));
       let state: Session = initialSession({ window: { columns, rows }, course });
       state = reduce(state, { type: 'opened', lesson: { kind: 'bundled', id }, scenario, step: 0, from: 'menu' }).state;
