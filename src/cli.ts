@@ -48,7 +48,7 @@ Usage
 Options
   --json          machine-readable output for list and show
   --format F      graph: text (the default), dot, mermaid; export: see above
-  --quiz          start in predict mode: answer each backward step first
+  --quiz          start in predict mode: answer each question before the step tells
                   (with show: print each question in the transcript)
   --expr E        a graph to open instead of a scenario: "name = expression"
   --set N=V       a value for a name in --expr (once per name)

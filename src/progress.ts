@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import type { LessonRef } from './lesson/identity.js';
+import { lessonKey, type LessonRef } from './lesson/identity.js';
 import { writeFileAtomic } from './io/atomic-write.js';
 
 /**
@@ -19,12 +19,55 @@ export interface Progress {
   quiz: Record<string, { right: number; asked: number }>;
   /** The learner's own files and typed graphs, most recent first, for the menu. */
   recent: { lesson: LessonRef; title: string; expression: string }[];
+  /** Predict-mode questions answered wrong, to ask again at the start of the next session; written only when there are any. */
+  again?: Again[];
+  /** The steps seen of each lesson not finished yet, by lesson key, as ranges ("0-4,7"); written only when there are any. */
+  seen?: Record<string, string>;
 }
+
+/** A question to ask again: the step of a lesson whose question was answered wrong. */
+export interface Again {
+  lesson: LessonRef;
+  step: number;
+}
+
+const againKey = (a: Again) => `${lessonKey(a.lesson)}\u0000${a.step}`;
+
+/** Steps seen as ranges of step indices: [true, true, true, false, true] → "0-2,4". */
+export function encodeSeen(seen: boolean[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < seen.length; i++) {
+    if (!seen[i]) continue;
+    let j = i;
+    while (j + 1 < seen.length && seen[j + 1]) j++;
+    ranges.push(i === j ? String(i) : `${i}-${j}`);
+    i = j;
+  }
+  return ranges.join(',');
+}
+
+/** The steps of a lesson of `length` steps that `ranges` marks seen; steps past the end (a lesson edited since) are dropped. */
+export function decodeSeen(ranges: string | undefined, length: number): boolean[] {
+  const seen = Array.from({ length }, () => false);
+  for (const range of (ranges ?? '').split(',')) {
+    const match = /^(\d+)(?:-(\d+))?$/.exec(range);
+    if (!match) continue;
+    const from = Number(match[1]);
+    const to = Math.min(length - 1, Number(match[2] ?? match[1]));
+    for (let i = from; i <= to; i++) seen[i] = true;
+  }
+  return seen;
+}
+
+const SEEN = /^(\d+(-\d+)?(,\d+(-\d+)?)*)?$/;
 
 export const EMPTY: Progress = { version: 2, finished: [], quiz: {}, recent: [] };
 
 /** How many of the learner's own lessons the menu remembers. */
 const RECENT = 10;
+
+/** How many questions to ask again progress keeps: the most recent misses. */
+const AGAIN = 50;
 
 /**
  * `$XDG_STATE_HOME/grad-tutor/progress.json`, else under `~/.local/state`.
@@ -56,7 +99,10 @@ function validProgress(data: unknown): Progress | undefined {
   if (!isObject(data)) return undefined;
   if (data.version === 1) return fromVersion1(data);
   if (data.version !== 2) return undefined;
-  const { current, finished, quiz, recent } = data;
+  const { current, finished, quiz, recent, again, seen } = data;
+  if (again !== undefined && !(Array.isArray(again) && again.every((a) => isObject(a) && isLessonRef(a.lesson) && isCount(a.step))))
+    return undefined;
+  if (seen !== undefined && !(isObject(seen) && Object.values(seen).every((r) => isString(r) && SEEN.test(r)))) return undefined;
   if (!Array.isArray(finished) || !finished.every(isString)) return undefined;
   if (!isObject(quiz) || !Object.values(quiz).every((s) => isObject(s) && isCount(s.right) && isCount(s.asked))) return undefined;
   if (
@@ -126,29 +172,54 @@ export function loadProgress(path: string): Loaded {
  * Two tutors may be open at once: what is on disk is merged with what this
  * one knows. Finished lessons and scores are a union (this tutor's score of a
  * lesson over the other's); the current lesson is the one that saved last.
+ * The questions to ask again are a union too, less those this tutor has seen
+ * answered (`cleared`); the steps seen of a lesson are the union of both
+ * tutors', dropped once the lesson is finished.
  */
-export function mergeProgress(disk: Progress, mine: Progress): Progress {
+export function mergeProgress(disk: Progress, mine: Progress, cleared: Again[] = []): Progress {
   const recent = [...mine.recent, ...disk.recent].filter(
     (r, i, all) => all.findIndex((o) => JSON.stringify(o.lesson) === JSON.stringify(r.lesson)) === i,
   );
+  const finished = [...new Set([...disk.finished, ...mine.finished])];
+  const gone = new Set(cleared.map(againKey));
+  const again = [...(disk.again ?? []), ...(mine.again ?? [])].filter(
+    (a, i, all) => !gone.has(againKey(a)) && all.findIndex((o) => againKey(o) === againKey(a)) === i,
+  );
+  const seen: Record<string, string> = {};
+  for (const key of new Set([...Object.keys(disk.seen ?? {}), ...Object.keys(mine.seen ?? {})])) {
+    if (finished.includes(key)) continue;
+    const [a, b] = [disk.seen?.[key] ?? '', mine.seen?.[key] ?? ''];
+    const length = 1 + Math.max(lastStep(a), lastStep(b));
+    const other = decodeSeen(b, length);
+    const both = decodeSeen(a, length).map((s, i) => s || other[i]);
+    const ranges = encodeSeen(both);
+    if (ranges) seen[key] = ranges;
+  }
   return {
     version: 2,
     ...(mine.current ? { current: mine.current } : {}),
-    finished: [...new Set([...disk.finished, ...mine.finished])],
+    finished,
     quiz: { ...disk.quiz, ...mine.quiz },
     recent: recent.slice(0, RECENT),
+    ...(again.length > 0 ? { again: again.slice(-AGAIN) } : {}),
+    ...(Object.keys(seen).length > 0 ? { seen } : {}),
   };
 }
 
+/** The highest step a ranges string names, -1 for none. */
+function lastStep(ranges: string): number {
+  return Math.max(-1, ...ranges.split(/[,-]/).filter(Boolean).map(Number));
+}
+
 /** Re-read, merge and write atomically, so a crash never leaves half a file and another tutor's work is kept. */
-export function saveProgress(path: string, mine: Progress): Progress {
+export function saveProgress(path: string, mine: Progress, cleared: Again[] = []): Progress {
   let disk = EMPTY;
   try {
     if (existsSync(path)) disk = read(path) ?? EMPTY;
   } catch {
     // A file gone bad since the start: this tutor's own record replaces it.
   }
-  const merged = mergeProgress(disk, mine);
+  const merged = mergeProgress(disk, mine, cleared);
   writeFileAtomic(path, JSON.stringify(merged, null, 2) + '\n');
   return merged;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadProgress, mergeProgress, progressPath, saveProgress, EMPTY, type Progress } from '../src/progress.js';
+import { decodeSeen, encodeSeen, loadProgress, mergeProgress, progressPath, saveProgress, EMPTY, type Progress } from '../src/progress.js';
 import { progressOf, startSession } from '../src/ui/run.js';
 import type { KeyName } from '../src/ui/keys.js';
 import type { Store } from '../src/ui/store.js';
@@ -250,5 +250,69 @@ describe('progress and reset commands', () => {
     expect(code).toBe(2);
     expect(stderr).toBe(`${path} is not a file, so reset leaves it alone — remove it yourself if it is yours.\n`);
     expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('the steps seen, kept compactly', () => {
+  it('as ranges of step indices, read back for a lesson of any length', () => {
+    expect(encodeSeen([true, true, true, false, true])).toBe('0-2,4');
+    expect(encodeSeen([false, false])).toBe('');
+    expect(decodeSeen('0-2,4', 6)).toEqual([true, true, true, false, true, false]);
+    // A lesson edited to fewer steps since: the steps past its end are dropped.
+    expect(decodeSeen('0-2,9', 3)).toEqual([true, true, true]);
+    expect(decodeSeen(undefined, 2)).toEqual([false, false]);
+  });
+
+  it('merging takes the union of both tutors’ steps seen, and drops a finished lesson’s', () => {
+    const disk: Progress = { ...EMPTY, seen: { add: '0-2', mul: '0-1' } };
+    const mine: Progress = { ...EMPTY, finished: ['mul'], seen: { add: '4' } };
+    expect(mergeProgress(disk, mine).seen).toEqual({ add: '0-2,4' });
+  });
+
+  it('a file whose steps seen are not ranges is moved aside', () => {
+    const path = join(stateDir(), 'progress.json');
+    writeFileSync(path, JSON.stringify({ ...EMPTY, seen: { add: 'all of them' } }));
+    expect(loadProgress(path).warning).toBeDefined();
+  });
+});
+
+describe('questions to ask again', () => {
+  const add = (step: number) => ({ lesson: { kind: 'bundled' as const, id: 'add' }, step });
+
+  it('merge as a union, less those this tutor saw answered right', () => {
+    const disk: Progress = { ...EMPTY, again: [add(1), add(3)] };
+    const mine: Progress = { ...EMPTY, again: [add(3), add(4)] };
+    expect(mergeProgress(disk, mine).again).toEqual([add(1), add(3), add(4)]);
+    // Another tutor still lists step 1, which this one has seen answered right: it goes.
+    expect(mergeProgress(disk, mine, [add(1)]).again).toEqual([add(3), add(4)]);
+    expect(mergeProgress(disk, { ...EMPTY }, [add(1), add(3)]).again).toBeUndefined();
+  });
+
+  it('a file whose list is not {lesson, step} pairs is moved aside', () => {
+    const path = join(stateDir(), 'progress.json');
+    writeFileSync(path, JSON.stringify({ ...EMPTY, again: [{ lesson: 'add', step: 1 }] }));
+    expect(loadProgress(path).warning).toBeDefined();
+  });
+
+  it('a wrong answer is saved, asked first thing after a restart, and gone once answered right', () => {
+    const path = join(stateDir(), 'progress.json');
+    // add (the course's second lesson), predict mode, step 2 (index 1): z = a + b = 3 + (-5) = -2. Typed -8 is a − b, a known mistake.
+    const first = startSession({ progress: EMPTY, path, quiz: true, window: { columns: 100, rows: 30 } });
+    const wrong = press(first.store, 'down', 'enter', 'right', 't', '-', '8', 'enter');
+    expect(wrong.again).toEqual([add(1)]);
+    saveProgress(path, progressOf(wrong), wrong.cleared);
+    const { progress } = loadProgress(path);
+    expect(progress.again).toEqual([add(1)]);
+
+    const second = startSession({ progress, path, window: { columns: 100, rows: 30 } });
+    const asked = second.store.getState();
+    expect(asked).toMatchObject({ screen: 'lesson', open: { step: 1 } });
+    expect(asked.review?.items).toEqual([add(1)]);
+    const right = press(second.store, 't', '-', '2', 'enter');
+    expect(right.again).toEqual([]);
+    saveProgress(path, progressOf(right), right.cleared);
+    expect(loadProgress(path).progress.again).toBeUndefined();
+    // → goes on to where the learner left off: add at step 2 again, from the resume.
+    expect(press(second.store, 'right').open?.step).toBe(1);
   });
 });

@@ -10,7 +10,7 @@
  */
 
 import { drawGraph, drawingToText, layoutGraph } from '../layout/index.js';
-import { buildLesson, num, paragraphs, questionFor, type Lesson, type Question, type Step } from '../lesson/index.js';
+import { buildLesson, num, paragraphs, questionFor, type Lesson, type NumberQuestion as Question, type Step } from '../lesson/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { visible, visibleLine } from '../io/visible.js';
 

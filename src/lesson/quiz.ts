@@ -1,45 +1,174 @@
-import type { Contribution } from '../engine/index.js';
-import { num, operandNum, partial } from './format.js';
+import { nodeMap, opRow, type Contribution, type GraphNode, type Nudge, type Trace } from '../engine/index.js';
+import { num, operandNum, partial, wrap } from './format.js';
 import type { Lesson } from './steps.js';
 
+/** The answer to a nudge question: which way the output goes. */
+export type Direction = 'up' | 'down';
+
+/** What a learner can give: a number (picked or typed), or a direction. */
+export type Given = number | Direction;
+
 /** One answer on offer: the right one, or a real mistake with the reason it is one. */
-export interface Choice {
-  value: number;
+export interface Choice<T extends Given = number> {
+  value: T;
   right: boolean;
   /** Why this answer is wrong, said to the learner who picked it. Empty for the right one. */
   why: string;
 }
 
 /**
- * The kinds of question the lesson asks. Only a backward edge's result is
- * asked so far; the course adds forward values, local derivatives, upstream
- * gradients, running sums and the nudge's direction as further kinds.
+ * The kinds of question, each where it belongs: a forward step's value, a
+ * backward edge's local derivative, its upstream gradient, its result, the
+ * running sum where a node is reached along a second path, and on the nudge
+ * step the direction the output goes.
  */
-export type QuestionKind = 'edge-result';
+export type QuestionKind = 'forward-value' | 'local-derivative' | 'upstream' | 'edge-result' | 'running-sum' | 'nudge-direction';
 
-export interface Question {
-  kind: QuestionKind;
+/** The kinds in the order the summary lists them, each with its name in words (singular, plural). */
+export const KINDS: [QuestionKind, string, string][] = [
+  ['forward-value', 'forward value', 'forward values'],
+  ['local-derivative', 'local derivative', 'local derivatives'],
+  ['upstream', 'upstream gradient', 'upstream gradients'],
+  ['edge-result', 'edge result', 'edge results'],
+  ['running-sum', 'running sum', 'running sums'],
+  ['nudge-direction', 'nudge direction', 'nudge directions'],
+];
+
+interface Asked<K extends QuestionKind, T extends Given> {
+  kind: K;
   prompt: string;
   /** The right value, also marked among the choices. */
-  answer: number;
-  choices: Choice[];
-  /** The rule first, then the numbers: what the hint key reveals, one at a time. */
-  hints: [string, string];
+  answer: T;
+  /** What the screen offers: the right answer and up to three mistakes. */
+  choices: Choice<T>[];
+  /** Every known mistake, on screen or not: a typed answer that matches one gets its reason. */
+  mistakes: Choice<T>[];
+  /** What the hint key reveals, one at a time: the rule in symbols, the node whose value it uses, the numbers. */
+  hints: [string, string, string];
+  /** The node hint 2 points at, highlighted on the drawing once that hint is out. */
+  hintNode?: string;
+}
+
+/** A question whose answer is a number: picked, or typed within TOLERANCE. */
+export type NumberQuestion = Asked<Exclude<QuestionKind, 'nudge-direction'>, number>;
+/** The nudge step's question: up or down. */
+export type DirectionQuestion = Asked<'nudge-direction', Direction>;
+export type Question = NumberQuestion | DirectionQuestion;
+
+/** A typed number counts when it is within 1% of the answer, or within 0.01 of it for answers below 1. */
+export function close(typed: number, value: number): boolean {
+  return Math.abs(typed - value) <= 0.01 * Math.max(1, Math.abs(value));
+}
+
+/** The tolerance as the prompt states it. */
+export const TOLERANCE = 'within 1%, or 0.01 below 1';
+
+/** How a choice reads on screen: a number as the lesson writes it, a direction as the word. */
+export function answerText(value: Given): string {
+  return typeof value === 'number' ? num(value) : value;
+}
+
+/** The choices on screen: duplicates (as shown) and copies of the right value removed, at most four, rotated by the seed. */
+function offer(candidates: Choice[], seed: number): { choices: Choice[]; mistakes: Choice[] } {
+  const seen = new Set<string>();
+  const distinct = candidates.filter((choice) => {
+    const shown = num(choice.value);
+    if (seen.has(shown)) return false;
+    seen.add(shown);
+    return true;
+  });
+  const picked = distinct.slice(0, 4);
+  // Rotate so the right answer is not always first, the same way every time.
+  const shift = seed % picked.length;
+  return { choices: [...picked.slice(shift), ...picked.slice(0, shift)], mistakes: distinct.filter((c) => !c.right) };
+}
+
+/** The two last resorts, so there are always at least three different choices. */
+function offByOne(right: number, because: string): Choice[] {
+  return [
+    { value: right + 1, right: false, why: `that is one too many: ${because}.` },
+    { value: right - 1, right: false, why: `that is one too few: ${because}.` },
+  ];
+}
+
+/** What an edge's questions need to know about its node: its expression, its rule, the names that rule reads. */
+interface EdgeContext {
+  out: string;
+  /** `a · b`, as the lesson writes the node. */
+  expression: string;
+  /** The local derivative in symbols: `b` for ∂(a·b)/∂a. */
+  rule: string;
+  /** The nodes whose values the rule reads, in the order it names them. */
+  uses: string[];
+  values: Record<string, number>;
+}
+
+/** Nodes by name, made once per graph: a lookup per question would make a lesson's questions quadratic. */
+const byNames = new WeakMap<Trace, Map<string, GraphNode>>();
+function nodesOf(trace: Trace): Map<string, GraphNode> {
+  let byName = byNames.get(trace);
+  if (!byName) byNames.set(trace, (byName = nodeMap(trace.graph)));
+  return byName;
+}
+
+function edgeContext(c: Contribution, out: string, trace?: Trace): EdgeContext | undefined {
+  if (!trace) return undefined;
+  const node = nodesOf(trace).get(c.node);
+  if (!node) return undefined;
+  const row = opRow(node.op);
+  const names = node.inputs.map(wrap);
+  const rule = row.writeLocal(c.slot, names, wrap(c.node));
+  // The names the rule reads, whole words only (so `b` is not found inside `ab`).
+  const candidates = [...new Set([...node.inputs, c.node])];
+  const uses = candidates
+    .map((name) => ({ name, at: indexOfName(rule, wrap(name)) }))
+    .filter((u) => u.at >= 0)
+    .sort((x, y) => x.at - y.at)
+    .map((u) => u.name);
+  return { out, expression: row.write(names), rule, uses, values: trace.values };
+}
+
+function indexOfName(text: string, name: string): number {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(^|[^A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`).exec(text);
+  return match ? match.index + match[1].length : -1;
+}
+
+/** ∂(a · b)/∂a = b: the op's rule in symbols. */
+function ruleOf(c: Contribution, ctx: EdgeContext): string {
+  return `∂(${ctx.expression})/∂${wrap(c.operand)} = ${ctx.rule}`;
+}
+
+/** Hint 2 and its node: the value the local derivative reads, or that it reads none. */
+function usesHint(c: Contribution, ctx: EdgeContext): { text: string; node?: string } {
+  const first = ctx.uses[0];
+  if (!first) return { text: `${partial(c.node, c.operand)} reads no value here: it is ${num(c.local)} whatever ${c.operand} is.` };
+  const others = ctx.uses.slice(1).map((n) => ` and ${n}'s`);
+  return { text: `It uses ${first}'s value${others.join('')} (${first} is highlighted).`, node: first };
+}
+
+function numbersOfRule(c: Contribution, ctx: EdgeContext): string {
+  if (ctx.uses.length === 0) return `${partial(c.node, c.operand)} = ${num(c.local)}`;
+  const values = ctx.uses.map((n) => `${n} = ${num(ctx.values[n])}`).join(', ');
+  return ctx.uses.length === 1 && ctx.rule === wrap(ctx.uses[0]) ? values : `${values}, into ${ctx.rule}`;
 }
 
 /**
- * The question for one backward edge: what is the operand's gradient once
- * this edge has run? The wrong answers are the mistakes people make — the
+ * The question for one backward edge's result: what is the operand's
+ * gradient once this edge has run? On a node's second path on, that is a
+ * running sum. The wrong answers are the mistakes people make — the
  * overwrite bug (only this path), upstream without local, local without
  * upstream, the sign flipped — with duplicates and copies of the right value
- * removed, so every choice on screen means something different.
+ * removed, so every choice on screen means something different. With the
+ * trace, the hints name the op's rule and the node whose value it uses.
  */
-export function questionFor(c: Contribution, out: string, seed: number): Question {
+export function questionFor(c: Contribution, out: string, seed: number, trace?: Trace): NumberQuestion {
   const grad = partial(out, c.operand);
   const right = c.sumAfter;
   const already = c.sumBefore;
   const plusAlready = (x: number) => (c.path > 1 ? already + x : x);
   const earlier = c.path > 1 ? ` (plus the ${num(already)} ${c.operand} already has)` : '';
+  const because = `${operandNum(c.upstream)} · ${operandNum(c.local)} is ${num(c.contribution)}${earlier}`;
   const candidates: Choice[] = [
     { value: right, right: true, why: '' },
     {
@@ -57,11 +186,7 @@ export function questionFor(c: Contribution, out: string, seed: number): Questio
       right: false,
       why: `that is the local derivative ${partial(c.node, c.operand)} = ${num(c.local)} alone; multiply it by the upstream gradient ${partial(out, c.node)} = ${num(c.upstream)}.`,
     },
-    {
-      value: -right,
-      right: false,
-      why: `the sign is flipped: ${operandNum(c.upstream)} · ${operandNum(c.local)} is ${num(c.contribution)}${earlier}.`,
-    },
+    { value: -right, right: false, why: `the sign is flipped: ${because}.` },
     {
       value: 0,
       right: false,
@@ -73,55 +198,275 @@ export function questionFor(c: Contribution, out: string, seed: number): Questio
       right: false,
       why: `that adds the local derivative and the upstream gradient; the chain rule multiplies them.`,
     },
-    // Last resorts, so there are always at least three different choices.
-    {
-      value: right + 1,
-      right: false,
-      why: `that is one too many: ${operandNum(c.upstream)} · ${operandNum(c.local)} is ${num(c.contribution)}${earlier}.`,
-    },
-    {
-      value: right - 1,
-      right: false,
-      why: `that is one too few: ${operandNum(c.upstream)} · ${operandNum(c.local)} is ${num(c.contribution)}${earlier}.`,
-    },
+    ...offByOne(right, because),
   ];
-  const seen = new Set<string>();
-  const choices = candidates.filter((choice) => {
-    const shown = num(choice.value);
-    if (seen.has(shown)) return false;
-    seen.add(shown);
-    return true;
-  });
-  const picked = choices.slice(0, 4);
-  // Rotate so the right answer is not always first, the same way every time.
-  const shift = seed % picked.length;
+  const ctx = edgeContext(c, out, trace);
+  const chain = `${grad} ${c.path > 1 ? '+=' : '='} ${partial(out, c.node)} · ${partial(c.node, c.operand)}`;
+  const uses = ctx ? usesHint(c, ctx) : undefined;
   return {
-    kind: 'edge-result',
-    prompt: `What is ${grad} once this edge has run?`,
+    kind: c.path > 1 ? 'running-sum' : 'edge-result',
+    prompt:
+      c.path > 1
+        ? `${c.operand} already has ${grad} = ${num(already)} from another path. What is ${grad} once this edge has run?`
+        : `What is ${grad} once this edge has run?`,
     answer: right,
-    choices: [...picked.slice(shift), ...picked.slice(0, shift)],
+    ...offer(candidates, seed),
     hints: [
-      `Rule: ${grad} ${c.path > 1 ? '+=' : '='} ${partial(out, c.node)} · ${partial(c.node, c.operand)} — upstream times local.`,
-      `Numbers: ${operandNum(c.upstream)} · ${operandNum(c.local)}${earlier}.`,
+      `Rule: ${chain} — upstream times local${c.path > 1 ? ', added to what is there' : ''}${ctx ? `; here ${ruleOf(c, ctx)}` : ''}.`,
+      c.path > 1
+        ? `It uses ${c.operand}'s gradient so far, ${num(already)} (${c.operand} is highlighted), and ${c.node}'s gradient.`
+        : `It uses ${c.node}'s gradient ${partial(out, c.node)}${uses?.node ? ` and ${uses.node}'s value (${uses.node} is highlighted)` : ` (${c.node} is highlighted)`}.`,
+      `Numbers: ${c.path > 1 ? `${num(already)} + ` : ''}${operandNum(c.upstream)} · ${operandNum(c.local)}.`,
     ],
+    hintNode: c.path > 1 ? c.operand : (uses?.node ?? c.node),
   };
 }
 
-/** The sentence that judges a pick, in words and never by colour alone. */
-export function verdict(question: Question, picked: number): string {
-  const choice = question.choices[picked];
-  const right = question.choices.find((c) => c.right)!;
-  return choice.right ? `Correct: ${num(right.value)}.` : `Not quite: ${choice.why} The answer is ${num(right.value)}.`;
+/** ∂c/∂a by the op's rule alone: no upstream yet. */
+export function localQuestion(c: Contribution, trace: Trace, seed: number): NumberQuestion {
+  const out = trace.graph.output;
+  const ctx = edgeContext(c, out, trace)!;
+  const local = partial(c.node, c.operand);
+  const right = c.local;
+  const rule = `${local} = ${ctx.rule === num(right) ? ctx.rule : `${ctx.rule} = ${num(right)}`}`;
+  const candidates: Choice[] = [
+    { value: right, right: true, why: '' },
+    {
+      value: c.upstream,
+      right: false,
+      why: `that is the upstream gradient ${partial(out, c.node)}; the local derivative is ${c.node}'s own slope in ${c.operand}: ${rule}.`,
+    },
+    {
+      value: c.contribution,
+      right: false,
+      why: `that is upstream × local, the edge's whole result; the local derivative alone is ${rule}.`,
+    },
+    { value: ctx.values[c.operand], right: false, why: `that is ${c.operand}'s own value; the rule for ${ctx.expression} gives ${rule}.` },
+    { value: ctx.values[c.node], right: false, why: `that is ${c.node}'s value, not its slope: ${rule}.` },
+    ...(nodesOf(trace).get(c.node)?.op === '+'
+      ? []
+      : [{ value: 1, right: false, why: `1 is the local derivative of a sum; ${c.node} = ${ctx.expression}, so ${rule}.` }]),
+    { value: 0, right: false, why: `0 would mean ${c.node} does not move when ${c.operand} does; ${rule}.` },
+    { value: -right, right: false, why: `the sign is flipped: ${rule}.` },
+    ...offByOne(right, rule),
+  ];
+  const uses = usesHint(c, ctx);
+  return {
+    kind: 'local-derivative',
+    prompt: `What is the local derivative ${local} of ${c.node} = ${ctx.expression}?`,
+    answer: right,
+    ...offer(candidates, seed),
+    hints: [`Rule: ${ruleOf(c, ctx)}.`, uses.text, `Numbers: ${numbersOfRule(c, ctx)}.`],
+    ...(uses.node ? { hintNode: uses.node } : {}),
+  };
+}
+
+/**
+ * ∂L/∂c arriving at the edge: the gradient of the node the edge leaves,
+ * complete by now. `into` is the edges that brought it (found in the trace
+ * when not given; questionsOf gives them, grouped once).
+ */
+export function upstreamQuestion(
+  c: Contribution,
+  trace: Trace,
+  seed: number,
+  into = trace.contributions.filter((d) => d.operand === c.node),
+): NumberQuestion {
+  const out = trace.graph.output;
+  const up = partial(out, c.node);
+  const right = c.upstream;
+  const fromOut = c.node === out;
+  const candidates: Choice[] = [
+    { value: right, right: true, why: '' },
+    {
+      value: c.local,
+      right: false,
+      why: `that is the local derivative ${partial(c.node, c.operand)}; the upstream is ${up}, what reached ${c.node} from ${out}.`,
+    },
+    { value: trace.values[c.node], right: false, why: `that is ${c.node}'s value, not its gradient.` },
+    {
+      value: c.contribution,
+      right: false,
+      why: `that is this edge's result, upstream × local; the upstream is the factor that had reached ${c.node} before it.`,
+    },
+    ...(fromOut
+      ? []
+      : [
+          {
+            value: 1,
+            right: false,
+            why: `1 is only the seed ${partial(out, out)}; ${c.node}'s gradient is what the edges out of it added.`,
+          },
+          { value: 0, right: false, why: `0 is where ${c.node}'s gradient started; every edge out of ${c.node} has run since.` },
+        ]),
+    { value: -right, right: false, why: `the sign is flipped: ${up} is ${num(right)}.` },
+    ...offByOne(right, `${up} is ${num(right)}`),
+  ];
+  // A node reached along many paths: its first and last terms, not thousands.
+  const term = (d: Contribution) => `${operandNum(d.upstream)} · ${operandNum(d.local)}`;
+  const sum =
+    into.length <= 4 ? into.map(term).join(' + ') : `${term(into[0])} + … ${into.length - 2} more … + ${term(into[into.length - 1])}`;
+  return {
+    kind: 'upstream',
+    prompt: `What is the upstream gradient ${up}, the one arriving at ${c.node} for this edge?`,
+    answer: right,
+    ...offer(candidates, seed),
+    hints: [
+      fromOut
+        ? `Rule: the seed: ${partial(out, out)} = 1, since ${out} moves exactly as much as itself.`
+        : `Rule: the upstream ${up} is ${c.node}'s own gradient, complete once every edge out of ${c.node} has run.`,
+      `It is ${c.node}'s gradient: the g in ${c.node}'s box (highlighted).`,
+      fromOut ? `Numbers: ${partial(out, out)} = 1.` : `Numbers: ${up} = ${sum}.`,
+    ],
+    hintNode: c.node,
+  };
+}
+
+/** What is c? The forward step's value, before the step tells it. */
+export function forwardQuestion(node: GraphNode, trace: Trace, seed: number): NumberQuestion {
+  const row = opRow(node.op);
+  const x = node.inputs.map((name) => trace.values[name]);
+  const names = node.inputs.map(wrap);
+  const numbers = x.map(operandNum);
+  const right = trace.values[node.name];
+  const expression = row.write(names);
+  const because = `${row.write(numbers)} is ${num(right)}`;
+  const candidates: Choice[] = [{ value: right, right: true, why: '' }];
+  if (node.inputs.length === 2) {
+    for (const op of ['+', '-', '*', '/'] as const) {
+      if (op === node.op) continue;
+      const other = opRow(op);
+      candidates.push({
+        value: other.forward(x),
+        right: false,
+        why: `that is ${other.write(numbers)}; ${node.name} = ${expression}, and ${because}.`,
+      });
+    }
+    const swapped = row.forward([x[1], x[0]]);
+    if (node.op === '-' || node.op === '/' || node.op === '^')
+      candidates.push({ value: swapped, right: false, why: `the operands are swapped: ${node.name} = ${expression}, and ${because}.` });
+  } else if (node.inputs.length === 1) {
+    candidates.push({
+      value: x[0],
+      right: false,
+      why: `that is ${node.inputs[0]} itself; ${node.name} = ${expression} applies ${node.op} to it: ${because}.`,
+    });
+  }
+  candidates.push({ value: -right, right: false, why: `the sign is flipped: ${because}.` }, ...offByOne(right, because));
+  return {
+    kind: 'forward-value',
+    prompt: `What is ${node.name} = ${expression}?`,
+    answer: right,
+    ...offer(candidates, seed),
+    hints: [
+      `Rule: ${node.name} = ${expression}, from the values of its operands.`,
+      `It uses ${node.inputs.map((n) => `${n}'s value`).join(' and ')} (${node.inputs[0]} is highlighted).`,
+      `Numbers: ${row.write(numbers)}.`,
+    ],
+    hintNode: node.inputs[0],
+  };
+}
+
+/** Does the output go up or down when every param moves by rate × its gradient? Undefined when it does not move. */
+export function nudgeQuestion(nudge: Nudge, out: string): DirectionQuestion | undefined {
+  if (!Number.isFinite(nudge.actual) || nudge.actual === 0) return undefined;
+  const answer: Direction = nudge.actual > 0 ? 'up' : 'down';
+  const wrong: Direction = answer === 'up' ? 'down' : 'up';
+  const ascent = nudge.rate >= 0;
+  const firstOrder = nudge.predicted > 0 ? 'up' : 'down';
+  const why =
+    firstOrder === wrong
+      ? `to first order it would (predicted ${num(nudge.predicted)}), but the rate is so large that the curve wins: ${out} goes ${num(nudge.before)} → ${num(nudge.after)}.`
+      : ascent
+        ? `each param moves with its gradient's sign, so every grad · Δx is positive and ${out} rises; a negative gradient moves its param down, which raises ${out} too.`
+        : `the rate is negative: each param moves against its gradient, so every grad · Δx is negative and ${out} falls (descent).`;
+  const choices: Choice<Direction>[] = [
+    { value: 'up', right: answer === 'up', why: answer === 'up' ? '' : why },
+    { value: 'down', right: answer === 'down', why: answer === 'down' ? '' : why },
+  ];
+  return {
+    kind: 'nudge-direction',
+    prompt: `Every param moves by ${num(nudge.rate)} × its gradient. Does ${out} go up or down?`,
+    answer,
+    choices,
+    mistakes: choices.filter((c) => !c.right),
+    hints: [
+      `Rule: each param x moves by rate × ∂${wrap(out)}/∂x, so ${out} changes by about rate × Σ (∂${wrap(out)}/∂x)².`,
+      `It uses the gradients in the params' boxes and the rate's sign (${out} is highlighted).`,
+      `Numbers: ${num(nudge.rate)} × Σ grad² = ${num(nudge.predicted)}.`,
+    ],
+    hintNode: out,
+  };
+}
+
+/**
+ * How judged: right, or the known mistake it matches (on screen or not), or
+ * none of them. A typed number is close enough within TOLERANCE.
+ */
+export function judge(question: Question, given: Given): { right: boolean; why?: string } {
+  if (question.kind === 'nudge-direction') {
+    const choice = question.choices.find((c) => c.value === given);
+    return { right: choice?.right === true, why: choice?.why };
+  }
+  if (typeof given !== 'number') return { right: false };
+  if (close(given, question.answer)) return { right: true };
+  const mistake = [...question.choices, ...question.mistakes].find((c) => !c.right && close(given, c.value));
+  return { right: false, why: mistake?.why };
+}
+
+/** The sentence that judges an answer, in words and never by colour alone. */
+export function verdict(question: Question, given: Given): string {
+  const right = answerText(question.answer);
+  const { right: ok, why } = judge(question, given);
+  const typed = typeof given === 'number' && num(given) !== right ? ` (you gave ${num(given)})` : '';
+  if (ok) return `Correct: ${right}${typed}.`;
+  if (why) return `Not quite: ${why} The answer is ${right}.`;
+  return `Not quite: ${answerText(given)} is none of the usual slips — work it through once more. The answer is ${right}.`;
 }
 
 const asked = new WeakMap<Lesson, (Question | undefined)[]>();
 
-/** The question of each step (backward edges have one), made once per lesson. */
+/**
+ * The question of each step, made once per lesson: a forward value on each
+ * forward step; on the backward edges a running sum wherever a node is
+ * reached along a second path, and elsewhere the local derivative, the
+ * edge's result and the upstream gradient in turn, so a lesson asks about
+ * each part of the chain rule without three questions per edge; the
+ * direction on the nudge step. No question where the answer is not finite.
+ */
 export function questionsOf(lesson: Lesson): (Question | undefined)[] {
   let questions = asked.get(lesson);
   if (!questions) {
-    const out = lesson.scenario.graph.output;
-    questions = lesson.steps.map((step, i) => (step.contribution ? questionFor(step.contribution, out, i) : undefined));
+    const { trace } = lesson;
+    const out = trace.graph.output;
+    const byName = nodesOf(trace);
+    const into = new Map<string, Contribution[]>();
+    for (const d of trace.contributions) {
+      const list = into.get(d.operand);
+      if (list) list.push(d);
+      else into.set(d.operand, [d]);
+    }
+    let edge = 0;
+    questions = lesson.steps.map((step, i): Question | undefined => {
+      const c = step.contribution;
+      if (c) {
+        if (!Number.isFinite(c.local) || !Number.isFinite(c.upstream)) return undefined;
+        if (c.path > 1) return questionFor(c, out, i, trace);
+        // The upstream of an edge from the output is the seed itself: the result is asked there instead.
+        const turn = edge++ % 3;
+        if (turn === 0) return localQuestion(c, trace, i);
+        if (turn === 2 && c.node !== out) return upstreamQuestion(c, trace, i, into.get(c.node) ?? []);
+        return questionFor(c, out, i, trace);
+      }
+      if (step.phase === 'forward' && step.highlight.current) {
+        const node = byName.get(step.highlight.current);
+        if (!node || !Number.isFinite(trace.values[node.name])) return undefined;
+        if (!node.inputs.every((name) => Number.isFinite(trace.values[name]))) return undefined;
+        return forwardQuestion(node, trace, i);
+      }
+      if (step.phase === 'nudge') return nudgeQuestion(lesson.nudge, out);
+      return undefined;
+    });
     asked.set(lesson, questions);
   }
   return questions;
@@ -131,9 +476,49 @@ export function questionAt(lesson: Lesson, step: number): Question | undefined {
   return questionsOf(lesson)[step];
 }
 
-/** Picks by step number → how many were right, out of how many given. */
-export function scoreOf(lesson: Lesson, picks: Record<number, number>): { right: number; asked: number } {
-  const given = Object.entries(picks);
-  const right = given.filter(([step, pick]) => questionAt(lesson, Number(step))?.choices[pick]?.right).length;
-  return { right, asked: given.length };
+export interface Score {
+  right: number;
+  asked: number;
+  /** The same, by kind of question: only the kinds asked. */
+  byKind: Partial<Record<QuestionKind, { right: number; asked: number }>>;
+}
+
+/** Answers by step number → how many were right, out of how many given, in all and by kind. */
+export function scoreOf(lesson: Lesson, answers: Record<number, Given>): Score {
+  const score: Score = { right: 0, asked: 0, byKind: {} };
+  for (const [step, given] of Object.entries(answers)) {
+    const question = questionAt(lesson, Number(step));
+    if (!question) continue;
+    const ok = judge(question, given).right;
+    const kind = (score.byKind[question.kind] ??= { right: 0, asked: 0 });
+    kind.asked++;
+    score.asked++;
+    if (ok) {
+      kind.right++;
+      score.right++;
+    }
+  }
+  return score;
+}
+
+/** "forward values 3/3 · local derivatives 1/2": the score by kind, in the order of KINDS. */
+export function scoreByKind(score: Score): string {
+  return KINDS.filter(([kind]) => score.byKind[kind])
+    .map(([kind, one, many]) => {
+      const { right, asked } = score.byKind[kind]!;
+      return `${asked === 1 ? one : many} ${right}/${asked}`;
+    })
+    .join(' · ');
+}
+
+/** The steps whose first answer was wrong, in order. */
+export function missedSteps(lesson: Lesson, answers: Record<number, Given>): number[] {
+  return Object.entries(answers)
+    .map(([step, given]) => ({ step: Number(step), given }))
+    .filter(({ step, given }) => {
+      const question = questionAt(lesson, step);
+      return question !== undefined && !judge(question, given).right;
+    })
+    .map(({ step }) => step)
+    .sort((a, b) => a - b);
 }

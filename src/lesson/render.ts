@@ -1,5 +1,5 @@
 import { num } from './format.js';
-import { questionAt, type Question } from './quiz.js';
+import { answerText, questionAt, TOLERANCE, type Given, type Question } from './quiz.js';
 import type { Lesson, SlopeRun, WrongOrder } from './steps.js';
 import type { Training } from './train.js';
 
@@ -21,8 +21,8 @@ export function lessonToText(lesson: Lesson, options: { quiz?: boolean } = {}): 
 /** A question as the transcript asks it: before the step tells the answer. */
 function questionLines(question: Question): string[] {
   return [
-    `  Q: ${question.prompt}`,
-    ...question.choices.map((c, i) => `     ${i + 1}. ${num(c.value)}${c.right ? '  (right)' : `  — ${c.why}`}`),
+    `  Q (${question.kind}): ${question.prompt}${question.kind === 'nudge-direction' ? '' : ` A typed answer counts ${TOLERANCE}.`}`,
+    ...question.choices.map((c, i) => `     ${i + 1}. ${answerText(c.value)}${c.right ? '  (right)' : `  — ${c.why}`}`),
     ...question.hints.map((hint) => `     hint: ${hint}`),
   ];
 }
@@ -200,13 +200,22 @@ function indented(text: string, indent: string): string {
   return indent && text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
 }
 
+/** A number as jsonNumber writes it; a direction as its word. */
+const jsonAnswer = (x: Given) => (typeof x === 'number' ? jsonNumber(x) : x);
+
 function questionToJson(q: Question): object {
   return {
     kind: q.kind,
     prompt: q.prompt,
-    answer: jsonNumber(q.answer),
-    choices: q.choices.map((c) => ({ value: jsonNumber(c.value), right: c.right, why: c.why })),
+    answer: jsonAnswer(q.answer),
+    choices: q.choices.map((c) => ({ value: jsonAnswer(c.value), right: c.right, why: c.why })),
+    // The known mistakes the choices do not show: a typed answer that matches one gets its reason too.
+    other_mistakes: q.mistakes
+      .filter((m) => !q.choices.some((c) => c.value === m.value))
+      .map((c) => ({ value: jsonAnswer(c.value), why: c.why })),
+    ...(q.kind === 'nudge-direction' ? {} : { tolerance: TOLERANCE }),
     hints: q.hints,
+    ...(q.hintNode ? { hint_node: q.hintNode } : {}),
   };
 }
 

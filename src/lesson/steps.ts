@@ -260,7 +260,8 @@ function overviewStep(scenario: Scenario, trace: Trace): Step {
   return {
     phase: 'overview',
     title: 'Overview',
-    text: `${scenario.title}: ${definitions.join(', ')}, with ${inputs}.`,
+    // A title that is the graph already (b = a + a) is not said twice.
+    text: `${scenario.title === definitions.join(', ') ? scenario.title : `${scenario.title}: ${definitions.join(', ')}`}, with ${inputs}.`,
     lines: [
       ...paragraphs(scenario.description ?? ''),
       ...roles,
@@ -333,9 +334,14 @@ function seedStep(trace: Trace): Step {
  * came through. A node used hundreds of times shows its first and last paths;
  * listing all of them at every step would grow with the square of the graph.
  */
-function ledger(out: string, done: Contribution[]): string {
+function ledger(out: string, done: Contribution[], byName: Map<string, GraphNode>): string {
+  // b + b reaches b along both its operands: say which, or the two paths read the same.
+  const side = (c: Contribution) => {
+    const inputs = byName.get(c.node)?.inputs ?? [];
+    return inputs.indexOf(c.operand) !== inputs.lastIndexOf(c.operand) ? (c.slot === 0 ? ', left' : ', right') : '';
+  };
   const term = (c: Contribution, i: number) =>
-    `${i === 0 ? num(c.contribution) : operandNum(c.contribution)} (${c.node === out ? 'direct' : `via ${c.node}`})`;
+    `${i === 0 ? num(c.contribution) : operandNum(c.contribution)} (${c.node === out ? 'direct' : `via ${c.node}`}${side(c)})`;
   if (done.length <= 6) return done.map(term).join(' + ');
   const hidden = done.length - 4;
   return [...done.slice(0, 2).map(term), `… ${hidden} more paths …`, ...done.slice(-2).map((c, i) => term(c, i + 1))].join(' + ');
@@ -365,14 +371,14 @@ function backwardSteps(trace: Trace): Step[] {
     // From the output itself the upstream is the seed: written as ∂z/∂z · ∂z/∂c, the chain rule would define ∂z/∂c by itself.
     const fromOutput = c.node === out;
     const lines = [
-      `upstream: ${upstream} = ${num(c.upstream)}   (${fromOutput ? `the seed: ${out} is the output` : `complete: every path into ${c.node} has arrived`})`,
+      `upstream: ${upstream} = ${num(c.upstream)}   (${fromOutput ? `the seed: ${out} is the output` : 'complete: all its paths are in'})`,
       `local:    ${local} = ${ruleValue}   (${c.node} = ${row.write(names)})`,
       `symbols:  ${partial(out, c.operand)} ${assign} ${fromOutput ? 'upstream · local' : `${upstream} · ${local}`}`,
-      `numbers:  ${numbers}`,
-      `result:   ${c.paths > 1 ? `this path adds ${num(c.contribution)}` : `${partial(out, c.operand)} = ${num(c.contribution)}`}`,
+      // Numbers and result on one line: four lines under the title keep the drawing on a 60×16 screen.
+      `result:   ${numbers} = ${num(c.contribution)}${c.paths > 1 ? ' (this path)' : ''}`,
     ];
     if (c.paths > 1) {
-      const sum = `${partial(out, c.operand)} = ${ledger(out, done)}`;
+      const sum = `${partial(out, c.operand)} = ${ledger(out, done, byName)}`;
       lines.push(
         c.path < c.paths
           ? `running sum: ${sum} so far — ${c.operand} reaches ${out} along ${c.paths} paths; ${c.paths - c.path} still to come.`

@@ -1,19 +1,35 @@
 import { partial } from './format.js';
-import { questionAt, scoreOf, verdict, type Question } from './quiz.js';
+import { missedSteps, questionAt, scoreByKind, scoreOf, TOLERANCE, verdict, type Given, type Question } from './quiz.js';
 import { overwriteReplay } from './replay.js';
-import { shownAt, type Lesson, type Shown } from './steps.js';
+import { shownAt, type Highlight, type Lesson, type Shown } from './steps.js';
 
 /** Where the learner is in a lesson, as far as its text depends on it. */
 export interface Situation {
   step: number;
-  /** Predict mode: backward steps ask before they tell. */
+  /** Predict mode: questions ask before the step tells. */
   predict: boolean;
-  /** Picks so far in this lesson: step → the choice picked. */
-  picks: Record<number, number>;
+  /** First answers in this lesson: step → the answer given. */
+  picks: Record<number, Given>;
+  /** Answers to the questions asked again at the summary: step → the answer given. */
+  retries?: Record<number, Given>;
   /** How many of the open question's hints are out. */
   hints: number;
   /** Showing the = replay instead of the step. */
   overwrite: boolean;
+  /** A number being typed as the answer, and what was wrong with the last one sent. */
+  typed?: { text: string; error?: string };
+  /**
+   * This step is asked again because it was answered wrong in an earlier
+   * session: asked whether predict mode is on or not, and its answer, once given.
+   */
+  review?: { answer?: Given; left: number; then: string };
+}
+
+/** A question waiting for an answer: which step it belongs to, and why it is asked again, if it is. */
+export interface Waiting {
+  question: Question;
+  step: number;
+  again?: 'earlier' | 'last-time';
 }
 
 /** A step's text for the learner's situation, and what the drawing may show. */
@@ -22,49 +38,131 @@ export interface StepText {
   lines: string[];
   /** The numbers the drawing shows: with the answer hidden while a question waits. */
   shown: Shown;
+  /** What the drawing highlights: the step's own, or the re-asked step's, with the hint's node. */
+  highlight: Highlight;
   /** The question waiting for an answer, whose choices the view lists. */
   question?: Question;
-}
-
-/** The question of this step, if predict mode is on and it is not answered yet. */
-export function waitingQuestion(lesson: Lesson, situation: Situation): Question | undefined {
-  if (!situation.predict || situation.picks[situation.step] !== undefined) return undefined;
-  return questionAt(lesson, situation.step);
+  /** The node the second hint points at, once it is out (also in `highlight.nodes`). */
+  hintNode?: string;
 }
 
 /**
- * The step's text, adjusted for the modes: a question that hides the result
+ * The question that waits on this step: the one missed last time, while it is
+ * reviewed; in predict mode the step's own until answered, and at the summary
+ * each one missed earlier in the lesson, asked once more before the score.
+ */
+export function waitingFor(lesson: Lesson, situation: Situation): Waiting | undefined {
+  const here = questionAt(lesson, situation.step);
+  if (situation.review)
+    return here && situation.review.answer === undefined ? { question: here, step: situation.step, again: 'last-time' } : undefined;
+  if (!situation.predict) return undefined;
+  if (here && situation.picks[situation.step] === undefined) return { question: here, step: situation.step };
+  if (lesson.steps[situation.step].phase === 'summary') {
+    const step = missedSteps(lesson, situation.picks).find((s) => situation.retries?.[s] === undefined);
+    if (step !== undefined) return { question: questionAt(lesson, step)!, step, again: 'earlier' };
+  }
+  return undefined;
+}
+
+/** The question of this step, if one waits for an answer. */
+export function waitingQuestion(lesson: Lesson, situation: Situation): Question | undefined {
+  return waitingFor(lesson, situation)?.question;
+}
+
+/** The drawing while a question waits: what the step shows, less the answer. */
+function hiddenAnswer(lesson: Lesson, step: number, question: Question): Shown {
+  const s = lesson.steps[step];
+  const shown = shownAt(lesson.trace, s.reached);
+  const c = s.contribution;
+  if (question.kind === 'forward-value' && s.highlight.current) {
+    const values = { ...shown.values };
+    delete values[s.highlight.current];
+    return { values, grads: shown.grads };
+  }
+  // Until the learner answers, the operand keeps the gradient it had before this edge.
+  if (c && question.kind !== 'upstream')
+    return { values: shown.values, grads: { ...shown.grads, [c.operand]: c.path > 1 ? c.sumBefore : undefined } };
+  return shown;
+}
+
+function withHint(highlight: Highlight, node: string | undefined): Highlight {
+  return node && !highlight.nodes.includes(node) ? { ...highlight, nodes: [...highlight.nodes, node] } : highlight;
+}
+
+/** The lines of a waiting question: why it is back, the prompt, how to answer, the hints out so far, the number being typed. */
+function questionLines(lesson: Lesson, waiting: Waiting, situation: Situation): string[] {
+  const { question, step } = waiting;
+  const lines: string[] = [];
+  if (waiting.again === 'earlier') {
+    for (const [s, given] of Object.entries(situation.retries ?? {}))
+      lines.push(`Again, ${lesson.steps[Number(s)].title}: ${verdict(questionAt(lesson, Number(s))!, given)}`);
+    lines.push(`One you missed earlier in this lesson (${lesson.steps[step].title}):`);
+  }
+  if (waiting.again === 'last-time') lines.push(`One you missed last time: ${lesson.scenario.title}, ${lesson.steps[step].title}.`);
+  lines.push(question.prompt);
+  const count = question.choices.length;
+  lines.push(question.kind === 'nudge-direction' ? `Press 1 for up or 2 for down.` : `Pick 1–${count}, or t to type it (${TOLERANCE}).`);
+  lines.push(...question.hints.slice(0, situation.hints));
+  if (situation.typed) {
+    lines.push(`Your answer: ${situation.typed.text}▏`);
+    if (situation.typed.error) lines.push(situation.typed.error);
+  }
+  return lines;
+}
+
+/**
+ * The step's text, adjusted for the modes: a question that hides the answer
  * until answered, the verdict once it is, the = bug replayed, the score.
  */
 export function stepText(lesson: Lesson, situation: Situation): StepText {
   const step = lesson.steps[situation.step];
   const shown = shownAt(lesson.trace, step.reached);
   const out = lesson.scenario.graph.output;
-  const question = waitingQuestion(lesson, situation);
+  const waiting = waitingFor(lesson, situation);
   const c = step.contribution;
-  if (question && c) {
-    // Until the learner answers, the operand keeps the gradient it had before this edge.
-    const grads = { ...shown.grads, [c.operand]: c.path > 1 ? c.sumBefore : undefined };
+  if (waiting) {
+    const { question } = waiting;
+    const hintNode = situation.hints >= 2 ? question.hintNode : undefined;
+    const title = `▸ ${step.title} — ${waiting.again ? 'one you missed' : 'predict'}`;
     return {
-      lines: [`▸ ${step.title} — predict`, question.prompt, ...question.hints.slice(0, situation.hints)],
-      shown: { values: shown.values, grads },
+      lines: [title, ...questionLines(lesson, waiting, situation)],
+      shown: hiddenAnswer(lesson, waiting.step, question),
+      highlight: withHint(lesson.steps[waiting.step].highlight, hintNode),
       question,
+      ...(hintNode ? { hintNode } : {}),
     };
   }
-  if (situation.overwrite) return { lines: overwriteReplay(lesson), shown };
+  if (situation.overwrite) return { lines: overwriteReplay(lesson), shown, highlight: step.highlight };
 
   // A backward step's lines spell out its sentence at three levels; saying it once more costs a row.
   const lines = [`▸ ${step.title}`, ...(c ? [] : [step.text]), ...step.lines];
-  const picked = situation.picks[situation.step];
   const asked = questionAt(lesson, situation.step);
-  if (picked !== undefined && asked) lines.splice(1, 0, verdict(asked, picked));
-  if (step.phase === 'summary') {
-    const { right, asked: total } = scoreOf(lesson, situation.picks);
-    if (total > 0) lines.push(`Predict mode: ${right} of ${total} right.`);
+  const review = situation.review;
+  const given = review ? review.answer : situation.picks[situation.step];
+  if (given !== undefined && asked) {
+    lines.splice(1, 0, ...(review ? [`One you missed last time: ${lesson.scenario.title}, ${step.title}.`] : []), verdict(asked, given));
   }
+  if (review && review.answer !== undefined)
+    lines.push(review.left > 0 ? `→ the next one you missed (${review.left} more).` : `→ goes on to ${review.then}.`);
   if (step.phase === 'summary' && lesson.scenario.course?.next) lines.push('Enter opens it; m goes back to the menu.');
+  if (step.phase === 'summary') lines.push(...scoreLines(lesson, situation));
   if (step.phase === 'nudge') lines.push('+ / - change the rate (below zero: descent).');
   if (step.phase === 'check') lines.push('+ / - change h: watch both errors shrink, then grow as rounding takes over.');
   if (situation.predict && !c && step.phase === 'backward') lines.push(`(${partial(out, out)} needs no prediction.)`);
-  return { lines, shown };
+  return { lines, shown, highlight: step.highlight };
+}
+
+/** The summary's score: in all and by kind of question, and how the ones asked again went. */
+function scoreLines(lesson: Lesson, situation: Situation): string[] {
+  const score = scoreOf(lesson, situation.picks);
+  if (score.asked === 0) return [];
+  const lines = [`Predict mode: ${score.right} of ${score.asked} right.`, `By kind: ${scoreByKind(score)}.`];
+  const retries = Object.entries(situation.retries ?? {});
+  if (retries.length > 0) {
+    for (const [s, given] of retries)
+      lines.push(`Again, ${lesson.steps[Number(s)].title}: ${verdict(questionAt(lesson, Number(s))!, given)}`);
+    const again = scoreOf(lesson, situation.retries ?? {});
+    lines.push(`Asked again: ${again.right} of ${again.asked} right the second time.`);
+  }
+  return lines;
 }

@@ -12,9 +12,9 @@ import { lessonKey, type MenuEntry } from '../lesson/index.js';
 import { formatNumber, frameGraph, type FrameOptions, type FramedDrawing, type GraphState, type Highlight } from '../layout/index.js';
 import { titleOf } from '../layout/box.js';
 import type { GraphNode } from '../engine/index.js';
-import { num, stepText, type Lesson, type Phase } from '../lesson/index.js';
+import { answerText, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
-import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS } from './keys.js';
+import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from './keys.js';
 import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
 import { lessonOf, menuLessons, phaseOf, situationOf, type PromptKind, type Session } from './state.js';
@@ -231,10 +231,10 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const text = stepText(lesson, situationOf(state));
   // Text from the file (a description, notes, names) enters the frame here, once.
   const lines = text.lines.map((l) => visible(l));
-  const choices = text.question?.choices.map((choice, i) => `${i + 1}. ${num(choice.value)}`) ?? [];
+  const choices = text.question?.choices.map((choice, i) => `${i + 1}. ${answerText(choice.value)}`) ?? [];
   const graph = lesson.scenario.graph;
-  // What the drawing lights up: the step's own highlight; another node (a hint's, say) joins `nodes` here.
-  const highlight: Highlight = current.highlight;
+  // What the drawing lights up: the step's, or a re-asked step's, with the hint's node (tutoring.ts).
+  const highlight: Highlight = text.highlight;
   const layouts = { full: () => layoutFor(graph, false), compact: () => layoutFor(graph, true) };
   const previous = state.origin && state.style ? { origin: state.origin, style: state.style } : undefined;
   const options: FrameOptions = {
@@ -269,14 +269,23 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
   const cut = plan.drawing?.beyond !== undefined && Object.keys(plan.drawing.beyond).length > 0;
-  const footer = text.question
-    ? footerText([...QUIZ_KEYS, ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit')], columns)
-    : footerText(lessonKeysAt(current.phase, cut), columns);
+  const footer = state.typed
+    ? footerText(TYPED_KEYS, columns)
+    : text.question
+      ? footerText(
+          [
+            // Up or down is no number to type.
+            ...QUIZ_KEYS.filter((b) => b.action !== 'type' || text.question!.kind !== 'nudge-direction'),
+            ...LESSON_KEYS.filter((b) => b.action === 'previous' || b.action === 'quit'),
+          ],
+          columns,
+        )
+      : footerText(lessonKeysAt(current.phase, cut), columns);
   const spoken = [
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
     ...lines.map((l) => l.replace(/^▸ /, '')),
     ...(text.question
-      ? [`Choices: ${text.question.choices.map((c, i) => `${i + 1}: ${num(c.value)}`).join(', ')}. Press the number of your answer.`]
+      ? [`Choices: ${text.question.choices.map((c, i) => `${i + 1}: ${answerText(c.value)}`).join(', ')}. Press the number of your answer.`]
       : []),
     `Keys: ${footerText(LESSON_KEYS)}.`,
   ];

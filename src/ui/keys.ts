@@ -41,7 +41,8 @@ export type LessonAction =
   | 'help'
   | 'menu'
   | 'quit';
-export type QuizAction = 'down' | 'up' | 'answer' | 'hint';
+export type QuizAction = 'down' | 'up' | 'answer' | 'type' | 'hint';
+export type TypedAction = 'submit' | 'erase' | 'cancel';
 export type MenuAction = 'down' | 'up' | 'open' | 'help' | 'quit';
 export type PromptAction = 'submit' | 'erase' | 'cancel';
 
@@ -109,7 +110,16 @@ export const QUIZ_KEYS: Binding<QuizAction>[] = [
   { action: 'down', keys: ['down', 'j'], does: 'next answer', footer: 'choose' },
   { action: 'up', keys: ['up', 'k'], does: 'previous answer' },
   { action: 'answer', keys: ['enter', 'space'], does: 'answer (or press the answer’s number)', footer: 'answer' },
-  { action: 'hint', keys: ['H'], does: 'a hint: the rule first, then the numbers', footer: 'hint' },
+  // A leading - or . starts the number itself; digits stay the choices' numbers.
+  { action: 'type', keys: ['t', '-', '.'], does: 'type the number instead (within 1%)', footer: 'type' },
+  { action: 'hint', keys: ['H'], does: 'a hint: the rule, its node, the numbers', footer: 'hint' },
+];
+
+/** While a typed answer is being written: digits, - . e type themselves. */
+export const TYPED_KEYS: Binding<TypedAction>[] = [
+  { action: 'submit', keys: ['enter'], does: 'answer with the number typed', footer: 'answer' },
+  { action: 'erase', keys: ['backspace'], does: 'erase a character', footer: 'erase' },
+  { action: 'cancel', keys: ['escape'], does: 'back to the choices', footer: 'choices' },
 ];
 
 export const MENU_KEYS: Binding<MenuAction>[] = [

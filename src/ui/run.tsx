@@ -5,7 +5,7 @@ import { courseEntries, openLesson, type LessonRef } from '../course.js';
 import { loadProgress, NOWHERE, progressPath, saveProgress, type Progress } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
-import { initialSession, lessonOf, scoresOf, type Session } from './session.js';
+import { initialSession, lessonOf, scoresOf, seenOf, type Session } from './session.js';
 import { createStore, type Perform, type Store } from './store.js';
 import { onHangUp } from '../io/terminal.js';
 import type { Theme } from './theme.js';
@@ -25,12 +25,16 @@ export interface RunOptions {
 export function progressOf(state: Session): Progress {
   const lesson = lessonOf(state);
   const open = state.screen === 'lesson' && state.open && lesson && state.open.step < lesson.steps.length - 1 ? state.open : undefined;
+  // The steps seen of lessons not finished: a lesson resumed after a restart counts only what was really seen.
+  const seen = Object.fromEntries(Object.entries(seenOf(state)).filter(([key, ranges]) => ranges && !state.finished.includes(key)));
   return {
     version: 2,
     ...(open ? { current: { lesson: open.lesson, step: open.step, ...(state.predict ? { quiz: true } : {}) } } : {}),
     finished: state.finished,
     quiz: scoresOf(state),
     recent: state.own.map((e) => ({ lesson: e.lesson, title: e.title, expression: e.expression })),
+    ...(state.again.length > 0 ? { again: state.again } : {}),
+    ...(Object.keys(seen).length > 0 ? { seen } : {}),
   };
 }
 
@@ -51,7 +55,7 @@ export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'windo
     pending = undefined;
     if (!path || !store) return;
     try {
-      saveProgress(path, progressOf(store.getState()));
+      saveProgress(path, progressOf(store.getState()), store.getState().cleared);
     } catch {
       // A read-only home must not stop the lesson; progress is a convenience.
     }
@@ -75,10 +79,14 @@ export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'windo
     finished: progress.finished,
     scores: progress.quiz,
     own: progress.recent,
+    again: progress.again ?? [],
+    seen: progress.seen ?? {},
   });
   store = createStore(initial, perform);
   const current = progress.current;
   if (options.start) store.dispatch({ type: 'opened', ...options.start, step: 0, from: 'menu' });
+  // Questions missed last time come first, then the lesson left off in.
+  else if (progress.again?.length) store.dispatch({ type: 'review', items: progress.again, then: current });
   else if (current) perform({ type: 'open', lesson: current.lesson, step: current.step, from: 'resume' }, store.dispatch);
   else perform({ type: 'read-course' }, store.dispatch);
   return {

@@ -8,24 +8,28 @@
  * opens the third lesson.
  */
 import { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from '../lesson/index.js';
-import { HS, RATES, stepLadder, type Question, type Step } from '../lesson/index.js';
+import { HS, RATES, judge, questionAt, stepLadder, type Given, type Step } from '../lesson/index.js';
+import { encodeSeen, decodeSeen, type Again } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
-import { actionFor, LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, type KeyName } from './keys.js';
+import { actionFor, LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, TYPED_KEYS, type KeyName } from './keys.js';
 import { lessonFor } from './lessons.js';
-import { lessonOf, menuLessons, phaseOf, questionOf, type OpenLesson, type Prompt, type Session } from './state.js';
+import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
+import type { Waiting } from '../lesson/index.js';
 
 export * from './state.js';
 
 /** Where a lesson was asked for, which decides where a failure is told. */
-export type From = 'menu' | 'prompt' | 'resume';
+export type From = 'menu' | 'prompt' | 'resume' | 'review';
 
 export type Action =
   | { type: 'key'; key: KeyName }
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'course'; entries: MenuEntry[] }
   | { type: 'opened'; lesson: LessonRef; scenario: Scenario; step: number; from: From }
-  | { type: 'open-failed'; lesson: LessonRef; error: string; from: From };
+  | { type: 'open-failed'; lesson: LessonRef; error: string; from: From }
+  /** At the start of a session: ask these again, missed last time, then go on to `then` (or the menu). */
+  | { type: 'review'; items: Again[]; then?: { lesson: LessonRef; step: number } };
 
 export type Effect = { type: 'open'; lesson: LessonRef; step: number; from: From } | { type: 'read-course' } | { type: 'save' };
 
@@ -77,7 +81,7 @@ export function reduce(state: Session, action: Action): Result {
 /** What progress keeps of a state, to tell whether it changed. */
 function saved(state: Session): string {
   const open = state.screen === 'lesson' && state.open ? [lessonKey(state.open.lesson), state.open.step] : [];
-  return JSON.stringify([open, state.predict, state.finished.length, state.answers]);
+  return JSON.stringify([open, state.predict, state.finished.length, state.answers, state.again, state.cleared.length]);
 }
 
 /**
@@ -135,10 +139,23 @@ function step(state: Session, action: Action): Result {
       const open = state.open ? menuLessons(next).findIndex((e) => sameLesson(e.lesson, state.open!.lesson)) : -1;
       return none(open === -1 ? next : { ...next, menuIndex: open });
     }
-    case 'opened':
-      return none(opened(state, action.lesson, action.scenario, action.step));
+    case 'opened': {
+      const next = opened(state, action.lesson, action.scenario, action.step);
+      // A step missed last time that asks nothing any more (its lesson was edited since): dropped, and the review goes on.
+      if (action.from === 'review' && state.review && !questionAt(lessonFor(action.scenario), next.open!.step))
+        return reviewNext(clearAgain(next, state.review.items[0]));
+      return none(next);
+    }
+    case 'review':
+      if (action.items.length === 0) return none(state);
+      return {
+        state: { ...state, review: { items: action.items, then: action.then } },
+        effects: [{ type: 'open', lesson: action.items[0].lesson, step: action.items[0].step, from: 'review' }],
+      };
     case 'open-failed':
       if (action.from === 'prompt' && state.prompt) return none(promptFailed(state, state.prompt, action.error));
+      // A lesson missed last time that cannot be opened any more: its question is dropped, and the review goes on.
+      if (action.from === 'review' && state.review) return reviewNext(clearAgain(state, state.review.items[0]));
       return toMenu({ ...state, notice: action.error });
     case 'key':
       return keyed(state, action.key);
@@ -161,12 +178,19 @@ function toMenu(state: Session): Result {
   return { state: next, effects: state.course ? [] : [{ type: 'read-course' }] };
 }
 
+/** The steps seen of every lesson, the open one's included, as progress keeps them. */
+export function seenOf(state: Session): Record<string, string> {
+  if (!state.open) return state.seen;
+  return { ...state.seen, [lessonKey(state.open.lesson)]: encodeSeen(state.open.seen) };
+}
+
 function opened(state: Session, lesson: LessonRef, scenario: Scenario, at: number): Session {
   const key = lessonKey(lesson);
   const steps = lessonFor(scenario).steps.length;
   const step = Math.max(0, Math.min(steps - 1, at));
-  // A resumed lesson counts the steps before the one resumed as seen: the learner went through them then.
-  const seen = Array.from({ length: steps }, (_, i) => i <= step);
+  // The steps seen before, in this session or an earlier one (kept in progress), and the one opened at.
+  const before = seenOf(state);
+  const seen = decodeSeen(before[key], steps).map((s, i) => s || i === step);
   let own = state.own;
   if (lesson.kind !== 'bundled') {
     own = [entryOf(lesson, scenario), ...own.filter((e) => !sameLesson(e.lesson, lesson))];
@@ -176,6 +200,8 @@ function opened(state: Session, lesson: LessonRef, scenario: Scenario, at: numbe
     own,
     screen: 'lesson',
     open: { lesson, scenario, step, seen },
+    seen: before,
+    typed: undefined,
     prompt: undefined,
     notice: undefined,
     cursor: 0,
@@ -264,45 +290,114 @@ function promptFailed(state: Session, prompt: Prompt, error: string): Session {
   return { ...state, prompt: back ? { kind: 'expr', text: prompt.expression ?? '', error } : { ...prompt, error } };
 }
 
-function quizKey(state: Session, open: OpenLesson, key: KeyName, question: Question): Session | undefined {
+/** Answer the waiting question: a first answer, one asked again at the summary, or one missed last time. */
+function answer(state: Session, open: OpenLesson, waiting: Waiting, given: Given): Session {
+  const id = lessonKey(open.lesson);
+  const next: Session = { ...state, typed: undefined };
+  if (waiting.again === 'last-time' && state.review) {
+    const item = state.review.items[0];
+    const reviewed = { ...next, review: { ...state.review, answer: given } };
+    return judge(waiting.question, given).right ? clearAgain(reviewed, item) : reviewed;
+  }
+  if (waiting.again === 'earlier') return { ...next, retries: { ...state.retries, [id]: { ...state.retries[id], [waiting.step]: given } } };
+  const answers = { ...state.answers, [id]: { ...state.answers[id], [waiting.step]: given } };
+  // A wrong first answer comes back at the summary, and at the start of the next session.
+  const item: Again = { lesson: open.lesson, step: waiting.step };
+  const missed = !judge(waiting.question, given).right && !state.again.some((a) => sameAgain(a, item));
+  return { ...next, answers, ...(missed ? { again: [...state.again, item] } : {}) };
+}
+
+const sameAgain = (a: Again, b: Again) => a.step === b.step && sameLesson(a.lesson, b.lesson);
+
+/** A question of `again` answered right: off the list, here and (through `cleared`) in the progress file. */
+function clearAgain(state: Session, item: Again): Session {
+  return { ...state, again: state.again.filter((a) => !sameAgain(a, item)), cleared: [...state.cleared, item] };
+}
+
+/** On from a question missed last time: to the next one, or to where the learner left off, or the menu. */
+function reviewNext(state: Session): Result {
+  const [, ...rest] = state.review?.items ?? [];
+  if (rest.length > 0)
+    return {
+      state: { ...state, review: { ...state.review!, items: rest, answer: undefined } },
+      effects: [{ type: 'open', lesson: rest[0].lesson, step: rest[0].step, from: 'review' }],
+    };
+  const then = state.review?.then;
+  const done: Session = { ...state, review: undefined };
+  if (then) return { state: done, effects: [{ type: 'open', lesson: then.lesson, step: then.step, from: 'resume' }] };
+  return toMenu(done);
+}
+
+/** A number as typed: `-1.5`, `.5`, `2e-3`; a comma is read as the decimal point. */
+const NUMBER_CHARS = /^[0-9.,eE+-]$/;
+
+function typedKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiting, typed: { text: string }): Session {
+  switch (actionFor(TYPED_KEYS, key)) {
+    case 'submit': {
+      const text = typed.text.replace(',', '.').trim();
+      const value = Number(text);
+      if (text === '' || !Number.isFinite(value))
+        return {
+          ...state,
+          typed: { text: typed.text, error: `“${typed.text}” is not a number: type one such as -1.5 (Esc: the choices).` },
+        };
+      return answer(state, open, waiting, value);
+    }
+    case 'erase':
+      return { ...state, typed: { text: typed.text.slice(0, -1) } };
+    case 'cancel':
+      return { ...state, typed: undefined };
+    default:
+      if (NUMBER_CHARS.test(key) && typed.text.length < 24) return { ...state, typed: { text: typed.text + key } };
+      // Every other key waits: a half-typed answer is not lost to a stray letter.
+      return state;
+  }
+}
+
+function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiting): Session | undefined {
+  const { question } = waiting;
+  if (state.typed) return typedKey(state, open, key, waiting, state.typed);
   const count = question.choices.length;
-  const answer = (pick: number): Session => {
-    const id = lessonKey(open.lesson);
-    return { ...state, answers: { ...state.answers, [id]: { ...state.answers[id], [open.step]: pick } } };
-  };
+  const pick = (i: number) => answer(state, open, waiting, question.choices[i].value);
   switch (actionFor(QUIZ_KEYS, key)) {
     case 'down':
       return { ...state, cursor: cycle(state.cursor, 1, count) };
     case 'up':
       return { ...state, cursor: cycle(state.cursor, -1, count) };
     case 'answer':
-      return answer(state.cursor);
+      return pick(Math.min(state.cursor, count - 1));
     case 'hint':
       return { ...state, hints: Math.min(question.hints.length, state.hints + 1) };
-    default: {
-      if (/^[1-9]$/.test(key) && Number(key) <= count) return answer(Number(key) - 1);
-      // The tutor waits for an answer: moving on, or the = replay, would show it.
-      const action = actionFor(LESSON_KEYS, key);
-      if (action === 'next' || action === 'last' || action === 'nextPhase' || action === 'overwrite') return state;
-      return undefined;
-    }
+    case 'type':
+      // Up or down is no number: the key does what it does elsewhere.
+      if (question.kind === 'nudge-direction') break;
+      return { ...state, typed: { text: key === 't' ? '' : key } };
+    default:
+      if (/^[1-9]$/.test(key) && Number(key) <= count) return pick(Number(key) - 1);
   }
+  // The tutor waits for an answer: moving on, or the = replay, would show it.
+  const action = actionFor(LESSON_KEYS, key);
+  if (action === 'next' || action === 'last' || action === 'nextPhase' || action === 'overwrite') return state;
+  return undefined;
 }
 
 function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
   const none = (s: Session): Result => ({ state: s, effects: [] });
-  const question = questionOf(state);
-  if (question) {
-    const handled = quizKey(state, open, key, question);
+  const waiting = waitingOf(state);
+  if (waiting) {
+    const handled = quizKey(state, open, key, waiting);
     if (handled) return none(handled);
   }
+  // A question missed last time, answered: → goes on to the next one, or to where the learner left off.
+  if (!waiting && state.review?.answer !== undefined && reviewing(state) && actionFor(LESSON_KEYS, key) === 'next')
+    return reviewNext(state);
   const lesson = lessonOf(state)!;
   const last = lesson.steps.length - 1;
   const go = (to: number): Session => {
     if (to === open.step) return state;
     const seen = open.seen[to] ? open.seen : open.seen.map((s, i) => s || i === to);
     // A new step brings its current node back into view: the window follows it again, from where it was.
-    const moved = { ...state, open: { ...open, step: to, seen }, cursor: 0, hints: 0, scroll: 0, panned: undefined };
+    const moved = { ...state, open: { ...open, step: to, seen }, cursor: 0, hints: 0, scroll: 0, panned: undefined, typed: undefined };
     return finishIfSeen(moved, lessonKey(open.lesson));
   };
   // Enter on a course lesson's summary opens the lesson after it, which the summary names; the other "next" keys stay put.
@@ -324,7 +419,7 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
     case 'previousPhase':
       return none(go(jumpPhase(lesson.steps, open.step, -1)));
     case 'predict':
-      return none({ ...state, predict: !state.predict, cursor: 0, hints: 0, scroll: 0 });
+      return none({ ...state, predict: !state.predict, cursor: 0, hints: 0, scroll: 0, typed: undefined });
     case 'overwrite':
       return none({ ...state, overwrite: !state.overwrite, scroll: 0 });
     case 'scroll':
@@ -351,7 +446,8 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
     case 'help':
       return none({ ...state, help: true });
     case 'menu':
-      return toMenu({ ...state, screen: 'menu' });
+      // Leaving a review: the questions not answered yet stay in progress for next time.
+      return toMenu({ ...state, screen: 'menu', review: undefined });
     case 'quit':
       return none({ ...state, quit: true });
     default:

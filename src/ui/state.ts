@@ -4,8 +4,10 @@
  */
 import {
   lessonKey,
+  sameLesson,
   scoreOf,
-  waitingQuestion,
+  waitingFor,
+  type Given,
   type Lesson,
   type LessonOptions,
   type LessonRef,
@@ -13,7 +15,9 @@ import {
   type Phase,
   type Question,
   type Situation,
+  type Waiting,
 } from '../lesson/index.js';
+import type { Again } from '../progress.js';
 import type { BoxStyle, Point } from '../layout/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { lessonFor } from './lessons.js';
@@ -52,8 +56,26 @@ export interface Session {
   quit: boolean;
   /** Predict mode: each backward step asks before it tells. */
   predict: boolean;
-  /** Picks in predict mode: lesson key → step → the choice picked. */
-  answers: Record<string, Record<number, number>>;
+  /** First answers in predict mode: lesson key → step → the answer given (a choice's value or a typed number). */
+  answers: Record<string, Record<number, Given>>;
+  /** Answers to the questions asked again at a lesson's summary: lesson key → step → the answer. */
+  retries: Record<string, Record<number, Given>>;
+  /** Questions answered wrong, to ask again at the start of the next session (kept in progress). */
+  again: Again[];
+  /** Questions of `again` answered right since the start: progress drops them even if another tutor still lists them. */
+  cleared: Again[];
+  /** At the start of a session, the questions missed last time, asked one by one before the learner goes on. */
+  review?: {
+    items: Again[];
+    /** Where the learner goes once they are done: the lesson they left off in, or the menu. */
+    then?: { lesson: LessonRef; step: number };
+    /** The answer to the first item, once given. */
+    answer?: Given;
+  };
+  /** A number being typed as the answer to the waiting question. */
+  typed?: { text: string; error?: string };
+  /** The steps seen of lessons not open now, by lesson key, as ranges ("0-4,7"): restored when a lesson is opened again. */
+  seen: Record<string, string>;
   /** Predict-mode scores of earlier sessions, by lesson key. */
   scores: Record<string, { right: number; asked: number }>;
   /** The highlighted choice of the waiting question, and how many hints are out. */
@@ -86,6 +108,10 @@ export function initialSession(start: Partial<Session> & Pick<Session, 'window'>
     quit: false,
     predict: false,
     answers: {},
+    retries: {},
+    again: [],
+    cleared: [],
+    seen: {},
     scores: {},
     cursor: 0,
     hints: 0,
@@ -102,21 +128,44 @@ export function lessonOf(state: Session): Lesson | undefined {
   return state.open ? lessonFor(state.open.scenario, state.options) : undefined;
 }
 
-/** The question waiting for an answer on the current step, if any. */
-export function questionOf(state: Session): Question | undefined {
+/** The question waiting for an answer on the current step, if any, with the step it belongs to. */
+export function waitingOf(state: Session): Waiting | undefined {
   const lesson = lessonOf(state);
   if (!lesson || !state.open || state.screen !== 'lesson') return undefined;
-  return waitingQuestion(lesson, situationOf(state));
+  return waitingFor(lesson, situationOf(state));
+}
+
+export function questionOf(state: Session): Question | undefined {
+  return waitingOf(state)?.question;
+}
+
+/** The item of the review on screen: the open lesson at the step missed last time. */
+export function reviewing(state: Session): Again | undefined {
+  const item = state.review?.items[0];
+  return item && state.open && sameLesson(item.lesson, state.open.lesson) && item.step === state.open.step ? item : undefined;
 }
 
 export function situationOf(state: Session): Situation {
   const open = state.open!;
+  const key = lessonKey(open.lesson);
+  const review = reviewing(state) && state.review;
   return {
     step: open.step,
     predict: state.predict,
-    picks: state.answers[lessonKey(open.lesson)] ?? {},
+    picks: state.answers[key] ?? {},
+    retries: state.retries[key],
     hints: state.hints,
     overwrite: state.overwrite,
+    ...(state.typed ? { typed: state.typed } : {}),
+    ...(review
+      ? {
+          review: {
+            answer: review.answer,
+            left: review.items.length - 1,
+            then: review.then ? 'where you left off' : 'the menu',
+          },
+        }
+      : {}),
   };
 }
 
@@ -125,7 +174,10 @@ export function scoresOf(state: Session): Record<string, { right: number; asked:
   const scores = { ...state.scores };
   if (state.open) {
     const key = lessonKey(state.open.lesson);
-    if (state.answers[key]) scores[key] = scoreOf(lessonFor(state.open.scenario), state.answers[key]);
+    if (state.answers[key]) {
+      const { right, asked } = scoreOf(lessonFor(state.open.scenario), state.answers[key]);
+      scores[key] = { right, asked };
+    }
   }
   return scores;
 }

@@ -98,42 +98,7 @@ describe('a lesson, as a learner types it', () => {
     expect(t.output().endsWith('\x1b[?25h')).toBe(true);
   });
 
-  it('predict mode: one right, one wrong, quit, and a restart with no arguments lands on the same step', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'gt-e2e-'));
-    const env = { XDG_STATE_HOME: state };
-    let t = await tui(['reuse-add', '--quiz'], { env });
-    await t.waitFor('predict · step 1/11');
-    // Tab Tab → the seed, → the first backward edge z → c.
-    t.write(TAB + TAB + RIGHT);
-    let screen = await t.waitFor(/What is ∂z\/∂c once this edge has run\?[\s\S]*H hint/);
-    const pick = (value: string) => {
-      const choice = [...t.screen().matchAll(/^\s*(?:❯\s+)?(\d)\. (\S+)\s*$/gm)].find((m) => m[2] === value);
-      if (!choice) throw new Error(`no choice ${value} on\n${t.screen()}`);
-      return choice[1];
-    };
-    t.write(pick('1'));
-    await t.waitFor('Correct: 1.');
-    t.write(RIGHT);
-    screen = await t.waitFor(/What is ∂z\/∂b once this edge has run\?[\s\S]*H hint/);
-    const wrong = [...screen.matchAll(/^\s*(?:❯\s+)?(\d)\. (\S+)\s*$/gm)].find((m) => m[2] !== '1')!;
-    // Arrow down to it and Enter, in one burst.
-    t.write(DOWN.repeat(Number(wrong[1]) - 1) + ENTER);
-    await t.waitFor('Not quite:');
-    t.write('q');
-    expect((await t.exit()).code).toBe(0);
-    const progress = JSON.parse(readFileSync(join(state, 'grad-tutor', 'progress.json'), 'utf8')) as {
-      current: { lesson: object; step: number };
-      quiz: Record<string, { right: number; asked: number }>;
-    };
-    expect(progress.current).toMatchObject({ lesson: { kind: 'bundled', id: 'reuse-add' }, step: 5 });
-    expect(progress.quiz['reuse-add']).toEqual({ right: 1, asked: 2 });
-
-    t = await tui([], { env });
-    screen = await t.waitFor('Backward: z → b');
-    expect(screen).toContain('step 6/11');
-    t.write('q');
-    expect((await t.exit()).code).toBe(0);
-  });
+  // Predict mode in a terminal, answered, missed and asked again after a restart: test/e2e/quiz.test.ts.
 
   it('a lesson opened from a file is resumed from that file', async () => {
     const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-e2e-')) };

@@ -75,6 +75,9 @@ export interface Tui {
   kill(signal?: string): void;
 }
 
+const BSU = '\x1b[?2026h';
+const ESU = '\x1b[?2026l';
+
 /** Run the built CLI (bin/grad-tutor.js) with these arguments in a pseudo-terminal. */
 export function spawnTui(args: string[], options: SpawnOptions = {}): Promise<Tui> {
   return spawnInPty(NODE, [BIN, ...args], options);
@@ -97,11 +100,14 @@ export async function spawnInPty(file: string, args: string[], options: SpawnOpt
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
-  let lastData = Date.now();
+  // What xterm has parsed so far: the screen shows this much of `raw`.
+  let parsed = '';
   pty.onData((data) => {
     raw += data;
-    lastData = Date.now();
-    term.write(data, notify);
+    term.write(data, () => {
+      parsed += data;
+      notify();
+    });
   });
   const exited = new Promise<ExitStatus>((resolve) => {
     pty.onExit(({ exitCode, signal }) => {
@@ -130,38 +136,25 @@ export async function spawnInPty(file: string, args: string[], options: SpawnOpt
   };
 
   // A frame can reach the pty in more than one chunk, so a pattern near its top
-  // can match before the rest is drawn. Once the pattern matches, wait until the
-  // output has been quiet for QUIET_MS and look again, so what a test reads is a
-  // whole frame.
-  const QUIET_MS = 40;
+  // can match before the rest is drawn. Ink wraps each frame in the terminal's
+  // synchronized-output marks (BSU \x1b[?2026h … ESU \x1b[?2026l), so a screen is
+  // read only when every frame begun has ended, as a terminal would show it.
+  const frameOpen = () => parsed.lastIndexOf(BSU) > parsed.lastIndexOf(ESU);
   const waitFor = (pattern: string | RegExp, timeoutMs = 5000): Promise<string> =>
     new Promise((resolve, reject) => {
       const matches = (text: string) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text));
-      let settle: ReturnType<typeof setTimeout> | undefined;
       const done = () => {
         listeners.delete(check);
         clearTimeout(timer);
-        clearTimeout(settle);
       };
       const check = () => {
         const text = screen();
-        if (status) {
+        if ((status || !frameOpen()) && matches(text)) {
           done();
-          if (matches(text)) resolve(text);
-          else reject(new Error(`the program exited (${describe(status)}) before ${String(pattern)} appeared; the screen:\n${text}`));
-        } else if (matches(text)) {
-          clearTimeout(settle);
-          const quietFor = Date.now() - lastData;
-          settle = setTimeout(
-            () => {
-              const now = screen();
-              if (matches(now) && Date.now() - lastData >= QUIET_MS) {
-                done();
-                resolve(now);
-              } else check();
-            },
-            Math.max(0, QUIET_MS - quietFor),
-          );
+          resolve(text);
+        } else if (status) {
+          done();
+          reject(new Error(`the program exited (${describe(status)}) before ${String(pattern)} appeared; the screen:\n${text}`));
         }
       };
       const timer = setTimeout(() => {

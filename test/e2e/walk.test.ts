@@ -74,7 +74,7 @@ function sharesRows(lines: string[], frame: LessonFrame): boolean {
 function walk(columns: number, rows: number, beside: boolean) {
   describe.each(catalog.map((e) => e.id))(`%s at ${columns}×${rows}`, (id) => {
     it('every step shows its current node whole, no internal id, markers where cut, within the window', { timeout: 120_000 }, async () => {
-      // As the app opens it: with its place in the course, which the summary names.
+      // As the CLI opens it: in the course, so its summary names the next lesson.
       const opened = openLesson({ kind: 'bundled', id }, catalog);
       if (!('scenario' in opened)) throw new Error(opened.error);
       const { scenario } = opened;

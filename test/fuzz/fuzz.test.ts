@@ -169,8 +169,8 @@ describe('regressions', () => {
     const lesson = buildLesson(scenario);
     expect(lesson.trace.grads.a).toBe(n);
     const json = JSON.stringify(lessonToJson(lesson));
-    // Each backward step carries its question (choices with their reasons, hints): still a constant per step.
-    expect(json.length).toBeLessThan(5000 * n);
+    // Each forward and backward step carries its question (choices and other mistakes with their reasons, hints): still a constant per step.
+    expect(json.length).toBeLessThan(8000 * n);
     expect(lesson.steps.find((s) => s.contribution?.path === n)!.lines.join('\n')).toContain(`${n - 4} more paths`);
   });
 });

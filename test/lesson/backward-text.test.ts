@@ -10,12 +10,11 @@ describe('the backward steps name upstream and local apart', () => {
   it('the first edge from the output: upstream the seed 1, local d = 2, never ∂z/∂z · ∂z/∂c', () => {
     const step = titled('Backward: z → c');
     expect(step.text).toBe('upstream ∂z/∂z = 1, local ∂z/∂c = 2, so ∂z/∂c = 1 · 2 = 2');
-    expect(step.lines.slice(0, 5)).toEqual([
+    expect(step.lines).toEqual([
       'upstream: ∂z/∂z = 1   (the seed: z is the output)',
       'local:    ∂z/∂c = d = 2   (z = c · d)',
       'symbols:  ∂z/∂c = upstream · local',
-      'numbers:  1 · 2',
-      'result:   ∂z/∂c = 2',
+      'result:   1 · 2 = 2',
     ]);
     // The circular form the chain rule would give here.
     for (const line of [step.text, ...step.lines]) expect(line).not.toContain('∂z/∂z · ∂z/∂c');
@@ -33,7 +32,7 @@ describe('the backward steps name upstream and local apart', () => {
     const reuse = buildLesson(scenarioOf('reuse-add', SEED_GRAPHS['reuse-add'], { c: 'a + b', z: 'c + b' }));
     const second = reuse.steps.filter((s) => s.contribution?.operand === 'b')[1];
     expect(second.text).toBe('upstream ∂z/∂c = 1, local ∂c/∂b = 1, so ∂z/∂b += 1 · 1 = 1');
-    expect(second.lines).toContain('result:   this path adds 1');
+    expect(second.lines).toContain('result:   1 · 1 = 1 (this path)');
     expect(second.lines.some((l) => l.startsWith('running sum: ∂z/∂b = 1 (direct) + 1 (via c) = 2'))).toBe(true);
   });
 });
@@ -68,5 +67,23 @@ describe('the Wrong order phase draws the replay’s gradients', () => {
     ]);
     // No question is asked in the replay: it has no edge of the real pass.
     expect(replay.every((s) => s.contribution === undefined)).toBe(true);
+  });
+});
+
+describe('the running sum of b + b', () => {
+  it('tells the two edges into b apart by the side they come from', () => {
+    const graph = graphOf({ a: 1 }, [
+      ['b', '+', ['a', 'a']],
+      ['c', '+', ['b', 'b']],
+    ]);
+    const topo = buildLesson(scenarioOf('topo', graph, { b: 'a + a', c: 'b + b' }));
+    const sums = topo.steps.filter((s) => s.contribution).map((s) => s.lines.find((l) => l.startsWith('running sum:'))!.split(' — ')[0]);
+    expect(sums).toEqual([
+      'running sum: ∂c/∂b = 1 (direct, left) so far',
+      'running sum: ∂c/∂b = 1 (direct, left) + 1 (direct, right) = 2',
+      'running sum: ∂c/∂a = 2 (via b, left) so far',
+      'running sum: ∂c/∂a = 2 (via b, left) + 2 (via b, right) = 4',
+    ]);
+    expect(topo.steps[0].text).toBe('topo: b = a + a, c = b + b, with a = 1.');
   });
 });

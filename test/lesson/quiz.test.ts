@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { backprop } from '../../src/engine/index.js';
-import { num, questionFor, verdict } from '../../src/lesson/index.js';
+import { backprop, nudge } from '../../src/engine/index.js';
+import { bundledScenarios } from '../../src/catalog.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
+import {
+  buildLesson,
+  close,
+  forwardQuestion,
+  judge,
+  localQuestion,
+  missedSteps,
+  nudgeQuestion,
+  num,
+  questionFor,
+  scoreByKind,
+  scoreOf,
+  upstreamQuestion,
+  verdict,
+} from '../../src/lesson/index.js';
 import { SEED_GRAPHS } from '../helpers/graphs.js';
 
 describe('predict-mode questions', () => {
@@ -22,24 +38,27 @@ describe('predict-mode questions', () => {
     const trace = backprop(SEED_GRAPHS['reuse-add']);
     const second = trace.contributions.find((c) => c.operand === 'b' && c.path === 2)!;
     const q = questionFor(second, 'z', 1);
-    const right = q.choices.findIndex((c) => c.right);
-    const overwrite = q.choices.findIndex((c) => c.value === 1);
-    expect(verdict(q, right)).toBe('Correct: 2.');
-    expect(verdict(q, overwrite)).toMatch(/^Not quite: that is this path alone: .*paths add \(\+=\).* The answer is 2\.$/);
+    expect(q.kind).toBe('running-sum');
+    expect(verdict(q, 2)).toBe('Correct: 2.');
+    expect(verdict(q, 1)).toMatch(/^Not quite: that is this path alone: .*paths add \(\+=\).* The answer is 2\.$/);
   });
 
-  it('gives the rule first and the numbers second as hints', () => {
+  it('gives three hints: the rule with the op’s own rule, the node whose value it uses, the numbers', () => {
     const trace = backprop(SEED_GRAPHS['add-then-mul']);
-    const q = questionFor(trace.contributions[0], 'z', 0);
-    expect(q.hints[0]).toBe('Rule: ∂z/∂c = ∂z/∂z · ∂z/∂c — upstream times local.');
-    expect(q.hints[1]).toBe('Numbers: 1 · 2.');
+    const q = questionFor(trace.contributions[0], 'z', 0, trace);
+    expect(q.hints).toEqual([
+      'Rule: ∂z/∂c = ∂z/∂z · ∂z/∂c — upstream times local; here ∂(c · d)/∂c = d.',
+      "It uses z's gradient ∂z/∂z and d's value (d is highlighted).",
+      'Numbers: 1 · 2.',
+    ]);
+    expect(q.hintNode).toBe('d');
   });
 
   it('for every edge of every seed graph: the right value exactly once, every distractor different as shown', () => {
     for (const graph of Object.values(SEED_GRAPHS)) {
       const trace = backprop(graph);
       trace.contributions.forEach((c, i) => {
-        const q = questionFor(c, graph.output, i);
+        const q = questionFor(c, graph.output, i, trace);
         const shown = q.choices.map((choice) => num(choice.value));
         expect(new Set(shown).size).toBe(shown.length);
         expect(q.choices.filter((choice) => choice.right)).toHaveLength(1);
@@ -90,25 +109,146 @@ describe('questions in show', () => {
     type Q = { kind: string; prompt: string; answer: number; choices: { value: number; right: boolean; why: string }[]; hints: string[] };
     const steps = (JSON.parse(stdout) as { steps: { phase: string; title: string; question?: Q }[] }).steps;
     const asked = steps.filter((s) => s.question);
-    // One question per backward edge of (a + b) + b: z → c, z → b, c → a, c → b.
-    expect(asked.map((s) => s.title)).toEqual(['Backward: z → c', 'Backward: z → b', 'Backward: c → a', 'Backward: c → b']);
-    expect(steps.filter((s) => s.phase !== 'backward').every((s) => s.question === undefined)).toBe(true);
-    const second = asked[3].question!;
-    expect(second).toMatchObject({ kind: 'edge-result', prompt: 'What is ∂z/∂b once this edge has run?', answer: 2 });
+    // (a + b) + b with a = 3, b = -5: c = a + b = -2, z = c + b = -7; every local derivative is 1, every gradient 1 but b's 2.
+    expect(asked.map((s) => [s.title, s.question!.kind, s.question!.answer])).toEqual([
+      ['Forward: c', 'forward-value', -2],
+      ['Forward: z', 'forward-value', -7],
+      ['Backward: z → c', 'local-derivative', 1],
+      ['Backward: z → b', 'edge-result', 1],
+      ['Backward: c → a', 'upstream', 1],
+      ['Backward: c → b', 'running-sum', 2],
+      ['Nudge', 'nudge-direction', 'up'],
+    ]);
+    expect(steps.filter((s) => s.question).every((s) => ['forward', 'backward', 'nudge'].includes(s.phase))).toBe(true);
+    const second = asked[5].question!;
+    expect(second).toMatchObject({
+      kind: 'running-sum',
+      prompt: 'b already has ∂z/∂b = 1 from another path. What is ∂z/∂b once this edge has run?',
+      answer: 2,
+    });
     expect(second.choices.filter((c) => c.right)).toEqual([{ value: 2, right: true, why: '' }]);
     expect(second.choices.find((c) => c.value === 1)?.why).toMatch(/this path alone/);
     expect(second.choices.filter((c) => !c.right).every((c) => c.why.length > 0)).toBe(true);
-    expect(second.hints).toHaveLength(2);
+    expect(second.hints).toHaveLength(3);
+    const nudge = asked[6].question!;
+    expect(nudge.choices).toEqual([
+      { value: 'up', right: true, why: '' },
+      { value: 'down', right: false, why: expect.stringMatching(/grad · Δx is positive/) },
+    ]);
   });
 
   it('--quiz prints each question in the transcript, before the step tells its answer', async () => {
     const { runCli } = await import('../helpers/run-cli.js');
     const plain = (await runCli(['show', 'add'])).stdout;
     const { stdout } = await runCli(['show', 'add', '--quiz']);
-    expect(plain).not.toContain('Q: ');
+    expect(plain).not.toContain('Q (');
     const block = stdout.split('\n\n').find((b) => b.includes('Backward: z → a'))!;
-    expect(block).toContain('Q: What is ∂z/∂a once this edge has run?');
-    expect(block.indexOf('Q: ')).toBeLessThan(block.indexOf('result:'));
+    // a + b: the first edge asks for the local derivative, by the rule for +.
+    expect(block).toContain('Q (local-derivative): What is the local derivative ∂z/∂a of z = a + b?');
+    expect(block).toContain('A typed answer counts within 1%, or 0.01 below 1.');
+    expect(block.indexOf('Q (')).toBeLessThan(block.indexOf('result:'));
     expect(block).toMatch(/\d\. 1 {2}\(right\)/);
+  });
+});
+
+describe('the kinds of question, against hand values', () => {
+  // (a + b) · d with a = 3, b = -5, d = 2: c = -2, z = -4; ∂z/∂c = d = 2, ∂z/∂d = c = -2, ∂z/∂a = ∂z/∂b = 2.
+  const trace = backprop(SEED_GRAPHS['add-then-mul']);
+  const edge = (node: string, operand: string) => trace.contributions.find((c) => c.node === node && c.operand === operand)!;
+
+  it('forward-value: c = a + b is -2, and a · b = -15 is the product’s mistake', () => {
+    const q = forwardQuestion(
+      trace.graph.nodes.find((n) => n.name === 'c')!,
+      trace,
+      0,
+    );
+    expect(q).toMatchObject({ kind: 'forward-value', prompt: 'What is c = a + b?', answer: 3 + -5 });
+    expect(judge(q, 3 * -5).why).toBe('that is 3 · (-5); c = a + b, and 3 + (-5) is -2.');
+    expect(q.hints[2]).toBe('Numbers: 3 + (-5).');
+  });
+
+  it('local-derivative: ∂z/∂c by the rule for c · d is d = 2; c’s own value -2 is that mistake; hint 2 points at d', () => {
+    const q = localQuestion(edge('z', 'c'), trace, 0);
+    expect(q).toMatchObject({ kind: 'local-derivative', answer: 2, hintNode: 'd' });
+    expect(q.hints[0]).toBe('Rule: ∂(c · d)/∂c = d.');
+    expect(q.hints[1]).toBe("It uses d's value (d is highlighted).");
+    expect(q.hints[2]).toBe('Numbers: d = 2.');
+    expect(judge(q, -2).why).toBe("that is c's own value; the rule for c · d gives ∂z/∂c = d = 2.");
+    // For a sum the rule reads no value: no node to point at.
+    const sum = localQuestion(edge('c', 'a'), trace, 0);
+    expect(sum.answer).toBe(1);
+    expect(sum.hintNode).toBeUndefined();
+  });
+
+  it('upstream: ∂z/∂c arriving at c for the edge c → a is 2, not the local 1', () => {
+    const q = upstreamQuestion(edge('c', 'a'), trace, 0);
+    expect(q).toMatchObject({ kind: 'upstream', answer: 2, hintNode: 'c' });
+    expect(judge(q, 1).why).toMatch(/^that is the local derivative ∂c\/∂a; the upstream is ∂z\/∂c/);
+    expect(q.hints[2]).toBe('Numbers: ∂z/∂c = 1 · 2.');
+  });
+
+  it('nudge-direction: ascent at 0.01 raises z (-4 → -3.8808); descent lowers it', () => {
+    const up = nudgeQuestion(nudge(trace, 0.01, { params: ['a', 'b', 'd'], rows: [{}] }), 'z')!;
+    expect(up.answer).toBe('up');
+    expect(verdict(up, 'down')).toMatch(/^Not quite: each param moves with its gradient's sign.* The answer is up\.$/);
+    const down = nudgeQuestion(nudge(trace, -0.01, { params: ['a', 'b', 'd'], rows: [{}] }), 'z')!;
+    expect(down.answer).toBe('down');
+    expect(verdict(down, 'up')).toMatch(/the rate is negative/);
+    expect(verdict(down, 'down')).toBe('Correct: down.');
+  });
+});
+
+describe('typed answers', () => {
+  const trace = backprop(SEED_GRAPHS['reuse-mul']);
+  // (a + b) · b, a = 3, b = -5: b's second path brings it to -7 (−2 from c, then −5 direct… in the order the pass runs).
+  const second = trace.contributions.find((c) => c.operand === 'b' && c.path === 2)!;
+  const q = questionFor(second, 'z', 0, trace);
+
+  it('count within 1% (or 0.01 below 1) of the answer, and not beyond', () => {
+    expect(q.answer).toBe(-7);
+    expect(judge(q, -7.06).right).toBe(true);
+    expect(judge(q, -7.08).right).toBe(false);
+    expect(close(0.005, 0)).toBe(true);
+    expect(close(0.02, 0)).toBe(false);
+    expect(verdict(q, -7.004)).toBe('Correct: -7 (you gave -7.004).');
+  });
+
+  it('a typed known mistake gets its reason, even one not on screen', () => {
+    const hidden = q.mistakes.find((m) => !q.choices.some((c) => c.value === m.value))!;
+    expect(hidden).toBeDefined();
+    expect(verdict(q, hidden.value)).toBe(`Not quite: ${hidden.why} The answer is -7.`);
+    // The overwrite bug: this path alone.
+    expect(verdict(q, second.contribution)).toMatch(/this path alone/);
+    expect(verdict(q, 123)).toBe('Not quite: 123 is none of the usual slips — work it through once more. The answer is -7.');
+  });
+});
+
+describe('the bundled course', () => {
+  it('asks every kind of question somewhere, and each wrong choice has its reason', async () => {
+    const { runCli } = await import('../helpers/run-cli.js');
+    const ids = (JSON.parse((await runCli(['list', '--json'])).stdout) as { id: string }[]).map((e) => e.id);
+    const kinds = new Set<string>();
+    for (const id of ids) {
+      const doc = JSON.parse((await runCli(['show', id, '--json'])).stdout) as {
+        steps: { question?: { kind: string; choices: { right: boolean; why: string }[] } }[];
+      };
+      for (const step of doc.steps) {
+        if (!step.question) continue;
+        kinds.add(step.question.kind);
+        for (const c of step.question.choices) expect(c.right || c.why.length > 10, id).toBe(true);
+      }
+    }
+    expect([...kinds].sort()).toEqual(['edge-result', 'forward-value', 'local-derivative', 'nudge-direction', 'running-sum', 'upstream']);
+  }, 60_000);
+});
+
+describe('the score', () => {
+  it('counts by kind, and lists the missed steps', () => {
+    const lesson = buildLesson(loadScenarioFile(bundledScenarios().find((e) => e.id === 'add-then-mul')!.file));
+    // Steps: 1 forward c, 2 forward z, 4 z → c (local), 5 z → d (result), 6 c → a (upstream), 7 c → b (local), 9 nudge.
+    const score = scoreOf(lesson, { 1: -2, 2: -3, 4: 2, 6: 2, 9: 'up' });
+    expect(score).toMatchObject({ right: 4, asked: 5 });
+    expect(scoreByKind(score)).toBe('forward values 1/2 · local derivative 1/1 · upstream gradient 1/1 · nudge direction 1/1');
+    expect(missedSteps(lesson, { 1: -2, 2: -3, 4: 0 })).toEqual([2, 4]);
   });
 });

@@ -76,12 +76,13 @@ describe('the arrangement', () => {
   });
 
   it('at 60×16, where the text leaves no room for the drawing, the current node stays on one row', () => {
-    // neuron, x1w1 → x1: x1 = 2, ∂o/∂x1 = 0.5 · w1 = 0.5 · (-3) = -1.5.
-    const frame = lessonFrame(at('neuron', stepOf('neuron', 'Backward: x1w1 → x1'), 60, 16));
+    // neuron, x2w2 → w2: w2 = 1, ∂o/∂w2 = ∂o/∂x2w2 · x2 = 0.5 · 0 = 0.
+    const step = stepOf('neuron', 'Backward: x2w2 → w2');
+    const frame = lessonFrame(at('neuron', step, 60, 16));
     expect(frame.drawing).toBeUndefined();
-    expect(frame.strip).toBe('╔▸x1  v 2  g -1.5╗   (a taller window shows the graph)');
+    expect(frame.strip).toBe('╔▸w2  v 1  g 0╗   (a taller window shows the graph)');
     // With a drawing there is no strip.
-    expect(lessonFrame(at('neuron', stepOf('neuron', 'Backward: x1w1 → x1'), 80, 24)).strip).toBeUndefined();
+    expect(lessonFrame(at('neuron', step, 80, 24)).strip).toBeUndefined();
   });
 
   it('the Train phase has no drawing, and its chart fits 80×24', () => {

@@ -50,25 +50,44 @@ describe('predict mode', () => {
     expect(tutor.frame()).toContain('The answer is 2.');
   });
 
-  it('H gives the rule first, then the numbers', async () => {
+  it('H gives the rule first, then the node it uses, highlighted on the drawing, then the numbers', async () => {
+    // add-then-mul step 5: z → c, the local derivative ∂z/∂c of z = c · d, which is d.
     tutor = await openTutor({ resume: { id: 'add-then-mul', step: 4 }, quiz: true });
+    const dBox = (frame: string) => frame.split('\n').find((line) => /[╭┏]━?─?d[─━]/.test(line)) ?? '';
+    expect(dBox(tutor.frame())).toContain('╭─d─');
     await tutor.type('H');
-    expect(tutor.frame()).toContain('Rule: ∂z/∂c = ∂z/∂z · ∂z/∂c — upstream times local.');
+    expect(tutor.frame()).toContain('Rule: ∂(c · d)/∂c = d.');
+    expect(tutor.frame()).not.toContain("It uses d's value");
+    await tutor.type('H');
+    expect(tutor.frame()).toContain("It uses d's value (d is highlighted).");
+    // Highlighted: d's box is drawn heavy now.
+    expect(dBox(tutor.frame())).toContain('┏━d━');
     expect(tutor.frame()).not.toContain('Numbers:');
     await tutor.type('H');
-    expect(tutor.frame()).toContain('Numbers: 1 · 2.');
+    expect(tutor.frame()).toContain('Numbers: d = 2.');
   });
 
-  it('p toggles predict mode; the summary shows the score', async () => {
+  it('p toggles predict mode; the summary shows the score, by kind', async () => {
+    // add: overview, forward z, seed, z → a, z → b, check, nudge, summary.
     tutor = await openTutor({ resume: { id: 'add', step: 0 } });
-    await tutor.type('p', KEY.tab, KEY.tab, KEY.right);
-    expect(tutor.frame()).toContain('predict · step');
-    // z → a: right answer 1; then z → b: pick something wrong.
+    await tutor.type('p', KEY.right);
+    expect(tutor.frame()).toContain('predict · step 2/8');
+    expect(tutor.frame()).toContain('What is z = a + b?');
+    // z = 3 + (-5) = -2, typed; then the seed, and z → a: its local derivative 1.
+    await tutor.type('t', '-2', KEY.enter);
+    expect(tutor.frame()).toContain('Correct: -2.');
+    await tutor.type(KEY.right, KEY.right);
     const first = choicesOn(tutor.frame()).indexOf('1') + 1;
     await tutor.type(String(first), KEY.right);
+    // z → b: pick something wrong.
     const wrong = choicesOn(tutor.frame()).findIndex((c) => c !== '1') + 1;
-    await tutor.type(String(wrong), 'G');
-    expect(tutor.frame()).toContain('Predict mode: 1 of 2 right.');
+    await tutor.type(String(wrong), KEY.right, KEY.right, '1', 'G');
+    // The one missed comes back first, at the summary.
+    expect(tutor.frame()).toContain('One you missed earlier in this lesson (Backward: z → b):');
+    await tutor.type('t', '1', KEY.enter);
+    expect(tutor.frame()).toContain('Predict mode: 3 of 4 right.');
+    expect(tutor.frame()).toContain('By kind: forward value 1/1 · local derivative 1/1 · edge result 0/1 · nudge direction 1/1.');
+    expect(tutor.frame()).toContain('Asked again: 1 of 1 right the second time.');
   });
 });
 

@@ -3,9 +3,9 @@ import { bundledScenarios } from '../../src/catalog.js';
 import { courseEntries, inCourse } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, type Binding, type KeyName } from '../../src/ui/keys.js';
+import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS, type Binding, type KeyName } from '../../src/ui/keys.js';
 import { buildFrame } from '../../src/ui/frame.js';
-import { initialSession, lessonOf, reduce, type Action, type Effect, type Session } from '../../src/ui/session.js';
+import { initialSession, lessonOf, reduce, seenOf, type Action, type Effect, type Session } from '../../src/ui/session.js';
 
 const catalog = bundledScenarios();
 const course = courseEntries(catalog);
@@ -112,15 +112,20 @@ describe('the keys while a question waits', () => {
   everyKey(QUIZ_KEYS, {
     down: (key) => expect(run(waiting(), ...keys(key)).state.cursor).toBe(1),
     up: (key) => expect(run(waiting(), ...keys(key)).state.cursor).toBe(question().choices.length - 1),
-    answer: (key) => expect(run(waiting(), ...keys('down', key)).state.answers['reuse-add']).toEqual({ 7: 1 }),
+    answer: (key) => expect(run(waiting(), ...keys('down', key)).state.answers['reuse-add']).toEqual({ 7: question().choices[1].value }),
+    type: (key) => {
+      // t starts an empty number; a leading - or . is the number's first character.
+      expect(run(waiting(), ...keys(key)).state.typed).toEqual({ text: key === 't' ? '' : key });
+      expect(run(waiting(), ...keys(key, '2', 'enter')).state.answers['reuse-add']).toEqual({ 7: Number(`${key === 't' ? '' : key}2`) });
+    },
     hint: (key) => {
       expect(run(waiting(), ...keys(key)).state.hints).toBe(1);
-      expect(run(waiting(), ...keys(key, key, key)).state.hints).toBe(2);
+      expect(run(waiting(), ...keys(key, key, key, key)).state.hints).toBe(3);
     },
   });
 
   it('a digit answers with that choice', () => {
-    expect(run(waiting(), ...keys('2')).state.answers['reuse-add']).toEqual({ 7: 1 });
+    expect(run(waiting(), ...keys('2')).state.answers['reuse-add']).toEqual({ 7: question().choices[1].value });
   });
 
   it('→, G, Tab and o reveal nothing: the step and the replay wait for the answer', () => {
@@ -133,6 +138,131 @@ describe('the keys while a question waits', () => {
 
   it('← still goes back', () => {
     expect(step(run(waiting(), ...keys('left')).state)).toBe(6);
+  });
+
+  it('a right answer is not asked again; a wrong one is listed to come back, once', () => {
+    const right = run(waiting(), ...keys('t', '2', 'enter')).state;
+    expect(right.again).toEqual([]);
+    const wrong = run(waiting(), ...keys('t', '1', 'enter')).state;
+    expect(wrong.answers['reuse-add']).toEqual({ 7: 1 });
+    expect(wrong.again).toEqual([{ lesson: { kind: 'bundled', id: 'reuse-add' }, step: 7 }]);
+    expect(run(waiting(), ...keys('t', '1', 'enter')).effects).toContainEqual({ type: 'save' });
+  });
+});
+
+describe('typing an answer', () => {
+  const typing = (text: string) => run(opened('reuse-add', 7, true), ...keys('t', ...text.split(''))).state;
+  everyKey(TYPED_KEYS, {
+    submit: (key) => {
+      // 2.01 is within 1% of 2.
+      expect(run(typing('2.01'), ...keys(key)).state.answers['reuse-add']).toEqual({ 7: 2.01 });
+      const bad = run(typing('-'), ...keys(key)).state;
+      expect(bad.answers['reuse-add']).toBeUndefined();
+      expect(bad.typed?.error).toMatch(/is not a number/);
+    },
+    erase: (key) => expect(run(typing('12'), ...keys(key)).state.typed).toEqual({ text: '1' }),
+    cancel: (key) => {
+      const state = run(typing('12'), ...keys(key)).state;
+      expect(state.typed).toBeUndefined();
+      expect(step(state)).toBe(7);
+    },
+  });
+
+  it('digits, - . e type themselves; other keys wait, and q does not quit mid-number', () => {
+    const state = run(typing('-1.5e'), ...keys('q', 'x', 'right')).state;
+    expect(state.typed).toEqual({ text: '-1.5e' });
+    expect(state.quit).toBe(false);
+  });
+
+  it('the nudge’s up-or-down question has no number to type: - still lowers the rate there', () => {
+    // reuse-add: the nudge is step 10 (index 9).
+    const nudge = opened('reuse-add', 9, true);
+    expect(questionAt(lessonOf(nudge)!, 9)!.kind).toBe('nudge-direction');
+    expect(run(nudge, ...keys('t')).state.typed).toBeUndefined();
+    const footer = (state: Session) => (buildFrame(state) as { footer: string }).footer;
+    expect(footer(nudge)).not.toContain('t type');
+    expect(footer(opened('reuse-add', 7, true))).toContain('t type');
+    expect(run(nudge, ...keys('-')).state.options).toEqual({ rate: 0.005 });
+    expect(run(nudge, ...keys('1')).state.answers['reuse-add']).toEqual({ 9: 'up' });
+  });
+});
+
+describe('wrong answers come back', () => {
+  it('at the summary, before the score: the missed question is asked again, its answer kept apart', () => {
+    const wrong = run(opened('reuse-add', 7, true), ...keys('t', '1', 'enter', 'G')).state;
+    const lesson = lessonOf(wrong)!;
+    expect(lesson.steps[step(wrong)!].phase).toBe('summary');
+    const frame = buildFrame(wrong);
+    expect(frame.kind === 'lesson' && frame.text.lines.join('\n')).toContain('One you missed earlier in this lesson (Backward: c → b):');
+    const again = run(wrong, ...keys('t', '2', 'enter')).state;
+    expect(again.retries['reuse-add']).toEqual({ 7: 2 });
+    // The first answer stays what it was: the score counts first tries.
+    expect(again.answers['reuse-add']).toEqual({ 7: 1 });
+    const lines = buildFrame(again).kind === 'lesson' ? (buildFrame(again) as { text: { lines: string[] } }).text.lines.join('\n') : '';
+    expect(lines).toContain('Predict mode: 0 of 1 right.');
+    expect(lines).toContain('By kind: running sum 0/1.');
+    expect(lines).toContain('Asked again: 1 of 1 right the second time.');
+  });
+
+  it('review: the questions missed last time open one by one, asked even outside predict mode, then the lesson left off', () => {
+    const item = { lesson: { kind: 'bundled' as const, id: 'reuse-add' }, step: 7 };
+    const then = { lesson: { kind: 'bundled' as const, id: 'add' }, step: 2 };
+    const start = { ...menu(), again: [item] };
+    const asked = run(start, { type: 'review', items: [item], then });
+    expect(asked.effects).toEqual([{ type: 'open', lesson: item.lesson, step: 7, from: 'review' }]);
+    const open = run(asked.state, { type: 'opened', lesson: item.lesson, scenario: scenario('reuse-add'), step: 7, from: 'review' }).state;
+    expect(open.predict).toBe(false);
+    const frame = buildFrame(open);
+    expect(frame.kind === 'lesson' && frame.text.lines[1]).toBe('One you missed last time: A reused input in a sum, Backward: c → b.');
+    // A wrong answer keeps it for next time; a right one clears it.
+    expect(run(open, ...keys('t', '1', 'enter')).state.again).toEqual([item]);
+    const answered = run(open, ...keys('t', '2', 'enter')).state;
+    expect(answered.again).toEqual([]);
+    expect(answered.cleared).toEqual([item]);
+    expect(run(answered, ...keys('right')).effects).toContainEqual({ type: 'open', ...then, from: 'resume' });
+  });
+
+  it('review: a step that asks nothing any more (its lesson edited since) is dropped, and the review goes on', () => {
+    // add's step 1 (index 0) is the overview: no question there.
+    const item = { lesson: { kind: 'bundled' as const, id: 'add' }, step: 0 };
+    const asked = run({ ...menu(), again: [item] }, { type: 'review', items: [item] }).state;
+    const result = run(asked, { type: 'opened', lesson: item.lesson, scenario: scenario('add'), step: 0, from: 'review' });
+    expect(result.state).toMatchObject({ screen: 'menu', again: [], review: undefined });
+    expect(result.state.cleared).toEqual([item]);
+  });
+
+  it('review: a lesson that cannot be opened any more is dropped, and the next start goes to the menu', () => {
+    const item = { lesson: { kind: 'file' as const, path: '/gone.yaml' }, step: 3 };
+    const asked = run({ ...menu(), again: [item] }, { type: 'review', items: [item] }).state;
+    const failed = run(asked, { type: 'open-failed', lesson: item.lesson, error: 'gone', from: 'review' }).state;
+    expect(failed).toMatchObject({ screen: 'menu', again: [], review: undefined });
+  });
+});
+
+describe('the steps seen', () => {
+  it('a resumed lesson counts only the steps seen before (kept in progress) and the one it opens at', () => {
+    const fresh = opened('add', 4);
+    expect(fresh.open!.seen.map((s, i) => (s ? i : -1)).filter((i) => i >= 0)).toEqual([4]);
+    const restored = run(
+      { ...menu(), seen: { add: '0-3' } },
+      { type: 'opened', lesson: { kind: 'bundled', id: 'add' }, scenario: scenario('add'), step: 4, from: 'resume' },
+    ).state;
+    expect(restored.open!.seen.slice(0, 6)).toEqual([true, true, true, true, true, false]);
+    // The rest seen one by one finishes it; G alone would not.
+    expect(run(restored, ...keys('right', 'right', 'right')).state.finished).toEqual(['add']);
+    expect(run(restored, ...keys('G')).state.finished).toEqual([]);
+  });
+
+  it('another lesson opened keeps the first one’s steps seen, by its key', () => {
+    const first = run(opened('add', 0), ...keys('right', 'right')).state;
+    const second = run(first, {
+      type: 'opened',
+      lesson: { kind: 'bundled', id: 'mul' },
+      scenario: scenario('mul'),
+      step: 0,
+      from: 'menu',
+    }).state;
+    expect(seenOf(second)).toEqual({ add: '0-2', mul: '0' });
   });
 });
 
@@ -197,9 +327,8 @@ describe('the prompt keys', () => {
 
 describe('actions that are not keys', () => {
   it('resize keeps the new window, and the frame settles scroll and origin in the state', () => {
-    // Step 4 (forward x2w2): at 60×16 its short text leaves the drawing a window.
-    const state = run(opened('neuron', 3), { type: 'resize', columns: 60, rows: 16 }).state;
-    expect(state.window).toEqual({ columns: 60, rows: 16 });
+    const state = run(opened('neuron', 12), { type: 'resize', columns: 80, rows: 24 }).state;
+    expect(state.window).toEqual({ columns: 80, rows: 24 });
     expect(state.origin).toBeDefined();
   });
 
