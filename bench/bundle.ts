@@ -26,7 +26,7 @@ const devtoolsStub: Plugin = {
 
 /**
  * Writes `outfile`: a script that runs measureRender on a bundled lesson id
- * or a scenario file (`node outfile <id | file> [passes]`) and prints the
+ * or a scenario file (`node outfile <id | file> [passes] [steps]`) and prints the
  * figures as JSON.
  */
 export async function bundleRenderBench(outfile: string): Promise<void> {
@@ -35,9 +35,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseScenario } from '../src/scenario/index.js';
 import { measureRender } from './render.js';
-const [target, passes = '1'] = process.argv.slice(2);
+const [target, passes = '1', limit = 'Infinity'] = process.argv.slice(2);
 const extra = /\\.(ya?ml|json)$/.test(target) ? [parseScenario(readFileSync(target, 'utf8'), basename(target))] : [];
-const figures = await measureRender(extra[0]?.id ?? target, extra, Number(passes));
+const figures = await measureRender(extra[0]?.id ?? target, extra, Number(passes), Number(limit));
 process.stdout.write(JSON.stringify(figures) + '\\n');
 `;
   await build({

@@ -36,6 +36,8 @@ try {
     mlp: { text: mlpScenario(MLP_SIZES, 1), file: join(dir, 'mlp.yaml') },
     chain: { text: chainScenario(BIG), file: join(dir, 'chain.yaml') },
     random: { text: randomScenario(BIG, 1), file: join(dir, 'random.yaml') },
+    random2000: { text: randomScenario(2000, 1), file: join(dir, 'random2000.yaml') },
+    random10000: { text: randomScenario(10_000, 1), file: join(dir, 'random10000.yaml') },
   };
   const nodes: Record<string, number> = {};
   for (const [name, { text, file }] of Object.entries(files)) {
@@ -58,9 +60,9 @@ try {
   // 2, 3. One step's render, and the memory of stepping through the MLP, each in a process of its own.
   const renderBundle = join(dir, 'render.mjs');
   await bundleRenderBench(renderBundle);
-  const render = (target: string, passes: number): RenderFigures =>
+  const render = (target: string, passes: number, steps = Infinity): RenderFigures =>
     JSON.parse(
-      execFileSync(process.execPath, ['--expose-gc', renderBundle, target, String(passes)], {
+      execFileSync(process.execPath, ['--expose-gc', renderBundle, target, String(passes), String(steps)], {
         cwd: ROOT,
         env: cleanEnv(),
         encoding: 'utf8',
@@ -68,6 +70,8 @@ try {
     ) as RenderFigures;
   const seed = render('add-then-mul', 10);
   const mlp = render(files.mlp.file, 1);
+  // Through the whole app too, the first 100 steps (a lesson of 2,000 nodes has about 5,000).
+  const large = [render(files.random2000.file, 1, 100), render(files.random10000.file, 1, 100)];
 
   // 4. Layout of the 520-node DAG against dagre (one dagre layout takes seconds).
   const layout = measureLayout(15, 2);
@@ -120,6 +124,8 @@ try {
     ['grad-tutor list, to exit', ms(median(list.times)), vsBare(list.times), String(STARTUP_RUNS), 'until it exits'],
     renderRow(`render one step: add-then-mul (${seed.steps} steps)`, seed),
     renderRow(`render one step: MLP ${MLP_SIZES.join('-')} (${nodes.mlp} nodes, ${mlp.steps} steps)`, mlp),
+    renderRow(`render one step: random DAG (${nodes.random2000} nodes, first 100 of ${large[0].steps} steps)`, large[0]),
+    renderRow(`render one step: random DAG (${nodes.random10000} nodes, first 100 of ${large[1].steps} steps)`, large[1]),
     [
       'memory: stepping through the MLP',
       `${mb(Math.max(...mlp.rss))}`,

@@ -72,20 +72,23 @@ export function placeWindow(drawing: Extent, focus: Focus, width: number, height
 
 function withMarkers(drawing: Extent, origin: Point, w: number, h: number): Placement {
   const beyond: Beyond = {};
-  const count = (side: keyof Beyond, yes: boolean) => {
-    if (yes) beyond[side] = (beyond[side] ?? 0) + 1;
-  };
-  if (origin.row > 0) beyond.above = 0;
-  if (origin.row + h < drawing.height) beyond.below = 0;
-  if (origin.col > 0) beyond.left = 0;
-  if (origin.col + w < drawing.width) beyond.right = 0;
+  // Plain counters in one pass over flat numbers: this runs a few times a step, over every box of the graph.
+  let above = 0,
+    below = 0,
+    left = 0,
+    right = 0;
+  const [firstRow, endRow, firstCol, endCol] = [origin.row, origin.row + h, origin.col, origin.col + w];
   const { boxes } = spatial(drawing.boxes, drawing.edges);
   for (let k = 0; k < boxes.length; k += 4) {
-    count('above', boxes[k] < origin.row);
-    count('below', boxes[k + 2] > origin.row + h);
-    count('left', boxes[k + 1] < origin.col);
-    count('right', boxes[k + 3] > origin.col + w);
+    if (boxes[k] < firstRow) above++;
+    if (boxes[k + 2] > endRow) below++;
+    if (boxes[k + 1] < firstCol) left++;
+    if (boxes[k + 3] > endCol) right++;
   }
+  if (origin.row > 0 || above > 0) beyond.above = above;
+  if (endRow < drawing.height || below > 0) beyond.below = below;
+  if (origin.col > 0 || left > 0) beyond.left = left;
+  if (endCol < drawing.width || right > 0) beyond.right = right;
   const sideways = beyond.left !== undefined || beyond.right !== undefined;
   const top = beyond.above !== undefined ? 1 : 0;
   const bottom = beyond.below !== undefined || (sideways && top === 0) ? 1 : 0;

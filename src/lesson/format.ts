@@ -58,13 +58,28 @@ export function table(rows: string[][]): string[] {
 /** How tightly each op binds when written inline; leaves and calls never need parentheses. */
 const BINDING: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2, neg: 3, '^': 4 };
 
+/** Past this many characters a sub-expression is written as its node's name. */
+const EXPRESSION_LIMIT = 200;
+
 /**
  * A node written out in terms of the inputs, with the fewest parentheses:
  * for z = c · d with c = a + b, `(a + b) · d`. The menu shows this.
  */
 export function expressionOf(graph: Graph, name: string): string {
   const byName = new Map(graph.nodes.map((n) => [n.name, n]));
+  // A node reused along many paths would be written out once per path: exponentially long in a large graph
+  // (a 2,000-node one ran out of memory). Each node is written once, and one longer than a menu line stays its name.
+  const written = new Map<string, { text: string; binds: number }>();
   const visit = (key: string, depth: number): { text: string; binds: number } => {
+    let found = written.get(key);
+    if (!found) {
+      found = write(key, depth);
+      if (found.text.length > EXPRESSION_LIMIT) found = { text: key, binds: 9 };
+      written.set(key, found);
+    }
+    return found;
+  };
+  const write = (key: string, depth: number): { text: string; binds: number } => {
     const node = byName.get(key);
     if (!node || isLeaf(node) || depth > 40) return { text: key, binds: 9 };
     const parts = node.inputs.map((operand) => visit(operand, depth + 1));

@@ -92,6 +92,7 @@ export function LessonView({ frame, theme }: { frame: LessonFrame; theme: Theme 
         </Box>
       ) : (
         <>
+          {frame.strip ? <Text wrap="truncate">{frame.strip}</Text> : null}
           {drawing}
           {drawing ? legend : null}
           {drawing ? <Text> </Text> : null}

@@ -9,7 +9,9 @@
  * Train-phase chart or a nudge's old → new boxes are lines and spans too.
  */
 import { lessonKey, type MenuEntry } from '../lesson/index.js';
-import { frameGraph, type FrameOptions, type FramedDrawing, type Highlight } from '../layout/index.js';
+import { formatNumber, frameGraph, type FrameOptions, type FramedDrawing, type GraphState, type Highlight } from '../layout/index.js';
+import { titleOf } from '../layout/box.js';
+import type { GraphNode } from '../engine/index.js';
 import { answerText, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
 import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from './keys.js';
@@ -56,6 +58,8 @@ export interface LessonFrame {
   phases: Phase[];
   /** Cut to the window where it does not fit; `origin` and `style` say where the cut lies. */
   drawing?: FramedDrawing;
+  /** Where the window has no room for the drawing: the current node's box on one row (`╔▸× c  v -2  g ·╗ ◂ a b`). */
+  strip?: string;
   /** What the drawing's marks mean, a line or a few under it; empty without room. */
   legend: string[];
   /** The step's text as it fits, how far it is scrolled and can be, and the columns it is wrapped to. */
@@ -203,6 +207,15 @@ function lessonKeysAt(phase: Phase, cut: boolean, nextLesson: boolean) {
   return nextLesson ? keys.map((b) => (b.action === 'next' ? { ...b, keys: ['enter'], footer: 'next lesson' } : b)) : keys;
 }
 
+/** The current node as a one-row box, with the operands it reads from. */
+function stripOf(node: GraphNode, shown: GraphState, columns: number): string {
+  const number = (x: number | undefined) => (x === undefined ? '·' : formatNumber(x));
+  const box = `╔▸${titleOf(node)}  v ${number(shown.values[node.name])}  g ${number(shown.grads[node.name])}╗`;
+  const from = node.inputs.length > 0 ? ` ◂ ${[...new Set(node.inputs)].join(' ')}` : '';
+  const line = visibleLine(`${box}${from}   (a taller window shows the graph)`);
+  return [...line].length <= columns ? line : [...visibleLine(`${box}${from}`)].slice(0, columns).join('');
+}
+
 /** A box is this many rows in either style (a node with many operands grows taller). */
 const BOX_ROWS = 4;
 
@@ -246,6 +259,15 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     from: state.scroll,
     keys: !text.question,
   });
+  // No room for the drawing: the current node on one row, so its numbers stay in sight.
+  const strip =
+    !plan.drawing && current.phase !== 'train' && highlight.current !== undefined && plan.panel.length + choices.length < rows - 4
+      ? stripOf(
+          graph.nodes.find((n) => n.name === highlight.current)!,
+          text.shown,
+          columns,
+        )
+      : undefined;
   const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
   const cut = plan.drawing?.beyond !== undefined && Object.keys(plan.drawing.beyond).length > 0;
@@ -285,6 +307,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     phase: phaseOf(current.phase),
     phases: [...new Set(lesson.steps.map((s) => phaseOf(s.phase)))],
     drawing: plan.drawing,
+    strip,
     legend: plan.legend,
     text: { lines: plan.panel, scroll: plan.scroll, scrollLimit: plan.scrollLimit, width: plan.textWidth },
     choices,

@@ -75,6 +75,16 @@ describe('the arrangement', () => {
     }
   });
 
+  it('at 60×16, where the text leaves no room for the drawing, the current node stays on one row', () => {
+    // neuron, x2w2 → w2: w2 = 1, ∂o/∂w2 = ∂o/∂x2w2 · x2 = 0.5 · 0 = 0.
+    const step = stepOf('neuron', 'Backward: x2w2 → w2');
+    const frame = lessonFrame(at('neuron', step, 60, 16));
+    expect(frame.drawing).toBeUndefined();
+    expect(frame.strip).toBe('╔▸w2  v 1  g 0╗   (a taller window shows the graph)');
+    // With a drawing there is no strip.
+    expect(lessonFrame(at('neuron', step, 80, 24)).strip).toBeUndefined();
+  });
+
   it('the Train phase has no drawing, and its chart fits 80×24', () => {
     const id = 'neuron-learns';
     const k = lessonOf(at(id, 0, 80, 24))!.steps.findIndex((s) => s.phase === 'train');
