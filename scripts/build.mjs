@@ -235,7 +235,10 @@ function replacedStyledCharsToString(chars) {`,
     // wrap-ansi (Ink's wrapping and truncation) carries string-width 7, which
     // builds the whole emoji regex afresh for every non-ASCII character it
     // measures — and the drawing is all box characters. string-width 8 above
-    // has the same API and answers the same; use the one copy.
+    // has the same API; use the one copy. It answers the same except on 958
+    // BMP code units (lone combining marks, text-style emoji such as © and
+    // ▶), where 8 is what Ink measures its layout with: a fix too
+    // (test/bundle/patches.test.ts).
     if (speed('one-string-width'))
       b.onResolve({ filter: /^string-width$/ }, ({ importer }) => {
         if (!/[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(importer)) return undefined;
