@@ -47,13 +47,17 @@ function withQuickSegmenter(source, file) {
 }
 
 /**
- * The speed patches, by the name GRAD_TUTOR_BUILD_WITHOUT takes, with what
- * each saved on the first frame when last measured (bench/patches.ts).
+ * The speed patches, by the name GRAD_TUTOR_BUILD_WITHOUT takes. What each
+ * saved on the first frame, CPU time, 21 interleaved runs (bench/patches.ts,
+ * Node 20, a loaded 2-core machine): string-width 31 ms, styled-chars 50 ms,
+ * segmenter 26 ms, one-string-width 10 ms, shared-namespaces 2 ms (1.6 and
+ * 2.5 in two runs). A patch that loaded terminal-size's child_process and
+ * signal-exit's assert lazily saved nothing measurable (-2 ms twice) and was
+ * removed.
  */
 export const SPEED_PATCHES = [
   'string-width', // the emoji regex built only when needed; box characters on the ASCII fast path
   'styled-chars', // Ink's frame: shared blank cells and styles, equal neighbours not diffed
-  'lazy-builtins', // terminal-size's child_process and signal-exit's assert not loaded at start
   'segmenter', // no ICU Intl.Segmenter for plain text
   'one-string-width', // wrap-ansi uses string-width 8, not its own string-width 7
   'shared-namespaces', // one esbuild namespace object per CommonJS module
@@ -203,27 +207,6 @@ function replacedStyledCharsToString(chars) {`,
           'row.push(blank);',
         );
       });
-    // Two built-in modules loaded for code that a normal start never runs
-    // (~2 ms together): terminal-size runs commands only when stdout is not a
-    // terminal, and signal-exit 3 asserts on one argument.
-    if (speed('lazy-builtins'))
-      edit(/[\\/]node_modules[\\/]terminal-size[\\/]index\.js$/, (source, file) =>
-        patch(
-          source,
-          file,
-          "import {execFileSync} from 'node:child_process';",
-          "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);",
-        ),
-      );
-    if (speed('lazy-builtins'))
-      edit(/[\\/]node_modules[\\/]signal-exit[\\/]index\.js$/, (source, file) =>
-        patch(
-          source,
-          file,
-          "var assert = require('assert')",
-          'var assert = { equal: function (actual, expected, message) { if (actual != expected) throw new Error(message) } }',
-        ),
-      );
     // Ink's text libraries each make an Intl.Segmenter when loaded, and the
     // first one starts ICU (~20 ms). src/bundle/segmenter.ts answers for
     // plain text without it. Registered after the patches above, which call

@@ -33,8 +33,6 @@ interface Libraries {
   stringWidth: typeof stringWidthOriginal;
   Output: OutputClass;
   wrapAnsi: (text: string, columns: number, options?: { hard?: boolean; trim?: boolean; wordWrap?: boolean }) => string;
-  terminalSize: () => { columns: number; rows: number };
-  onExit: (callback: unknown) => () => void;
 }
 
 let patched: Libraries;
@@ -49,9 +47,7 @@ beforeAll(async () => {
 export { default as sliceAnsi } from 'slice-ansi';
 export { default as stringWidth } from 'string-width';
 export { default as Output } from ${JSON.stringify(OUTPUT)};
-export { default as wrapAnsi } from 'wrap-ansi';
-export { default as terminalSize } from 'terminal-size';
-export { default as onExit } from 'signal-exit';`,
+export { default as wrapAnsi } from 'wrap-ansi';`,
       resolveDir: ROOT,
       loader: 'js',
     },
@@ -66,15 +62,12 @@ export { default as onExit } from 'signal-exit';`,
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(join(ROOT, 'package.json')));
   patched = module.exports;
   const { default: Output } = (await import(pathToFileURL(OUTPUT).href)) as { default: OutputClass };
-  const require = createRequire(join(ROOT, 'package.json'));
   original = {
     tokenize: tokenizeOriginal,
     sliceAnsi: sliceAnsiOriginal,
     stringWidth: stringWidthOriginal,
     Output,
     wrapAnsi: ((await import('wrap-ansi')) as { default: Libraries['wrapAnsi'] }).default,
-    terminalSize: ((await import('terminal-size')) as { default: Libraries['terminalSize'] }).default,
-    onExit: require('signal-exit') as Libraries['onExit'],
   };
   stringWidth7 = (
     (await import(pathToFileURL(join(ROOT, 'node_modules/wrap-ansi/node_modules/string-width/index.js')).href)) as {
@@ -261,16 +254,5 @@ describe('the patched text libraries', () => {
     expect(stringWidth7('▶')).toBe(2);
     expect(patched.wrapAnsi('▶▶▶▶▶▶', 3, { hard: true })).toBe('▶▶▶\n▶▶▶');
     expect(original.wrapAnsi('▶▶▶▶▶▶', 3, { hard: true })).not.toBe('▶▶▶\n▶▶▶');
-  });
-
-  it('terminal-size and signal-exit, their built-in modules loaded late ("lazy-builtins"), answer as before', () => {
-    expect(patched.terminalSize()).toEqual(original.terminalSize());
-    // signal-exit's assert: a callback that is not a function is refused with the same message.
-    for (const onExit of [patched.onExit, original.onExit]) {
-      expect(() => onExit(5)).toThrow('a callback must be provided for exit handler');
-      const remove = onExit(() => undefined);
-      expect(typeof remove).toBe('function');
-      remove();
-    }
   });
 });
