@@ -4,7 +4,7 @@
  * a long chain and a random DAG. Seeded, so every run measures the same graph.
  */
 
-import { seededRandom } from '../test/layout/random.js';
+import { seeded } from '../test/fuzz/seeded.js';
 
 const num = (x: number) => x.toFixed(3);
 
@@ -28,7 +28,7 @@ function yaml(title: string, inputs: [string, number][], nodes: [string, string]
  */
 export function mlpScenario(sizes: number[], seed: number): string {
   if (sizes.length < 2 || sizes[sizes.length - 1] !== 1) throw new Error('mlpScenario: give at least two layer sizes, the last one 1');
-  const random = seededRandom(seed);
+  const random = seeded(seed);
   const uniform = () => random() * 2 - 1;
   const inputs: [string, number][] = [];
   const nodes: [string, string][] = [];
@@ -75,7 +75,7 @@ export function chainScenario(n: number): string {
  * between 0.1 and 2 in size, so that products neither vanish nor blow up.
  */
 export function randomScenario(n: number, seed: number): string {
-  const random = seededRandom(seed);
+  const random = seeded(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const inputs: [string, number][] = Array.from({ length: Math.max(2, Math.round(n / 25)) }, (_, i) => [
     `x${i + 1}`,

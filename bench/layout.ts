@@ -10,14 +10,14 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Graph, GraphNode, OpName } from '../src/engine/graph.js';
 import { drawGraph, layoutGraph, viewport, type Layout } from '../src/layout/index.js';
-import { seededRandom } from '../test/layout/random.js';
+import { seeded } from '../test/fuzz/seeded.js';
 
 const NODES = 520;
 const INPUTS = 40;
 
 /** Mostly local operands (an MLP-like band of layers) with some long-range ones, as in a real network. */
 function randomGraph(seed: number): Graph {
-  const random = seededRandom(seed);
+  const random = seeded(seed);
   const pick = (below: number) => Math.floor(random() * below);
   const nodes: GraphNode[] = [];
   for (let i = 0; i < INPUTS; i++) nodes.push({ name: `x${i}`, op: 'input', inputs: [], value: random() * 2 - 1, generated: false });

@@ -4,3 +4,4 @@ import type { Plugin } from 'esbuild';
 export const dependencyPatches: Plugin;
 export const builtinDynamicImports: Plugin;
 export function sharedNamespaces(text: string): string;
+export const SPEED_PATCHES: string[];

@@ -6,8 +6,14 @@
 // through vm.Script with a V8 code cache (Node 20 has no other way, and
 // Node 22's module.enableCompileCache() caches too little; see the bin). A
 // script cannot contain top-level await or
-// import(), so the dependencies that use them are patched below, as is the
-// slowest part of their start-up (yoga's fetch, string-width's emoji regex).
+// import(), so the dependencies that use them are patched below.
+//
+// The patches come in two groups. FORMAT patches are what a CommonJS bundle
+// run as a vm.Script needs (no top-level await, no import(), ASCII only), plus
+// one fix (Ink's issue #901). SPEED patches only make the first frame come
+// sooner; each is named in SPEED_PATCHES, has a test that holds it against the
+// code it replaces (test/bundle/), and can be left out of a build to measure
+// it: GRAD_TUTOR_BUILD_WITHOUT=name,name (bench/patches.ts does, A/B).
 
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -40,6 +46,28 @@ function withQuickSegmenter(source, file) {
   return `import { QuickSegmenter as __GtSegmenter } from ${quick};\n${source.replaceAll(SEGMENTER, 'new __GtSegmenter(')}`;
 }
 
+/**
+ * The speed patches, by the name GRAD_TUTOR_BUILD_WITHOUT takes. What each
+ * saved on the first frame, CPU time, 21 interleaved runs (bench/patches.ts,
+ * Node 20, a loaded 2-core machine): string-width 31 ms, styled-chars 50 ms,
+ * segmenter 26 ms, one-string-width 10 ms, shared-namespaces 2 ms (1.6 and
+ * 2.5 in two runs). A patch that loaded terminal-size's child_process and
+ * signal-exit's assert lazily saved nothing measurable (-2 ms twice) and was
+ * removed.
+ */
+export const SPEED_PATCHES = [
+  'string-width', // the emoji regex built only when needed; box characters on the ASCII fast path
+  'styled-chars', // Ink's frame: shared blank cells and styles, equal neighbours not diffed
+  'segmenter', // no ICU Intl.Segmenter for plain text
+  'one-string-width', // wrap-ansi uses string-width 8, not its own string-width 7
+  'shared-namespaces', // one esbuild namespace object per CommonJS module
+];
+
+const without = new Set((process.env.GRAD_TUTOR_BUILD_WITHOUT ?? '').split(',').filter(Boolean));
+for (const name of without)
+  if (!SPEED_PATCHES.includes(name)) throw new Error(`build: no speed patch "${name}"; the names are ${SPEED_PATCHES.join(', ')}`);
+const speed = (name) => !without.has(name);
+
 export const dependencyPatches = {
   name: 'dependency-patches',
   setup(b) {
@@ -49,6 +77,9 @@ export const dependencyPatches = {
         const contents = change(readFileSync(file, 'utf8'), file);
         return contents === undefined ? undefined : { contents, loader: 'js' };
       });
+    const quickSegmenter = speed('segmenter') ? withQuickSegmenter : (source) => source;
+
+    // FORMAT (and the one fix).
     // yoga-layout 3 embeds its wasm as a base64 data: URL and its Emscripten
     // loader fetch()es that URL (~50 ms of undici start-up), then the module
     // awaits the result at top level. Export the base64 instead, and build the
@@ -79,101 +110,6 @@ const Yoga = wrapAssembly(loadYogaSync());`;
       const contents = patch(source, file, "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';", '');
       return patch(contents, file, 'const Yoga = wrapAssembly(await loadYoga());', sync);
     });
-    // string-width 8 builds /^\p{RGI_Emoji}$/v when it is imported and tests
-    // every non-ASCII grapheme with it: constructing and first running that
-    // regex costs ~50-100 ms, the largest single item of the first frame, and
-    // the drawing's box characters are non-ASCII. Every RGI emoji contains a
-    // code point with Emoji_Presentation or a U+FE0F (UTS #51: text-style bases
-    // only qualify with FE0F; keycaps carry FE0F; modifiers, flags and tag
-    // bases have Emoji_Presentation), so that cheap test goes first and the
-    // big regex is built only if a candidate turns up.
-    edit(/[\\/]node_modules[\\/]string-width[\\/]index\.js$/, (source, file) => {
-      // Only string-width 8 has the regex (7, under wrap-ansi, uses emoji-regex).
-      const eager = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
-      if (!source.includes(eager)) return undefined;
-      const contents = patch(
-        withQuickSegmenter(source, file),
-        file,
-        eager,
-        `let rgiEmojiFull;
-const rgiEmojiCandidate = /\\p{Emoji_Presentation}|\\uFE0F/u;
-const rgiEmojiRegex = {test: (segment) => rgiEmojiCandidate.test(segment) && (rgiEmojiFull ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)};`,
-      );
-      // And its fast path for printable ASCII takes the drawing's characters too (src/bundle/width.ts).
-      return patch(
-        `import { NARROW as __gtNarrow } from ${JSON.stringify(path('src/bundle/width.ts'))};\n${contents}`,
-        file,
-        'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
-        'if ((ambiguousIsNarrow ? __gtNarrow : /^[\\u0020-\\u007E]*$/).test(string)) {',
-      );
-    });
-    // Ink's frame: every cell of the grid got its own blank object and its
-    // own copy of its styles, and every pair of neighbouring cells was diffed.
-    // Cells and style arrays are only ever read (Ink's output.js is the only
-    // user, and reduceAnsiCodesIncremental returns a new array), so blanks
-    // and styles can be shared, and equal neighbours need no diff
-    // (src/bundle/styled-chars.ts).
-    edit(/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, (source, file) =>
-      patch(
-        patch(source, file, 'styles: [...codes],', 'styles: codes,'),
-        file,
-        'export function styledCharsToString(chars) {',
-        `import { quickStyledCharsToString } from ${JSON.stringify(path('src/bundle/styled-chars.ts'))};
-export const styledCharsToString = quickStyledCharsToString(ansiCodesToString, diffAnsiCodes);
-function replacedStyledCharsToString(chars) {`,
-      ),
-    );
-    edit(/[\\/]ink[\\/]build[\\/]output\.js$/, (source, file) => {
-      const contents = patch(
-        source,
-        file,
-        'const output = [];',
-        "const output = [];\n        const blank = { type: 'char', value: ' ', fullWidth: false, styles: [] };",
-      );
-      return patch(
-        contents,
-        file,
-        `row.push({
-                    type: 'char',
-                    value: ' ',
-                    fullWidth: false,
-                    styles: [],
-                });`,
-        'row.push(blank);',
-      );
-    });
-    // Two built-in modules loaded for code that a normal start never runs
-    // (~2 ms together): terminal-size runs commands only when stdout is not a
-    // terminal, and signal-exit 3 asserts on one argument.
-    edit(/[\\/]node_modules[\\/]terminal-size[\\/]index\.js$/, (source, file) =>
-      patch(
-        source,
-        file,
-        "import {execFileSync} from 'node:child_process';",
-        "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);",
-      ),
-    );
-    edit(/[\\/]node_modules[\\/]signal-exit[\\/]index\.js$/, (source, file) =>
-      patch(
-        source,
-        file,
-        "var assert = require('assert')",
-        'var assert = { equal: function (actual, expected, message) { if (actual != expected) throw new Error(message) } }',
-      ),
-    );
-    // Ink's text libraries each make an Intl.Segmenter when loaded, and the
-    // first one starts ICU (~20 ms). src/bundle/segmenter.ts answers for
-    // plain text without it. Registered after the patches above, which call
-    // withQuickSegmenter themselves.
-    edit(/[\\/]node_modules[\\/].*\.m?js$/, (source, file) => (source.includes(SEGMENTER) ? withQuickSegmenter(source, file) : undefined));
-    // wrap-ansi (Ink's wrapping and truncation) carries string-width 7, which
-    // builds the whole emoji regex afresh for every non-ASCII character it
-    // measures — and the drawing is all box characters. string-width 8 above
-    // has the same API and answers the same; use the one copy.
-    b.onResolve({ filter: /^string-width$/ }, ({ importer }) => {
-      if (!/[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(importer)) return undefined;
-      return { path: fileURLToPath(new URL('../node_modules/string-width/index.js', import.meta.url)) };
-    });
     // A fix, not a format or speed patch: Ink 6.8.0's useInput (its issue
     // #901, fixed only in Ink 7, which needs Node 22). A sequence its key
     // table lacks has no name: with a Ctrl modifier (Ctrl+F1 is \x1b[1;5P, a
@@ -203,6 +139,94 @@ function replacedStyledCharsToString(chars) {`,
       const contents = patch(source, file, "await import('./devtools.js');", "import('./devtools.js');");
       return patch(contents, file, '? await loadPackageJson()', '? { name: undefined, version: undefined }');
     });
+
+    // SPEED.
+    // string-width 8 builds /^\p{RGI_Emoji}$/v when it is imported and tests
+    // every non-ASCII grapheme with it: constructing and first running that
+    // regex costs ~50-100 ms, the largest single item of the first frame, and
+    // the drawing's box characters are non-ASCII. Every RGI emoji contains a
+    // code point with Emoji_Presentation or a U+FE0F (UTS #51: text-style bases
+    // only qualify with FE0F; keycaps carry FE0F; modifiers, flags and tag
+    // bases have Emoji_Presentation), so that cheap test goes first and the
+    // big regex is built only if a candidate turns up.
+    if (speed('string-width'))
+      edit(/[\\/]node_modules[\\/]string-width[\\/]index\.js$/, (source, file) => {
+        // Only string-width 8 has the regex (7, under wrap-ansi, uses emoji-regex).
+        const eager = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+        if (!source.includes(eager)) return undefined;
+        const contents = patch(
+          quickSegmenter(source, file),
+          file,
+          eager,
+          `let rgiEmojiFull;
+const rgiEmojiCandidate = /\\p{Emoji_Presentation}|\\uFE0F/u;
+const rgiEmojiRegex = {test: (segment) => rgiEmojiCandidate.test(segment) && (rgiEmojiFull ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)};`,
+        );
+        // And its fast path for printable ASCII takes the drawing's characters too (src/bundle/width.ts).
+        return patch(
+          `import { NARROW as __gtNarrow } from ${JSON.stringify(path('src/bundle/width.ts'))};\n${contents}`,
+          file,
+          'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+          'if ((ambiguousIsNarrow ? __gtNarrow : /^[\\u0020-\\u007E]*$/).test(string)) {',
+        );
+      });
+    // Ink's frame: every cell of the grid got its own blank object and its
+    // own copy of its styles, and every pair of neighbouring cells was diffed.
+    // Cells and style arrays are only ever read (Ink's output.js is the only
+    // user, and reduceAnsiCodesIncremental returns a new array), so blanks
+    // and styles can be shared, and equal neighbours need no diff
+    // (src/bundle/styled-chars.ts).
+    if (speed('styled-chars'))
+      edit(/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, (source, file) =>
+        patch(
+          patch(source, file, 'styles: [...codes],', 'styles: codes,'),
+          file,
+          'export function styledCharsToString(chars) {',
+          `import { quickStyledCharsToString } from ${JSON.stringify(path('src/bundle/styled-chars.ts'))};
+export const styledCharsToString = quickStyledCharsToString(ansiCodesToString, diffAnsiCodes);
+function replacedStyledCharsToString(chars) {`,
+        ),
+      );
+    if (speed('styled-chars'))
+      edit(/[\\/]ink[\\/]build[\\/]output\.js$/, (source, file) => {
+        const contents = patch(
+          source,
+          file,
+          'const output = [];',
+          "const output = [];\n        const blank = { type: 'char', value: ' ', fullWidth: false, styles: [] };",
+        );
+        return patch(
+          contents,
+          file,
+          `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+          'row.push(blank);',
+        );
+      });
+    // Ink's text libraries each make an Intl.Segmenter when loaded, and the
+    // first one starts ICU (~20 ms). src/bundle/segmenter.ts answers for
+    // plain text without it. Registered after the patches above, which call
+    // withQuickSegmenter themselves.
+    if (speed('segmenter'))
+      edit(/[\\/]node_modules[\\/].*\.m?js$/, (source, file) =>
+        source.includes(SEGMENTER) ? withQuickSegmenter(source, file) : undefined,
+      );
+    // wrap-ansi (Ink's wrapping and truncation) carries string-width 7, which
+    // builds the whole emoji regex afresh for every non-ASCII character it
+    // measures — and the drawing is all box characters. string-width 8 above
+    // has the same API; use the one copy. It answers the same except on 958
+    // BMP code units (lone combining marks, text-style emoji such as © and
+    // ▶), where 8 is what Ink measures its layout with: a fix too
+    // (test/bundle/patches.test.ts).
+    if (speed('one-string-width'))
+      b.onResolve({ filter: /^string-width$/ }, ({ importer }) => {
+        if (!/[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(importer)) return undefined;
+        return { path: fileURLToPath(new URL('../node_modules/string-width/index.js', import.meta.url)) };
+      });
   },
 };
 
@@ -271,8 +295,9 @@ async function bundle(entry, outfile) {
   const scenarios = JSON.stringify(JSON.stringify(await compileScenarios()));
   const options = { ...common, define: { ...common.define, GRAD_TUTOR_SCENARIOS: scenarios } };
   const { outputFiles } = await build({ ...options, entryPoints: [path(entry)], outfile: path(outfile), write: false });
+  const shared = speed('shared-namespaces') ? sharedNamespaces : (code) => code;
   const text = strictFirst(
-    sharedNamespaces(outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
+    shared(outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
   );
   const dynamicImport = /(?<![\w$.])import\(\s*[^\s)]*/.exec(text);
   if (dynamicImport)
@@ -347,5 +372,6 @@ function writeAtomically(file, text) {
 
 // Imported (by the render bench, for the same patches), it only lends its plugins.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await bundle('src/main.ts', 'dist/cli.cjs');
+  // GRAD_TUTOR_BUILD_OUT: somewhere else than dist/, for a bench's variant build.
+  await bundle('src/main.ts', process.env.GRAD_TUTOR_BUILD_OUT ?? 'dist/cli.cjs');
 }

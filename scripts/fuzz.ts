@@ -6,6 +6,11 @@
  * and the typed-graph path, --runs cases in all (default 100,000) split by weight.
  * Prints the cases per arbitrary, the outcomes (valid / error / crash) and the
  * time; on a crash, prints the shrunk counterexample and exits 1.
+ *
+ * With --keys (`npm run fuzz -- --keys [--seconds N] [--seed S]`): random keys,
+ * escape sequences, bursts and resizes into the built tutor in a
+ * pseudo-terminal for N seconds (default 60; test/fuzz/key-run.ts), then what
+ * it sent; exit 1 if the tutor crashed.
  */
 
 import { writeFileSync } from 'node:fs';
@@ -14,19 +19,40 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { checkCase, describeCase, runsPerTarget, type Case, type Outcome } from '../test/fuzz/fuzz.js';
+import { keyRun } from '../test/fuzz/key-run.js';
+import { assertBuilt } from '../test/e2e/pty.js';
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '100000' },
     seed: { type: 'string' },
     only: { type: 'string' },
+    keys: { type: 'boolean' },
+    seconds: { type: 'string', default: '60' },
   },
 });
 const total = Number(values.runs);
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
 if (!Number.isInteger(total) || total < 1 || !Number.isInteger(seed)) {
-  console.error('usage: tsx scripts/fuzz.ts [--runs N] [--seed S] [--only NAME]');
+  console.error('usage: tsx scripts/fuzz.ts [--runs N] [--seed S] [--only NAME] | --keys [--seconds N] [--seed S]');
   process.exit(2);
+}
+
+if (values.keys) {
+  const seconds = Number(values.seconds);
+  if (!(seconds > 0)) {
+    console.error('usage: tsx scripts/fuzz.ts --keys [--seconds N] [--seed S]');
+    process.exit(2);
+  }
+  assertBuilt();
+  console.log(`key fuzz of the tutor for ${seconds} s, seed ${seed}, node ${process.version}`);
+  const report = await keyRun({ seed, ms: seconds * 1000, log: console.log });
+  console.log(
+    `sent ${report.bursts} bursts (${report.keys} bytes), ${report.resizes} resizes from ${report.smallest.join('×')} to ${report.largest.join('×')}, in ${report.sessions} tutor session(s)`,
+  );
+  if (report.crash) console.log(`\nCRASH (seed ${seed}): ${report.crash}`);
+  console.log(report.crash ? 'FAILED' : 'ok: the tutor survived every key');
+  process.exit(report.crash ? 1 : 0);
 }
 
 console.log(`fuzzing ${total} cases, seed ${seed}, node ${process.version}`);

@@ -15,7 +15,7 @@
 import type { GraphNode } from '../engine/graph.js';
 import { opRow } from '../engine/ops.js';
 import { literalOf } from '../scenario/labels.js';
-import { NUMBER_WIDTH, signed } from './format.js';
+import { NUMBER_WIDTH, boxNumber } from './format.js';
 
 /**
  * The name line: `+ c` for an operation, the name alone for an input, and for
@@ -89,7 +89,7 @@ export function boxTexts(
   if (current) texts.push({ row: 0, col: 1, text: '▸', kind: 'marker' });
   texts.push({ row: 0, col: 2, text: titleOf(node), kind: 'label' });
   const number = (row: number, col: number, prefix: string, x: number | undefined) => {
-    const text = signed(x);
+    const text = boxNumber(x);
     texts.push({ row, col, text: prefix, kind: 'label' });
     texts.push({ row, col: col + prefix.length, text, kind: x === undefined ? 'pending' : 'number' });
     return col + prefix.length + NUMBER_WIDTH + 1;

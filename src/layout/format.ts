@@ -40,7 +40,7 @@ export function formatNumber(x: number): string {
 }
 
 /** A value, or `·` for one not computed yet, with a slot for the sign so columns of numbers line up. */
-export function signed(x: number | undefined): string {
+export function boxNumber(x: number | undefined): string {
   const text = x === undefined ? '·' : formatNumber(x);
   return text.startsWith('-') ? text : ` ${text}`;
 }

@@ -10,7 +10,7 @@
 import type { Graph, GraphNode, OpName } from '../engine/graph.js';
 import { functionOp, opRows, type Operator } from '../engine/ops.js';
 import { childrenOf, preorder, type Expr } from './expression.js';
-import { labelOf, nameAllocator } from './labels.js';
+import { generatedNameOf, nameAllocator } from './labels.js';
 import { didYouMean } from './names.js';
 
 export interface InputDef {
@@ -135,7 +135,7 @@ function orderNodes(inputs: InputDef[], defs: NodeDef[], fail: Fail): GraphNode[
         }
       } else {
         const { expr, def } = work;
-        const text = labelOf(expr, (child) => label.get(child) ?? '?');
+        const text = generatedNameOf(expr, (child) => label.get(child) ?? '?');
         const named = expr === def.expr;
         const name = named ? def.name : uniqueName(text);
         // A user of a node reads it by name: `c*d`, not `(a+b)*d`; `(a+b)*(a+b′)`, told apart.

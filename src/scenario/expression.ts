@@ -19,18 +19,18 @@ import { functionNames, functionOp, type Operator } from '../engine/ops.js';
 export type FunctionName = string;
 export type BinaryOp = Operator;
 
-/** Where a node sits in the expression text: 0-based offset and length, in UTF-16 units. */
-export interface Span {
+/** Where a node sits in the expression text (a range of source text, not a styled span of a drawing): 0-based offset and length, in UTF-16 units. */
+export interface SourceRange {
   offset: number;
   length: number;
 }
 
 export type Expr =
-  | (Span & { kind: 'number'; value: number; /** As written, e.g. `1e-3`. */ text: string })
-  | (Span & { kind: 'name'; name: string })
-  | (Span & { kind: 'neg'; operand: Expr })
-  | (Span & { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr; /** Offset of the operator itself. */ opOffset: number })
-  | (Span & { kind: 'call'; fn: FunctionName; arg: Expr });
+  | (SourceRange & { kind: 'number'; value: number; /** As written, e.g. `1e-3`. */ text: string })
+  | (SourceRange & { kind: 'name'; name: string })
+  | (SourceRange & { kind: 'neg'; operand: Expr })
+  | (SourceRange & { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr; /** Offset of the operator itself. */ opOffset: number })
+  | (SourceRange & { kind: 'call'; fn: FunctionName; arg: Expr });
 
 /** How deep parentheses and calls may nest. Deeper than any readable lesson, shallow enough for the stack. */
 export const MAX_NESTING = 200;

@@ -10,7 +10,7 @@ export {
   type Expr,
   type BinaryOp,
   type FunctionName,
-  type Span,
+  type SourceRange,
 } from './expression.js';
 export { buildGraph, type InputDef, type NodeDef, type Fail } from './build-graph.js';
 export { scenarioFromTyped } from './typed.js';

@@ -24,13 +24,13 @@ function precedence(expr: Expr): number {
   }
 }
 
-const wrap = (text: string, yes: boolean): string => (yes ? `(${text})` : text);
+const parenthesized = (text: string, yes: boolean): string => (yes ? `(${text})` : text);
 
 /**
- * The label of `expr`, given the labels of its operands (a name leaf's label is the
+ * The name a generated node gets for `expr` (`a*b`), given its operands' (a name leaf's is the
  * name; a literal's, the literal as written).
  */
-export function labelOf(expr: Expr, operand: (child: Expr) => string): string {
+export function generatedNameOf(expr: Expr, operand: (child: Expr) => string): string {
   return cut(rawLabel(expr, operand));
 }
 
@@ -44,7 +44,7 @@ function rawLabel(expr: Expr, operand: (child: Expr) => string): string {
       return `${expr.fn}(${operand(expr.arg)})`;
     case 'neg':
       // `-a` and `-3`, but `-(a^2)`: `-a^2` is correct and still misread.
-      return `-${wrap(operand(expr.operand), precedence(expr.operand) < 5)}`;
+      return `-${parenthesized(operand(expr.operand), precedence(expr.operand) < 5)}`;
     case 'binary': {
       const p = precedence(expr);
       const left = precedence(expr.left);
@@ -52,7 +52,7 @@ function rawLabel(expr: Expr, operand: (child: Expr) => string): string {
       // `^` is right-associative, the others left-associative; a negation on the right is always wrapped.
       const wrapLeft = expr.op === '^' ? left <= p : left < p;
       const wrapRight = expr.right.kind === 'neg' || (expr.op === '^' ? right < p : right <= p);
-      return `${wrap(operand(expr.left), wrapLeft)}${expr.op}${wrap(operand(expr.right), wrapRight)}`;
+      return `${parenthesized(operand(expr.left), wrapLeft)}${expr.op}${parenthesized(operand(expr.right), wrapRight)}`;
     }
   }
 }

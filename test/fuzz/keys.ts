@@ -4,6 +4,8 @@
  * scripts/fuzz.ts --keys).
  */
 
+export { seeded } from './seeded.js';
+
 /** xterm's modifier parameter: 1 + Shift(1) + Alt(2) + Ctrl(4); 2…8 are every combination. */
 const MODIFIERS = [2, 3, 4, 5, 6, 7, 8];
 /** F1–F4 end in a letter (ESC [ 1 ; m P), F5–F12 in a number and ~. */
@@ -22,18 +24,6 @@ export function functionKeys(): string[] {
     for (const m of MODIFIERS) keys.push(`\x1b[${n};${m}~`);
   }
   return keys;
-}
-
-/** A small seeded generator (mulberry32), so a failing run can be repeated. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -43,15 +43,3 @@ export const recipes = (maxNodes: number): fc.Arbitrary<GraphRecipe> =>
       { maxLength: maxNodes },
     ),
   });
-
-/** A seeded generator (mulberry32), so the benchmark builds the same graph every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

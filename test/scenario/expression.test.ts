@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExprSyntaxError, MAX_NESTING, parseExpression, type Expr } from '../../src/scenario/index.js';
 import { preorder } from '../../src/scenario/expression.js';
-import { labelOf } from '../../src/scenario/labels.js';
+import { generatedNameOf } from '../../src/scenario/labels.js';
 
 /** Fully parenthesised, so the tree's shape is visible in one string. */
 function show(e: Expr): string {
@@ -20,7 +20,7 @@ function show(e: Expr): string {
   }
 }
 
-const label = (e: Expr): string => labelOf(e, label);
+const label = (e: Expr): string => generatedNameOf(e, label);
 
 function syntaxError(source: string): ExprSyntaxError {
   try {
