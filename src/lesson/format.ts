@@ -58,35 +58,55 @@ export function table(rows: string[][]): string[] {
 /** How tightly each op binds when written inline; leaves and calls never need parentheses. */
 const BINDING: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2, neg: 3, '^': 4 };
 
-/** Past this many characters a sub-expression is written as its node's name. */
+/** Past this many characters a sub-expression is written as `…`; a named one, past NAMED_LIMIT, as its name. */
 const EXPRESSION_LIMIT = 200;
+const NAMED_LIMIT = 40;
 
 /**
  * A node written out in terms of the inputs, with the fewest parentheses:
- * for z = c · d with c = a + b, `(a + b) · d`. The menu shows this.
+ * for z = c · d with c = a + b, `(a + b) · d`. The menu shows this. A named
+ * node that more than one operand uses is written as its name and defined
+ * after, as the learner meets it in the drawing: `c = b + b, b = a + a`.
  */
 export function expressionOf(graph: Graph, name: string): string {
   const byName = new Map(graph.nodes.map((n) => [n.name, n]));
+  const uses = new Map<string, number>();
+  for (const node of graph.nodes) for (const operand of node.inputs) uses.set(operand, (uses.get(operand) ?? 0) + 1);
+  const reused = (key: string) => {
+    const node = byName.get(key);
+    return node !== undefined && !isLeaf(node) && node.generated === false && (uses.get(key) ?? 0) > 1;
+  };
+  const defined: string[] = [];
   // A node reused along many paths would be written out once per path: exponentially long in a large graph
   // (a 2,000-node one ran out of memory). Each node is written once, and one longer than a menu line stays its name.
   const written = new Map<string, { text: string; binds: number }>();
   const visit = (key: string, depth: number): { text: string; binds: number } => {
     let found = written.get(key);
     if (!found) {
-      found = write(key, depth);
-      if (found.text.length > EXPRESSION_LIMIT) found = { text: key, binds: 9 };
+      if (depth > 0 && reused(key)) {
+        found = { text: key, binds: 9 };
+        defined.push(key);
+      } else found = write(key, depth);
+      // A named node longer than a short phrase reads as its name (h2_1 in the MLP); a generated name is internal
+      // shorthand (h2_1*w3_1_1+…), so an unnamed one past a menu line reads as …
+      const generated = byName.get(key)?.generated !== false;
+      if (depth > 0 && !generated && found.text.length > NAMED_LIMIT) found = { text: key, binds: 9 };
+      else if (found.text.length > EXPRESSION_LIMIT) found = { text: generated ? '…' : key, binds: 9 };
       written.set(key, found);
     }
     return found;
   };
   const write = (key: string, depth: number): { text: string; binds: number } => {
     const node = byName.get(key);
+    // A constant reads as its number, not the label that tells two equal ones apart in the drawing (1′).
+    if (node?.op === 'const' && node.value !== undefined)
+      return { text: node.value < 0 ? `(${num(node.value)})` : num(node.value), binds: 9 };
     if (!node || isLeaf(node) || depth > 40) return { text: key, binds: 9 };
     const parts = node.inputs.map((operand) => visit(operand, depth + 1));
     const binds = BINDING[node.op] ?? 9;
     // A named intermediate node is a unit the learner meets in the drawing, so
-    // it keeps its parentheses: (a + b) + b, where c = a + b.
-    const named = (i: number) => byName.get(node.inputs[i])?.generated === false && parts[i].binds < 9;
+    // it keeps parentheses that show its grouping: (a + b) + b, where c = a + b.
+    const named = (i: number) => byName.get(node.inputs[i])?.generated === false && parts[i].binds === binds;
     const side = (i: number, strict: boolean) => {
       const p = parts[i];
       return p.binds < binds || (strict && p.binds === binds) || named(i) ? `(${p.text})` : p.text;
@@ -98,5 +118,11 @@ export function expressionOf(graph: Graph, name: string): string {
     const power = node.op === '^';
     return { text: opRow(node.op).write([side(0, power), side(1, !power)]), binds };
   };
-  return visit(name, 0).text;
+  let text = visit(name, 0).text;
+  // Each reused node once, after what uses it, where the menu line has room for it.
+  for (const key of defined) {
+    const definition = `, ${key} = ${write(key, 1).text}`;
+    if (text.length + definition.length <= NAMED_LIMIT + 20) text += definition;
+  }
+  return text;
 }

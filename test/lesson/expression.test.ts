@@ -9,9 +9,15 @@ function doubling(n: number): string {
 }
 
 describe('expressionOf on a graph that reuses its nodes', () => {
-  it('writes a small one out in full', () => {
+  it('writes a named node used twice as its name, defined after', () => {
     const { graph } = parseScenario(doubling(2), 'd.yaml');
-    expect(expressionOf(graph, 'y2')).toBe('y1 · y1'.replace(/y1/g, '(x · x)'));
+    expect(expressionOf(graph, 'y2')).toBe('y1 · y1, y1 = x · x');
+  });
+
+  it('writes the rest with the fewest parentheses, constants as their numbers', () => {
+    const { graph } = parseScenario('title: t\ninputs:\n  a: 1\n  b: 2\nnodes:\n  c: a * b\n  z: (c + 1) * (c - 1) + a ^ -2\n', 't.yaml');
+    // c is used twice; the two constants 1 (told apart as 1 and 1′ in the drawing) read as 1.
+    expect(expressionOf(graph, 'z')).toBe('(c + 1) · (c - 1) + a ^ (-2), c = a · b');
   });
 
   it('writes a node whose text would pass a menu line as its name, at once even with 2^60 paths', () => {
@@ -20,7 +26,7 @@ describe('expressionOf on a graph that reuses its nodes', () => {
     const text = expressionOf(graph, 'y60');
     expect(performance.now() - start).toBeLessThan(1000);
     expect(text.length).toBeLessThanOrEqual(200);
-    // Each node's text past 200 characters becomes its name, so the text grows again from the names.
-    expect(text).toBe('y59 · y59');
+    // Each node used twice is its name, defined after it while the menu line has room.
+    expect(text).toBe('y59 · y59, y59 = y58 · y58, y58 = y57 · y57, y57 = y56 · y56');
   });
 });
