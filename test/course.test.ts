@@ -1,4 +1,5 @@
 // The course as a learner meets it: the lessons in order, and the numbers each one teaches, by hand and by finite differences.
+import { COURSE } from './course-order.js';
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../src/catalog.js';
 import { courseEntries, inCourse, openLesson } from '../src/course.js';
@@ -27,26 +28,6 @@ const grad = (d: Doc, name: string) => d.nodes.find((n) => n.name === name)!.gra
 function slopeOf(f: (inputs: Record<string, number>) => number, at: Record<string, number>, name: string, h = 1e-6): number {
   return (f({ ...at, [name]: at[name] + h }) - f({ ...at, [name]: at[name] - h })) / (2 * h);
 }
-
-const COURSE = [
-  'slope',
-  'add',
-  'mul',
-  'add-then-mul',
-  'mul-then-add',
-  'mul-mul',
-  'add-add',
-  'reuse-add',
-  'reuse-mul',
-  'lecture-graph',
-  'add-self',
-  'topological-order',
-  'neuron',
-  'tanh-from-exp',
-  'neuron-learns',
-  'forgot-zero-grad',
-  'mlp',
-];
 
 describe('the course, in order', () => {
   it('list --json gives lessons 1 to 17 in the order of the course', async () => {

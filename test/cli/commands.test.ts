@@ -1,3 +1,4 @@
+import { COURSE } from '../course-order.js';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,25 +31,7 @@ describe('list', () => {
       .trim()
       .split('\n')
       .map((line) => line.split(/\s+/)[0]);
-    expect(ids).toEqual([
-      'slope',
-      'add',
-      'mul',
-      'add-then-mul',
-      'mul-then-add',
-      'mul-mul',
-      'add-add',
-      'reuse-add',
-      'reuse-mul',
-      'lecture-graph',
-      'add-self',
-      'topological-order',
-      'neuron',
-      'tanh-from-exp',
-      'neuron-learns',
-      'forgot-zero-grad',
-      'mlp',
-    ]);
+    expect(ids).toEqual(COURSE);
   });
 
   it('--json gives id, title and file', async () => {

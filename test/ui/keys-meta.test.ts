@@ -28,3 +28,11 @@ describe('keysOf', () => {
     expect(keysOf('', { ...none, meta: true, escape: true })).toEqual(['escape']);
   });
 });
+
+describe('Shift+arrows', () => {
+  it('are keys of their own; the plain arrows stay the arrows', () => {
+    expect(keysOf('', { ...none, rightArrow: true, shift: true })).toEqual(['shift-right']);
+    expect(keysOf('', { ...none, upArrow: true, shift: true })).toEqual(['shift-up']);
+    expect(keysOf('', { ...none, rightArrow: true })).toEqual(['right']);
+  });
+});

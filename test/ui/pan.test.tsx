@@ -5,7 +5,7 @@ import { drawGraph, type Drawing } from '../../src/layout/index.js';
 import { shownAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { buildFrame, type LessonFrame } from '../../src/ui/frame.js';
-import { keysOf, type KeyName } from '../../src/ui/keys.js';
+import type { KeyName } from '../../src/ui/keys.js';
 import { layoutFor } from '../../src/ui/lessons.js';
 import { initialSession, lessonOf, reduce, type Session } from '../../src/ui/session.js';
 import { openTutor } from './harness.js';
@@ -99,29 +99,6 @@ describe('panning a drawing the window cuts', () => {
   it('puts the pan keys in the footer only while the drawing is cut', () => {
     expect(frameOf(start).footer).toContain('wasd pan');
     expect(frameOf(at('add', 1)).footer).not.toContain('pan');
-  });
-});
-
-describe('Shift+arrows', () => {
-  const none = {
-    upArrow: false,
-    downArrow: false,
-    leftArrow: false,
-    rightArrow: false,
-    return: false,
-    escape: false,
-    tab: false,
-    backspace: false,
-    delete: false,
-    home: false,
-    end: false,
-    ctrl: false,
-    shift: false,
-  };
-  it('are keys of their own; the plain arrows stay the arrows', () => {
-    expect(keysOf('', { ...none, rightArrow: true, shift: true })).toEqual(['shift-right']);
-    expect(keysOf('', { ...none, upArrow: true, shift: true })).toEqual(['shift-up']);
-    expect(keysOf('', { ...none, rightArrow: true })).toEqual(['right']);
   });
 });
 

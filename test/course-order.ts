@@ -1,0 +1,20 @@
+/** The course as the lecture runs, written out by hand: the order `list` and the menu must keep. */
+export const COURSE = [
+  'slope',
+  'add',
+  'mul',
+  'add-then-mul',
+  'mul-then-add',
+  'mul-mul',
+  'add-add',
+  'reuse-add',
+  'reuse-mul',
+  'lecture-graph',
+  'add-self',
+  'topological-order',
+  'neuron',
+  'tanh-from-exp',
+  'neuron-learns',
+  'forgot-zero-grad',
+  'mlp',
+];
