@@ -9,6 +9,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { isLeaf, type Graph } from '../engine/graph.js';
 import type { Entry, SectionReader } from './load.js';
 import { didYouMean } from './names.js';
+import { isEmpty } from './yaml-positions.js';
 import type { Slope } from './types.js';
 
 /** The nudges the Slope phase shows when the file names none: each ten times smaller. */
@@ -17,8 +18,6 @@ export const DEFAULT_SLOPE_HS = [1, 0.1, 0.01, 0.001];
 export const MAX_SLOPE_HS = 12;
 
 const SLOPE_KEYS = ['of', 'h', 'backward'] as const;
-
-const isEmpty = (node: Node | null): boolean => node === null || (isScalar(node) && node.value === null);
 
 export function readSlope(reader: SectionReader, entry: Entry, inputs: string[]): Slope {
   const value = reader.deref(entry.value);
@@ -31,18 +30,7 @@ export function readSlope(reader: SectionReader, entry: Entry, inputs: string[])
       `write ${example} (and optionally \`h:\`, \`backward:\`) indented below \`slope:\``,
     );
   const slope: Slope = { of: '', h: DEFAULT_SLOPE_HS, backward: false };
-  for (const setting of reader.entries(value, '`slope`')) {
-    const known = SLOPE_KEYS.find((k) => k === setting.name);
-    if (!known)
-      reader.fail(
-        setting.key,
-        `unknown key \`${setting.name}\` in \`slope\`${didYouMean(setting.name, SLOPE_KEYS)}`,
-        `use only ${SLOPE_KEYS.join(', ')}`,
-      );
-    const node = reader.deref(setting.value);
-    if (isEmpty(node))
-      reader.fail(setting.key, `\`${setting.name}\` in \`slope\` is empty`, `give it a value, e.g. \`${EXAMPLES[known]}\``);
-    const given = node as Node;
+  for (const { name: known, value: given } of reader.settings(value, 'slope', SLOPE_KEYS, EXAMPLES)) {
     if (known === 'of') {
       const name = isScalar(given) && typeof given.value === 'string' ? given.value : reader.sourceOf(given);
       if (!inputs.includes(name))

@@ -13,7 +13,7 @@ import { didYouMean, nameProblem } from './names.js';
 import { readTraining } from './training.js';
 import { readSlope, readWrongOrder } from './course-keys.js';
 import { ScenarioError, type Scenario } from './types.js';
-import { Source } from './yaml-positions.js';
+import { isEmpty, Source } from './yaml-positions.js';
 
 const KEYS = [
   'title',
@@ -134,11 +134,19 @@ export interface Entry {
   value: Node | null;
 }
 
+/** One setting of a section such as `train:`: a known key, its value present and aliases followed. */
+export interface Setting<K extends string> {
+  name: K;
+  key: Node | null;
+  value: Node;
+}
+
 /** What the loader's sections share with the readers of the other sections (`training.ts`). */
 export interface SectionReader {
   fail(node: Node | null | undefined, problem: string, fix: string): never;
   deref(node: Node | null): Node | null;
   entries(map: YAMLMap, what: string): Entry[];
+  settings<K extends string>(map: YAMLMap, section: string, keys: readonly K[], examples: Record<K, string>): Setting<K>[];
   finiteNumber(value: Node, what: string): number;
   sourceOf(node: Node): string;
 }
@@ -163,6 +171,23 @@ class Reader implements SectionReader {
         this.fail(key, `\`${name}\` is given twice in ${what}`, 'remove one of them or rename it; each name is defined once');
       seen.add(name);
       return { name, key, value: (pair.value ?? null) as Node | null };
+    });
+  }
+
+  /** The settings of a section (`train:`, `slope:`): each key one of `keys` and given a value, or an error that names it. */
+  settings<K extends string>(map: YAMLMap, section: string, keys: readonly K[], examples: Record<K, string>): Setting<K>[] {
+    return this.entries(map, `\`${section}\``).map((setting) => {
+      const known = keys.find((k) => k === setting.name);
+      if (!known)
+        this.fail(
+          setting.key,
+          `unknown key \`${setting.name}\` in \`${section}\`${didYouMean(setting.name, keys)}`,
+          `use only ${keys.join(', ')}`,
+        );
+      const value = this.deref(setting.value);
+      if (value === null || isEmpty(value))
+        this.fail(setting.key, `\`${setting.name}\` in \`${section}\` is empty`, `give it a value, e.g. \`${examples[known]}\``);
+      return { name: known, key: setting.key, value };
     });
   }
 

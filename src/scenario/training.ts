@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Entry, SectionReader } from './load.js';
 import { didYouMean } from './names.js';
+import { isEmpty } from './yaml-positions.js';
 import type { Training } from './types.js';
 
 /** A training run longer than this is no lesson anyone steps through. */
@@ -25,8 +26,6 @@ export interface TrainingFields {
   examples?: Record<string, number>[];
   train?: Training;
 }
-
-const isEmpty = (node: Node | null): boolean => node === null || (isScalar(node) && node.value === null);
 
 export function readTraining(reader: SectionReader, sections: Sections, inputs: string[], nudge: number): TrainingFields {
   const params = sections.params ? readParams(reader, sections.params, inputs) : [...inputs];
@@ -139,18 +138,7 @@ function readTrain(reader: SectionReader, entry: Entry, nudge: number): Training
     );
   const train: Training = { steps: 0, rate: nudge, zeroGrad: true };
   let steps = false;
-  for (const setting of reader.entries(value, '`train`')) {
-    const known = TRAIN_KEYS.find((k) => k === setting.name);
-    if (!known)
-      reader.fail(
-        setting.key,
-        `unknown key \`${setting.name}\` in \`train\`${didYouMean(setting.name, TRAIN_KEYS)}`,
-        `use only ${TRAIN_KEYS.join(', ')}`,
-      );
-    const node = reader.deref(setting.value);
-    if (isEmpty(node))
-      reader.fail(setting.key, `\`${setting.name}\` in \`train\` is empty`, `give it a value, e.g. \`${EXAMPLES[known]}\``);
-    const given = node as Node;
+  for (const { name: known, value: given } of reader.settings(value, 'train', TRAIN_KEYS, EXAMPLES)) {
     if (known === 'steps') {
       const n = reader.finiteNumber(given, '`steps`');
       if (!Number.isInteger(n) || n < 1)

@@ -3,7 +3,7 @@
  * value (an expression) back to the character in the file that produced it.
  */
 
-import { LineCounter, Scalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isScalar, LineCounter, Scalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { ScenarioError } from './types.js';
 
 /** The text of one scenario file and everything needed to point into it. */
@@ -150,3 +150,6 @@ function plain(message: string): string {
   const firstLine = message.split('\n')[0].replace(/[.:\s]+$/, '');
   return firstLine.charAt(0).toLowerCase() + firstLine.slice(1);
 }
+
+/** A key written with nothing after it (`steps:`) reads as null. */
+export const isEmpty = (node: Node | null): boolean => node === null || (isScalar(node) && node.value === null);
