@@ -48,3 +48,18 @@ export function edgesOf(graph: Graph): Edge[] {
   }
   return edges;
 }
+
+/** The numbers a drawing of the graph shows: what is known so far (undefined: not computed or not reached yet). */
+export interface GraphState {
+  values: Record<string, number | undefined>;
+  grads: Record<string, number | undefined>;
+}
+
+/** What a step is about, on the drawing: the nodes and edges it lights up. */
+export interface Highlight {
+  nodes: string[];
+  /** [from, to] pairs, operand → the node that uses it; lights every edge between that pair (both edges of `a * a`). */
+  edges: [string, string][];
+  /** The node the step is about; drawn with a double border and a ▸. */
+  current?: string;
+}

@@ -131,14 +131,5 @@ export interface Drawing {
 }
 
 /** Values and gradients as far as the lesson has computed them; undefined shows as `·`. */
-export interface GraphState {
-  values: Record<string, number | undefined>;
-  grads: Record<string, number | undefined>;
-}
-
-export interface Highlight {
-  nodes: string[];
-  /** [from, to]: lights every edge between that pair (both edges of `a * a`). */
-  edges: [string, string][];
-  current?: string;
-}
+import type { GraphState, Highlight } from '../engine/graph.js';
+export type { GraphState, Highlight };

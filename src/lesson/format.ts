@@ -34,13 +34,13 @@ export function signed(x: number): string {
 const SIMPLE = /^[A-Za-z_][A-Za-z0-9_]*$|^[0-9.]+$/;
 
 /** A generated name such as `a*b` needs parentheses inside another expression or a ∂. */
-export function wrap(name: string): string {
+export function asOperand(name: string): string {
   return SIMPLE.test(name) ? name : `(${name})`;
 }
 
 /** ∂top/∂name, with compound names wrapped: ∂z/∂(a*b). */
 export function partial(top: string, name: string): string {
-  return `∂${wrap(top)}/∂${wrap(name)}`;
+  return `∂${asOperand(top)}/∂${asOperand(name)}`;
 }
 
 /** Pad cells into aligned columns for the plain tables of check, nudge and summary. */

@@ -1,5 +1,5 @@
 import { nodeMap, opRow, type Contribution, type GraphNode, type Nudge, type Trace } from '../engine/index.js';
-import { num, operandNum, partial, wrap } from './format.js';
+import { num, operandNum, partial, asOperand } from './format.js';
 import type { Lesson } from './steps.js';
 
 /** The answer to a nudge question: which way the output goes. */
@@ -116,12 +116,12 @@ function edgeContext(c: Contribution, out: string, trace?: Trace): EdgeContext |
   const node = nodesOf(trace).get(c.node);
   if (!node) return undefined;
   const row = opRow(node.op);
-  const names = node.inputs.map(wrap);
-  const rule = row.writeLocal(c.slot, names, wrap(c.node));
+  const names = node.inputs.map(asOperand);
+  const rule = row.writeLocal(c.slot, names, asOperand(c.node));
   // The names the rule reads, whole words only (so `b` is not found inside `ab`).
   const candidates = [...new Set([...node.inputs, c.node])];
   const uses = candidates
-    .map((name) => ({ name, at: indexOfName(rule, wrap(name)) }))
+    .map((name) => ({ name, at: indexOfName(rule, asOperand(name)) }))
     .filter((u) => u.at >= 0)
     .sort((x, y) => x.at - y.at)
     .map((u) => u.name);
@@ -136,7 +136,7 @@ function indexOfName(text: string, name: string): number {
 
 /** ∂(a · b)/∂a = b: the op's rule in symbols. */
 function ruleOf(c: Contribution, ctx: EdgeContext): string {
-  return `∂(${ctx.expression})/∂${wrap(c.operand)} = ${ctx.rule}`;
+  return `∂(${ctx.expression})/∂${asOperand(c.operand)} = ${ctx.rule}`;
 }
 
 /** Hint 2 and its node: the value the local derivative reads, or that it reads none. */
@@ -150,7 +150,7 @@ function usesHint(c: Contribution, ctx: EdgeContext): { text: string; node?: str
 function numbersOfRule(c: Contribution, ctx: EdgeContext): string {
   if (ctx.uses.length === 0) return `${partial(c.node, c.operand)} = ${num(c.local)}`;
   const values = ctx.uses.map((n) => `${n} = ${num(ctx.values[n])}`).join(', ');
-  return ctx.uses.length === 1 && ctx.rule === wrap(ctx.uses[0]) ? values : `${values}, into ${ctx.rule}`;
+  return ctx.uses.length === 1 && ctx.rule === asOperand(ctx.uses[0]) ? values : `${values}, into ${ctx.rule}`;
 }
 
 /**
@@ -329,7 +329,7 @@ export function upstreamQuestion(
 export function forwardQuestion(node: GraphNode, trace: Trace, seed: number): NumberQuestion {
   const row = opRow(node.op);
   const x = node.inputs.map((name) => trace.values[name]);
-  const names = node.inputs.map(wrap);
+  const names = node.inputs.map(asOperand);
   const numbers = x.map(operandNum);
   const right = trace.values[node.name];
   const expression = row.write(names);
@@ -394,7 +394,7 @@ export function nudgeQuestion(nudge: Nudge, out: string): DirectionQuestion | un
     choices,
     mistakes: choices.filter((c) => !c.right),
     hints: [
-      `Rule: each param x moves by rate × ∂${wrap(out)}/∂x, so ${out} changes by about rate × Σ (∂${wrap(out)}/∂x)².`,
+      `Rule: each param x moves by rate × ∂${asOperand(out)}/∂x, so ${out} changes by about rate × Σ (∂${asOperand(out)}/∂x)².`,
       `It uses the gradients in the params' boxes and the rate's sign (${out} is highlighted).`,
       `Numbers: ${num(nudge.rate)} × Σ grad² = ${num(nudge.predicted)}.`,
     ],

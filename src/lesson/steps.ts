@@ -21,18 +21,13 @@ import {
   type Values,
 } from '../engine/index.js';
 import type { Scenario } from '../scenario/types.js';
-import { num, operandNum, partial, signed, table, wrap } from './format.js';
+import { num, operandNum, partial, signed, table, asOperand } from './format.js';
 import { runTraining, trainSteps, type Training } from './train.js';
 
 export type Phase = 'overview' | 'forward' | 'slope' | 'seed' | 'backward' | 'wrong-order' | 'check' | 'nudge' | 'train' | 'summary';
 
-export interface Highlight {
-  nodes: string[];
-  /** [from, to] pairs: operand → the node that uses it. */
-  edges: [string, string][];
-  /** The node the step is about; drawn with a heavy border and a ▸. */
-  current?: string;
-}
+import type { GraphState, Highlight } from '../engine/graph.js';
+export type { GraphState, Highlight };
 
 export interface Step {
   phase: Phase;
@@ -64,11 +59,6 @@ export interface Reached {
 }
 
 /** What the drawing shows at a step: the values computed so far and the gradients as they stand. */
-export interface Shown {
-  values: Partial<Values>;
-  grads: Partial<Values>;
-}
-
 export interface Lesson {
   scenario: Scenario;
   /** The forward and backward pass over the first example row (the graph's own values without examples). */
@@ -201,7 +191,7 @@ function exampleSteps(scenario: Scenario, data: Data): Step[] {
 }
 
 /** The values and gradients the drawing shows once the passes have got as far as `reached`. */
-export function shownAt(trace: Trace, reached: Reached): Shown {
+export function shownAt(trace: Trace, reached: Reached): GraphState {
   const values: Partial<Values> = {};
   let computed = 0;
   for (const node of trace.graph.nodes) {
@@ -284,7 +274,7 @@ function leftTheReals(node: GraphNode, values: Values): string[] {
   const operandsFinite = node.inputs.every((name) => Number.isFinite(values[name]));
   if (Number.isFinite(value) || !operandsFinite) return [];
   return [
-    `${node.name} is ${num(value)}: ${opRow(node.op).write(node.inputs.map(wrap))} leaves the real numbers here, and every node that uses it inherits that.`,
+    `${node.name} is ${num(value)}: ${opRow(node.op).write(node.inputs.map(asOperand))} leaves the real numbers here, and every node that uses it inherits that.`,
   ];
 }
 
@@ -294,7 +284,7 @@ function forwardSteps(trace: Trace): Step[] {
   for (const node of graph.nodes) {
     if (isLeaf(node)) continue;
     const row = opRow(node.op);
-    const symbols = row.write(node.inputs.map(wrap));
+    const symbols = row.write(node.inputs.map(asOperand));
     const numbers = row.write(node.inputs.map((name) => operandNum(values[name])));
     // A generated node's name is its expression already: don't say it twice.
     const lhs = node.generated ? symbols : `${node.name} = ${symbols}`;
@@ -360,8 +350,8 @@ function backwardSteps(trace: Trace): Step[] {
     received.set(c.operand, done);
     const node = byName.get(c.node)!;
     const row = opRow(node.op);
-    const names = node.inputs.map(wrap);
-    const rule = row.writeLocal(c.slot, names, wrap(c.node));
+    const names = node.inputs.map(asOperand);
+    const rule = row.writeLocal(c.slot, names, asOperand(c.node));
     // Where an operand has several paths, each edge adds to its gradient: say += as the code does.
     const assign = c.paths > 1 ? '+=' : '=';
     const ruleValue = rule === num(c.local) ? rule : `${rule} = ${num(c.local)}`;

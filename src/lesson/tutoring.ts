@@ -1,7 +1,7 @@
 import { partial } from './format.js';
 import { missedSteps, questionAt, scoreByKind, scoreOf, TOLERANCE, verdict, type Given, type Question } from './quiz.js';
 import { overwriteReplay } from './replay.js';
-import { shownAt, type Highlight, type Lesson, type Shown } from './steps.js';
+import { shownAt, type GraphState, type Highlight, type Lesson } from './steps.js';
 
 /** Where the learner is in a lesson, as far as its text depends on it. */
 export interface Situation {
@@ -37,7 +37,7 @@ export interface StepText {
   /** The first line is the title. */
   lines: string[];
   /** The numbers the drawing shows: with the answer hidden while a question waits. */
-  shown: Shown;
+  shown: GraphState;
   /** What the drawing highlights: the step's own, or the re-asked step's, with the hint's node. */
   highlight: Highlight;
   /** The question waiting for an answer, whose choices the view lists. */
@@ -70,7 +70,7 @@ export function waitingQuestion(lesson: Lesson, situation: Situation): Question 
 }
 
 /** The drawing while a question waits: what the step shows, less the answer. */
-function hiddenAnswer(lesson: Lesson, step: number, question: Question): Shown {
+function hiddenAnswer(lesson: Lesson, step: number, question: Question): GraphState {
   const s = lesson.steps[step];
   const shown = shownAt(lesson.trace, s.reached);
   const c = s.contribution;
