@@ -267,7 +267,7 @@ export function localQuestion(c: Contribution, trace: Trace, seed: number): Numb
 /**
  * ∂L/∂c arriving at the edge: the gradient of the node the edge leaves,
  * complete by now. `into` is the edges that brought it (found in the trace
- * when not given; questionsOf gives them, grouped once).
+ * when not given; questionAt gives them, grouped once per lesson).
  */
 export function upstreamQuestion(
   c: Contribution,
@@ -427,56 +427,87 @@ export function verdict(question: Question, given: Given): string {
   return `Not quite: ${answerText(given)} is none of the usual slips — work it through once more. The answer is ${right}.`;
 }
 
-const asked = new WeakMap<Lesson, (Question | undefined)[]>();
+/** What a lesson's questions need, worked out in one pass; each question is made when its step is first read. */
+interface Asking {
+  /** Per step: which part of the chain rule a plain backward edge asks (0 local, 1 result, 2 upstream), or -1. */
+  turns: Int8Array;
+  byName: Map<string, GraphNode>;
+  /** The contributions into each node, for the upstream question. */
+  into: Map<string, Contribution[]>;
+  made: Map<number, Question | undefined>;
+}
 
-/**
- * The question of each step, made once per lesson: a forward value on each
- * forward step; on the backward edges a running sum wherever a node is
- * reached along a second path, and elsewhere the local derivative, the
- * edge's result and the upstream gradient in turn, so a lesson asks about
- * each part of the chain rule without three questions per edge; the
- * direction on the nudge step. No question where the answer is not finite.
- */
-export function questionsOf(lesson: Lesson): (Question | undefined)[] {
-  let questions = asked.get(lesson);
-  if (!questions) {
+const asking = new WeakMap<Lesson, Asking>();
+
+function askingOf(lesson: Lesson): Asking {
+  let found = asking.get(lesson);
+  if (!found) {
     const { trace } = lesson;
-    const out = trace.graph.output;
-    const byName = nodesOf(trace);
     const into = new Map<string, Contribution[]>();
     for (const d of trace.contributions) {
       const list = into.get(d.operand);
       if (list) list.push(d);
       else into.set(d.operand, [d]);
     }
+    const turns = new Int8Array(lesson.steps.length).fill(-1);
     let edge = 0;
-    questions = lesson.steps.map((step, i): Question | undefined => {
+    lesson.steps.forEach((step, i) => {
       const c = step.contribution;
-      if (c) {
-        if (!Number.isFinite(c.local) || !Number.isFinite(c.upstream)) return undefined;
-        if (c.path > 1) return questionFor(c, out, i, trace);
-        // The upstream of an edge from the output is the seed itself: the result is asked there instead.
-        const turn = edge++ % 3;
-        if (turn === 0) return localQuestion(c, trace, i);
-        if (turn === 2 && c.node !== out) return upstreamQuestion(c, trace, i, into.get(c.node) ?? []);
-        return questionFor(c, out, i, trace);
-      }
-      if (step.phase === 'forward' && step.highlight.current) {
-        const node = byName.get(step.highlight.current);
-        if (!node || !Number.isFinite(trace.values[node.name])) return undefined;
-        if (!node.inputs.every((name) => Number.isFinite(trace.values[name]))) return undefined;
-        return forwardQuestion(node, trace, i);
-      }
-      if (step.phase === 'nudge') return nudgeQuestion(lesson.nudge, out);
-      return undefined;
+      if (c && finiteEdge(c) && c.path <= 1) turns[i] = edge++ % 3;
     });
-    asked.set(lesson, questions);
+    asking.set(lesson, (found = { turns, byName: nodesOf(trace), into, made: new Map() }));
   }
-  return questions;
+  return found;
 }
 
-export function questionAt(lesson: Lesson, step: number): Question | undefined {
-  return questionsOf(lesson)[step];
+const finiteEdge = (c: Contribution) => Number.isFinite(c.local) && Number.isFinite(c.upstream);
+
+/**
+ * The question of a step: a forward value on each forward step; on the
+ * backward edges a running sum wherever a node is reached along a second
+ * path, and elsewhere the local derivative, the edge's result and the
+ * upstream gradient in turn, so a lesson asks about each part of the chain
+ * rule without three questions per edge; the direction on the nudge step. No
+ * question where the answer is not finite. Made when first asked for, so a
+ * large lesson pays only for the steps a learner reaches.
+ */
+export function questionAt(lesson: Lesson, i: number): Question | undefined {
+  const { made } = askingOf(lesson);
+  if (made.has(i)) return made.get(i);
+  const question = makeQuestion(lesson, i);
+  made.set(i, question);
+  return question;
+}
+
+/** Every step's question, for a whole document: made one by one and not kept, so memory stays that of one step. */
+export function eachQuestion(lesson: Lesson, i: number): Question | undefined {
+  return askingOf(lesson).made.get(i) ?? makeQuestion(lesson, i);
+}
+
+function makeQuestion(lesson: Lesson, i: number): Question | undefined {
+  const { turns, byName, into } = askingOf(lesson);
+  const { trace } = lesson;
+  const out = trace.graph.output;
+  const step = lesson.steps[i];
+  if (!step) return undefined;
+  const c = step.contribution;
+  if (c) {
+    if (!finiteEdge(c)) return undefined;
+    if (c.path > 1) return questionFor(c, out, i, trace);
+    // The upstream of an edge from the output is the seed itself: the result is asked there instead.
+    const turn = turns[i];
+    if (turn === 0) return localQuestion(c, trace, i);
+    if (turn === 2 && c.node !== out) return upstreamQuestion(c, trace, i, into.get(c.node) ?? []);
+    return questionFor(c, out, i, trace);
+  }
+  if (step.phase === 'forward' && step.highlight.current) {
+    const node = byName.get(step.highlight.current);
+    if (!node || !Number.isFinite(trace.values[node.name])) return undefined;
+    if (!node.inputs.every((name) => Number.isFinite(trace.values[name]))) return undefined;
+    return forwardQuestion(node, trace, i);
+  }
+  if (step.phase === 'nudge') return nudgeQuestion(lesson.nudge, out);
+  return undefined;
 }
 
 export interface Score {

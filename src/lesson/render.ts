@@ -1,5 +1,5 @@
 import { num } from './format.js';
-import { answerText, questionAt, TOLERANCE, type Given, type Question } from './quiz.js';
+import { answerText, eachQuestion, TOLERANCE, type Given, type Question } from './quiz.js';
 import type { Lesson, SlopeRun, WrongOrder } from './steps.js';
 import type { Training } from './train.js';
 
@@ -9,7 +9,7 @@ export function lessonToText(lesson: Lesson, options: { quiz?: boolean } = {}): 
   const out: string[] = [`${scenario.title}  (${scenario.id})`, ''];
   steps.forEach((step, i) => {
     out.push(`[${i + 1}/${steps.length}] ${step.title}`);
-    const question = options.quiz ? questionAt(lesson, i) : undefined;
+    const question = options.quiz ? eachQuestion(lesson, i) : undefined;
     if (question) out.push(...questionLines(question));
     out.push(`  ${step.text}`);
     for (const line of step.lines) out.push(`    ${line}`);
@@ -99,7 +99,7 @@ function lessonDocument(lesson: Lesson): Record<string, unknown> {
     },
     steps: new Each(lesson.steps.length, (i) => {
       const s = lesson.steps[i];
-      const question = questionAt(lesson, i);
+      const question = eachQuestion(lesson, i);
       return {
         phase: s.phase,
         title: s.title,

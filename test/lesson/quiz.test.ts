@@ -6,12 +6,14 @@ import { loadScenarioFile } from '../../src/scenario/index.js';
 import {
   buildLesson,
   close,
+  eachQuestion,
   forwardQuestion,
   judge,
   localQuestion,
   missedSteps,
   nudgeQuestion,
   num,
+  questionAt,
   questionFor,
   scoreByKind,
   scoreOf,
@@ -244,6 +246,27 @@ describe('the bundled course', () => {
     }
     expect([...kinds].sort()).toEqual(['edge-result', 'forward-value', 'local-derivative', 'nudge-direction', 'running-sum', 'upstream']);
   }, 60_000);
+});
+
+describe('questions made when asked for', () => {
+  it('give the same question whether a step is read alone, out of order, or in a whole document', () => {
+    for (const entry of bundledScenarios()) {
+      const scenario = loadScenarioFile(entry.file);
+      // Read backwards in the tutor's lesson, forwards in a fresh one, as show --json does.
+      const tutor = buildLesson(scenario);
+      const steps = tutor.steps.map((_, i) => i);
+      const read = [...steps].reverse().map((i) => questionAt(tutor, i));
+      const document = buildLesson(scenario);
+      expect(
+        steps.map((i) => eachQuestion(document, i)),
+        entry.id,
+      ).toEqual(read.reverse());
+      // A question read twice in the tutor is the same object, kept.
+      const asked = steps.find((i) => questionAt(tutor, i) !== undefined)!;
+      expect(questionAt(tutor, asked)).toBeDefined();
+      expect(questionAt(tutor, asked)).toBe(questionAt(tutor, asked));
+    }
+  });
 });
 
 describe('the score', () => {
