@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from '../../src/scenario/index.js';
+import { errorOf, expectError } from '../helpers/scenario-errors.js';
+import { parseScenario } from '../../src/scenario/index.js';
 import { buildLesson } from '../../src/lesson/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-function errorOf(text: string): ScenarioError {
-  try {
-    parseScenario(text, 'f.yaml');
-  } catch (error) {
-    if (!(error instanceof ScenarioError)) throw error;
-    expect(error.message).toBe(`f.yaml:${error.line}:${error.col}: ${error.problem} — ${error.fix}.`);
-    expect(error.message).not.toContain('\n');
-    return error;
-  }
-  throw new Error('expected a ScenarioError');
-}
-
-function expectError(text: string, line: number, col: number, problem: RegExp): void {
-  const error = errorOf(text);
-  expect({ line: error.line, col: error.col, problem: error.problem }).toEqual({ line, col, problem: expect.stringMatching(problem) });
-}
 
 /** f(x) = 3x² − 4x + 5 at x = 3; `tail` starts on line 6. */
 const curve = (tail: string): string => `title: T\ninputs:\n  x: 3\nnodes:\n  f: 3 * x ^ 2 - 4 * x + 5\n${tail}`;

@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { errorOf, expectError } from '../helpers/scenario-errors.js';
 import { ScenarioError, loadScenarioFile, parseScenario } from '../../src/scenario/index.js';
-
-/** Loads `text` as `f.yaml` and returns the error, checking the sentence's shape on the way. */
-function errorOf(text: string): ScenarioError {
-  try {
-    parseScenario(text, 'f.yaml');
-  } catch (error) {
-    if (!(error instanceof ScenarioError)) throw error;
-    expect(error.message.startsWith(`f.yaml:${error.line}:${error.col}: `)).toBe(true);
-    expect(error.message).toBe(`f.yaml:${error.line}:${error.col}: ${error.problem} — ${error.fix}.`);
-    expect(error.problem).not.toMatch(/\.$/);
-    expect(error.fix).not.toMatch(/[.]$/);
-    expect(error.fix.length).toBeGreaterThan(5);
-    expect(error.message).not.toContain('\n');
-    return error;
-  }
-  throw new Error('expected a ScenarioError');
-}
-
-/** Asserts the error's exact position, and that its problem matches. */
-function expectError(text: string, line: number, col: number, problem: RegExp): ScenarioError {
-  const error = errorOf(text);
-  expect({ line: error.line, col: error.col, problem: error.problem }).toEqual({ line, col, problem: expect.stringMatching(problem) });
-  return error;
-}
 
 /** A valid scenario around `nodes` (indented by two), with inputs a and b. */
 const withNodes = (nodes: string, tail = ''): string => `title: T\ninputs:\n  a: 1\n  b: 2\nnodes:\n${nodes}${tail}`;

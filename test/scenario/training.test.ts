@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from '../../src/scenario/index.js';
-
-function errorOf(text: string): ScenarioError {
-  try {
-    parseScenario(text, 'f.yaml');
-  } catch (error) {
-    if (!(error instanceof ScenarioError)) throw error;
-    expect(error.message).toBe(`f.yaml:${error.line}:${error.col}: ${error.problem} — ${error.fix}.`);
-    expect(error.message).not.toContain('\n');
-    return error;
-  }
-  throw new Error('expected a ScenarioError');
-}
-
-function expectError(text: string, line: number, col: number, problem: RegExp): void {
-  const error = errorOf(text);
-  expect({ line: error.line, col: error.col, problem: error.problem }).toEqual({ line, col, problem: expect.stringMatching(problem) });
-}
+import { expectError } from '../helpers/scenario-errors.js';
+import { parseScenario } from '../../src/scenario/index.js';
 
 /** The lecture's neuron with a squared error; `tail` is appended after `nodes`. Lines: params on 9, nodes from 10. */
 const neuron = (params: string, tail = ''): string =>
