@@ -32,7 +32,7 @@ export function readSlope(reader: SectionReader, entry: Entry, inputs: string[])
   const slope: Slope = { of: '', h: DEFAULT_SLOPE_HS, backward: false };
   for (const { name: known, value: given } of reader.settings(value, 'slope', SLOPE_KEYS, EXAMPLES)) {
     if (known === 'of') {
-      const name = isScalar(given) && typeof given.value === 'string' ? given.value : reader.sourceOf(given);
+      const name = reader.nameOf(given);
       if (!inputs.includes(name))
         reader.fail(
           given,
@@ -90,7 +90,7 @@ export function readWrongOrder(reader: SectionReader, entry: Entry, graph: Graph
       ? `name ${candidates.map((c) => `\`${c}\``).join(' or ')}`
       : 'use a graph where a node is used twice, e.g. `c: b + b`';
   if (isEmpty(value)) reader.fail(entry.key, '`wrong_order` is empty', `${fix}, or remove the key`);
-  const name = isScalar(value) && typeof value.value === 'string' ? value.value : reader.sourceOf(value as Node);
+  const name = reader.nameOf(value as Node);
   if (!graph.nodes.some((n) => n.name === name))
     reader.fail(value, `\`wrong_order\` names \`${name}\`, which is not a node${didYouMean(name, inner)}`, fix);
   if (!inner.includes(name)) reader.fail(value, `\`wrong_order\` names \`${name}\`, which is an input and passes no gradient on`, fix);

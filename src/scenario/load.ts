@@ -149,6 +149,7 @@ export interface SectionReader {
   settings<K extends string>(map: YAMLMap, section: string, keys: readonly K[], examples: Record<K, string>): Setting<K>[];
   finiteNumber(value: Node, what: string): number;
   sourceOf(node: Node): string;
+  nameOf(node: Node): string;
 }
 
 class Reader implements SectionReader {
@@ -166,7 +167,7 @@ class Reader implements SectionReader {
     const seen = new Set<string>();
     return map.items.map((pair: Pair) => {
       const key = (pair.key ?? null) as Node | null;
-      const name = key === null ? '' : isScalar(key) && typeof key.value === 'string' ? key.value : this.src.sourceOf(key);
+      const name = key === null ? '' : this.nameOf(key);
       if (seen.has(name))
         this.fail(key, `\`${name}\` is given twice in ${what}`, 'remove one of them or rename it; each name is defined once');
       seen.add(name);
@@ -189,6 +190,11 @@ class Reader implements SectionReader {
         this.fail(setting.key, `\`${setting.name}\` in \`${section}\` is empty`, `give it a value, e.g. \`${examples[known]}\``);
       return { name: known, key: setting.key, value };
     });
+  }
+
+  /** The name a scalar holds, or its source text for anything else (so a message quotes what was written). */
+  nameOf(node: Node): string {
+    return isScalar(node) && typeof node.value === 'string' ? node.value : this.src.sourceOf(node);
   }
 
   /** Follows a YAML alias to its anchored node. */
@@ -374,7 +380,7 @@ class Reader implements SectionReader {
     if (value === null || (isScalar(value) && value.value === null)) {
       this.fail(entry.key, '`output` is empty', `name a node, e.g. \`output: ${last}\`, or remove the key to use the last node`);
     }
-    const name = isScalar(value) && typeof value.value === 'string' ? value.value : this.src.sourceOf(value);
+    const name = this.nameOf(value);
     if (defs.some((d) => d.name === name)) return name;
     const names = defs.map((d) => d.name);
     const list = names.length <= 8 ? `: ${names.join(', ')}` : '';

@@ -35,11 +35,6 @@ export function readTraining(reader: SectionReader, sections: Sections, inputs: 
   return fields;
 }
 
-/** The name a scalar holds, or its source text for anything else (so the message quotes what was written). */
-function nameOf(reader: SectionReader, node: Node): string {
-  return isScalar(node) && typeof node.value === 'string' ? node.value : reader.sourceOf(node);
-}
-
 function readParams(reader: SectionReader, entry: Entry, inputs: string[]): string[] {
   const value = reader.deref(entry.value);
   const example = inputs.slice(0, 2).join(', ');
@@ -54,7 +49,7 @@ function readParams(reader: SectionReader, entry: Entry, inputs: string[]): stri
   const params: string[] = [];
   for (const item of value.items as Node[]) {
     const node = reader.deref(item) as Node;
-    const name = nameOf(reader, node);
+    const name = reader.nameOf(node);
     if (!inputs.includes(name)) {
       reader.fail(
         node,
