@@ -10,13 +10,11 @@
  * free of the other benchmarks.
  */
 import './ink-env.js';
-import { performance } from 'node:perf_hooks';
-import { render } from 'ink-testing-library';
 import { EMPTY } from '../src/progress.js';
 import type { Scenario } from '../src/scenario/index.js';
-import { App } from '../src/ui/App.js';
 import { startSession } from '../src/ui/run.js';
 import { lessonOf } from '../src/ui/session.js';
+import { timedApp } from './timed-app.js';
 
 const RIGHT = '\x1b[C';
 const HOME = '\x1b[H';
@@ -53,58 +51,22 @@ export async function measureRender(id: string, extra: Scenario[] = [], passes =
     start: own ? { lesson: { kind: 'file', path: own.file }, scenario: own } : undefined,
     window: { columns: 100, rows: 30 },
   });
-  const app = render(<App store={store} theme={{ color: true }} />);
-  Object.defineProperty(app.stdout, 'columns', { get: () => 100, configurable: true });
-  Object.defineProperty(app.stdout, 'rows', { get: () => 30, configurable: true });
-
-  // Resolves with the time the next frame is written; frames nobody waits for
-  // are ignored. Only the last frame is kept (the library keeps them all, which
-  // would count in the memory figures).
-  let waiting: ((at: number) => void) | undefined;
-  let last = '';
-  app.stdout.write = (frame: string) => {
-    const at = performance.now();
-    last = frame;
-    waiting?.(at);
-    waiting = undefined;
-  };
-  const nextFrame = (send: () => void): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no frame within 10 s; the last one:\n${last}`)), 10_000);
-      waiting = (at) => {
-        clearTimeout(timer);
-        resolve(at);
-      };
-      send();
-    });
-  // Let anything queued after a frame settle before the next key.
-  const settle = () => new Promise((resolve) => setImmediate(resolve));
-
+  const app = await timedApp(store, 100, 30);
   try {
-    // React may commit the first frame after render() returns; the resize listener is set up with it.
-    for (let i = 0; i < 1000 && last === ''; i++) await new Promise((resolve) => setTimeout(resolve, 1));
-    await settle();
-    await nextFrame(() => app.stdout.emit('resize'));
-    await settle();
     const steps = lessonOf(store.getState())!.steps.length;
     const heapBefore = liveHeap();
     const rssBefore = process.memoryUsage().rss;
     const times: number[] = [];
     const rss: number[] = [];
     for (let pass = 0; pass < passes; pass++) {
-      if (pass > 0) {
-        await nextFrame(() => app.stdin.write(HOME));
-        await settle();
-      }
+      if (pass > 0) await app.press(HOME);
       for (let step = 1; step < Math.min(steps, limit + 1); step++) {
-        const start = performance.now();
-        times.push((await nextFrame(() => app.stdin.write(RIGHT))) - start);
+        times.push(await app.press(RIGHT));
         rss.push(process.memoryUsage().rss);
-        await settle();
       }
     }
     const end = Math.min(steps, limit + 1);
-    if (!last.includes(`step ${end}/${steps}`)) throw new Error(`the lesson did not reach step ${end}:\n${last}`);
+    if (!app.last().includes(`step ${end}/${steps}`)) throw new Error(`the lesson did not reach step ${end}:\n${app.last()}`);
     const heapAfter = liveHeap();
     return {
       steps,
@@ -114,7 +76,6 @@ export async function measureRender(id: string, extra: Scenario[] = [], passes =
       liveHeap: heapBefore !== undefined && heapAfter !== undefined ? { before: heapBefore, after: heapAfter } : undefined,
     };
   } finally {
-    app.unmount();
-    app.cleanup();
+    app.close();
   }
 }

@@ -10,14 +10,11 @@
  * Run alone: NODE_ENV=production npx tsx bench/train-render.tsx
  */
 import './ink-env.js';
-import React from 'react';
-import { performance } from 'node:perf_hooks';
-import { render } from 'ink-testing-library';
 import { EMPTY } from '../src/progress.js';
-import { App } from '../src/ui/App.js';
 import { startSession } from '../src/ui/run.js';
 import { lessonOf } from '../src/ui/session.js';
 import { median } from './startup.js';
+import { timedApp } from './timed-app.js';
 
 const RIGHT = '\x1b[C';
 
@@ -39,55 +36,23 @@ export async function measureTrainRender(id = 'mlp'): Promise<TrainRenderFigures
     progress: { ...EMPTY, current: { lesson: { kind: 'bundled', id }, step: first } },
     window: { columns: 80, rows: 24 },
   });
-  const app = render(<App store={store} theme={{ color: true }} />);
-  Object.defineProperty(app.stdout, 'columns', { get: () => 80, configurable: true });
-  Object.defineProperty(app.stdout, 'rows', { get: () => 24, configurable: true });
-  let waiting: ((at: number) => void) | undefined;
-  let last = '';
-  app.stdout.write = (frame: string) => {
-    const at = performance.now();
-    last = frame;
-    waiting?.(at);
-    waiting = undefined;
-    return true;
-  };
-  const nextFrame = (send: () => void): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no frame within 10 s; the last one:\n${last}`)), 10_000);
-      waiting = (at) => {
-        clearTimeout(timer);
-        resolve(at);
-      };
-      send();
-    });
-  const settle = () => new Promise((resolve) => setImmediate(resolve));
+  const app = await timedApp(store, 80, 24);
   const pass = async (): Promise<number[]> => {
     const times: number[] = [];
-    for (let i = 1; i < count; i++) {
-      const start = performance.now();
-      times.push((await nextFrame(() => app.stdin.write(RIGHT))) - start);
-      await settle();
-    }
+    for (let i = 1; i < count; i++) times.push(await app.press(RIGHT));
     return times;
   };
   try {
-    for (let i = 0; i < 1000 && last === ''; i++) await new Promise((resolve) => setTimeout(resolve, 1));
-    await settle();
-    await nextFrame(() => app.stdout.emit('resize'));
-    await settle();
-    if (!last.includes('Train: update 1 of')) throw new Error(`not at the first update:\n${last}`);
+    if (!app.last().includes('Train: update 1 of')) throw new Error(`not at the first update:\n${app.last()}`);
     const right = await pass();
     // Back to the first update (Shift+Tab), zero_grad off (z, which builds the second training once), and through again.
-    await nextFrame(() => app.stdin.write('\x1b[Z'));
-    await settle();
-    await nextFrame(() => app.stdin.write('z'));
-    await settle();
+    await app.press('\x1b[Z');
+    await app.press('z');
     const forgot = await pass();
-    if (!last.includes('× without')) throw new Error(`zero_grad was not off:\n${last}`);
+    if (!app.last().includes('× without')) throw new Error(`zero_grad was not off:\n${app.last()}`);
     return { right, forgot };
   } finally {
-    app.unmount();
-    app.cleanup();
+    app.close();
   }
 }
 
