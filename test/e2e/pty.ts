@@ -100,12 +100,18 @@ export async function spawnInPty(file: string, args: string[], options: SpawnOpt
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
-  // What xterm has parsed so far: the screen shows this much of `raw`.
-  let parsed = '';
+  // Whether xterm has parsed the start of a frame but not yet its end (see waitFor).
+  // The few characters before each chunk are looked at again, for a mark split across two chunks.
+  let frameOpen = false;
+  let tail = '';
   pty.onData((data) => {
     raw += data;
     term.write(data, () => {
-      parsed += data;
+      const text = tail + data;
+      const begun = text.lastIndexOf(BSU);
+      const ended = text.lastIndexOf(ESU);
+      if (begun !== ended) frameOpen = begun > ended;
+      tail = text.slice(-(BSU.length - 1));
       notify();
     });
   });
@@ -139,7 +145,6 @@ export async function spawnInPty(file: string, args: string[], options: SpawnOpt
   // can match before the rest is drawn. Ink wraps each frame in the terminal's
   // synchronized-output marks (BSU \x1b[?2026h … ESU \x1b[?2026l), so a screen is
   // read only when every frame begun has ended, as a terminal would show it.
-  const frameOpen = () => parsed.lastIndexOf(BSU) > parsed.lastIndexOf(ESU);
   const waitFor = (pattern: string | RegExp, timeoutMs = 5000): Promise<string> =>
     new Promise((resolve, reject) => {
       const matches = (text: string) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text));
@@ -149,7 +154,7 @@ export async function spawnInPty(file: string, args: string[], options: SpawnOpt
       };
       const check = () => {
         const text = screen();
-        if ((status || !frameOpen()) && matches(text)) {
+        if ((status || !frameOpen) && matches(text)) {
           done();
           resolve(text);
         } else if (status) {
