@@ -1,3 +1,4 @@
+import type { CoursePlace } from '../scenario/types.js';
 import { partial } from './format.js';
 import { missedSteps, questionAt, scoreByKind, scoreOf, TOLERANCE, verdict, type Given, type Question } from './quiz.js';
 import { overwriteReplay } from './replay.js';
@@ -144,7 +145,7 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
   }
   if (review && review.answer !== undefined)
     lines.push(review.left > 0 ? `→ the next one you missed (${review.left} more).` : `→ goes on to ${review.then}.`);
-  if (step.phase === 'summary' && lesson.scenario.course?.next) lines.push('Enter opens it; m goes back to the menu.');
+  if (nextLessonAt(lesson, situation.step)) lines.push('Enter opens it; m goes back to the menu.');
   if (step.phase === 'summary') lines.push(...scoreLines(lesson, situation));
   if (step.phase === 'nudge') lines.push('+ / - change the rate (below zero: descent).');
   if (step.phase === 'check') lines.push('+ / - change h: watch both errors shrink, then grow as rounding takes over.');
@@ -165,4 +166,10 @@ function scoreLines(lesson: Lesson, situation: Situation): string[] {
     lines.push(`Asked again: ${again.right} of ${again.asked} right the second time.`);
   }
   return lines;
+}
+
+/** On a course lesson's summary, its last step: the lesson after it, which Enter opens. */
+export function nextLessonAt(lesson: Lesson, step: number): NonNullable<CoursePlace['next']> | undefined {
+  const last = lesson.steps.length - 1;
+  return step === last && lesson.steps[last].phase === 'summary' ? lesson.scenario.course?.next : undefined;
 }

@@ -12,7 +12,7 @@ import { lessonKey, type MenuEntry } from '../lesson/index.js';
 import { formatNumber, frameGraph, type FrameOptions, type FramedDrawing, type GraphState, type Highlight } from '../layout/index.js';
 import { titleOf } from '../layout/box.js';
 import type { GraphNode } from '../engine/index.js';
-import { answerText, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
+import { answerText, nextLessonAt, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
 import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from './keys.js';
 import { layoutFor } from './lessons.js';
@@ -282,14 +282,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
           ],
           columns,
         )
-      : footerText(
-          lessonKeysAt(
-            current.phase,
-            cut,
-            open.step === lesson.steps.length - 1 && current.phase === 'summary' && !!lesson.scenario.course?.next,
-          ),
-          columns,
-        );
+      : footerText(lessonKeysAt(current.phase, cut, nextLessonAt(lesson, open.step) !== undefined), columns);
   const spoken = [
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
     ...lines.map((l) => l.replace(/^▸ /, '')),

@@ -8,7 +8,7 @@
  * opens the third lesson.
  */
 import { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from '../lesson/index.js';
-import { HS, RATES, judge, questionAt, stepLadder, type Given, type Step } from '../lesson/index.js';
+import { HS, RATES, judge, nextLessonAt, questionAt, stepLadder, type Given, type Step } from '../lesson/index.js';
 import { encodeSeen, decodeSeen, type Again } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
@@ -401,8 +401,8 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
     return finishIfSeen(moved, lessonKey(open.lesson));
   };
   // Enter on a course lesson's summary opens the lesson after it, which the summary names; the other "next" keys stay put.
-  const next = open.scenario.course?.next;
-  if (key === 'enter' && next && open.step === last && lesson.steps[last].phase === 'summary') {
+  const next = nextLessonAt(lesson, open.step);
+  if (key === 'enter' && next) {
     return { state, effects: [{ type: 'open', lesson: { kind: 'bundled', id: next.id }, step: 0, from: 'menu' }] };
   }
   switch (actionFor(LESSON_KEYS, key)) {
