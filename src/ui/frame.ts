@@ -17,7 +17,7 @@ import { visible, visibleLine } from '../io/visible.js';
 import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from './keys.js';
 import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
-import { lessonOf, menuLessons, phaseOf, situationOf, type PromptKind, type Session } from './state.js';
+import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, type PromptKind, type Session } from './state.js';
 import { clip, wrapLines } from './text.js';
 
 export interface Window {
@@ -298,7 +298,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     title,
     counter,
     phase: phaseOf(current.phase),
-    phases: [...new Set(lesson.steps.map((s) => phaseOf(s.phase)))],
+    phases: phasesOf(lesson),
     drawing: plan.drawing,
     strip,
     legend: plan.legend,

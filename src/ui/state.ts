@@ -187,6 +187,15 @@ export function phaseOf(phase: Phase): Phase {
   return phase === 'seed' ? 'backward' : phase;
 }
 
+const phaseBars = new WeakMap<Lesson, Phase[]>();
+
+/** The phases a lesson has, in order, for the phase bar: worked out once per lesson, not on every frame (a large lesson has 100,000s of steps). */
+export function phasesOf(lesson: Lesson): Phase[] {
+  let phases = phaseBars.get(lesson);
+  if (!phases) phaseBars.set(lesson, (phases = [...new Set(lesson.steps.map((s) => phaseOf(s.phase)))]));
+  return phases;
+}
+
 /** The menu's lessons in order: the course, then the learner's own. */
 export function menuLessons(state: Session): MenuEntry[] {
   return [...(state.course ?? []), ...state.own];
