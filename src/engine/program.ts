@@ -1,5 +1,5 @@
 import { isLeaf, type Graph } from './graph.js';
-import { nodeMap, type Values } from './autograd.js';
+import type { Values } from './autograd.js';
 import { opRow, type OpRow } from './ops.js';
 
 /**
@@ -22,33 +22,46 @@ export interface Program {
   output: number;
 }
 
+const compiled = new WeakMap<Graph, Program>();
+
+/** The graph's program, made once per graph: the lesson's backward pass, nudge and check all run the same one. */
 export function compile(graph: Graph): Program {
-  const index = new Map(graph.nodes.map((n, k) => [n.name, k]));
-  const byName = nodeMap(graph);
-  const output = index.get(graph.output) ?? graph.nodes.length - 1;
-  const involved = graph.nodes.map(() => false);
+  let program = compiled.get(graph);
+  if (!program) compiled.set(graph, (program = compileNow(graph)));
+  return program;
+}
+
+function compileNow(graph: Graph): Program {
+  const { nodes } = graph;
+  const n = nodes.length;
+  const index = new Map<string, number>();
+  const names: string[] = new Array(n);
+  const rows: (OpRow | undefined)[] = new Array(n);
+  const operands: number[][] = new Array(n);
+  const leafValues: number[] = new Array(n);
+  const constant: boolean[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const node = nodes[k];
+    index.set(node.name, k);
+    names[k] = node.name;
+    rows[k] = isLeaf(node) ? undefined : opRow(node.op);
+    operands[k] = node.inputs.map((name) => index.get(name) as number);
+    leafValues[k] = node.value ?? NaN;
+    constant[k] = node.op === 'const';
+  }
+  const output = index.get(graph.output) ?? n - 1;
+  const involved: boolean[] = new Array(n).fill(false);
   const stack = [output];
   involved[output] = true;
   while (stack.length > 0) {
-    const node = graph.nodes[stack.pop() as number];
-    for (const name of node.inputs) {
-      const k = index.get(name) as number;
+    for (const k of operands[stack.pop() as number]) {
       if (!involved[k]) {
         involved[k] = true;
         stack.push(k);
       }
     }
   }
-  return {
-    names: graph.nodes.map((n) => n.name),
-    index,
-    rows: graph.nodes.map((n) => (isLeaf(n) ? undefined : opRow(n.op))),
-    operands: graph.nodes.map((n) => n.inputs.map((name) => index.get(name) as number)),
-    leafValues: graph.nodes.map((n) => n.value ?? NaN),
-    constant: graph.nodes.map((n) => byName.get(n.name)?.op === 'const'),
-    involved,
-    output,
-  };
+  return { names, index, rows, operands, leafValues, constant, involved, output };
 }
 
 /** Scratch arrays reused for operand values, so a pass allocates only its results. */
