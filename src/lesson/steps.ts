@@ -278,37 +278,51 @@ function leftTheReals(node: GraphNode, values: Values): string[] {
   ];
 }
 
-function forwardSteps(trace: Trace): Step[] {
-  const { graph, values } = trace;
-  const steps: Step[] = [];
-  for (const node of graph.nodes) {
-    if (isLeaf(node)) continue;
-    // The words are made each time they are read, not kept: a graph of 100,000 nodes would hold hundreds of megabytes of them.
-    const text = () => {
-      const row = opRow(node.op);
-      const symbols = row.write(node.inputs.map(asOperand));
-      const numbers = row.write(node.inputs.map((name) => operandNum(values[name])));
-      // A generated node's name is its expression already: don't say it twice.
-      const lhs = node.generated ? symbols : `${node.name} = ${symbols}`;
-      return `${lhs} = ${numbers} = ${num(values[node.name])}`;
-    };
-    steps.push({
-      phase: 'forward',
-      title: `Forward: ${node.name}`,
-      get text() {
-        return text();
-      },
-      get lines() {
-        return [...leftTheReals(node, values), ...(node.note ? [node.note] : [])];
-      },
-      highlight: {
-        nodes: [node.name, ...node.inputs],
-        edges: node.inputs.map((from) => [from, node.name]),
-        current: node.name,
-      },
-      reached: { forward: steps.length + 1, backward: -1 },
-    });
+/**
+ * A forward step, made from its node when read: a lesson has one per
+ * operation, and 100,000 object literals with their words, arrays and
+ * getters held over a hundred megabytes; these hold three references.
+ */
+class ForwardStep implements Step {
+  readonly phase = 'forward';
+  constructor(
+    private readonly node: GraphNode,
+    private readonly values: Values,
+    /** How many operations the forward pass has computed once this step has run. */
+    private readonly computed: number,
+  ) {}
+
+  get title(): string {
+    return `Forward: ${this.node.name}`;
   }
+
+  get text(): string {
+    const { node, values } = this;
+    const row = opRow(node.op);
+    const symbols = row.write(node.inputs.map(asOperand));
+    const numbers = row.write(node.inputs.map((name) => operandNum(values[name])));
+    // A generated node's name is its expression already: don't say it twice.
+    const lhs = node.generated ? symbols : `${node.name} = ${symbols}`;
+    return `${lhs} = ${numbers} = ${num(values[node.name])}`;
+  }
+
+  get lines(): string[] {
+    return [...leftTheReals(this.node, this.values), ...(this.node.note ? [this.node.note] : [])];
+  }
+
+  get highlight(): Highlight {
+    const { name, inputs } = this.node;
+    return { nodes: [name, ...inputs], edges: inputs.map((from): [string, string] => [from, name]), current: name };
+  }
+
+  get reached(): Reached {
+    return { forward: this.computed, backward: -1 };
+  }
+}
+
+function forwardSteps(trace: Trace): Step[] {
+  const steps: Step[] = [];
+  for (const node of trace.graph.nodes) if (!isLeaf(node)) steps.push(new ForwardStep(node, trace.values, steps.length + 1));
   return steps;
 }
 
@@ -359,23 +373,47 @@ function backwardSteps(trace: Trace): Step[] {
   }
   // Once, not per edge: per edge it made the backward steps quadratic (2,500 terms of x ^ 0.5 at 0: 13 s).
   const valuesFinite = once(() => Object.values(trace.values).every(Number.isFinite));
-  const context = { trace, byName, into, valuesFinite };
-  // Made when read, as the forward steps' are; the last edge's are kept, as its text and lines are read together.
-  let last: { c: Contribution; words: { text: string; lines: string[] } } | undefined;
-  const words = (c: Contribution) => (last?.c === c ? last : (last = { c, words: backwardWords(context, c) })).words;
-  return contributions.map((c, k) => ({
-    phase: 'backward' as const,
-    title: `Backward: ${c.node} → ${c.operand}`,
-    get text() {
-      return words(c).text;
-    },
-    get lines() {
-      return words(c).lines;
-    },
-    highlight: { nodes: [c.node, c.operand], edges: [[c.operand, c.node]], current: c.operand },
-    reached: { forward: Infinity, backward: k + 1 },
-    contribution: c,
-  }));
+  const context: BackwardContext = { trace, byName, into, valuesFinite };
+  return contributions.map((c, k) => new BackwardStep(context, c, k + 1));
+}
+
+/** A backward edge's step, made from its contribution when read, as a forward step is from its node. */
+class BackwardStep implements Step {
+  readonly phase = 'backward';
+  constructor(
+    private readonly context: BackwardContext,
+    readonly contribution: Contribution,
+    /** How many backward edges have run once this one has. */
+    private readonly ran: number,
+  ) {}
+
+  get title(): string {
+    return `Backward: ${this.contribution.node} → ${this.contribution.operand}`;
+  }
+
+  get text(): string {
+    return this.words().text;
+  }
+
+  get lines(): string[] {
+    return this.words().lines;
+  }
+
+  get highlight(): Highlight {
+    const { node, operand } = this.contribution;
+    return { nodes: [node, operand], edges: [[operand, node]], current: operand };
+  }
+
+  get reached(): Reached {
+    return { forward: Infinity, backward: this.ran };
+  }
+
+  /** The last edge's words are kept: its text and lines are read together. */
+  private words(): { text: string; lines: string[] } {
+    const { context, contribution } = this;
+    if (context.last?.c !== contribution) context.last = { c: contribution, words: backwardWords(context, contribution) };
+    return context.last.words;
+  }
 }
 
 interface BackwardContext {
@@ -383,6 +421,7 @@ interface BackwardContext {
   byName: Map<string, GraphNode>;
   into: Map<string, Contribution[]>;
   valuesFinite: () => boolean;
+  last?: { c: Contribution; words: { text: string; lines: string[] } };
 }
 
 /** A backward edge in words: the step's line, and the chain rule at three levels with its running sum. */
