@@ -42,8 +42,13 @@ export interface Trace {
   contributions: Contribution[];
 }
 
-export function nodeMap(graph: Graph): Map<string, GraphNode> {
-  return new Map(graph.nodes.map((n) => [n.name, n]));
+const byNameOf = new WeakMap<Graph, ReadonlyMap<string, GraphNode>>();
+
+/** The graph's nodes by name, made once per graph: the steps, the questions and the exports all look nodes up. */
+export function nodeMap(graph: Graph): ReadonlyMap<string, GraphNode> {
+  let byName = byNameOf.get(graph);
+  if (!byName) byNameOf.set(graph, (byName = new Map(graph.nodes.map((n) => [n.name, n]))));
+  return byName;
 }
 
 /** The forward pass in topological order. `overrides` replaces leaf values (the nudge, the numeric check). */
@@ -123,6 +128,23 @@ export function backprop(graph: Graph, overrides: Values = {}): Trace {
     if (!constant[k] || k === output) grads[names[k]] = grad[k];
   }
   return { graph, values, grads, contributions };
+}
+
+const intoOf = new WeakMap<Trace, Map<string, Contribution[]>>();
+
+/** Every backward edge into each operand, in the order they ran (an edge's running sum lists the first `path` of them). Made once per trace. */
+export function edgesInto(trace: Trace): Map<string, Contribution[]> {
+  let into = intoOf.get(trace);
+  if (!into) {
+    into = new Map();
+    for (const c of trace.contributions) {
+      const list = into.get(c.operand);
+      if (list) list.push(c);
+      else into.set(c.operand, [c]);
+    }
+    intoOf.set(trace, into);
+  }
+  return into;
 }
 
 /**

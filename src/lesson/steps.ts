@@ -2,6 +2,7 @@ import {
   backprop,
   backpropInOrder,
   earlyOrder,
+  edgesInto,
   forward,
   isLeaf,
   paramValues,
@@ -346,7 +347,7 @@ function seedStep(trace: Trace): Step {
  * came through. A node used hundreds of times shows its first and last paths;
  * listing all of them at every step would grow with the square of the graph.
  */
-function ledger(out: string, into: Contribution[], count: number, byName: Map<string, GraphNode>): string {
+function ledger(out: string, into: Contribution[], count: number, byName: ReadonlyMap<string, GraphNode>): string {
   // b + b reaches b along both its operands: say which, or the two paths read the same.
   const side = (c: Contribution) => {
     const inputs = byName.get(c.node)?.inputs ?? [];
@@ -364,13 +365,7 @@ function ledger(out: string, into: Contribution[], count: number, byName: Map<st
 function backwardSteps(trace: Trace): Step[] {
   const { graph, contributions } = trace;
   const byName = nodeMap(graph);
-  // Every edge into each operand, in the order they run: an edge's running sum lists the first `path` of them.
-  const into = new Map<string, Contribution[]>();
-  for (const c of contributions) {
-    const list = into.get(c.operand);
-    if (list) list.push(c);
-    else into.set(c.operand, [c]);
-  }
+  const into = edgesInto(trace);
   // Once, not per edge: per edge it made the backward steps quadratic (2,500 terms of x ^ 0.5 at 0: 13 s).
   const valuesFinite = once(() => Object.values(trace.values).every(Number.isFinite));
   const context: BackwardContext = { trace, byName, into, valuesFinite };
@@ -418,7 +413,7 @@ class BackwardStep implements Step {
 
 interface BackwardContext {
   trace: Trace;
-  byName: Map<string, GraphNode>;
+  byName: ReadonlyMap<string, GraphNode>;
   into: Map<string, Contribution[]>;
   valuesFinite: () => boolean;
   last?: { c: Contribution; words: { text: string; lines: string[] } };
