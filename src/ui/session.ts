@@ -378,6 +378,8 @@ function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waitin
   // The tutor waits for an answer: moving on, or the = replay, would show it.
   const action = actionFor(LESSON_KEYS, key);
   if (action === 'next' || action === 'last' || action === 'nextPhase' || action === 'overwrite') return state;
+  // The knobs wait too: the rate (or h) would change what is asked, under the learner (the nudge's "0.01 × its gradient").
+  if (action === 'more' || action === 'less') return state;
   return undefined;
 }
 
