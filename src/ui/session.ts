@@ -290,27 +290,35 @@ function promptFailed(state: Session, prompt: Prompt, error: string): Session {
   return { ...state, prompt: back ? { kind: 'expr', text: prompt.expression ?? '', error } : { ...prompt, error } };
 }
 
-/** Answer the waiting question: a first answer, one asked again at the summary, or one missed last time. */
+/**
+ * Answer the waiting question: a first answer, one asked again at the summary, or one missed last time.
+ * Wherever it is answered right, it is off the list to ask again; a wrong first answer goes on it.
+ */
 function answer(state: Session, open: OpenLesson, waiting: Waiting, given: Given): Session {
   const id = lessonKey(open.lesson);
   const next: Session = { ...state, typed: undefined };
-  if (waiting.again === 'last-time' && state.review) {
-    const item = state.review.items[0];
-    const reviewed = { ...next, review: { ...state.review, answer: given } };
-    return judge(waiting.question, given).right ? clearAgain(reviewed, item) : reviewed;
-  }
-  if (waiting.again === 'earlier') return { ...next, retries: { ...state.retries, [id]: { ...state.retries[id], [waiting.step]: given } } };
-  const answers = { ...state.answers, [id]: { ...state.answers[id], [waiting.step]: given } };
-  // A wrong first answer comes back at the summary, and at the start of the next session.
+  const right = judge(waiting.question, given).right;
   const item: Again = { lesson: open.lesson, step: waiting.step };
-  const missed = !judge(waiting.question, given).right && !state.again.some((a) => sameAgain(a, item));
-  return { ...next, answers, ...(missed ? { again: [...state.again, item] } : {}) };
+  if (waiting.again === 'last-time' && state.review) {
+    const reviewed = { ...next, review: { ...state.review, answer: given } };
+    return right ? clearAgain(reviewed, state.review.items[0]) : reviewed;
+  }
+  if (waiting.again === 'earlier') {
+    const retried = { ...next, retries: { ...state.retries, [id]: { ...state.retries[id], [waiting.step]: given } } };
+    return right ? clearAgain(retried, item) : retried;
+  }
+  const answers = { ...state.answers, [id]: { ...state.answers[id], [waiting.step]: given } };
+  // A wrong first answer comes back at the summary, and at the start of the next session; a right one clears one missed before.
+  if (right) return clearAgain({ ...next, answers }, item);
+  if (state.again.some((a) => sameAgain(a, item))) return { ...next, answers };
+  return { ...next, answers, again: [...state.again, item], cleared: state.cleared.filter((a) => !sameAgain(a, item)) };
 }
 
 const sameAgain = (a: Again, b: Again) => a.step === b.step && sameLesson(a.lesson, b.lesson);
 
-/** A question of `again` answered right: off the list, here and (through `cleared`) in the progress file. */
+/** A question answered right: off the `again` list, here and (through `cleared`) in the progress file. */
 function clearAgain(state: Session, item: Again): Session {
+  if (!state.again.some((a) => sameAgain(a, item)) && state.cleared.some((a) => sameAgain(a, item))) return state;
   return { ...state, again: state.again.filter((a) => !sameAgain(a, item)), cleared: [...state.cleared, item] };
 }
 

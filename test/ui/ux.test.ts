@@ -4,12 +4,17 @@
  * question waits, Shift+arrows where there is nothing to pan.
  */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bundledScenarios } from '../../src/catalog.js';
 import { courseEntries } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
+import { EMPTY, loadProgress, mergeProgress } from '../../src/progress.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import type { KeyName } from '../../src/ui/keys.js';
 import { buildFrame } from '../../src/ui/frame.js';
+import { startSession } from '../../src/ui/run.js';
 import { initialSession, lessonOf, reduce, type Action, type Effect, type Session } from '../../src/ui/session.js';
 
 const catalog = bundledScenarios();
@@ -63,5 +68,59 @@ describe('the knobs while a question waits', () => {
     expect(lessonOf(summary)!.steps[step(summary)!].phase).toBe('summary');
     expect(textOf(summary)).toContain('One you missed earlier in this lesson (Nudge):');
     expect(run(summary, ...keys('-', '-', '-', '-')).state.options).toEqual({});
+  });
+});
+
+describe('a miss answered right, wherever, is not asked again', () => {
+  // reuse-add step 8 (index 7): the edge c → b that adds b's second path; the answer is 2, so 1 is a miss.
+  const item = { lesson: { kind: 'bundled' as const, id: 'reuse-add' }, step: 7 };
+  const home = () => mkdtempSync(join(tmpdir(), 'ux-again-'));
+
+  it('asked again at the summary and answered right there: off the list, and off the progress file', () => {
+    const missed = run(opened('reuse-add', 7, true), ...keys('t', '1', 'enter')).state;
+    expect(missed.again).toEqual([item]);
+    const summary = run(missed, ...keys('G')).state;
+    expect(textOf(summary)).toContain('One you missed earlier in this lesson (Backward: c → b):');
+    const right = run(summary, ...keys('t', '2', 'enter')).state;
+    expect(right.retries['reuse-add']).toEqual({ 7: 2 });
+    expect(right.again).toEqual([]);
+    expect(right.cleared).toEqual([item]);
+    // Wrong a second time, it stays.
+    expect(run(summary, ...keys('t', '3', 'enter')).state.again).toEqual([item]);
+  });
+
+  it('the next session does not ask it: through the shell, the file and a fresh start', () => {
+    const path = join(home(), 'progress.json');
+    const first = startSession({ progress: { ...EMPTY }, path, window: { columns: 100, rows: 30 } });
+    const type = (store: typeof first.store, ...names: KeyName[]) => names.forEach((key) => store.dispatch({ type: 'key', key }));
+    first.store.dispatch({ type: 'opened', lesson: item.lesson, scenario: scenario('reuse-add'), step: 7, from: 'menu' });
+    type(first.store, 'p', 't', '1', 'enter');
+    first.flush();
+    expect(loadProgress(path).progress.again).toEqual([item]);
+    type(first.store, 'G', 't', '2', 'enter');
+    first.flush();
+    const saved = loadProgress(path).progress;
+    expect(saved.again).toBeUndefined();
+    const second = startSession({ progress: saved, path, window: { columns: 100, rows: 30 } });
+    expect(second.store.getState().review).toBeUndefined();
+  });
+
+  it('a miss from last time answered right as a first answer this session (the review left with Esc) is cleared too', () => {
+    const start = run(
+      { ...menu(), predict: true, again: [item] },
+      { type: 'opened', lesson: item.lesson, scenario: scenario('reuse-add'), step: 7, from: 'menu' },
+    ).state;
+    const right = run(start, ...keys('t', '2', 'enter')).state;
+    expect(right.again).toEqual([]);
+    expect(right.cleared).toEqual([item]);
+  });
+
+  it('cleared by a review, then missed again in predict mode: back on the list, and not dropped by the merge', () => {
+    const cleared = { ...menu(), predict: true, again: [], cleared: [item] };
+    const open = run(cleared, { type: 'opened', lesson: item.lesson, scenario: scenario('reuse-add'), step: 7, from: 'menu' }).state;
+    const missed = run(open, ...keys('t', '1', 'enter')).state;
+    expect(missed.again).toEqual([item]);
+    expect(missed.cleared).toEqual([]);
+    expect(mergeProgress(EMPTY, { ...EMPTY, again: missed.again }, missed.cleared).again).toEqual([item]);
   });
 });
