@@ -107,8 +107,9 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
 
 /** While a predict-mode question waits for an answer, these come first. */
 export const QUIZ_KEYS: Binding<QuizAction>[] = [
-  { action: 'down', keys: ['down', 'j'], does: 'next answer', footer: 'choose' },
-  { action: 'up', keys: ['up', 'k'], does: 'previous answer' },
+  // Shift+↑↓ pan a drawing elsewhere; a list has nothing to pan, so they move as the plain arrows do.
+  { action: 'down', keys: ['down', 'j', 'shift-down'], does: 'next answer', footer: 'choose' },
+  { action: 'up', keys: ['up', 'k', 'shift-up'], does: 'previous answer' },
   { action: 'answer', keys: ['enter', 'space'], does: 'answer (or press the answer’s number)', footer: 'answer' },
   // A leading - or . starts the number itself; digits stay the choices' numbers.
   { action: 'type', keys: ['t', '-', '.'], does: 'type the number instead (within 1%)', footer: 'type' },
@@ -123,8 +124,8 @@ export const TYPED_KEYS: Binding<TypedAction>[] = [
 ];
 
 export const MENU_KEYS: Binding<MenuAction>[] = [
-  { action: 'down', keys: ['down', 'j'], does: 'next lesson', footer: 'move' },
-  { action: 'up', keys: ['up', 'k'], does: 'previous lesson' },
+  { action: 'down', keys: ['down', 'j', 'shift-down'], does: 'next lesson', footer: 'move' },
+  { action: 'up', keys: ['up', 'k', 'shift-up'], does: 'previous lesson' },
   { action: 'open', keys: ['enter', 'right', 'l', 'space'], does: 'open the lesson', footer: 'open' },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'quit', keys: ['q', 'escape', 'ctrl-c'], does: 'quit', footer: 'quit' },

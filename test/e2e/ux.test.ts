@@ -6,9 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, ENTER, RIGHT } from './pty.js';
+import { bundledScenarios } from '../../src/catalog.js';
+import { courseEntries } from '../../src/course.js';
 import { trackedTuis } from './tracked.js';
 
 const tui = trackedTuis();
+
+/** What xterm, tmux and most terminals send for Shift+↓ and Shift+↑. */
+const SHIFT_DOWN = '\x1b[1;2B';
+const SHIFT_UP = '\x1b[1;2A';
 
 const stateHome = () => {
   const home = mkdtempSync(join(tmpdir(), 'ux-e2e-'));
@@ -45,6 +51,34 @@ describe('a learner in a terminal', () => {
     t = await tui([], { env });
     screen = await t.waitFor('Pick a graph');
     expect(screen).not.toContain('One you missed');
+    t.write('q');
+    expect((await t.exit()).code).toBe(0);
+  }, 30_000);
+
+  it('Shift+↓ and Shift+↑ (\x1b[1;2B, \x1b[1;2A) move through the menu and a question’s choices, as ↓ and ↑ do', async () => {
+    const { env } = stateHome();
+    const t = await tui([], { env, cols: 100, rows: 30 });
+    await t.waitFor('Pick a graph');
+    // Two down and one up: the second lesson of the course, which the first row's ▸ does not mark.
+    t.write(SHIFT_DOWN);
+    t.write(SHIFT_DOWN);
+    t.write(SHIFT_UP);
+    t.write(ENTER);
+    await t.waitFor('step 1/');
+    const second = courseEntries(bundledScenarios())[1];
+    expect(t.screen().split('\n')[0]).toContain(second.title);
+    // Predict mode, on to the first forward step: its question, the first choice highlighted.
+    t.write('p');
+    t.write(RIGHT);
+    let screen = await t.waitFor('❯ 1.');
+    t.write(SHIFT_DOWN);
+    screen = await t.waitFor('❯ 2.');
+    expect(screen).not.toContain('❯ 1.');
+    t.write(SHIFT_UP);
+    t.write(SHIFT_UP);
+    // Up from the first wraps to the last, as ↑ does.
+    screen = await t.waitFor(/❯ [3-9]\./);
+    expect(screen).toContain('Pick 1–');
     t.write('q');
     expect((await t.exit()).code).toBe(0);
   }, 30_000);
