@@ -41,7 +41,7 @@ export type LessonAction =
   | 'help'
   | 'menu'
   | 'quit';
-export type QuizAction = 'down' | 'up' | 'answer' | 'type' | 'hint';
+export type QuizAction = 'down' | 'up' | 'answer' | 'type' | 'hint' | 'skip';
 export type TypedAction = 'submit' | 'erase' | 'cancel';
 export type MenuAction = 'down' | 'up' | 'open' | 'help' | 'quit';
 export type PromptAction = 'submit' | 'erase' | 'cancel';
@@ -114,6 +114,8 @@ export const QUIZ_KEYS: Binding<QuizAction>[] = [
   // A leading - or . starts the number itself; digits stay the choices' numbers.
   { action: 'type', keys: ['t', '-', '.'], does: 'type the number instead (within 1%)', footer: 'type' },
   { action: 'hint', keys: ['H'], does: 'a hint: the rule, its node, the numbers', footer: 'hint' },
+  // Tab goes to the next phase past any question; from one waiting, too, which stays unanswered (asked if you come back).
+  { action: 'skip', keys: ['tab'], does: 'skip it, unscored: on to the next phase' },
 ];
 
 /** While a typed answer is being written: digits, - . e type themselves. */

@@ -376,6 +376,10 @@ function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waitin
       return pick(Math.min(state.cursor, count - 1));
     case 'hint':
       return { ...state, hints: Math.min(question.hints.length, state.hints + 1) };
+    case 'skip':
+      // Tab in predict mode is the next phase, as on every other step: the question is left unanswered, so it is not
+      // scored nor asked again later, and coming back asks it. One asked again (at the summary, or missed last time) waits.
+      return waiting.again ? state : undefined;
     case 'type':
       // Up or down is no number: the key does what it does elsewhere.
       if (question.kind === 'nudge-direction') break;

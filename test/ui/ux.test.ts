@@ -15,7 +15,7 @@ import { loadScenarioFile } from '../../src/scenario/index.js';
 import type { KeyName } from '../../src/ui/keys.js';
 import { buildFrame } from '../../src/ui/frame.js';
 import { startSession } from '../../src/ui/run.js';
-import { initialSession, lessonOf, reduce, type Action, type Effect, type Session } from '../../src/ui/session.js';
+import { initialSession, lessonOf, reduce, scoresOf, type Action, type Effect, type Session } from '../../src/ui/session.js';
 
 const catalog = bundledScenarios();
 const course = courseEntries(catalog);
@@ -35,6 +35,10 @@ const keys = (...names: KeyName[]): Action[] => names.map((key) => ({ type: 'key
 const opened = (id: string, step = 0, predict = false): Session =>
   run({ ...menu(), predict }, { type: 'opened', lesson: { kind: 'bundled', id }, scenario: scenario(id), step, from: 'menu' }).state;
 const step = (s: Session) => s.open?.step;
+const drawingOf = (s: Session) => {
+  const frame = buildFrame(s);
+  return frame.kind === 'lesson' ? (frame.drawing?.lines.map((row) => row.map((span) => span.text).join('')).join('\n') ?? '') : '';
+};
 const textOf = (s: Session) => {
   const frame = buildFrame(s);
   return frame.kind === 'lesson' ? frame.text.lines.join('\n') : '';
@@ -122,5 +126,64 @@ describe('a miss answered right, wherever, is not asked again', () => {
     expect(missed.again).toEqual([item]);
     expect(missed.cleared).toEqual([]);
     expect(mergeProgress(EMPTY, { ...EMPTY, again: missed.again }, missed.cleared).again).toEqual([item]);
+  });
+});
+
+describe('Tab in predict mode', () => {
+  // add-then-mul: overview 0, forward c 1 and z 2, seed 3, four backward edges 4–7, check 8, nudge 9, summary 10.
+  const phase = (s: Session) => lessonOf(s)!.steps[step(s)!].phase;
+  const waitingAt = (s: Session) => buildFrame(s).kind === 'lesson' && (buildFrame(s) as { choices: string[] }).choices.length > 0;
+
+  it('lands on the next phase’s first step; a question there is asked, its answer hidden', () => {
+    const forward = run(opened('add-then-mul', 0, true), ...keys('tab')).state;
+    expect(step(forward)).toBe(1);
+    expect(waitingAt(forward)).toBe(true);
+    expect(textOf(forward)).toContain('What is c = a + b?');
+    expect(textOf(forward)).not.toMatch(/Correct|Not quite|= -2/);
+    // The box of c shows no value yet: c = 3 + (-5) = -2 stays to be predicted; answered, it shows.
+    expect(drawingOf(forward)).toMatch(/v  3/);
+    expect(drawingOf(forward)).not.toMatch(/v -2/);
+    expect(drawingOf(run(forward, ...keys('t', '-', '2', 'enter')).state)).toMatch(/v -2/);
+  });
+
+  it('from a question waiting, goes on to the next phase too: the question is skipped, neither scored nor asked again', () => {
+    const asked = run(opened('add-then-mul', 0, true), ...keys('tab')).state;
+    const skipped = run(asked, ...keys('tab')).state;
+    expect(step(skipped)).toBe(3);
+    expect(phase(skipped)).toBe('seed');
+    expect(skipped.answers['add-then-mul']).toBeUndefined();
+    expect(skipped.again).toEqual([]);
+    // Back to it: asked again, as if never passed.
+    const back = run(skipped, ...keys('shift-tab')).state;
+    expect(step(back)).toBe(1);
+    expect(textOf(back)).toContain('What is c = a + b?');
+  });
+
+  it('skipped questions do not count as right: the summary scores only the ones answered', () => {
+    // c answered right (-2), then Tab past z, the backward edges and the check, and past the nudge's question.
+    const summary = run(opened('add-then-mul', 0, true), ...keys('tab', 't', '-', '2', 'enter', 'tab', 'tab', 'tab')).state;
+    expect(step(summary)).toBe(9);
+    expect(textOf(summary)).toContain('Does z go up or down?');
+    const end = run(summary, ...keys('tab')).state;
+    expect(phase(end)).toBe('summary');
+    expect(end.answers['add-then-mul']).toEqual({ 1: -2 });
+    expect(scoresOf(end)['add-then-mul']).toEqual({ right: 1, asked: 1 });
+    expect(textOf(end)).toContain('Predict mode: 1 of 1 right.');
+    expect(textOf(end)).not.toContain('One you missed');
+    expect(end.again).toEqual([]);
+  });
+
+  it('a question asked again waits for its answer: at the summary, and one missed last time', () => {
+    const summary = run(opened('reuse-add', 9, true), ...keys('2', 'G')).state;
+    expect(textOf(summary)).toContain('One you missed earlier in this lesson (Nudge):');
+    const tabbed = run(summary, ...keys('tab')).state;
+    expect(tabbed.retries).toEqual(summary.retries);
+    expect(textOf(tabbed)).toContain('One you missed earlier in this lesson (Nudge):');
+    const item = { lesson: { kind: 'bundled' as const, id: 'reuse-add' }, step: 7 };
+    const review = run({ ...menu(), again: [item] }, { type: 'review', items: [item] }).state;
+    const open = run(review, { type: 'opened', lesson: item.lesson, scenario: scenario('reuse-add'), step: 7, from: 'review' }).state;
+    const after = run(open, ...keys('tab')).state;
+    expect(step(after)).toBe(7);
+    expect(after.review?.items).toEqual([item]);
   });
 });
