@@ -12,7 +12,7 @@ import { HS, RATES, judge, nextLessonAt, questionAt, stepLadder, type Given, typ
 import { encodeSeen, decodeSeen, type Again } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
-import { actionFor, LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, TYPED_KEYS, type KeyName } from './keys.js';
+import { actionFor, LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, TYPED_KEYS, WAITING, type KeyName } from './keys.js';
 import { lessonFor } from './lessons.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';
@@ -336,9 +336,6 @@ function reviewNext(state: Session): Result {
   return toMenu(done);
 }
 
-/** A number as typed: `-1.5`, `.5`, `2e-3`; a comma is read as the decimal point. */
-const NUMBER_CHARS = /^[0-9.,eE+-]$/;
-
 function typedKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiting, typed: { text: string }): Session {
   switch (actionFor(TYPED_KEYS, key)) {
     case 'submit': {
@@ -355,8 +352,11 @@ function typedKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiti
       return { ...state, typed: { text: typed.text.slice(0, -1) } };
     case 'cancel':
       return { ...state, typed: undefined };
+    case 'type':
+      return typed.text.length < 24 ? { ...state, typed: { text: typed.text + key } } : state;
     default:
-      if (NUMBER_CHARS.test(key) && typed.text.length < 24) return { ...state, typed: { text: typed.text + key } };
+      // ? is no number: it opens the help, which lists these keys; the number typed stays.
+      if (actionFor(LESSON_KEYS, key) === 'help') return { ...state, help: true };
       // Every other key waits: a half-typed answer is not lost to a stray letter.
       return state;
   }
@@ -387,11 +387,10 @@ function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waitin
     default:
       if (/^[1-9]$/.test(key) && Number(key) <= count) return pick(Number(key) - 1);
   }
-  // The tutor waits for an answer: moving on, or the = replay, would show it.
+  // The tutor waits for an answer: moving on, or the = replay, would show it; a knob would change what is asked under
+  // the learner (the nudge's "0.01 × its gradient").
   const action = actionFor(LESSON_KEYS, key);
-  if (action === 'next' || action === 'last' || action === 'nextPhase' || action === 'overwrite') return state;
-  // The knobs wait too: the rate (or h) would change what is asked, under the learner (the nudge's "0.01 × its gradient").
-  if (action === 'more' || action === 'less') return state;
+  if (action && WAITING.includes(action)) return state;
   return undefined;
 }
 

@@ -159,6 +159,7 @@ describe('the keys while a question waits', () => {
 describe('typing an answer', () => {
   const typing = (text: string) => run(opened('reuse-add', 7, true), ...keys('t', ...text.split(''))).state;
   everyKey(TYPED_KEYS, {
+    type: (key) => expect(run(typing('1'), ...keys(key)).state.typed).toEqual({ text: `1${key}` }),
     submit: (key) => {
       // 2.01 is within 1% of 2.
       expect(run(typing('2.01'), ...keys(key)).state.answers['reuse-add']).toEqual({ 7: 2.01 });

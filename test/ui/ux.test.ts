@@ -187,3 +187,66 @@ describe('Tab in predict mode', () => {
     expect(after.review?.items).toEqual([item]);
   });
 });
+
+describe('the help while a question waits', () => {
+  const helpOf = (s: Session) => {
+    const frame = buildFrame(run(s, ...keys('?')).state);
+    if (frame.kind !== 'help') throw new Error(`not the help: ${frame.kind}`);
+    return frame.lines;
+  };
+  const row = (lines: string[], keys: string) =>
+    lines
+      .find((l) => l.startsWith(`${keys}  `))
+      ?.slice(keys.length)
+      .trim();
+
+  it('lists the keys that type a number, from the key table, beside the ones that answer', () => {
+    // add-then-mul step 2 (index 1): What is c = a + b?, at 80×24.
+    const lines = helpOf({ ...opened('add-then-mul', 1, true), window: { columns: 80, rows: 24 } });
+    expect(lines[0]).toBe('Keys while a question waits — any key closes this');
+    expect(row(lines, '0-9 - . e')).toBe('typing a number: its digits, sign, point');
+    expect(row(lines, 'Enter')).toBe('typing: answer with the number typed');
+    expect(row(lines, 'Backspace')).toBe('typing: erase a character');
+    expect(row(lines, 'Esc')).toBe('typing: back to the choices');
+    expect(row(lines, 't - .')).toBe('type the number instead (within 1%)');
+    expect(row(lines, 'Tab')).toBe('skip it, unscored: on to the next phase');
+    // Only keys that do what they say here: not the ones that wait (→, G, o, the knobs), nor ↓/↑ scrolling; the legend still fits.
+    for (const gone of ['next step', 'last step', 'larger rate', 'smaller rate', 'replay backward', 'scroll text', 'next phase (Train'])
+      expect(lines.join('\n'), gone).not.toContain(gone);
+    expect(row(lines, '← h Backspace')).toBe('previous step');
+    expect(row(lines, 'wasd Shift+←→')).toBe('look around a drawing the window cuts');
+    expect(lines.at(-1)).toContain('v value');
+    expect(lines.length).toBeLessThanOrEqual(23);
+  });
+
+  it('? while a number is typed opens it, and the number stays', () => {
+    const typing = run(opened('add-then-mul', 1, true), ...keys('t', '-', '2')).state;
+    const help = run(typing, ...keys('?')).state;
+    expect(help.help).toBe(true);
+    expect(row(helpOf(typing), 'Enter')).toBe('typing: answer with the number typed');
+    const closed = run(help, ...keys('x')).state;
+    expect(closed.help).toBe(false);
+    expect(closed.typed).toEqual({ text: '-2' });
+    expect(run(closed, ...keys('enter')).state.answers['add-then-mul']).toEqual({ 1: -2 });
+  });
+
+  it('the nudge’s up or down has no number to type, and a question asked again no Tab to skip it', () => {
+    const nudge = helpOf(opened('reuse-add', 9, true));
+    expect(row(nudge, '0-9 - . e')).toBeUndefined();
+    expect(row(nudge, 't - .')).toBeUndefined();
+    expect(row(nudge, 'Tab')).toBe('skip it, unscored: on to the next phase');
+    const summary = helpOf(run(opened('reuse-add', 9, true), ...keys('2', 'G')).state);
+    expect(summary[0]).toBe('Keys while a question waits — any key closes this');
+    expect(row(summary, 'Tab')).toBeUndefined();
+  });
+
+  it('a question missed last time, asked outside predict mode, gets the same help', () => {
+    const item = { lesson: { kind: 'bundled' as const, id: 'reuse-add' }, step: 7 };
+    const review = run({ ...menu(), again: [item] }, { type: 'review', items: [item] }).state;
+    const open = run(review, { type: 'opened', lesson: item.lesson, scenario: scenario('reuse-add'), step: 7, from: 'review' }).state;
+    expect(open.predict).toBe(false);
+    const lines = helpOf(open);
+    expect(lines[0]).toBe('Keys while a question waits — any key closes this');
+    expect(row(lines, 'Esc')).toBe('typing: back to the choices');
+  });
+});
