@@ -1,4 +1,13 @@
-import { edgesInto, nodeMap, opRow, type Contribution, type GraphNode, type Nudge, type Trace } from '../engine/index.js';
+import {
+  edgesInto,
+  nodeMap,
+  nudge as runNudge,
+  opRow,
+  type Contribution,
+  type GraphNode,
+  type Nudge,
+  type Trace,
+} from '../engine/index.js';
 import { num, operandNum, partial, asOperand } from './format.js';
 import type { Lesson } from './steps.js';
 
@@ -500,8 +509,19 @@ function makeQuestion(lesson: Lesson, i: number): Question | undefined {
     if (!node.inputs.every((name) => Number.isFinite(trace.values[name]))) return undefined;
     return forwardQuestion(node, trace, i);
   }
-  if (step.phase === 'nudge') return nudgeQuestion(lesson.nudge, out);
+  if (step.phase === 'nudge') return nudgeQuestion(askedNudge(lesson), out);
   return undefined;
+}
+
+/**
+ * The nudge the nudge question asks about: at the scenario's own rate, whatever
+ * the rate knob says. Its prompt names that rate; a knob turned after the answer
+ * cannot turn a right answer wrong, and the score (kept at the scenario's rate)
+ * agrees with the verdict on screen.
+ */
+function askedNudge(lesson: Lesson): Nudge {
+  const rate = lesson.scenario.nudge;
+  return lesson.nudge.rate === rate ? lesson.nudge : runNudge(lesson.trace, rate, lesson.data);
 }
 
 export interface Score {

@@ -66,6 +66,21 @@ describe('the knobs while a question waits', () => {
     expect(run(answered, ...keys('-')).state.options).toEqual({ rate: 0.005 });
   });
 
+  it('a right answer stays right when the rate is turned below zero afterwards, on screen and in the score', () => {
+    // up is right at 0.01; four presses of - take the rate below zero, where z would go down.
+    const turned = run(nudge(), ...keys('1', '-', '-', '-', '-')).state;
+    expect(turned.options.rate).toBeLessThan(0);
+    expect(textOf(turned)).toContain('Correct: up.');
+    expect(textOf(turned)).not.toContain('Not quite');
+    expect(scoresOf(turned)['reuse-add']).toMatchObject({ right: 1, asked: 1 });
+    // Asked with the knob already below zero, the question is still the scenario's 0.01, with its answer.
+    // (On a backward step outside predict mode, - is the rate; on past the check to the nudge, then predict mode on.)
+    const early = run(opened('reuse-add', 7), ...keys('-', '-', '-', '-', 'right', 'right', 'p')).state;
+    expect(step(early)).toBe(9);
+    expect(early.options.rate).toBeLessThan(0);
+    expect(textOf(early)).toContain('Every param moves by 0.01 × its gradient. Does z go up or down?');
+  });
+
   it('the nudge asked again at the summary waits for its answer too', () => {
     // Answered wrong (down: z rises at a positive rate), then on to the summary, where it is asked again.
     const summary = run(nudge(), ...keys('2', 'G')).state;
