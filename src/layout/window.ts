@@ -60,10 +60,13 @@ export function placeWindow(drawing: Extent, focus: Focus, width: number, height
     if (rows <= reserve || height - reserve <= 1) break;
   }
   const p = placed!;
-  // A marker row the placement turned out not to need goes to the picture.
+  // A marker row the placement turned out not to need goes to the picture: placed again in the taller room,
+  // unless that placement would need the row back for a marker.
   const spare = height - p.height - p.markerRows.top - p.markerRows.bottom;
   if (spare > 0 && p.height < drawing.height) {
     const h = Math.min(drawing.height, p.height + spare);
+    const again = withMarkers(drawing, place(drawing, focus, w, h, from, pan), w, h);
+    if (again.height + again.markerRows.top + again.markerRows.bottom <= height) return again;
     const row = Math.max(0, Math.min(p.origin.row, drawing.height - h));
     return withMarkers(drawing, { row, col: p.origin.col }, w, h);
   }
@@ -101,7 +104,57 @@ function place(drawing: Extent, focus: Focus, w: number, h: number, from?: Point
     return { row: onDrawing(from.row + pan.row, h, drawing.height), col: onDrawing(from.col + pan.col, w, drawing.width) };
   }
   const area = focusArea(drawing, focus, w, h);
-  return { row: start(area.row, area.height, h, drawing.height, from?.row), col: start(area.col, area.width, w, drawing.width, from?.col) };
+  const { boxes } = spatial(drawing.boxes, drawing.edges);
+  const cols: Axis = { at: area.col, size: area.width, window: w, total: drawing.width, previous: from?.col, first: 1 };
+  const rows: Axis = { at: area.row, size: area.height, window: h, total: drawing.height, previous: from?.row, first: 0 };
+  let col = start(cols.at, cols.size, w, cols.total, cols.previous);
+  let row = start(rows.at, rows.size, h, rows.total, rows.previous);
+  // Each axis settles within the band of the other: columns in the rows shown, rows in the columns shown, columns again.
+  col = settle(boxes, cols, col, row, h);
+  row = settle(boxes, rows, row, col, w);
+  col = settle(boxes, cols, col, row, h);
+  return { row, col };
+}
+
+/** One axis of a placement: the focus's start and size on it, the window's and the drawing's size, the last window's start. */
+interface Axis {
+  at: number;
+  size: number;
+  window: number;
+  total: number;
+  previous?: number;
+  /** Offset of the axis's first coordinate in a box's flat [top, left, bottom, right]: 0 for rows, 1 for columns. */
+  first: 0 | 1;
+}
+
+/**
+ * The window's start on one axis, moved from `start` only within the starts that keep the focus in view and on the
+ * drawing. First towards the boxes in the band the window shows on the other axis (`band` … `band + bandSize`): no
+ * side of the window is empty while boxes are cut off on the other, and boxes that all fit sit in its middle.
+ */
+function settle(boxes: Int32Array, axis: Axis, start: number, band: number, bandSize: number): number {
+  const { at, size, window, total, first } = axis;
+  const other = 1 - first;
+  let [lo, hi] = size > window ? [start, start] : [Math.max(0, at + size - window), Math.min(at, total - window)];
+  if (lo > hi) return start;
+  // The boxes in the band, as [from, to) on this axis.
+  let found = false;
+  let [contentFrom, contentTo] = [Infinity, -Infinity];
+  for (let k = 0; k < boxes.length; k += 4) {
+    if (boxes[k + other] >= band + bandSize || boxes[k + other + 2] <= band) continue;
+    const [from, to] = [boxes[k + first], boxes[k + first + 2]];
+    found = true;
+    contentFrom = Math.min(contentFrom, from);
+    contentTo = Math.max(contentTo, to);
+  }
+  if (!found) return start;
+  const fits = contentTo - contentFrom < window;
+  const [from, to] = fits ? [contentTo - window, contentFrom] : [contentFrom, contentTo - window];
+  // Where the focus reaches past the boxes (an edge's track below them), as near to them as it allows.
+  [lo, hi] = to < lo ? [lo, lo] : from > hi ? [hi, hi] : [Math.max(lo, from), Math.min(hi, to)];
+  // Boxes that all fit sit in the middle, the empty room split on both sides rather than all on one.
+  const target = fits ? contentFrom - Math.floor((window - (contentTo - contentFrom)) / 2) : start;
+  return Math.max(lo, Math.min(target, hi));
 }
 
 /** The current node's box, grown by each other lit box and edge, nearest first, while the whole still fits. */

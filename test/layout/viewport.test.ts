@@ -98,8 +98,13 @@ describe('viewport, scrolling and panning from the last window', () => {
     expect(viewport(drawing, { row: 5, col: 70 }, 80, 24, { row: 0, col: 0 }).origin).toEqual({ row: 0, col: 0 });
   });
 
-  it('moves just far enough to bring the focus in', () => {
-    expect(viewport(drawing, { row: 10, col: 100 }, 80, 24, { row: 0, col: 0 }).origin).toEqual({ row: 0, col: 21 });
+  it('moves just far enough to bring the focus in, and sits on the boxes of the columns it shows', () => {
+    const moved = viewport(drawing, { row: 10, col: 100 }, 80, 24, { row: 0, col: 0 });
+    expect(moved.origin!.col).toBe(21);
+    // Its columns hold boxes in rows 7–19 only (n0 on top, n5 at the bottom): they sit in the middle of its 22 rows.
+    const near = Object.values(drawing.boxes).filter((b) => b.col < 101 && b.col + b.width > 21);
+    expect([Math.min(...near.map((b) => b.row)), Math.max(...near.map((b) => b.row + b.height))]).toEqual([7, 20]);
+    expect(moved.origin!.row).toBe(7 - Math.floor((22 - 13) / 2));
     expect(viewport(drawing, { row: 2, col: 30 }, 80, 24, { row: 5, col: 40 }).origin).toEqual({ row: 2, col: 30 });
   });
 
