@@ -1,11 +1,14 @@
 /**
  * Where the lesson frame's window onto a drawing too big for its room lies, walked step by step as a learner walks
- * (each frame's origin carried to the next): no side of the window is empty while boxes are cut off on the other.
+ * (each frame's origin carried to the next): no side of the window is empty while boxes are cut off on the other,
+ * and the step's own box and the hint's box are never cut in two by its edge.
  */
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/catalog.js';
 import { courseEntries } from '../../src/course.js';
-import type { Box, Highlight, Layout } from '../../src/layout/index.js';
+import { questionAt } from '../../src/lesson/index.js';
+import { formatNumber, type Box, type Highlight, type Layout } from '../../src/layout/index.js';
+import { titleOf } from '../../src/layout/box.js';
 import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
 import { buildFrame, type LessonFrame } from '../../src/ui/frame.js';
 import { layoutFor } from '../../src/ui/lessons.js';
@@ -35,14 +38,24 @@ function shownOf(state: Session, frame: LessonFrame): Shown | undefined {
   const d = frame.drawing;
   if (!d?.beyond || Object.keys(d.beyond).length === 0) return undefined;
   const top = d.pictureRow ?? 0;
-  // A bottom marker row whenever something lies below, or sideways with no top row to carry it (window.ts).
-  const bottom = d.beyond.below !== undefined || top === 0 ? 1 : 0;
+  // A bottom marker row whenever something lies below, or sideways with no top row to carry it (window.ts);
+  // under it, the row of a hinted node whose box the window could not hold.
+  const bottom = (d.beyond.below !== undefined || top === 0 ? 1 : 0) + (hintRowOf(frame) === undefined ? 0 : 1);
   return {
     layout: layoutFor(lessonOf(state)!.scenario.graph, d.style === 'compact'),
     ...d.origin!,
     height: d.height - top - bottom,
     width: d.width,
   };
+}
+
+/** The drawing's last row where it is a node on one row (`┏━s2_1_4  v -1.186  g ·┓`). */
+function hintRowOf(frame: LessonFrame): string | undefined {
+  const last = frame.drawing?.lines
+    .at(-1)
+    ?.map((s) => s.text)
+    .join('');
+  return last?.startsWith('┏━') ? last : undefined;
 }
 
 const meets = (b: Box, s: Shown) =>
@@ -113,5 +126,36 @@ describe('the window onto a cut drawing', () => {
     const below = shown.row + shown.height - Math.max(...near.map((b) => b.row + b.height));
     expect(near.length).toBeGreaterThan(3);
     expect(Math.abs(above - below)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the edges of the window', () => {
+  it.each(SIZES.slice(0, 2))('at %i×%i, never cut the step’s own box, nor the box the second hint names', (columns, rows) => {
+    const lesson = lessonOf(opened('mlp', columns, rows))!;
+    const byName = new Map(lesson.scenario.graph.nodes.map((n) => [n.name, n]));
+    const found: string[] = [];
+    let [hinted, onItsRow] = [0, 0];
+    // Every third question, each asked afresh with two hints out.
+    const asked = lesson.steps.map((_, k) => k).filter((k) => questionAt(lesson, k)?.hintNode !== undefined);
+    for (const k of asked.filter((_, i) => i % 3 === 0)) {
+      const state = press(opened('mlp', columns, rows, k, true), 'H', 'H');
+      const frame = buildFrame(state) as LessonFrame;
+      const shown = shownOf(state, frame);
+      if (!shown) continue;
+      hinted++;
+      const where = `step ${k} (${lesson.steps[k].title})`;
+      const current = shown.layout.boxes[lesson.steps[k].highlight.current!];
+      if (!holds(current, shown)) found.push(`${where}: the current box is cut`);
+      const hint = questionAt(lesson, k)!.hintNode!;
+      if (holds(shown.layout.boxes[hint], shown)) continue;
+      // Where the room cannot hold both boxes, the hint's node is whole on a row of its own, its value in it.
+      const row = hintRowOf(frame);
+      if (row?.startsWith(`┏━${titleOf(byName.get(hint)!)}  v ${formatNumber(lesson.trace.values[hint]!)}  g `)) onItsRow++;
+      else
+        found.push(`${where}: ${hint} is ${meets(shown.layout.boxes[hint], shown) ? 'cut' : 'out of view'}, and not on a row of its own`);
+    }
+    expect(hinted).toBeGreaterThan(5);
+    expect(found).toEqual([]);
+    if (columns === 80) expect(onItsRow).toBeGreaterThan(0);
   });
 });
