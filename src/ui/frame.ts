@@ -222,12 +222,24 @@ function oneRow(node: GraphNode, shown: GraphState, kind: 'current' | 'uses'): s
   return visibleLine(`${open}${titleOf(node)}  v ${number(shown.values[node.name])}  g ${number(shown.grads[node.name])}${close}`);
 }
 
-/** The current node as a one-row box, with the operands it reads from. */
-function stripOf(node: GraphNode, shown: GraphState, columns: number): string {
+/**
+ * The current node as a one-row box, with the operands it reads from; the node a hint names as a box of its own
+ * (in place of its name where it is an operand), so the value the hint points at is on the screen. What does not
+ * fit goes first: the note, then the other operands' names.
+ */
+function stripOf(node: GraphNode, hinted: GraphNode | undefined, shown: GraphState, columns: number): string {
   const box = oneRow(node, shown, 'current');
-  const from = node.inputs.length > 0 ? ` ◂ ${[...new Set(node.inputs)].join(' ')}` : '';
-  const line = visibleLine(`${box}${from}   (a taller window shows the graph)`);
-  return [...line].length <= columns ? line : [...visibleLine(`${box}${from}`)].slice(0, columns).join('');
+  const hintBox = hinted ? oneRow(hinted, shown, 'uses') : undefined;
+  const operands = [...new Set(node.inputs)];
+  const among = hinted !== undefined && operands.includes(hinted.name);
+  /** With every operand's name, or with the hint's box alone of them. */
+  const line = (all: boolean) => {
+    const listed = operands.map((name) => (name === hinted?.name ? hintBox! : visibleLine(name))).filter((x) => all || x === hintBox);
+    return `${box}${listed.length > 0 ? ` ◂ ${listed.join(' ')}` : ''}${hintBox && !among ? `  ${hintBox}` : ''}`;
+  };
+  for (const option of [`${line(true)}   (a taller window shows the graph)`, line(true), line(false)])
+    if ([...option].length <= columns) return option;
+  return [...line(false)].slice(0, columns).join('');
 }
 
 /** Whether the drawing's picture (between its marker rows) holds the node's whole box. */
@@ -297,11 +309,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   // No room for the drawing: the current node on one row, so its numbers stay in sight.
   const strip =
     !plan.drawing && current.phase !== 'train' && highlight.current !== undefined && plan.panel.length + choices.length < rows - 4
-      ? stripOf(
-          graph.nodes.find((n) => n.name === highlight.current)!,
-          text.shown,
-          columns,
-        )
+      ? stripOf(nodesByName(layouts.full()).get(highlight.current)!, hinted, text.shown, columns)
       : undefined;
   const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
