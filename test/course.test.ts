@@ -186,6 +186,16 @@ describe('lesson 12: why a topological order', () => {
     );
     expect(why.lines).toContain('a     4            2');
   });
+
+  it('the note on b, shown at b’s forward step, reads as what the backward pass will do', async () => {
+    const d = await show('topological-order');
+    const at = d.steps.findIndex((s) => s.lines.some((l) => l.includes('must wait for both')));
+    // A scenario's note on an operation shows at its forward step, before any backward one.
+    expect(d.steps[at].title).toBe('Forward: b');
+    expect(at).toBeLessThan(d.steps.findIndex((s) => s.phase === 'backward'));
+    const note = d.steps[at].lines.find((l) => l.includes('must wait for both'))!;
+    expect(note).toMatch(/^In the backward pass to come, /);
+  });
 });
 
 describe('lessons 13 and 14: tanh from exp gives the neuron’s gradients', () => {
