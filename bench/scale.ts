@@ -8,6 +8,9 @@
  * within 3 s and 1 GB; the ratio of time at 10,000 to 1,000 under 15.
  * Layout and drawing (the screen's part) are timed only with --layout, and
  * only at 1,000 nodes: at 10,000 the whole drawing ran out of memory here.
+ * Three columns say where the floor is: the YAML library's parse alone (part
+ * of parse), the document's size, and its UTF-8 encoding alone (part of
+ * writing it, not of --json in process).
  */
 
 import { spawnSync } from 'node:child_process';
@@ -15,6 +18,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { LineCounter, parseDocument } from 'yaml';
 import { backprop } from '../src/engine/index.js';
 import { drawGraph, layoutGraph } from '../src/layout/index.js';
 import { buildLesson, lessonJsonPieces, shownAt } from '../src/lesson/index.js';
@@ -60,9 +64,12 @@ const rows: string[][] = [
   [
     'nodes',
     'parse',
+    'of it YAML',
     'forward+backward',
     'lesson steps',
     '--json (in process)',
+    'document MB',
+    'UTF-8 encode',
     'show --json (CLI)',
     'CLI peak MB',
     'tutor step (shownAt)',
@@ -79,11 +86,19 @@ try {
     const [, passes] = time(() => backprop(scenario.graph));
     const [lesson, steps] = time(() => buildLesson(scenario));
     // As show --json writes it: piece by piece (the numeric check is worked out here, as it is read).
-    const [, json] = time(() => {
-      let length = 0;
-      for (const piece of lessonJsonPieces(lesson)) length += piece.length;
-      return length;
+    // The encoding to UTF-8 (what writing it costs before any write(2)) is timed apart, and left out of the --json column.
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let encode = 0;
+    let bytes = 0;
+    const [, jsonAndEncode] = time(() => {
+      for (const piece of lessonJsonPieces(lesson)) {
+        const start = performance.now();
+        bytes += buffer.write(piece, 0, 'utf8');
+        encode += performance.now() - start;
+      }
     });
+    const json = jsonAndEncode - encode;
+    const [, yaml] = time(() => parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false, prettyErrors: false }));
     // What a step of the tutor recomputes for its drawing: the values and gradients as they stand, at a middle step.
     const middle = lesson.steps[Math.floor(lesson.steps.length / 2)];
     const [, step] = time(() => shownAt(lesson.trace, middle.reached));
@@ -98,9 +113,12 @@ try {
     rows.push([
       scenario.graph.nodes.length.toLocaleString('en-US'),
       ms(parse),
+      ms(yaml),
       ms(passes),
       ms(steps),
       ms(json),
+      (bytes / 1e6).toFixed(0),
+      ms(encode),
       ms(cli.ms),
       cli.mb === undefined ? '?' : cli.mb.toFixed(0),
       ms(step),

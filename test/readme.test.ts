@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS } from '../src/ui/keys.js';
+import { helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../src/ui/keys.js';
 import { HELP } from '../src/cli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('the README tells the truth', () => {
   it('lists every key of every key table, as the app does', () => {
-    for (const [keys, does] of [...helpRows(LESSON_KEYS), ...helpRows(QUIZ_KEYS), ...helpRows(MENU_KEYS), ...helpRows(PROMPT_KEYS)]) {
+    for (const [keys, does] of [
+      ...helpRows(LESSON_KEYS),
+      ...helpRows(QUIZ_KEYS),
+      ...helpRows(TYPED_KEYS),
+      ...helpRows(MENU_KEYS),
+      ...helpRows(PROMPT_KEYS),
+    ]) {
       const cells = keys
         .split(' ')
         .map((k) => '`' + k + '`')

@@ -1,5 +1,5 @@
 import { isLeaf, type Graph, type GraphNode } from './graph.js';
-import { opRow } from './ops.js';
+import { compile } from './program.js';
 
 export type Values = Record<string, number>;
 
@@ -42,90 +42,109 @@ export interface Trace {
   contributions: Contribution[];
 }
 
-export function nodeMap(graph: Graph): Map<string, GraphNode> {
-  return new Map(graph.nodes.map((n) => [n.name, n]));
+const byNameOf = new WeakMap<Graph, ReadonlyMap<string, GraphNode>>();
+
+/** The graph's nodes by name, made once per graph: the steps, the questions and the exports all look nodes up. */
+export function nodeMap(graph: Graph): ReadonlyMap<string, GraphNode> {
+  let byName = byNameOf.get(graph);
+  if (!byName) byNameOf.set(graph, (byName = new Map(graph.nodes.map((n) => [n.name, n]))));
+  return byName;
 }
 
 /** The forward pass in topological order. `overrides` replaces leaf values (the nudge, the numeric check). */
 export function forward(graph: Graph, overrides: Values = {}): Values {
+  const { names, rows, operands, leafValues } = compile(graph);
+  const value = new Float64Array(names.length);
   const values: Values = {};
-  for (const node of graph.nodes) {
-    if (isLeaf(node)) {
-      values[node.name] = overrides[node.name] ?? node.value ?? NaN;
-    } else {
-      values[node.name] = opRow(node.op).forward(node.inputs.map((name) => values[name]));
-    }
+  for (let k = 0; k < names.length; k++) {
+    const row = rows[k];
+    value[k] = row ? row.forward(operands[k].map((i) => value[i])) : (overrides[names[k]] ?? leafValues[k]);
+    values[names[k]] = value[k];
   }
   return values;
 }
 
 /** The output and every node it is computed from: only these take part in the backward pass. */
 export function reachesOutput(graph: Graph): Set<string> {
-  const byName = nodeMap(graph);
-  const seen = new Set<string>([graph.output]);
-  const stack = [graph.output];
-  while (stack.length > 0) {
-    for (const operand of byName.get(stack.pop()!)?.inputs ?? []) {
-      if (!seen.has(operand)) {
-        seen.add(operand);
-        stack.push(operand);
-      }
-    }
-  }
-  return seen;
+  const { names, involved } = compile(graph);
+  return new Set(names.filter((_, k) => involved[k]));
 }
 
 /**
  * Forward, then backward from the output's seed of 1 in reverse topological
  * order. Gradients accumulate with += — a node used twice collects both paths.
+ * It runs on the graph's program (indexes, not names): by name, a pass over
+ * 100,000 nodes took most of a second.
  */
 export function backprop(graph: Graph, overrides: Values = {}): Trace {
-  const values = forward(graph, overrides);
-  const involved = reachesOutput(graph);
-  const byName = nodeMap(graph);
-  const constant = (name: string) => byName.get(name)?.op === 'const';
-  const grads: Values = {};
-  const paths: Record<string, number> = {};
-  for (const node of graph.nodes) {
-    paths[node.name] = 0;
-    if (node.op !== 'const') grads[node.name] = 0;
+  const { names, rows, operands, leafValues, constant, involved, output } = compile(graph);
+  const n = names.length;
+  const value = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = rows[k];
+    value[k] = row ? row.forward(operands[k].map((i) => value[i])) : (overrides[names[k]] ?? leafValues[k]);
   }
-  for (const node of graph.nodes) {
-    if (!involved.has(node.name)) continue;
-    for (const operand of node.inputs) if (!constant(operand)) paths[operand] += 1;
+  const paths = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    if (!involved[k]) continue;
+    for (const i of operands[k]) if (!constant[i]) paths[i] += 1;
   }
-  grads[graph.output] = 1;
-
-  const received: Record<string, number> = {};
+  const grad = new Float64Array(n);
+  grad[output] = 1;
+  const received = new Uint32Array(n);
   const contributions: Contribution[] = [];
-  for (let k = graph.nodes.length - 1; k >= 0; k--) {
-    const node = graph.nodes[k];
-    if (!involved.has(node.name) || isLeaf(node)) continue;
-    const row = opRow(node.op);
-    const operandValues = node.inputs.map((name) => values[name]);
-    node.inputs.forEach((operand, slot) => {
-      if (constant(operand)) return;
-      const local = row.local(slot, operandValues, values[node.name]);
-      const upstream = grads[node.name];
+  for (let k = n - 1; k >= 0; k--) {
+    const row = rows[k];
+    if (!row || !involved[k]) continue;
+    const from = operands[k];
+    const operandValues = from.map((i) => value[i]);
+    for (let slot = 0; slot < from.length; slot++) {
+      const i = from[slot];
+      if (constant[i]) continue;
+      const local = row.local(slot, operandValues, value[k]);
+      const upstream = grad[k];
       const contribution = local * upstream;
-      const sumBefore = grads[operand];
-      grads[operand] = sumBefore + contribution;
-      received[operand] = (received[operand] ?? 0) + 1;
+      const sumBefore = grad[i];
+      grad[i] = sumBefore + contribution;
+      received[i] += 1;
       contributions.push({
-        node: node.name,
-        operand,
+        node: names[k],
+        operand: names[i],
         slot,
         local,
         upstream,
         contribution,
         sumBefore,
-        sumAfter: grads[operand],
-        path: received[operand],
-        paths: paths[operand],
+        sumAfter: grad[i],
+        path: received[i],
+        paths: paths[i],
       });
-    });
+    }
+  }
+  const values: Values = {};
+  const grads: Values = {};
+  for (let k = 0; k < n; k++) {
+    values[names[k]] = value[k];
+    if (!constant[k] || k === output) grads[names[k]] = grad[k];
   }
   return { graph, values, grads, contributions };
+}
+
+const intoOf = new WeakMap<Trace, Map<string, Contribution[]>>();
+
+/** Every backward edge into each operand, in the order they ran (an edge's running sum lists the first `path` of them). Made once per trace. */
+export function edgesInto(trace: Trace): Map<string, Contribution[]> {
+  let into = intoOf.get(trace);
+  if (!into) {
+    into = new Map();
+    for (const c of trace.contributions) {
+      const list = into.get(c.operand);
+      if (list) list.push(c);
+      else into.set(c.operand, [c]);
+    }
+    intoOf.set(trace, into);
+  }
+  return into;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Trace, Values } from './autograd.js';
-import { compile, sumOverRows } from './program.js';
+import { compile, slotsOf, sumOverRows } from './program.js';
 
 export interface Nudge {
   rate: number;
@@ -33,15 +33,21 @@ export function paramValues(trace: Trace, params: string[]): Values {
  */
 export function nudge(trace: Trace, rate: number, data: Data = { params: trace.graph.inputs, rows: [{}] }): Nudge {
   const program = compile(trace.graph);
-  const start = paramValues(trace, data.params);
-  const { output: before, grads } = sumOverRows(program, start, data.rows);
-  const moves = data.params.map((input) => ({
+  const slots = slotsOf(program, data.params);
+  const start = data.params.map((name) => trace.values[name]);
+  const { output: before, grads } = sumOverRows(program, slots, start, data.rows);
+  const moves = data.params.map((input, i) => ({
     input,
-    before: start[input],
-    grad: grads[input],
-    after: start[input] + rate * grads[input],
+    before: start[i],
+    grad: grads[i],
+    after: start[i] + rate * grads[i],
   }));
-  const { output: after } = sumOverRows(program, Object.fromEntries(moves.map((m) => [m.input, m.after])), data.rows);
+  const { output: after } = sumOverRows(
+    program,
+    slots,
+    moves.map((m) => m.after),
+    data.rows,
+  );
   const predicted = rate * moves.reduce((sum, m) => sum + m.grad * m.grad, 0);
   return { rate, moves, before, after, predicted, actual: after - before };
 }

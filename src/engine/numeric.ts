@@ -1,6 +1,6 @@
-import { isLeaf, type Graph } from './graph.js';
-import { opRow } from './ops.js';
-import { forward, type Trace, type Values } from './autograd.js';
+import type { Graph } from './graph.js';
+import type { Trace, Values } from './autograd.js';
+import { compile } from './program.js';
 
 /** The source notebook's step for the numeric check. */
 export const DEFAULT_H = 0.001;
@@ -12,10 +12,6 @@ export interface Estimate {
   forwardDifference: number;
   /** (f(x + h) − f(x − h)) / 2h — error shrinks with h², not h. */
   centralDifference: number;
-}
-
-function outputWith(graph: Graph, overrides: Values): number {
-  return forward(graph, overrides)[graph.output];
 }
 
 /**
@@ -42,19 +38,15 @@ export function sampleInputs(inputs: string[], count = CHECK_SAMPLE): string[] {
 }
 
 /**
- * The graph as arrays, for the many forward passes of the check: indexes
- * instead of names and one operand array per arity reused, so a pass
- * allocates nothing.
+ * One input moved to x, the rest of the graph as `values` has it: a forward
+ * pass from that input on, over the graph's program, allocating nothing.
  */
-function compiled(graph: Graph, values: Values) {
-  const index = new Map(graph.nodes.map((node, i) => [node.name, i]));
-  const rows = graph.nodes.map((node) => (isLeaf(node) ? undefined : opRow(node.op)));
-  const operands = graph.nodes.map((node) => node.inputs.map((name) => index.get(name) as number));
-  const base = Float64Array.from(graph.nodes, (node) => values[node.name]);
+function movedOne(graph: Graph, values: Values): (input: string, x: number) => number {
+  const { names, index, rows, operands, output } = compile(graph);
+  const base = Float64Array.from(names, (name) => values[name]);
   const scratch = [[], [0], [0, 0]] as number[][];
-  const out = index.get(graph.output) as number;
   const work = new Float64Array(base.length);
-  return (input: string, x: number): number => {
+  return (input, x) => {
     work.set(base);
     const at = index.get(input) as number;
     work[at] = x;
@@ -66,7 +58,7 @@ function compiled(graph: Graph, values: Values) {
       for (let k = 0; k < ids.length; k++) args[k] = work[ids[k]];
       work[i] = row.forward(args);
     }
-    return work[out];
+    return work[output];
   };
 }
 
@@ -77,7 +69,7 @@ function compiled(graph: Graph, values: Values) {
 export function numericCheck(trace: Trace, h = DEFAULT_H): Estimate[] {
   const { graph, values, grads } = trace;
   const base = values[graph.output];
-  const outputWithInput = compiled(graph, values);
+  const outputWithInput = movedOne(graph, values);
   return sampleInputs(graph.inputs, checkSampleSize(graph.nodes.length)).map((input) => {
     const x = values[input];
     const up = outputWithInput(input, x + h);

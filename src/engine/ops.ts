@@ -179,8 +179,27 @@ export function opRow(op: OpName): OpRow {
 
 /** The op a function name calls (`tanh` → tanh), if there is one. */
 export function functionOp(name: string): OpName | undefined {
-  for (const [op, row] of opRows()) if ('function' in row.parse && row.parse.function === name) return op as OpName;
-  return undefined;
+  return parsedAs().functions.get(name);
+}
+
+/** The op whose row the parser reads as this infix operator. */
+export function operatorOp(operator: Operator): OpName {
+  const op = parsedAs().operators.get(operator);
+  if (!op) throw new Error(`no op row for the operator ${operator}`);
+  return op;
+}
+
+let parsed: { functions: Map<string, OpName>; operators: Map<string, OpName> } | undefined;
+
+/** The table read once by how the parser spells each op: the parser asks for every node of an expression of 100,000 terms. */
+function parsedAs(): NonNullable<typeof parsed> {
+  if (parsed) return parsed;
+  parsed = { functions: new Map(), operators: new Map() };
+  for (const [op, row] of opRows()) {
+    if ('function' in row.parse) parsed.functions.set(row.parse.function, op as OpName);
+    if ('operator' in row.parse) parsed.operators.set(row.parse.operator, op as OpName);
+  }
+  return parsed;
 }
 
 /** The names the parser accepts as functions, in table order: `tanh, exp, log, relu, sigmoid`. */

@@ -1,5 +1,5 @@
 import { isLeaf, type Graph } from './graph.js';
-import { nodeMap, type Values } from './autograd.js';
+import type { Values } from './autograd.js';
 import { opRow, type OpRow } from './ops.js';
 
 /**
@@ -22,47 +22,60 @@ export interface Program {
   output: number;
 }
 
+const compiled = new WeakMap<Graph, Program>();
+
+/** The graph's program, made once per graph: the lesson's backward pass, nudge and check all run the same one. */
 export function compile(graph: Graph): Program {
-  const index = new Map(graph.nodes.map((n, k) => [n.name, k]));
-  const byName = nodeMap(graph);
-  const output = index.get(graph.output) ?? graph.nodes.length - 1;
-  const involved = graph.nodes.map(() => false);
+  let program = compiled.get(graph);
+  if (!program) compiled.set(graph, (program = compileNow(graph)));
+  return program;
+}
+
+function compileNow(graph: Graph): Program {
+  const { nodes } = graph;
+  const n = nodes.length;
+  const index = new Map<string, number>();
+  const names: string[] = new Array(n);
+  const rows: (OpRow | undefined)[] = new Array(n);
+  const operands: number[][] = new Array(n);
+  const leafValues: number[] = new Array(n);
+  const constant: boolean[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const node = nodes[k];
+    index.set(node.name, k);
+    names[k] = node.name;
+    rows[k] = isLeaf(node) ? undefined : opRow(node.op);
+    operands[k] = node.inputs.map((name) => index.get(name) as number);
+    leafValues[k] = node.value ?? NaN;
+    constant[k] = node.op === 'const';
+  }
+  const output = index.get(graph.output) ?? n - 1;
+  const involved: boolean[] = new Array(n).fill(false);
   const stack = [output];
   involved[output] = true;
   while (stack.length > 0) {
-    const node = graph.nodes[stack.pop() as number];
-    for (const name of node.inputs) {
-      const k = index.get(name) as number;
+    for (const k of operands[stack.pop() as number]) {
       if (!involved[k]) {
         involved[k] = true;
         stack.push(k);
       }
     }
   }
-  return {
-    names: graph.nodes.map((n) => n.name),
-    index,
-    rows: graph.nodes.map((n) => (isLeaf(n) ? undefined : opRow(n.op))),
-    operands: graph.nodes.map((n) => n.inputs.map((name) => index.get(name) as number)),
-    leafValues: graph.nodes.map((n) => n.value ?? NaN),
-    constant: graph.nodes.map((n) => byName.get(n.name)?.op === 'const'),
-    involved,
-    output,
-  };
+  return { names, index, rows, operands, leafValues, constant, involved, output };
 }
 
 /** Scratch arrays reused for operand values, so a pass allocates only its results. */
 const scratch: number[][] = [[], [0], [0, 0]];
 
-/** One forward and backward pass with `leaves` (by index) in place of the leaf values. Returns values and gradients by index. */
-export function run(program: Program, leaves: Map<number, number>): { values: Float64Array; grads: Float64Array } {
-  const { rows, operands, leafValues, constant, involved, output } = program;
+/** One forward and backward pass with `leaves` (one value per node; only the leaves' are read). Returns values and gradients by index. */
+export function run(program: Program, leaves: Float64Array): { values: Float64Array; grads: Float64Array } {
+  const { rows, operands, constant, involved, output } = program;
   const n = rows.length;
   const values = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const row = rows[k];
     if (!row) {
-      values[k] = leaves.get(k) ?? leafValues[k];
+      values[k] = leaves[k];
       continue;
     }
     const from = operands[k];
@@ -87,25 +100,34 @@ export function run(program: Program, leaves: Map<number, number>): { values: Fl
   return { values, grads };
 }
 
+/** Where each param sits in the program: what sumOverRows reads and sums by. */
+export function slotsOf(program: Program, params: string[]): number[] {
+  return params.map((name) => program.index.get(name) as number);
+}
+
 /**
  * The output summed over the example rows, and each param's gradient summed
  * over them: the lecture's loss = Σ (ypred − y)², whose gradient is the sum of
  * the rows' gradients. `rows` is `[{}]` for a scenario without examples.
+ * Params come as slots and values in the same order, and their gradients come
+ * back so: a nudge of 50,000 params by name built a record of them four times.
  */
-export function sumOverRows(program: Program, params: Values, rows: Values[]): { output: number; grads: Values } {
-  const leaves = new Map<number, number>();
-  const paramIndex = Object.keys(params).map((name) => [name, program.index.get(name) as number] as const);
+export function sumOverRows(
+  program: Program,
+  slots: number[],
+  params: ArrayLike<number>,
+  rows: Values[],
+): { output: number; grads: Float64Array } {
+  const leaves = Float64Array.from(program.leafValues);
   let output = 0;
-  const sums = new Float64Array(paramIndex.length);
+  const sums = new Float64Array(slots.length);
   for (const row of rows) {
-    leaves.clear();
-    for (const [name, value] of Object.entries(row)) leaves.set(program.index.get(name) as number, value);
-    for (const [name, k] of paramIndex) leaves.set(k, params[name]);
+    leaves.set(program.leafValues);
+    for (const [name, value] of Object.entries(row)) leaves[program.index.get(name) as number] = value;
+    slots.forEach((k, i) => (leaves[k] = params[i]));
     const { values, grads } = run(program, leaves);
     output += values[program.output];
-    paramIndex.forEach(([, k], i) => (sums[i] += grads[k]));
+    slots.forEach((k, i) => (sums[i] += grads[k]));
   }
-  const grads: Values = {};
-  paramIndex.forEach(([name], i) => (grads[name] = sums[i]));
-  return { output, grads };
+  return { output, grads: sums };
 }

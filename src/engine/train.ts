@@ -1,7 +1,7 @@
 import type { Graph } from './graph.js';
 import type { Values } from './autograd.js';
 import type { Data } from './nudge.js';
-import { compile, sumOverRows } from './program.js';
+import { compile, slotsOf, sumOverRows } from './program.js';
 
 /** The training loop's settings, as a scenario's `train:` gives them. */
 export interface TrainingRun {
@@ -33,15 +33,22 @@ export interface TrainingPoint {
  */
 export function train(graph: Graph, start: Values, data: Data, run: TrainingRun): TrainingPoint[] {
   const program = compile(graph);
+  const slots = slotsOf(program, data.params);
   const history: TrainingPoint[] = [];
   let params: Values = Object.fromEntries(data.params.map((name) => [name, start[name]]));
   let carried: Values | undefined;
   for (let k = 0; k <= run.steps; k++) {
-    const pass = sumOverRows(program, params, data.rows);
+    const pass = sumOverRows(
+      program,
+      slots,
+      data.params.map((name) => params[name]),
+      data.rows,
+    );
+    const passGrads: Values = Object.fromEntries(data.params.map((name, i) => [name, pass.grads[i]]));
     const grads =
       run.zeroGrad || !carried
-        ? pass.grads
-        : Object.fromEntries(data.params.map((name) => [name, (carried as Values)[name] + pass.grads[name]]));
+        ? passGrads
+        : Object.fromEntries(data.params.map((name) => [name, (carried as Values)[name] + passGrads[name]]));
     history.push({ output: pass.output, params, grads });
     carried = grads;
     params = Object.fromEntries(data.params.map((name) => [name, params[name] + run.rate * grads[name]]));

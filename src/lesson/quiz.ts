@@ -1,4 +1,4 @@
-import { nodeMap, opRow, type Contribution, type GraphNode, type Nudge, type Trace } from '../engine/index.js';
+import { edgesInto, nodeMap, opRow, type Contribution, type GraphNode, type Nudge, type Trace } from '../engine/index.js';
 import { num, operandNum, partial, asOperand } from './format.js';
 import type { Lesson } from './steps.js';
 
@@ -103,13 +103,8 @@ interface EdgeContext {
   values: Record<string, number>;
 }
 
-/** Nodes by name, made once per graph: a lookup per question would make a lesson's questions quadratic. */
-const byNames = new WeakMap<Trace, Map<string, GraphNode>>();
-function nodesOf(trace: Trace): Map<string, GraphNode> {
-  let byName = byNames.get(trace);
-  if (!byName) byNames.set(trace, (byName = nodeMap(trace.graph)));
-  return byName;
-}
+/** Nodes by name (made once per graph: a lookup per question would make a lesson's questions quadratic). */
+const nodesOf = (trace: Trace): ReadonlyMap<string, GraphNode> => nodeMap(trace.graph);
 
 function edgeContext(c: Contribution, out: string, trace?: Trace): EdgeContext | undefined {
   if (!trace) return undefined;
@@ -129,10 +124,14 @@ function edgeContext(c: Contribution, out: string, trace?: Trace): EdgeContext |
 }
 
 function indexOfName(text: string, name: string): number {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`(^|[^A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`).exec(text);
-  return match ? match.index + match[1].length : -1;
+  // A plain scan, not a RegExp built per call: that cost 3 s of a 100,000-node `show --json`.
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!isNameChar(text[at - 1]) && !isNameChar(text[at + name.length])) return at;
+  }
+  return -1;
 }
+
+const isNameChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
 
 /** ∂(a · b)/∂a = b: the op's rule in symbols. */
 function ruleOf(c: Contribution, ctx: EdgeContext): string {
@@ -431,7 +430,7 @@ export function verdict(question: Question, given: Given): string {
 interface Asking {
   /** Per step: which part of the chain rule a plain backward edge asks (0 local, 1 result, 2 upstream), or -1. */
   turns: Int8Array;
-  byName: Map<string, GraphNode>;
+  byName: ReadonlyMap<string, GraphNode>;
   /** The contributions into each node, for the upstream question. */
   into: Map<string, Contribution[]>;
   made: Map<number, Question | undefined>;
@@ -443,12 +442,7 @@ function askingOf(lesson: Lesson): Asking {
   let found = asking.get(lesson);
   if (!found) {
     const { trace } = lesson;
-    const into = new Map<string, Contribution[]>();
-    for (const d of trace.contributions) {
-      const list = into.get(d.operand);
-      if (list) list.push(d);
-      else into.set(d.operand, [d]);
-    }
+    const into = edgesInto(trace);
     const turns = new Int8Array(lesson.steps.length).fill(-1);
     let edge = 0;
     lesson.steps.forEach((step, i) => {

@@ -32,6 +32,8 @@ export function jsonNumber(x: number): number | string;
 export function jsonNumber(x: number | undefined): number | string | null;
 export function jsonNumber(x: number | undefined): number | string | null {
   if (x === undefined) return null;
+  // Most values of a lesson are small integers, which need no rounding (toPrecision is a tenth of a large document's time).
+  if (Number.isSafeInteger(x) && Math.abs(x) < 1e12) return x;
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';

@@ -2,6 +2,7 @@ import {
   backprop,
   backpropInOrder,
   earlyOrder,
+  edgesInto,
   forward,
   isLeaf,
   paramValues,
@@ -278,29 +279,51 @@ function leftTheReals(node: GraphNode, values: Values): string[] {
   ];
 }
 
-function forwardSteps(trace: Trace): Step[] {
-  const { graph, values } = trace;
-  const steps: Step[] = [];
-  for (const node of graph.nodes) {
-    if (isLeaf(node)) continue;
+/**
+ * A forward step, made from its node when read: a lesson has one per
+ * operation, and 100,000 object literals with their words, arrays and
+ * getters held over a hundred megabytes; these hold three references.
+ */
+class ForwardStep implements Step {
+  readonly phase = 'forward';
+  constructor(
+    private readonly node: GraphNode,
+    private readonly values: Values,
+    /** How many operations the forward pass has computed once this step has run. */
+    private readonly computed: number,
+  ) {}
+
+  get title(): string {
+    return `Forward: ${this.node.name}`;
+  }
+
+  get text(): string {
+    const { node, values } = this;
     const row = opRow(node.op);
     const symbols = row.write(node.inputs.map(asOperand));
     const numbers = row.write(node.inputs.map((name) => operandNum(values[name])));
     // A generated node's name is its expression already: don't say it twice.
     const lhs = node.generated ? symbols : `${node.name} = ${symbols}`;
-    steps.push({
-      phase: 'forward',
-      title: `Forward: ${node.name}`,
-      text: `${lhs} = ${numbers} = ${num(values[node.name])}`,
-      lines: [...leftTheReals(node, values), ...(node.note ? [node.note] : [])],
-      highlight: {
-        nodes: [node.name, ...node.inputs],
-        edges: node.inputs.map((from) => [from, node.name]),
-        current: node.name,
-      },
-      reached: { forward: steps.length + 1, backward: -1 },
-    });
+    return `${lhs} = ${numbers} = ${num(values[node.name])}`;
   }
+
+  get lines(): string[] {
+    return [...leftTheReals(this.node, this.values), ...(this.node.note ? [this.node.note] : [])];
+  }
+
+  get highlight(): Highlight {
+    const { name, inputs } = this.node;
+    return { nodes: [name, ...inputs], edges: inputs.map((from): [string, string] => [from, name]), current: name };
+  }
+
+  get reached(): Reached {
+    return { forward: this.computed, backward: -1 };
+  }
+}
+
+function forwardSteps(trace: Trace): Step[] {
+  const steps: Step[] = [];
+  for (const node of trace.graph.nodes) if (!isLeaf(node)) steps.push(new ForwardStep(node, trace.values, steps.length + 1));
   return steps;
 }
 
@@ -324,7 +347,7 @@ function seedStep(trace: Trace): Step {
  * came through. A node used hundreds of times shows its first and last paths;
  * listing all of them at every step would grow with the square of the graph.
  */
-function ledger(out: string, done: Contribution[], byName: Map<string, GraphNode>): string {
+function ledger(out: string, into: Contribution[], count: number, byName: ReadonlyMap<string, GraphNode>): string {
   // b + b reaches b along both its operands: say which, or the two paths read the same.
   const side = (c: Contribution) => {
     const inputs = byName.get(c.node)?.inputs ?? [];
@@ -332,66 +355,112 @@ function ledger(out: string, done: Contribution[], byName: Map<string, GraphNode
   };
   const term = (c: Contribution, i: number) =>
     `${i === 0 ? num(c.contribution) : operandNum(c.contribution)} (${c.node === out ? 'direct' : `via ${c.node}`}${side(c)})`;
-  if (done.length <= 6) return done.map(term).join(' + ');
-  const hidden = done.length - 4;
-  return [...done.slice(0, 2).map(term), `… ${hidden} more paths …`, ...done.slice(-2).map((c, i) => term(c, i + 1))].join(' + ');
+  if (count <= 6) return into.slice(0, count).map(term).join(' + ');
+  const hidden = count - 4;
+  return [...into.slice(0, 2).map(term), `… ${hidden} more paths …`, ...into.slice(count - 2, count).map((c, i) => term(c, i + 1))].join(
+    ' + ',
+  );
 }
 
 function backwardSteps(trace: Trace): Step[] {
-  const { graph, values, contributions } = trace;
+  const { graph, contributions } = trace;
   const byName = nodeMap(graph);
-  const out = graph.output;
-  const received = new Map<string, Contribution[]>();
+  const into = edgesInto(trace);
   // Once, not per edge: per edge it made the backward steps quadratic (2,500 terms of x ^ 0.5 at 0: 13 s).
-  const valuesFinite = Object.values(values).every(Number.isFinite);
-  return contributions.map((c, k) => {
-    const done = received.get(c.operand) ?? [];
-    done.push(c);
-    received.set(c.operand, done);
-    const node = byName.get(c.node)!;
-    const row = opRow(node.op);
-    const names = node.inputs.map(asOperand);
-    const rule = row.writeLocal(c.slot, names, asOperand(c.node));
-    // Where an operand has several paths, each edge adds to its gradient: say += as the code does.
-    const assign = c.paths > 1 ? '+=' : '=';
-    const ruleValue = rule === num(c.local) ? rule : `${rule} = ${num(c.local)}`;
-    const upstream = partial(out, c.node);
-    const local = partial(c.node, c.operand);
-    const numbers = `${operandNum(c.upstream)} · ${operandNum(c.local)}`;
-    // From the output itself the upstream is the seed: written as ∂z/∂z · ∂z/∂c, the chain rule would define ∂z/∂c by itself.
-    const fromOutput = c.node === out;
-    const lines = [
-      `upstream: ${upstream} = ${num(c.upstream)}   (${fromOutput ? `the seed: ${out} is the output` : 'complete: all its paths are in'})`,
-      `local:    ${local} = ${ruleValue}   (${c.node} = ${row.write(names)})`,
-      `symbols:  ${partial(out, c.operand)} ${assign} ${fromOutput ? 'upstream · local' : `${upstream} · ${local}`}`,
-      // Numbers and result on one line: four lines under the title keep the drawing on a 60×16 screen.
-      `result:   ${numbers} = ${num(c.contribution)}${c.paths > 1 ? ' (this path)' : ''}`,
-    ];
-    if (c.paths > 1) {
-      const sum = `${partial(out, c.operand)} = ${ledger(out, done, byName)}`;
-      lines.push(
-        c.path < c.paths
-          ? `running sum: ${sum} so far — ${c.operand} reaches ${out} along ${c.paths} paths; ${c.paths - c.path} still to come.`
-          : `running sum: ${sum} = ${num(c.sumAfter)} — every path adds (+=), none overwrites.`,
-      );
-    }
-    const operandNode = byName.get(c.operand)!;
-    if (operandNode.note && c.path === c.paths && isLeaf(operandNode)) lines.push(operandNode.note);
-    if (!Number.isFinite(c.local) && valuesFinite) {
-      // Name the values that matter: the variable operands, not the literals.
-      const at = node.inputs.filter((name) => byName.get(name)?.op !== 'const').map((name) => `${name} = ${num(values[name])}`);
-      lines.push(`The local derivative is ${num(c.local)}: ${rule} has no real value at ${[...new Set(at)].join(', ')}.`);
-    }
-    return {
-      phase: 'backward' as const,
-      title: `Backward: ${c.node} → ${c.operand}`,
-      text: `upstream ${upstream} = ${num(c.upstream)}, local ${local} = ${num(c.local)}, so ${partial(out, c.operand)} ${assign} ${numbers} = ${num(c.contribution)}`,
-      lines,
-      highlight: { nodes: [c.node, c.operand], edges: [[c.operand, c.node]], current: c.operand },
-      reached: { forward: Infinity, backward: k + 1 },
-      contribution: c,
-    };
-  });
+  const valuesFinite = once(() => Object.values(trace.values).every(Number.isFinite));
+  const context: BackwardContext = { trace, byName, into, valuesFinite };
+  return contributions.map((c, k) => new BackwardStep(context, c, k + 1));
+}
+
+/** A backward edge's step, made from its contribution when read, as a forward step is from its node. */
+class BackwardStep implements Step {
+  readonly phase = 'backward';
+  constructor(
+    private readonly context: BackwardContext,
+    readonly contribution: Contribution,
+    /** How many backward edges have run once this one has. */
+    private readonly ran: number,
+  ) {}
+
+  get title(): string {
+    return `Backward: ${this.contribution.node} → ${this.contribution.operand}`;
+  }
+
+  get text(): string {
+    return this.words().text;
+  }
+
+  get lines(): string[] {
+    return this.words().lines;
+  }
+
+  get highlight(): Highlight {
+    const { node, operand } = this.contribution;
+    return { nodes: [node, operand], edges: [[operand, node]], current: operand };
+  }
+
+  get reached(): Reached {
+    return { forward: Infinity, backward: this.ran };
+  }
+
+  /** The last edge's words are kept: its text and lines are read together. */
+  private words(): { text: string; lines: string[] } {
+    const { context, contribution } = this;
+    if (context.last?.c !== contribution) context.last = { c: contribution, words: backwardWords(context, contribution) };
+    return context.last.words;
+  }
+}
+
+interface BackwardContext {
+  trace: Trace;
+  byName: ReadonlyMap<string, GraphNode>;
+  into: Map<string, Contribution[]>;
+  valuesFinite: () => boolean;
+  last?: { c: Contribution; words: { text: string; lines: string[] } };
+}
+
+/** A backward edge in words: the step's line, and the chain rule at three levels with its running sum. */
+function backwardWords({ trace, byName, into, valuesFinite }: BackwardContext, c: Contribution): { text: string; lines: string[] } {
+  const { values } = trace;
+  const out = trace.graph.output;
+  const node = byName.get(c.node)!;
+  const row = opRow(node.op);
+  const names = node.inputs.map(asOperand);
+  const rule = row.writeLocal(c.slot, names, asOperand(c.node));
+  // Where an operand has several paths, each edge adds to its gradient: say += as the code does.
+  const assign = c.paths > 1 ? '+=' : '=';
+  const ruleValue = rule === num(c.local) ? rule : `${rule} = ${num(c.local)}`;
+  const upstream = partial(out, c.node);
+  const local = partial(c.node, c.operand);
+  const numbers = `${operandNum(c.upstream)} · ${operandNum(c.local)}`;
+  // From the output itself the upstream is the seed: written as ∂z/∂z · ∂z/∂c, the chain rule would define ∂z/∂c by itself.
+  const fromOutput = c.node === out;
+  const lines = [
+    `upstream: ${upstream} = ${num(c.upstream)}   (${fromOutput ? `the seed: ${out} is the output` : 'complete: all its paths are in'})`,
+    `local:    ${local} = ${ruleValue}   (${c.node} = ${row.write(names)})`,
+    `symbols:  ${partial(out, c.operand)} ${assign} ${fromOutput ? 'upstream · local' : `${upstream} · ${local}`}`,
+    // Numbers and result on one line: four lines under the title keep the drawing on a 60×16 screen.
+    `result:   ${numbers} = ${num(c.contribution)}${c.paths > 1 ? ' (this path)' : ''}`,
+  ];
+  if (c.paths > 1) {
+    const sum = `${partial(out, c.operand)} = ${ledger(out, into.get(c.operand)!, c.path, byName)}`;
+    lines.push(
+      c.path < c.paths
+        ? `running sum: ${sum} so far — ${c.operand} reaches ${out} along ${c.paths} paths; ${c.paths - c.path} still to come.`
+        : `running sum: ${sum} = ${num(c.sumAfter)} — every path adds (+=), none overwrites.`,
+    );
+  }
+  const operandNode = byName.get(c.operand)!;
+  if (operandNode.note && c.path === c.paths && isLeaf(operandNode)) lines.push(operandNode.note);
+  if (!Number.isFinite(c.local) && valuesFinite()) {
+    // Name the values that matter: the variable operands, not the literals.
+    const at = node.inputs.filter((name) => byName.get(name)?.op !== 'const').map((name) => `${name} = ${num(values[name])}`);
+    lines.push(`The local derivative is ${num(c.local)}: ${rule} has no real value at ${[...new Set(at)].join(', ')}.`);
+  }
+  return {
+    text: `upstream ${upstream} = ${num(c.upstream)}, local ${local} = ${num(c.local)}, so ${partial(out, c.operand)} ${assign} ${numbers} = ${num(c.contribution)}`,
+    lines,
+  };
 }
 
 /** `make` run on the first call only; later calls give the same value. */

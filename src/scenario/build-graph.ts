@@ -8,7 +8,7 @@
  */
 
 import type { Graph, GraphNode, OpName } from '../engine/graph.js';
-import { functionOp, opRows, type Operator } from '../engine/ops.js';
+import { functionOp, operatorOp } from '../engine/ops.js';
 import { childrenOf, preorder, type Expr } from './expression.js';
 import { generatedNameOf, nameAllocator } from './labels.js';
 import { didYouMean } from './names.js';
@@ -73,13 +73,6 @@ function opOf(expr: Expr): OpName {
     case 'name':
       throw new Error('a name is a reference, not a node');
   }
-}
-
-/** The op whose row the parser reads as this infix operator. */
-function operatorOp(operator: Operator): OpName {
-  const found = opRows().find(([, row]) => 'operator' in row.parse && row.parse.operator === operator);
-  if (!found) throw new Error(`no op row for the operator ${operator}`);
-  return found[0] as OpName;
 }
 
 type Work = { kind: 'visit'; expr: Expr; def: NodeDef } | { kind: 'emit'; expr: Expr; def: NodeDef } | { kind: 'finish'; def: NodeDef };

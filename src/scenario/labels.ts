@@ -8,8 +8,15 @@
 
 import type { Expr } from './expression.js';
 
-/** Long labels are cut so a huge expression cannot make huge names (each label is built from cut ones). */
-export const MAX_LABEL = 40;
+/**
+ * Long labels are cut so a huge expression cannot make huge names (each label
+ * is built from cut ones): to their start and their end, `a0+a1+a2+…+a37487`,
+ * which tells the partial sums of a long sum apart by where they end. Every
+ * name is written dozens of times in a lesson's document.
+ */
+export const MAX_LABEL = 28;
+const HEAD = 12;
+const TAIL = 12;
 
 function precedence(expr: Expr): number {
   switch (expr.kind) {
@@ -57,8 +64,30 @@ function rawLabel(expr: Expr, operand: (child: Expr) => string): string {
   }
 }
 
+const OPERATOR = /[-+*/^(),]/;
+
+/** The label's first HEAD and last TAIL characters around `…`, cut after and before an operator where one is near. */
 function cut(label: string): string {
-  return label.length <= MAX_LABEL ? label : `${label.slice(0, MAX_LABEL - 1)}…`;
+  if (label.length <= MAX_LABEL) return label;
+  // An operand cut before keeps its `…`: the start then runs to it, so a label never holds two.
+  const early = label.indexOf('…');
+  let head = early >= 0 && early < HEAD ? label.slice(0, early) : label.slice(0, HEAD);
+  if (early < 0 || early >= HEAD) {
+    for (let i = head.length - 1; i > 0; i--) {
+      if (OPERATOR.test(head[i])) {
+        head = head.slice(0, i + 1);
+        break;
+      }
+    }
+  }
+  let tail = label.slice(-TAIL);
+  const late = tail.lastIndexOf('…');
+  if (late >= 0) tail = tail.slice(late + 1);
+  else {
+    const at = tail.search(OPERATOR);
+    if (at > 0) tail = tail.slice(at);
+  }
+  return `${head}…${tail}`;
 }
 
 /** The k-th occurrence of a label (k ≥ 2): primes for the first few, then a number in reading order. */

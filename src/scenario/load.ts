@@ -116,7 +116,7 @@ function readYaml(src: Source): Document {
       'write each section as a flat list of `name: value` lines',
     );
   try {
-    const doc = parseDocument(src.text, { lineCounter: src.lineCounter, keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+    const doc = parseDocument(src.text, { lineCounter: src.lineCounter, uniqueKeys: false, prettyErrors: false });
     if (doc.errors.length > 0) {
       if (/call stack/i.test(doc.errors[0].message)) throw tooDeep(doc.errors[0].pos[0]);
       throw src.yamlError(doc.errors[0], doc);

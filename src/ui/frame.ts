@@ -22,10 +22,10 @@ import { titleOf } from '../layout/box.js';
 import type { GraphNode } from '../engine/index.js';
 import { answerText, nextLessonAt, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
-import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from './keys.js';
+import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, questionHelp, TYPED_KEYS } from './keys.js';
 import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
-import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, type PromptKind, type Session } from './state.js';
+import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
 import { clip, wrapLines } from './text.js';
 
 export interface Window {
@@ -128,14 +128,24 @@ function compose(state: Session, { columns, rows }: Window): Frame {
 }
 
 function helpFrame(state: Session, columns: number, rows: number): Frame {
-  const where = state.screen !== 'lesson' ? 'menu' : state.predict ? 'quiz' : 'lesson';
+  const waiting = state.screen === 'lesson' ? waitingOf(state) : undefined;
+  const where = state.screen !== 'lesson' ? 'menu' : waiting ? 'question' : state.predict ? 'quiz' : 'lesson';
   // The zero_grad key only in a lesson that trains: elsewhere it does nothing, and the table fits 60×16 without it.
   const lessonKeys = lessonOf(state)?.training ? LESSON_KEYS : LESSON_KEYS.filter((b) => b.action !== 'zeroGrad');
+  // While a question waits: the keys that answer it, those that type a number, and the lesson's that still work (keys.ts).
+  const question = () => questionHelp(lessonKeys, { typed: waiting!.question.kind !== 'nudge-direction', skip: !waiting!.again });
   const table =
-    where === 'menu' ? helpRows(MENU_KEYS) : where === 'quiz' ? [...helpRows(QUIZ_KEYS), ...helpRows(lessonKeys)] : helpRows(lessonKeys);
+    where === 'menu'
+      ? helpRows(MENU_KEYS)
+      : where === 'question'
+        ? question()
+        : where === 'quiz'
+          ? [...helpRows(QUIZ_KEYS), ...helpRows(lessonKeys)]
+          : helpRows(lessonKeys);
   const width = Math.max(...table.map(([keys]) => keys.length));
   // One line a key and nothing else, so the whole table fits a 60×16 window.
-  const title = `Keys ${where === 'menu' ? 'in the menu' : where === 'quiz' ? 'in predict mode' : 'in a lesson'} — any key closes this`;
+  const place = { menu: 'in the menu', question: 'while a question waits', quiz: 'in predict mode', lesson: 'in a lesson' }[where];
+  const title = `Keys ${place} — any key closes this`;
   // In a lesson, what the drawing's marks mean, under the keys. Where both would not fit, the help's own row goes and
   // opposite keys share a row (with the shorter words), so a 60×16 window holds the whole lesson table and the legend.
   const legend = where === 'menu' ? [] : legendLines(columns);

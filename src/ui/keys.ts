@@ -41,8 +41,8 @@ export type LessonAction =
   | 'help'
   | 'menu'
   | 'quit';
-export type QuizAction = 'down' | 'up' | 'answer' | 'type' | 'hint';
-export type TypedAction = 'submit' | 'erase' | 'cancel';
+export type QuizAction = 'down' | 'up' | 'answer' | 'type' | 'hint' | 'skip';
+export type TypedAction = 'type' | 'submit' | 'erase' | 'cancel';
 export type MenuAction = 'down' | 'up' | 'open' | 'help' | 'quit';
 export type PromptAction = 'submit' | 'erase' | 'cancel';
 
@@ -107,24 +107,54 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
 
 /** While a predict-mode question waits for an answer, these come first. */
 export const QUIZ_KEYS: Binding<QuizAction>[] = [
-  { action: 'down', keys: ['down', 'j'], does: 'next answer', footer: 'choose' },
-  { action: 'up', keys: ['up', 'k'], does: 'previous answer' },
+  // Shift+↑↓ pan a drawing elsewhere; a list has nothing to pan, so they move as the plain arrows do.
+  { action: 'down', keys: ['down', 'j', 'shift-down'], does: 'next answer', footer: 'choose' },
+  { action: 'up', keys: ['up', 'k', 'shift-up'], does: 'previous answer' },
   { action: 'answer', keys: ['enter', 'space'], does: 'answer (or press the answer’s number)', footer: 'answer' },
   // A leading - or . starts the number itself; digits stay the choices' numbers.
   { action: 'type', keys: ['t', '-', '.'], does: 'type the number instead (within 1%)', footer: 'type' },
   { action: 'hint', keys: ['H'], does: 'a hint: the rule, its node, the numbers', footer: 'hint' },
+  // Tab goes to the next phase past any question; from one waiting, too, which stays unanswered (asked if you come back).
+  { action: 'skip', keys: ['tab'], does: 'skip it, unscored: on to the next phase' },
 ];
 
-/** While a typed answer is being written: digits, - . e type themselves. */
+/** While a typed answer is being written (after t); every other key waits, so a stray letter loses nothing. */
 export const TYPED_KEYS: Binding<TypedAction>[] = [
-  { action: 'submit', keys: ['enter'], does: 'answer with the number typed', footer: 'answer' },
-  { action: 'erase', keys: ['backspace'], does: 'erase a character', footer: 'erase' },
-  { action: 'cancel', keys: ['escape'], does: 'back to the choices', footer: 'choices' },
+  // A number as typed: `-1.5`, `.5`, `2e-3`; a comma is read as the decimal point.
+  {
+    action: 'type',
+    keys: [...'0123456789.,eE+-'],
+    does: 'typing a number: its digits, sign, point',
+    shown: { help: '0-9 - . e', footer: '0-9' },
+  },
+  { action: 'submit', keys: ['enter'], does: 'typing: answer with the number typed', footer: 'answer' },
+  { action: 'erase', keys: ['backspace'], does: 'typing: erase a character', footer: 'erase' },
+  { action: 'cancel', keys: ['escape'], does: 'typing: back to the choices', footer: 'choices' },
 ];
+
+/** The lesson keys that wait while a question does: moving on or the = replay would show the answer, a knob would change the question. */
+export const WAITING: LessonAction[] = ['next', 'last', 'nextPhase', 'overwrite', 'more', 'less'];
+
+/**
+ * The help's rows while a question waits: the answering keys, the typing keys
+ * (where a number can be typed), then the lesson keys that still do what they
+ * say, less the keys answering takes (↑ ↓ choose, so they do not scroll, nor
+ * Shift+↑↓ pan). Tab skips only a question asked the first time.
+ */
+export function questionHelp(lesson: Binding<LessonAction>[], question: { typed: boolean; skip: boolean }): [string, string][] {
+  const quiz = QUIZ_KEYS.filter((b) => (b.action !== 'type' || question.typed) && (b.action !== 'skip' || question.skip));
+  const taken = new Set(quiz.flatMap((b) => b.keys));
+  const still = lesson
+    .filter((b) => !WAITING.includes(b.action))
+    .map((b) => ({ ...b, keys: b.keys.filter((k) => !taken.has(k)) }))
+    .filter((b) => b.keys.length > 0)
+    .map((b) => (b.action === 'pan' ? { ...b, shown: { help: 'wasd Shift+←→', footer: b.shown?.footer ?? 'wasd' } } : b));
+  return [...helpRows(quiz), ...(question.typed ? helpRows(TYPED_KEYS) : []), ...helpRows(still)];
+}
 
 export const MENU_KEYS: Binding<MenuAction>[] = [
-  { action: 'down', keys: ['down', 'j'], does: 'next lesson', footer: 'move' },
-  { action: 'up', keys: ['up', 'k'], does: 'previous lesson' },
+  { action: 'down', keys: ['down', 'j', 'shift-down'], does: 'next lesson', footer: 'move' },
+  { action: 'up', keys: ['up', 'k', 'shift-up'], does: 'previous lesson' },
   { action: 'open', keys: ['enter', 'right', 'l', 'space'], does: 'open the lesson', footer: 'open' },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'quit', keys: ['q', 'escape', 'ctrl-c'], does: 'quit', footer: 'quit' },

@@ -12,7 +12,7 @@ import { HS, RATES, judge, nextLessonAt, questionAt, stepLadder, type Given, typ
 import { encodeSeen, decodeSeen, type Again } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
-import { actionFor, LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, TYPED_KEYS, type KeyName } from './keys.js';
+import { actionFor, LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, TYPED_KEYS, WAITING, type KeyName } from './keys.js';
 import { lessonFor } from './lessons.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';
@@ -290,27 +290,35 @@ function promptFailed(state: Session, prompt: Prompt, error: string): Session {
   return { ...state, prompt: back ? { kind: 'expr', text: prompt.expression ?? '', error } : { ...prompt, error } };
 }
 
-/** Answer the waiting question: a first answer, one asked again at the summary, or one missed last time. */
+/**
+ * Answer the waiting question: a first answer, one asked again at the summary, or one missed last time.
+ * Wherever it is answered right, it is off the list to ask again; a wrong first answer goes on it.
+ */
 function answer(state: Session, open: OpenLesson, waiting: Waiting, given: Given): Session {
   const id = lessonKey(open.lesson);
   const next: Session = { ...state, typed: undefined };
-  if (waiting.again === 'last-time' && state.review) {
-    const item = state.review.items[0];
-    const reviewed = { ...next, review: { ...state.review, answer: given } };
-    return judge(waiting.question, given).right ? clearAgain(reviewed, item) : reviewed;
-  }
-  if (waiting.again === 'earlier') return { ...next, retries: { ...state.retries, [id]: { ...state.retries[id], [waiting.step]: given } } };
-  const answers = { ...state.answers, [id]: { ...state.answers[id], [waiting.step]: given } };
-  // A wrong first answer comes back at the summary, and at the start of the next session.
+  const right = judge(waiting.question, given).right;
   const item: Again = { lesson: open.lesson, step: waiting.step };
-  const missed = !judge(waiting.question, given).right && !state.again.some((a) => sameAgain(a, item));
-  return { ...next, answers, ...(missed ? { again: [...state.again, item] } : {}) };
+  if (waiting.again === 'last-time' && state.review) {
+    const reviewed = { ...next, review: { ...state.review, answer: given } };
+    return right ? clearAgain(reviewed, state.review.items[0]) : reviewed;
+  }
+  if (waiting.again === 'earlier') {
+    const retried = { ...next, retries: { ...state.retries, [id]: { ...state.retries[id], [waiting.step]: given } } };
+    return right ? clearAgain(retried, item) : retried;
+  }
+  const answers = { ...state.answers, [id]: { ...state.answers[id], [waiting.step]: given } };
+  // A wrong first answer comes back at the summary, and at the start of the next session; a right one clears one missed before.
+  if (right) return clearAgain({ ...next, answers }, item);
+  if (state.again.some((a) => sameAgain(a, item))) return { ...next, answers };
+  return { ...next, answers, again: [...state.again, item], cleared: state.cleared.filter((a) => !sameAgain(a, item)) };
 }
 
 const sameAgain = (a: Again, b: Again) => a.step === b.step && sameLesson(a.lesson, b.lesson);
 
-/** A question of `again` answered right: off the list, here and (through `cleared`) in the progress file. */
+/** A question answered right: off the `again` list, here and (through `cleared`) in the progress file. */
 function clearAgain(state: Session, item: Again): Session {
+  if (!state.again.some((a) => sameAgain(a, item)) && state.cleared.some((a) => sameAgain(a, item))) return state;
   return { ...state, again: state.again.filter((a) => !sameAgain(a, item)), cleared: [...state.cleared, item] };
 }
 
@@ -328,9 +336,6 @@ function reviewNext(state: Session): Result {
   return toMenu(done);
 }
 
-/** A number as typed: `-1.5`, `.5`, `2e-3`; a comma is read as the decimal point. */
-const NUMBER_CHARS = /^[0-9.,eE+-]$/;
-
 function typedKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiting, typed: { text: string }): Session {
   switch (actionFor(TYPED_KEYS, key)) {
     case 'submit': {
@@ -347,8 +352,11 @@ function typedKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiti
       return { ...state, typed: { text: typed.text.slice(0, -1) } };
     case 'cancel':
       return { ...state, typed: undefined };
+    case 'type':
+      return typed.text.length < 24 ? { ...state, typed: { text: typed.text + key } } : state;
     default:
-      if (NUMBER_CHARS.test(key) && typed.text.length < 24) return { ...state, typed: { text: typed.text + key } };
+      // ? is no number: it opens the help, which lists these keys; the number typed stays.
+      if (actionFor(LESSON_KEYS, key) === 'help') return { ...state, help: true };
       // Every other key waits: a half-typed answer is not lost to a stray letter.
       return state;
   }
@@ -368,6 +376,10 @@ function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waitin
       return pick(Math.min(state.cursor, count - 1));
     case 'hint':
       return { ...state, hints: Math.min(question.hints.length, state.hints + 1) };
+    case 'skip':
+      // Tab in predict mode is the next phase, as on every other step: the question is left unanswered, so it is not
+      // scored nor asked again later, and coming back asks it. One asked again (at the summary, or missed last time) waits.
+      return waiting.again ? state : undefined;
     case 'type':
       // Up or down is no number: the key does what it does elsewhere.
       if (question.kind === 'nudge-direction') break;
@@ -375,9 +387,10 @@ function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waitin
     default:
       if (/^[1-9]$/.test(key) && Number(key) <= count) return pick(Number(key) - 1);
   }
-  // The tutor waits for an answer: moving on, or the = replay, would show it.
+  // The tutor waits for an answer: moving on, or the = replay, would show it; a knob would change what is asked under
+  // the learner (the nudge's "0.01 × its gradient").
   const action = actionFor(LESSON_KEYS, key);
-  if (action === 'next' || action === 'last' || action === 'nextPhase' || action === 'overwrite') return state;
+  if (action && WAITING.includes(action)) return state;
   return undefined;
 }
 

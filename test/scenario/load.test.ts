@@ -116,6 +116,20 @@ describe('order', () => {
     expect(s.graph.nodes[s.graph.nodes.length - 1].name).toBe('n20000');
   });
 
+  it('names the partial sums of a long sum by their start and end, each told apart by where it ends', () => {
+    const names = Array.from({ length: 1_000 }, (_, i) => `a${i}`);
+    const s = scenario(names.map((n) => `  ${n}: 1\n`).join(''), `  z: ${names.join(' + ')}\n`);
+    const sums = s.graph.nodes.filter((n) => n.generated).map((n) => n.name);
+    expect(sums.slice(0, 2)).toEqual(['a0+a1', 'a0+a1+a2']);
+    // Short enough to read whole: the first partial sum past the limit, and one near the end.
+    expect(sums[8]).toBe('a0+a1+a2+a3+…+a6+a7+a8+a9');
+    expect(sums[996]).toBe('a0+a1+a2+a3+…+a995+a996+a997');
+    expect(Math.max(...sums.map((n) => n.length))).toBeLessThanOrEqual(MAX_LABEL);
+    // No two alike, so none needs a prime.
+    expect(new Set(sums).size).toBe(sums.length);
+    expect(sums.some((n) => /[′″‴]/.test(n))).toBe(false);
+  });
+
   it('loads a 100,000-term sum, with short unique generated names', () => {
     const s = scenario('  a: 1\n', `  z: ${Array.from({ length: 100_000 }, () => 'a').join(' + ')}\n`);
     expect(s.graph.nodes.length).toBe(100_000);

@@ -122,14 +122,20 @@ describe('the keys while a question waits', () => {
       expect(run(waiting(), ...keys(key)).state.hints).toBe(1);
       expect(run(waiting(), ...keys(key, key, key, key)).state.hints).toBe(3);
     },
+    skip: (key) => {
+      // On to the next phase, the check (index 8), leaving the question unanswered (test/ui/ux.test.ts).
+      const skipped = run(waiting(), ...keys(key)).state;
+      expect(lessonOf(skipped)!.steps[step(skipped)!].phase).toBe('check');
+      expect(skipped.answers['reuse-add']).toBeUndefined();
+    },
   });
 
   it('a digit answers with that choice', () => {
     expect(run(waiting(), ...keys('2')).state.answers['reuse-add']).toEqual({ 7: question().choices[1].value });
   });
 
-  it('→, G, Tab and o reveal nothing: the step and the replay wait for the answer', () => {
-    for (const key of ['right', 'G', 'tab', 'o'] as KeyName[]) {
+  it('→, G and o reveal nothing: the step and the replay wait for the answer', () => {
+    for (const key of ['right', 'G', 'o'] as KeyName[]) {
       const state = run(waiting(), ...keys(key)).state;
       expect(step(state), key).toBe(7);
       expect(state.overwrite, key).toBe(false);
@@ -153,6 +159,7 @@ describe('the keys while a question waits', () => {
 describe('typing an answer', () => {
   const typing = (text: string) => run(opened('reuse-add', 7, true), ...keys('t', ...text.split(''))).state;
   everyKey(TYPED_KEYS, {
+    type: (key) => expect(run(typing('1'), ...keys(key)).state.typed).toEqual({ text: `1${key}` }),
     submit: (key) => {
       // 2.01 is within 1% of 2.
       expect(run(typing('2.01'), ...keys(key)).state.answers['reuse-add']).toEqual({ 7: 2.01 });
@@ -174,7 +181,7 @@ describe('typing an answer', () => {
     expect(state.quit).toBe(false);
   });
 
-  it('the nudge’s up-or-down question has no number to type: - still lowers the rate there', () => {
+  it('the nudge’s up-or-down question has no number to type: - is no number there, and waits like the rate knob it is', () => {
     // reuse-add: the nudge is step 10 (index 9).
     const nudge = opened('reuse-add', 9, true);
     expect(questionAt(lessonOf(nudge)!, 9)!.kind).toBe('nudge-direction');
@@ -182,7 +189,9 @@ describe('typing an answer', () => {
     const footer = (state: Session) => (buildFrame(state) as { footer: string }).footer;
     expect(footer(nudge)).not.toContain('t type');
     expect(footer(opened('reuse-add', 7, true))).toContain('t type');
-    expect(run(nudge, ...keys('-')).state.options).toEqual({ rate: 0.005 });
+    // The rate would change the question under the learner (test/ui/ux.test.ts): it waits for the answer.
+    expect(run(nudge, ...keys('-')).state.options).toEqual({});
+    expect(run(nudge, ...keys('-')).state.typed).toBeUndefined();
     expect(run(nudge, ...keys('1')).state.answers['reuse-add']).toEqual({ 9: 'up' });
   });
 });
