@@ -40,7 +40,16 @@ for (let layer = 1; layer < SIZES.length; layer++) {
     const b = `b${layer}_${j}`;
     params.push(b);
     inputs.push(`  ${b}: ${uniform()}`);
-    nodes.push(`  ${name}: tanh(${terms.join(' + ')} + ${b})`);
+    // Every sum is named (s: the running sum of the first i products, n: with the bias, before tanh), so a box
+    // reads `+ s1_1_2` rather than a generated shorthand of the whole expression. The same additions in the
+    // same order as tanh(x1 * w + x2 * w + x3 * w + b): the same numbers.
+    let sum = terms[0];
+    for (let i = 2; i <= terms.length; i++) {
+      nodes.push(`  s${layer}_${j}_${i}: ${sum} + ${terms[i - 1]}`);
+      sum = `s${layer}_${j}_${i}`;
+    }
+    nodes.push(`  n${layer}_${j}: ${sum} + ${b}`);
+    nodes.push(`  ${name}: tanh(n${layer}_${j})`);
     outputs.push(name);
   }
   previous = outputs;
@@ -51,9 +60,13 @@ const text = `# Written by scripts/mlp-scenario.mjs; edit that and run it again 
 title: The lecture's MLP
 description: |
   An MLP with 3 inputs, two hidden layers of 4 tanh neurons and one tanh
-  output, as at the end of the lecture. The four examples are the data; the
-  41 weights and biases are the params. The loss is the sum over the examples
-  of (ypred - y)², and training moves every param against its gradient.
+  output, as at the end of the lecture. Neuron j of layer l multiplies each
+  input i by its weight wl_j_i, adds the products up (the running sums
+  sl_j_2, sl_j_3, ...), adds its bias bl_j to get nl_j and outputs
+  hl_j = tanh(nl_j); the output neuron's is ypred. The four examples are the
+  data; the 41 weights and biases are the params. The loss is the sum over
+  the examples of (ypred - y)², and training moves every param against its
+  gradient.
 inputs:
 ${inputs.join('\n')}
 params: [${params.join(', ')}]

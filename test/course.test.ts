@@ -8,7 +8,7 @@ import { runCli } from './helpers/run-cli.js';
 interface Doc {
   id: string;
   output: string;
-  nodes: { name: string; value: number; grad: number | null }[];
+  nodes: { name: string; op: string; value: number; grad: number | null }[];
   steps: { phase: string; title: string; text: string; lines: string[] }[];
   slope?: { of: string; at: number; value: number; exact: number; nudges: { h: number; value: number; rise: number; ratio: number }[] };
   wrong_order?: { early: string; order: [string, string][]; grads: Record<string, number> };
@@ -186,6 +186,16 @@ describe('lesson 12: why a topological order', () => {
     );
     expect(why.lines).toContain('a     4            2');
   });
+
+  it('the note on b, shown at b’s forward step, reads as what the backward pass will do', async () => {
+    const d = await show('topological-order');
+    const at = d.steps.findIndex((s) => s.lines.some((l) => l.includes('must wait for both')));
+    // A scenario's note on an operation shows at its forward step, before any backward one.
+    expect(d.steps[at].title).toBe('Forward: b');
+    expect(at).toBeLessThan(d.steps.findIndex((s) => s.phase === 'backward'));
+    const note = d.steps[at].lines.find((l) => l.includes('must wait for both'))!;
+    expect(note).toMatch(/^In the backward pass to come, /);
+  });
 });
 
 describe('lessons 13 and 14: tanh from exp gives the neuron’s gradients', () => {
@@ -199,5 +209,35 @@ describe('lessons 13 and 14: tanh from exp gives the neuron’s gradients', () =
     // By hand: o = tanh(n) ≈ 0.7071, 1 − o² = 0.5, so ∂o/∂w1 = 0.5 · x1 = 1 and ∂o/∂x1 = 0.5 · w1 = −1.5.
     expect(grad(neuron, 'w1')).toBeCloseTo(1, 9);
     expect(grad(neuron, 'x1')).toBeCloseTo(-1.5, 9);
+  });
+});
+
+describe('lesson 17: the lecture’s MLP', () => {
+  const SIZES = [3, 4, 4, 1];
+  /** The MLP's loss on one example, as plain loops over the weights the lesson starts from: no graph, no engine. */
+  const lossOf = (p: Record<string, number>) => {
+    let layer = [p.x1, p.x2, p.x3];
+    for (let l = 1; l < SIZES.length; l++) {
+      layer = Array.from({ length: SIZES[l] }, (_, j) =>
+        Math.tanh(layer.reduce((sum, x, i) => sum + x * p[`w${l}_${j + 1}_${i + 1}`], 0) + p[`b${l}_${j + 1}`]),
+      );
+    }
+    return (layer[0] - p.y) ** 2;
+  };
+
+  it('names every sum, and teaches the loss and gradients the loops give', async () => {
+    const d = await show('mlp');
+    // Box titles are names: no generated shorthand of a whole sum (`h2_1*w3_1_1+…′`) is left but the products.
+    const generated = d.nodes.filter((n) => /[+…′]/.test(n.name));
+    expect(generated).toEqual([]);
+    // By hand, the first example (x1 = 2, x2 = 3): s1_1_2 = 2 · (-0.6312) + 3 · (-0.62) = -3.1224.
+    expect(value(d, 's1_1_2')).toBeCloseTo(-3.1224, 9);
+    expect(value(d, 'n1_1')).toBeCloseTo(-3.1224 + -1 * 0.6209 + 0.2875, 9);
+    expect(value(d, 'h1_1')).toBeCloseTo(Math.tanh(-3.4558), 9);
+    const at: Record<string, number> = Object.fromEntries(d.nodes.filter((n) => n.op === 'input').map((n) => [n.name, n.value]));
+    expect(value(d, 'loss')).toBeCloseTo(lossOf(at), 9);
+    for (const name of ['w1_1_1', 'b1_4', 'w2_3_2', 'w3_1_4', 'b3_1', 'x1']) {
+      expect(Math.abs(grad(d, name)! - slopeOf(lossOf, at, name)), name).toBeLessThan(1e-7);
+    }
   });
 });

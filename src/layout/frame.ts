@@ -31,6 +31,8 @@ export interface FrameOptions {
   /** Rows and columns to move the previous window by: the learner looking around. */
   pan?: Point;
   nudged?: DrawOptions['nudged'];
+  /** Nodes to bring into view whole before the step's others, after its current node: the one a hint names. */
+  first?: string[];
 }
 
 export interface FramedDrawing extends Drawing {
@@ -45,7 +47,8 @@ export function frameGraph(
   height: number,
   options: FrameOptions = {},
 ): FramedDrawing {
-  const focus = highlight.current === undefined && highlight.nodes.length === 0 ? undefined : highlight;
+  const lit = highlight.current === undefined && highlight.nodes.length === 0 ? undefined : highlight;
+  const focus = lit && options.first?.length ? { ...lit, first: options.first } : lit;
   const draw = { nudged: options.nudged };
   const previous = options.previous;
   const fits = (layout: Layout) => layout.width <= width && layout.height <= height;

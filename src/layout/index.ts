@@ -29,7 +29,7 @@ export { layers } from './layers.js';
 export { order, countCrossings } from './order.js';
 export { coordinates } from './coordinates.js';
 export { routes, COMFORTABLE_WIDTH } from './routes.js';
-export { raster, type Raster, type Window } from './raster.js';
+export { raster, nodesByName, type Raster, type Window } from './raster.js';
 export { drawGraph, drawingToText, type DrawOptions } from './draw.js';
 export { viewport, drawWindow } from './viewport.js';
 export { placeWindow, type Beyond, type Focus } from './window.js';

@@ -42,7 +42,8 @@ export interface Raster {
 }
 
 const byNameOf = new WeakMap<Layout, Map<string, GraphNode>>();
-function nodesByName(layout: Layout): Map<string, GraphNode> {
+/** The layout's graph nodes by name, made once per layout. */
+export function nodesByName(layout: Layout): Map<string, GraphNode> {
   let found = byNameOf.get(layout);
   if (!found) byNameOf.set(layout, (found = new Map(layout.graph.nodes.map((n) => [n.name, n]))));
   return found;

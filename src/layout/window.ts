@@ -24,8 +24,11 @@ export interface Extent {
   edges?: RoutedEdge[];
 }
 
-/** What must be in view: a node by name, a cell, or a step's highlight (its `current` node first). */
-export type Focus = string | Point | Highlight;
+/**
+ * What must be in view: a node by name, a cell, or a step's highlight (its `current` node first, then the nodes of
+ * `first`, such as the one a hint names, then the rest nearest first).
+ */
+export type Focus = string | Point | (Highlight & { first?: string[] });
 
 /** How many boxes lie (partly) beyond each edge of the window; absent where the drawing does not go on. */
 export interface Beyond {
@@ -60,10 +63,13 @@ export function placeWindow(drawing: Extent, focus: Focus, width: number, height
     if (rows <= reserve || height - reserve <= 1) break;
   }
   const p = placed!;
-  // A marker row the placement turned out not to need goes to the picture.
+  // A marker row the placement turned out not to need goes to the picture: placed again in the taller room,
+  // unless that placement would need the row back for a marker.
   const spare = height - p.height - p.markerRows.top - p.markerRows.bottom;
   if (spare > 0 && p.height < drawing.height) {
     const h = Math.min(drawing.height, p.height + spare);
+    const again = withMarkers(drawing, place(drawing, focus, w, h, from, pan), w, h);
+    if (again.height + again.markerRows.top + again.markerRows.bottom <= height) return again;
     const row = Math.max(0, Math.min(p.origin.row, drawing.height - h));
     return withMarkers(drawing, { row, col: p.origin.col }, w, h);
   }
@@ -101,23 +107,118 @@ function place(drawing: Extent, focus: Focus, w: number, h: number, from?: Point
     return { row: onDrawing(from.row + pan.row, h, drawing.height), col: onDrawing(from.col + pan.col, w, drawing.width) };
   }
   const area = focusArea(drawing, focus, w, h);
-  return { row: start(area.row, area.height, h, drawing.height, from?.row), col: start(area.col, area.width, w, drawing.width, from?.col) };
+  const { names, boxes } = spatial(drawing.boxes, drawing.edges);
+  const lit = litNodes(focus);
+  const cols: Axis = { at: area.col, size: area.width, window: w, total: drawing.width, previous: from?.col, first: 1 };
+  const rows: Axis = { at: area.row, size: area.height, window: h, total: drawing.height, previous: from?.row, first: 0 };
+  let col = start(cols.at, cols.size, w, cols.total, cols.previous);
+  let row = start(rows.at, rows.size, h, rows.total, rows.previous);
+  // Each axis settles within the band of the other: columns in the rows shown, rows in the columns shown, columns again.
+  col = settle(boxes, names, lit, cols, col, row, h);
+  row = settle(boxes, names, lit, rows, row, col, w);
+  col = settle(boxes, names, lit, cols, col, row, h);
+  return { row, col };
 }
 
-/** The current node's box, grown by each other lit box and edge, nearest first, while the whole still fits. */
+/** One axis of a placement: the focus's start and size on it, the window's and the drawing's size, the last window's start. */
+interface Axis {
+  at: number;
+  size: number;
+  window: number;
+  total: number;
+  previous?: number;
+  /** Offset of the axis's first coordinate in a box's flat [top, left, bottom, right]: 0 for rows, 1 for columns. */
+  first: 0 | 1;
+}
+
+/** The nodes whose boxes the step lights up. */
+function litNodes(focus: Focus): Set<string> {
+  if (typeof focus === 'string') return new Set([focus]);
+  if (!('nodes' in focus)) return new Set();
+  return new Set([...(focus.current === undefined ? [] : [focus.current]), ...focus.nodes, ...(focus.first ?? [])]);
+}
+
+/**
+ * The window's start on one axis, moved from `start` only within the starts that keep the focus in view and on the
+ * drawing. First towards the boxes in the band the window shows on the other axis (`band` … `band + bandSize`): no
+ * side of the window is empty while boxes are cut off on the other, and boxes that all fit sit in its middle. Then,
+ * where the window moves anyway (no last window, the focus left it, or it cuts a lit box in two), to the start that
+ * cuts the fewest boxes in two, the nearest such.
+ */
+function settle(boxes: Int32Array, names: string[], lit: Set<string>, axis: Axis, start: number, band: number, bandSize: number): number {
+  const { at, size, window, total, previous, first } = axis;
+  const other = 1 - first;
+  let [lo, hi] = size > window ? [start, start] : [Math.max(0, at + size - window), Math.min(at, total - window)];
+  if (lo > hi) return start;
+  // The boxes in the band, as [from, to) on this axis, each with what cutting it costs.
+  const spans: number[] = [];
+  let [contentFrom, contentTo] = [Infinity, -Infinity];
+  for (let i = 0, k = 0; k < boxes.length; i++, k += 4) {
+    if (boxes[k + other] >= band + bandSize || boxes[k + other + 2] <= band) continue;
+    const [from, to] = [boxes[k + first], boxes[k + first + 2]];
+    spans.push(from, to, lit.has(names[i]) ? LIT_CUT : 1);
+    contentFrom = Math.min(contentFrom, from);
+    contentTo = Math.max(contentTo, to);
+  }
+  if (spans.length === 0) return start;
+  const fits = contentTo - contentFrom < window;
+  const [from, to] = fits ? [contentTo - window, contentFrom] : [contentFrom, contentTo - window];
+  // Where the focus reaches past the boxes (an edge's track below them), as near to them as it allows.
+  [lo, hi] = to < lo ? [lo, lo] : from > hi ? [hi, hi] : [Math.max(lo, from), Math.min(hi, to)];
+  // Boxes that all fit sit in the middle, the empty room split on both sides rather than all on one.
+  const target = fits ? contentFrom - Math.floor((window - (contentTo - contentFrom)) / 2) : start;
+  const settled = Math.max(lo, Math.min(target, hi));
+  return lo === hi ? settled : fewestCuts(spans, window, lo, hi, settled, previous);
+}
+
+/** A lit box cut in two by the window's edge costs this many plain ones: the step's own boxes come whole or not at all. */
+const LIT_CUT = 1000;
+
+/** Of the starts `lo` … `hi`, the one whose window cuts the least weight of `spans` ([from, to, weight] each), the nearest such to `settled`. */
+function fewestCuts(spans: number[], window: number, lo: number, hi: number, settled: number, previous?: number): number {
+  // costs[s - lo], added up interval by interval: a box is cut where the window's near edge falls inside it, or its far edge does.
+  const delta = new Float64Array(hi - lo + 2);
+  const add = (a: number, b: number, weight: number) => {
+    const [x, y] = [Math.max(a, lo), Math.min(b, hi)];
+    if (x > y) return;
+    delta[x - lo] += weight;
+    delta[y - lo + 1] -= weight;
+  };
+  for (let j = 0; j < spans.length; j += 3) {
+    const [from, to, weight] = [spans[j], spans[j + 1], spans[j + 2]];
+    if (to - from <= window) {
+      add(from - window + 1, to - window - 1, weight);
+      add(from + 1, to - 1, weight);
+    } else add(from - window + 1, to - 1, weight);
+  }
+  const costs = new Float64Array(hi - lo + 1);
+  for (let s = lo, cost = 0; s <= hi; s++) costs[s - lo] = cost += delta[s - lo];
+  // A window kept from the last step stays, unless it cuts one of the step's boxes in two.
+  if (previous !== undefined && settled === previous && costs[settled - lo] < LIT_CUT) return settled;
+  let best = settled;
+  for (let s = lo; s <= hi; s++) {
+    const [cost, least] = [costs[s - lo], costs[best - lo]];
+    if (cost < least || (cost === least && Math.abs(s - settled) < Math.abs(best - settled))) best = s;
+  }
+  return best;
+}
+
+/** The current node's box, grown by the boxes of `first`, then by each other lit box and edge, nearest first, while the whole still fits. */
 function focusArea(drawing: Extent, focus: Focus, w: number, h: number): Box {
   if (typeof focus === 'string') return boxOf(drawing, focus);
   if (!('nodes' in focus)) return { ...focus, width: 1, height: 1 };
   const current = focus.current ?? focus.nodes[0];
   if (current === undefined) return { row: 0, col: 0, width: 1, height: 1 };
   let area = boxOf(drawing, current);
-  const wanted: Box[] = focus.nodes.filter((n) => n !== current && drawing.boxes[n]).map((n) => drawing.boxes[n]);
+  const first = (focus.first ?? []).filter((n) => n !== current && drawing.boxes[n]);
+  const wanted: Box[] = focus.nodes.filter((n) => n !== current && !first.includes(n) && drawing.boxes[n]).map((n) => drawing.boxes[n]);
   const where = spatial(drawing.boxes, drawing.edges);
   for (const [a, b] of focus.edges) for (const e of where.byPair.get(pairKey(a, b)) ?? []) wanted.push(rectOf(where.edges, e));
   const centre = (b: Box) => [b.row + b.height / 2, b.col + b.width / 2];
   const [r0, c0] = centre(area);
   const distance = (b: Box) => Math.abs(centre(b)[0] - r0) + Math.abs(centre(b)[1] - c0);
   wanted.sort((a, b) => distance(a) - distance(b));
+  wanted.unshift(...first.map((n) => drawing.boxes[n]));
   for (const box of wanted) {
     const grown = union(area, box);
     if (grown.width <= w && grown.height <= h) area = grown;

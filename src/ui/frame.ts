@@ -9,7 +9,15 @@
  * Train-phase chart or a nudge's old → new boxes are lines and spans too.
  */
 import { lessonKey, type MenuEntry } from '../lesson/index.js';
-import { formatNumber, frameGraph, type FrameOptions, type FramedDrawing, type GraphState, type Highlight } from '../layout/index.js';
+import {
+  formatNumber,
+  frameGraph,
+  nodesByName,
+  type FrameOptions,
+  type FramedDrawing,
+  type GraphState,
+  type Highlight,
+} from '../layout/index.js';
 import { titleOf } from '../layout/box.js';
 import type { GraphNode } from '../engine/index.js';
 import { answerText, nextLessonAt, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
@@ -217,13 +225,42 @@ function lessonKeysAt(phase: Phase, cut: boolean, nextLesson: boolean) {
   return nextLesson ? keys.map((b) => (b.action === 'next' ? { ...b, keys: ['enter'], footer: 'next lesson' } : b)) : keys;
 }
 
-/** The current node as a one-row box, with the operands it reads from. */
-function stripOf(node: GraphNode, shown: GraphState, columns: number): string {
+/** A node's box on one row, its value and gradient inside: `╔▸× c  v -2  g ·╗` for the step's own, `┏━a  v 3  g ·┓` for one it uses. */
+function oneRow(node: GraphNode, shown: GraphState, kind: 'current' | 'uses'): string {
   const number = (x: number | undefined) => (x === undefined ? '·' : formatNumber(x));
-  const box = `╔▸${titleOf(node)}  v ${number(shown.values[node.name])}  g ${number(shown.grads[node.name])}╗`;
-  const from = node.inputs.length > 0 ? ` ◂ ${[...new Set(node.inputs)].join(' ')}` : '';
-  const line = visibleLine(`${box}${from}   (a taller window shows the graph)`);
-  return [...line].length <= columns ? line : [...visibleLine(`${box}${from}`)].slice(0, columns).join('');
+  const [open, close] = kind === 'current' ? ['╔▸', '╗'] : ['┏━', '┓'];
+  return visibleLine(`${open}${titleOf(node)}  v ${number(shown.values[node.name])}  g ${number(shown.grads[node.name])}${close}`);
+}
+
+/**
+ * The current node as a one-row box, with the operands it reads from; the node a hint names as a box of its own
+ * (in place of its name where it is an operand), so the value the hint points at is on the screen. What does not
+ * fit goes first: the note, then the other operands' names.
+ */
+function stripOf(node: GraphNode, hinted: GraphNode | undefined, shown: GraphState, columns: number): string {
+  const box = oneRow(node, shown, 'current');
+  const hintBox = hinted ? oneRow(hinted, shown, 'uses') : undefined;
+  const operands = [...new Set(node.inputs)];
+  const among = hinted !== undefined && operands.includes(hinted.name);
+  /** With every operand's name, or with the hint's box alone of them. */
+  const line = (all: boolean) => {
+    const listed = operands.map((name) => (name === hinted?.name ? hintBox! : visibleLine(name))).filter((x) => all || x === hintBox);
+    return `${box}${listed.length > 0 ? ` ◂ ${listed.join(' ')}` : ''}${hintBox && !among ? `  ${hintBox}` : ''}`;
+  };
+  for (const option of [`${line(true)}   (a taller window shows the graph)`, line(true), line(false)])
+    if ([...option].length <= columns) return option;
+  return [...line(false)].slice(0, columns).join('');
+}
+
+/** Whether the drawing's picture (between its marker rows) holds the node's whole box. */
+function wholeIn(drawing: FramedDrawing, name: string): boolean {
+  const box = drawing.boxes[name];
+  if (!box) return false;
+  const top = drawing.pictureRow ?? 0;
+  const { beyond } = drawing;
+  const sideways = beyond?.left !== undefined || beyond?.right !== undefined;
+  const bottom = beyond?.below !== undefined || (sideways && top === 0) ? 1 : 0;
+  return box.row >= top && box.col >= 0 && box.row + box.height <= drawing.height - bottom && box.col + box.width <= drawing.width;
 }
 
 /** A box is this many rows in either style (a node with many operands grows taller). */
@@ -254,10 +291,20 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     // After a pan the window stays where the learner put it (a pan of nothing more).
     pan: state.panned && previous ? { row: 0, col: 0 } : undefined,
     nudged: current.phase === 'nudge' ? nudgedOf(lesson) : undefined,
+    // The node a hint names comes into view right after the step's own.
+    first: text.hintNode ? [text.hintNode] : undefined,
   };
   const focus = highlight.current ?? highlight.nodes[0];
+  const hinted = text.hintNode === undefined ? undefined : nodesByName(layouts.full()).get(text.hintNode);
   const room: DrawingRoom = {
-    draw: (width, height) => frameGraph(layouts, text.shown, highlight, width, height, options),
+    draw: (width, height) => {
+      const drawing = frameGraph(layouts, text.shown, highlight, width, height, options);
+      if (!hinted || wholeIn(drawing, hinted.name) || height - 1 < room.minimum) return drawing;
+      // The hint's box does not fit in the window beside the step's own: the window a row shorter, the hint's node whole on that row.
+      const shorter = frameGraph(layouts, text.shown, highlight, width, height - 1, options);
+      const row = [...`${oneRow(hinted, text.shown, 'uses')}  the hint's node`].slice(0, shorter.width).join('').padEnd(shorter.width);
+      return { ...shorter, height: shorter.height + 1, lines: [...shorter.lines, [{ text: row, style: { bold: true } }]] };
+    },
     width: layouts.full().width,
     minimum: (focus === undefined ? BOX_ROWS : (layouts.full().boxes[focus]?.height ?? BOX_ROWS)) + 2,
     // The overview is the graph's introduction: it shows the graph, even where its text must scroll for it.
@@ -272,11 +319,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   // No room for the drawing: the current node on one row, so its numbers stay in sight.
   const strip =
     !plan.drawing && current.phase !== 'train' && highlight.current !== undefined && plan.panel.length + choices.length < rows - 4
-      ? stripOf(
-          graph.nodes.find((n) => n.name === highlight.current)!,
-          text.shown,
-          columns,
-        )
+      ? stripOf(nodesByName(layouts.full()).get(highlight.current)!, hinted, text.shown, columns)
       : undefined;
   const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));

@@ -98,9 +98,17 @@ describe('viewport, scrolling and panning from the last window', () => {
     expect(viewport(drawing, { row: 5, col: 70 }, 80, 24, { row: 0, col: 0 }).origin).toEqual({ row: 0, col: 0 });
   });
 
-  it('moves just far enough to bring the focus in', () => {
-    expect(viewport(drawing, { row: 10, col: 100 }, 80, 24, { row: 0, col: 0 }).origin).toEqual({ row: 0, col: 21 });
-    expect(viewport(drawing, { row: 2, col: 30 }, 80, 24, { row: 5, col: 40 }).origin).toEqual({ row: 2, col: 30 });
+  it('moves far enough to bring the focus in, and on to where its edges cut no box', () => {
+    // The first boxes, a 13-wide box every 16 columns: n0 at columns 17–29, n1 33–45, …, n5 99–111.
+    expect([drawing.boxes.n0.col, drawing.boxes.n1.col, drawing.boxes.n5.col, drawing.boxes.n5.width]).toEqual([17, 33, 99, 13]);
+    const moved = viewport(drawing, { row: 10, col: 100 }, 80, 24, { row: 0, col: 0 });
+    // Column 21 would just bring column 100 in, cutting n0 in two; 30 and 31 cut n5 (99–111); 32 cuts neither.
+    expect(moved.origin!.col).toBe(32);
+    expect(moved.boxes.n1.col).toBe(1);
+    expect(moved.boxes.n5.col + moved.boxes.n5.width).toBe(80);
+    const back = viewport(drawing, { row: 2, col: 30 }, 80, 24, { row: 5, col: 40 });
+    expect(back.origin!.row).toBe(2);
+    expect(back.origin!.col).toBeLessThanOrEqual(30);
   });
 
   it('pans by whole cells, ignoring the focus, and stops at the edges of the drawing', () => {

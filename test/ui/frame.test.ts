@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/catalog.js';
 import { courseEntries, inCourse } from '../../src/course.js';
+import { questionAt } from '../../src/lesson/index.js';
 import { LEGEND, type Drawing } from '../../src/layout/index.js';
+import { titleOf } from '../../src/layout/box.js';
 import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
 import { buildFrame, type Frame, type LessonFrame } from '../../src/ui/frame.js';
 import { initialSession, lessonOf, reduce, type Session } from '../../src/ui/session.js';
@@ -83,6 +85,34 @@ describe('the arrangement', () => {
     expect(frame.strip).toBe('╔▸w2  v 1  g 0╗   (a taller window shows the graph)');
     // With a drawing there is no strip.
     expect(lessonFrame(at('neuron', step, 80, 24)).strip).toBeUndefined();
+  });
+
+  it('at 60×16, once hint 2 names a node, the strip shows that node’s box too, its value in it', () => {
+    // topological-order, Forward: b = a + a with a = 1; hint 2 points at a.
+    const waiting = at('topological-order', 1, 60, 16);
+    const asked = reduce(reduce(waiting, { type: 'key', key: 'p' }).state, { type: 'key', key: 'H' }).state;
+    expect(lessonFrame(asked).strip).toBe('╔▸+ b  v ·  g ·╗ ◂ a   (a taller window shows the graph)');
+    const hinted = reduce(asked, { type: 'key', key: 'H' }).state;
+    expect(lessonFrame(hinted).text.lines.join(' ')).toContain('(a is highlighted)');
+    // The operand's name becomes its box; the note makes way for it.
+    expect(lessonFrame(hinted).strip).toBe('╔▸+ b  v ·  g ·╗ ◂ ┏━a  v 1  g ·┓');
+  });
+
+  it('at 60×16 in the MLP, every strip under hint 2 holds the hinted node’s box, within the width', () => {
+    const lesson = lessonOf(at('mlp', 0, 60, 16))!;
+    const names = new Map(lesson.scenario.graph.nodes.map((n) => [n.name, n]));
+    let strips = 0;
+    for (let k = 0; k < lesson.steps.length; k += 4) {
+      const question = questionAt(lesson, k);
+      if (!question?.hintNode) continue;
+      const opened = reduce(at('mlp', k, 60, 16), { type: 'key', key: 'p' }).state;
+      const frame = lessonFrame(reduce(reduce(opened, { type: 'key', key: 'H' }).state, { type: 'key', key: 'H' }).state);
+      if (!frame.strip) continue;
+      strips++;
+      expect([...frame.strip].length).toBeLessThanOrEqual(60);
+      expect(frame.strip, `step ${k}`).toContain(`┏━${titleOf(names.get(question.hintNode)!)}  v `);
+    }
+    expect(strips).toBeGreaterThan(5);
   });
 
   it('the Train phase has no drawing, and its chart fits 80×24', () => {
