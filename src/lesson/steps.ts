@@ -230,6 +230,24 @@ export function paragraphs(text: string): string[] {
   return out;
 }
 
+/**
+ * A list as the overview says it: whole up to a dozen, else its first six and
+ * last two around how many are left out. The MLP has 44 definitions and 45
+ * inputs, and a large graph tens of thousands: all of them were a wall of text
+ * before the first step.
+ */
+function fewOf(items: string[]): string {
+  if (items.length <= 12) return items.join(', ');
+  return [...items.slice(0, 6), `… ${items.length - 8} more`, ...items.slice(-2)].join(', ');
+}
+
+/** An expression the overview quotes, cut past this many characters: a sum of 50,000 terms is a megabyte of text. */
+const EXPRESSION_SHOWN = 120;
+
+function cutText(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
 function overviewStep(scenario: Scenario, trace: Trace): Step {
   const { graph, values } = trace;
   const params = new Set(scenario.params); // includes() per input was quadratic: 3 s at 100,000 nodes
@@ -238,21 +256,21 @@ function overviewStep(scenario: Scenario, trace: Trace): Step {
     data.length === 0
       ? []
       : [
-          `Params (what the nudge${scenario.train ? ' and training' : ''} move): ${scenario.params.join(', ')}. Data (never moved): ${data.join(', ')}.`,
+          `Params (what the nudge ${scenario.train ? 'and training move' : 'moves'}): ${fewOf(scenario.params)}. Data (never moved): ${fewOf(data)}.`,
         ];
   const rows = scenario.examples
     ? [
         `The data come in ${scenario.examples.length} examples; the forward and backward pass step through the first, and ${graph.output} is summed over all of them.`,
       ]
     : [];
-  const inputs = graph.inputs.map((name) => `${name} = ${num(values[name])}`).join(', ');
+  const inputs = fewOf(graph.inputs.map((name) => `${name} = ${num(values[name])}`));
   const named = graph.nodes.filter((n) => !n.generated && !isLeaf(n));
-  const definitions = named.map((n) => `${n.name} = ${scenario.expressions[n.name] ?? ''}`);
+  const definitions = named.map((n) => `${n.name} = ${cutText(scenario.expressions[n.name] ?? '', EXPRESSION_SHOWN)}`);
   return {
     phase: 'overview',
     title: 'Overview',
     // A title that is the graph already (b = a + a) is not said twice.
-    text: `${scenario.title === definitions.join(', ') ? scenario.title : `${scenario.title}: ${definitions.join(', ')}`}, with ${inputs}.`,
+    text: `${scenario.title === definitions.join(', ') ? scenario.title : `${scenario.title}: ${fewOf(definitions)}`}, with ${inputs}.`,
     lines: [
       ...paragraphs(scenario.description ?? ''),
       ...roles,

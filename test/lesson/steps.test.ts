@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLesson, lessonToJson, lessonToText, paragraphs, shownAt } from '../../src/lesson/index.js';
 import { SEED_GRAPHS, graphOf, scenarioOf } from '../helpers/graphs.js';
+import { parseScenario } from '../../src/scenario/index.js';
 
 const lessonFor = (id: string, nudge = 0.01) =>
   buildLesson(scenarioOf(id, SEED_GRAPHS[id], { c: 'a + b', z: id === 'reuse-add' ? 'c + b' : 'c * d' }, nudge));
@@ -138,5 +139,28 @@ describe('the overview', () => {
     };
     const overview = buildLesson(scenario).steps[0];
     expect(overview.lines[0]).toBe('b feeds z twice: once through c and once directly. Its gradient is the sum of both paths.');
+  });
+});
+
+describe('the overview of a large graph', () => {
+  // 40 inputs, 15 named sums p1 … p15 of them, and their total z: every list past a dozen is cut.
+  const inputs = Array.from({ length: 40 }, (_, i) => `  x${i}: ${i}\n`).join('');
+  const sums = Array.from({ length: 15 }, (_, i) => `  p${i + 1}: x${i} + x${i + 1}\n`).join('');
+  const total = Array.from({ length: 40 }, (_, i) => `x${i}`).join(' + ');
+  const scenario = parseScenario(
+    `title: Many sums\ninputs:\n${inputs}nodes:\n${sums}  z: ${total}\noutput: z\nparams: [x0, x1]\n`,
+    'many.yaml',
+  );
+  const overview = buildLesson(scenario).steps[0];
+
+  it('names the first six and last two of each long list, and how many it leaves out', () => {
+    // 16 definitions (p1 … p15 and z): six, "… 8 more", two. 40 inputs: six, "… 32 more", two.
+    expect(overview.text).toMatch(/^Many sums: p1 = x0 \+ x1, .*, p6 = x5 \+ x6, … 8 more, p15 = x14 \+ x15, z = x0 \+ x1 \+ /);
+    expect(overview.text).toContain('with x0 = 0, x1 = 1, x2 = 2, x3 = 3, x4 = 4, x5 = 5, … 32 more, x38 = 38, x39 = 39.');
+    // z's own expression (40 terms, 197 characters) is quoted up to 120.
+    expect(overview.text).toMatch(/z = x0 \+ x1 \+ [^,]*…, with/);
+    expect(overview.lines).toContain(
+      'Params (what the nudge moves): x0, x1. Data (never moved): x2, x3, x4, x5, x6, x7, … 30 more, x38, x39.',
+    );
   });
 });
