@@ -2,6 +2,7 @@
 
 import { isLeaf, type Graph } from '../engine/graph.js';
 import { opRow } from '../engine/ops.js';
+import { nodeMap } from '../engine/autograd.js';
 
 /**
  * Up to six significant digits, no float noise: 2.9000000000000004 → 2.9.
@@ -69,7 +70,7 @@ const NAMED_LIMIT = 40;
  * after, as the learner meets it in the drawing: `c = b + b, b = a + a`.
  */
 export function expressionOf(graph: Graph, name: string): string {
-  const byName = new Map(graph.nodes.map((n) => [n.name, n]));
+  const byName = nodeMap(graph);
   const uses = new Map<string, number>();
   for (const node of graph.nodes) for (const operand of node.inputs) uses.set(operand, (uses.get(operand) ?? 0) + 1);
   const reused = (key: string) => {
@@ -88,7 +89,7 @@ export function expressionOf(graph: Graph, name: string): string {
         defined.push(key);
       } else found = write(key, depth);
       // A named node longer than a short phrase reads as its name (h2_1 in the MLP); a generated name is internal
-      // shorthand (h2_1*w3_1_1+…), so an unnamed one past a menu line reads as …
+      // shorthand (a0+a1+a2+a3+…+a99, cut), so an unnamed one past a menu line reads as …
       const generated = byName.get(key)?.generated !== false;
       if (depth > 0 && !generated && found.text.length > NAMED_LIMIT) found = { text: key, binds: 9 };
       else if (found.text.length > EXPRESSION_LIMIT) found = { text: generated ? '…' : key, binds: 9 };
