@@ -64,9 +64,10 @@ describe('a learner in a terminal', () => {
     t.write(SHIFT_DOWN);
     t.write(SHIFT_UP);
     t.write(ENTER);
-    await t.waitFor('step 1/');
+    // The second lesson's header (its title, then the step count). Not checked to be the screen's first line:
+    // about one run in fifteen, Ink leaves the menu's title line above the new frame (a rendering fault of its own).
     const second = courseEntries(bundledScenarios())[1];
-    expect(t.screen().split('\n')[0]).toContain(second.title);
+    await t.waitFor(new RegExp(`${second.title} +step 1/`));
     // Predict mode, on to the first forward step: its question, the first choice highlighted.
     t.write('p');
     t.write(RIGHT);

@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bundledScenarios } from '../../src/catalog.js';
-import { courseEntries, inCourse } from '../../src/course.js';
+import { inCourse } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS, type Binding, type KeyName } from '../../src/ui/keys.js';
 import { buildFrame } from '../../src/ui/frame.js';
-import { initialSession, lessonOf, reduce, seenOf, type Action, type Effect, type Session } from '../../src/ui/session.js';
-
-const catalog = bundledScenarios();
-const course = courseEntries(catalog);
-const scenario = (id: string) => loadScenarioFile(catalog.find((e) => e.id === id)!.file);
-const menu = (): Session => initialSession({ window: { columns: 100, rows: 30 }, course });
-
-/** Reduce actions in order, keeping every effect asked for. */
-function run(state: Session, ...actions: Action[]): { state: Session; effects: Effect[] } {
-  const effects: Effect[] = [];
-  for (const action of actions) {
-    const result = reduce(state, action);
-    state = result.state;
-    effects.push(...result.effects);
-  }
-  return { state, effects };
-}
-const keys = (...names: KeyName[]): Action[] => names.map((key) => ({ type: 'key', key }));
-const opened = (id: string, step = 0, predict = false): Session =>
-  run({ ...menu(), predict }, { type: 'opened', lesson: { kind: 'bundled', id }, scenario: scenario(id), step, from: 'menu' }).state;
-const step = (s: Session) => s.open?.step;
+import { lessonOf, seenOf, type Session } from '../../src/ui/session.js';
+import { catalog, course, keys, menu, opened, run, scenario, step } from '../helpers/session.js';
 
 /** One check per action of a table, run for every key bound to it: a binding without a check fails the test below. */
 type Checks<A extends string> = Record<A, (key: KeyName) => void>;

@@ -7,34 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledScenarios } from '../../src/catalog.js';
-import { courseEntries } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { EMPTY, loadProgress, mergeProgress } from '../../src/progress.js';
-import { loadScenarioFile } from '../../src/scenario/index.js';
 import type { KeyName } from '../../src/ui/keys.js';
 import { buildFrame } from '../../src/ui/frame.js';
 import { startSession } from '../../src/ui/run.js';
-import { initialSession, lessonOf, reduce, scoresOf, type Action, type Effect, type Session } from '../../src/ui/session.js';
+import { lessonOf, scoresOf, type Session } from '../../src/ui/session.js';
+import { keys, menu, opened, run, scenario, step } from '../helpers/session.js';
 
-const catalog = bundledScenarios();
-const course = courseEntries(catalog);
-const scenario = (id: string) => loadScenarioFile(catalog.find((e) => e.id === id)!.file);
-const menu = (): Session => initialSession({ window: { columns: 100, rows: 30 }, course });
-
-function run(state: Session, ...actions: Action[]): { state: Session; effects: Effect[] } {
-  const effects: Effect[] = [];
-  for (const action of actions) {
-    const result = reduce(state, action);
-    state = result.state;
-    effects.push(...result.effects);
-  }
-  return { state, effects };
-}
-const keys = (...names: KeyName[]): Action[] => names.map((key) => ({ type: 'key', key }));
-const opened = (id: string, step = 0, predict = false): Session =>
-  run({ ...menu(), predict }, { type: 'opened', lesson: { kind: 'bundled', id }, scenario: scenario(id), step, from: 'menu' }).state;
-const step = (s: Session) => s.open?.step;
 const drawingOf = (s: Session) => {
   const frame = buildFrame(s);
   return frame.kind === 'lesson' ? (frame.drawing?.lines.map((row) => row.map((span) => span.text).join('')).join('\n') ?? '') : '';
