@@ -112,6 +112,9 @@ export async function runTutor(options: RunOptions): Promise<void> {
     progress: loaded.progress,
     window: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
   });
+  // Raw mode before the first frame: Ink turns it on only once its input hook has run, after the frame is written,
+  // and keys typed in between were echoed by the terminal, whose line then pushed Ink's next frame down a row.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   const instance = render(<App store={session.store} theme={options.theme} />, { exitOnCtrlC: false, patchConsole: false });
   // The terminal closing saves what is pending before the process ends.
   const stopSaving = onHangUp(() => session.flush());

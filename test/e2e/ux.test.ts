@@ -64,10 +64,13 @@ describe('a learner in a terminal', () => {
     t.write(SHIFT_DOWN);
     t.write(SHIFT_UP);
     t.write(ENTER);
-    // The second lesson's header (its title, then the step count). Not checked to be the screen's first line:
-    // about one run in fifteen, Ink leaves the menu's title line above the new frame (a rendering fault of its own).
+    // The second lesson's header, on the screen's first line: keys typed as the menu first appeared were once echoed
+    // by the terminal (raw mode came after the first frame), and the echo's line pushed the lesson down a row,
+    // under the menu's title. About one run in ten hit that.
     const second = courseEntries(bundledScenarios())[1];
-    await t.waitFor(new RegExp(`${second.title} +step 1/`));
+    const screen0 = await t.waitFor(new RegExp(`${second.title} +step 1/`));
+    expect(screen0.split('\n')[0]).toMatch(new RegExp(`^${second.title} +step 1/`));
+    expect(t.output()).not.toContain('^[');
     // Predict mode, on to the first forward step: its question, the first choice highlighted.
     t.write('p');
     t.write(RIGHT);
