@@ -1,5 +1,5 @@
 import { isLeaf, type Graph, type GraphNode } from './graph.js';
-import { compile } from './program.js';
+import { compile, forwardValues, type Program } from './program.js';
 
 export type Values = Record<string, number>;
 
@@ -51,16 +51,19 @@ export function nodeMap(graph: Graph): ReadonlyMap<string, GraphNode> {
   return byName;
 }
 
+/** Leaf k's value: the override given by its name, else the graph's own. */
+const leafFrom =
+  ({ names, leafValues }: Program, overrides: Values) =>
+  (k: number): number =>
+    overrides[names[k]] ?? leafValues[k];
+
 /** The forward pass in topological order. `overrides` replaces leaf values (the nudge, the numeric check). */
 export function forward(graph: Graph, overrides: Values = {}): Values {
-  const { names, rows, operands, leafValues } = compile(graph);
-  const value = new Float64Array(names.length);
+  const program = compile(graph);
+  const { names } = program;
+  const value = forwardValues(program, leafFrom(program, overrides));
   const values: Values = {};
-  for (let k = 0; k < names.length; k++) {
-    const row = rows[k];
-    value[k] = row ? row.forward(operands[k].map((i) => value[i])) : (overrides[names[k]] ?? leafValues[k]);
-    values[names[k]] = value[k];
-  }
+  for (let k = 0; k < names.length; k++) values[names[k]] = value[k];
   return values;
 }
 
@@ -77,13 +80,10 @@ export function reachesOutput(graph: Graph): Set<string> {
  * 100,000 nodes took most of a second.
  */
 export function backprop(graph: Graph, overrides: Values = {}): Trace {
-  const { names, rows, operands, leafValues, constant, involved, output } = compile(graph);
+  const program = compile(graph);
+  const { names, rows, operands, constant, involved, output } = program;
   const n = names.length;
-  const value = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const row = rows[k];
-    value[k] = row ? row.forward(operands[k].map((i) => value[i])) : (overrides[names[k]] ?? leafValues[k]);
-  }
+  const value = forwardValues(program, leafFrom(program, overrides));
   const paths = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
     if (!involved[k]) continue;

@@ -67,15 +67,14 @@ function compileNow(graph: Graph): Program {
 /** Scratch arrays reused for operand values, so a pass allocates only its results. */
 const scratch: number[][] = [[], [0], [0, 0]];
 
-/** One forward and backward pass with `leaves` (one value per node; only the leaves' are read). Returns values and gradients by index. */
-export function run(program: Program, leaves: Float64Array): { values: Float64Array; grads: Float64Array } {
-  const { rows, operands, constant, involved, output } = program;
-  const n = rows.length;
-  const values = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
+/** The forward pass, every node's value by index; `leaf(k)` is the value of leaf k. */
+export function forwardValues(program: Program, leaf: (k: number) => number): Float64Array {
+  const { rows, operands } = program;
+  const values = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
     if (!row) {
-      values[k] = leaves[k];
+      values[k] = leaf(k);
       continue;
     }
     const from = operands[k];
@@ -83,6 +82,14 @@ export function run(program: Program, leaves: Float64Array): { values: Float64Ar
     for (let i = 0; i < from.length; i++) x[i] = values[from[i]];
     values[k] = row.forward(x);
   }
+  return values;
+}
+
+/** One forward and backward pass with `leaves` (one value per node; only the leaves' are read). Returns values and gradients by index. */
+export function run(program: Program, leaves: Float64Array): { values: Float64Array; grads: Float64Array } {
+  const { rows, operands, constant, involved, output } = program;
+  const n = rows.length;
+  const values = forwardValues(program, (k) => leaves[k]);
   const grads = new Float64Array(n);
   grads[output] = 1;
   for (let k = n - 1; k >= 0; k--) {

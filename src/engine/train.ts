@@ -35,23 +35,17 @@ export function train(graph: Graph, start: Values, data: Data, run: TrainingRun)
   const program = compile(graph);
   const slots = slotsOf(program, data.params);
   const history: TrainingPoint[] = [];
-  let params: Values = Object.fromEntries(data.params.map((name) => [name, start[name]]));
-  let carried: Values | undefined;
+  // The params and gradients by position in data.params; each point of the history gets them by name.
+  const byName = (xs: ArrayLike<number>): Values => Object.fromEntries(data.params.map((name, i) => [name, xs[i]]));
+  let params = data.params.map((name) => start[name]);
+  let carried: Float64Array | undefined;
   for (let k = 0; k <= run.steps; k++) {
-    const pass = sumOverRows(
-      program,
-      slots,
-      data.params.map((name) => params[name]),
-      data.rows,
-    );
-    const passGrads: Values = Object.fromEntries(data.params.map((name, i) => [name, pass.grads[i]]));
-    const grads =
-      run.zeroGrad || !carried
-        ? passGrads
-        : Object.fromEntries(data.params.map((name) => [name, (carried as Values)[name] + passGrads[name]]));
-    history.push({ output: pass.output, params, grads });
+    const pass = sumOverRows(program, slots, params, data.rows);
+    const before = carried;
+    const grads = run.zeroGrad || !before ? pass.grads : pass.grads.map((g, i) => before[i] + g);
+    history.push({ output: pass.output, params: byName(params), grads: byName(grads) });
     carried = grads;
-    params = Object.fromEntries(data.params.map((name) => [name, params[name] + run.rate * grads[name]]));
+    params = params.map((p, i) => p + run.rate * grads[i]);
   }
   return history;
 }
