@@ -55,8 +55,12 @@ export interface Step {
 export interface Reached {
   forward: number;
   backward: number;
-  /** A replay's gradients as they stand at this step (the Wrong order phase), shown instead of the real pass's. */
-  replay?: Grads;
+  /**
+   * The Wrong order phase: how many of the replay's edges have run, whose
+   * gradients are shown instead of the real pass's (Infinity: the replay is
+   * over, every gradient as it left them). A count, as `backward` is.
+   */
+  replay?: { run: WrongOrder; ran: number };
 }
 
 /** What the drawing shows at a step: the values computed so far and the gradients as they stand. */
@@ -199,12 +203,21 @@ export function shownAt(trace: Trace, reached: Reached): GraphState {
     const known = isLeaf(node) || computed++ < reached.forward;
     if (known) values[node.name] = trace.values[node.name];
   }
-  if (reached.replay) return { values, grads: { ...reached.replay } };
+  const out = trace.graph.output;
+  if (reached.replay) {
+    const { run, ran } = reached.replay;
+    return { values, grads: ran === Infinity ? { ...run.grads } : gradsAfter(run.contributions, ran, out) };
+  }
   if (reached.backward < 0) return { values, grads: {} };
   if (reached.backward >= trace.contributions.length) return { values, grads: { ...trace.grads } };
-  const grads: Partial<Values> = { [trace.graph.output]: 1 };
-  for (const c of trace.contributions.slice(0, reached.backward)) grads[c.operand] = c.sumAfter;
-  return { values, grads };
+  return { values, grads: gradsAfter(trace.contributions, reached.backward, out) };
+}
+
+/** The gradients once the first `ran` edges of a backward pass have run: the seed, and each operand's sum so far. */
+function gradsAfter(contributions: Contribution[], ran: number, out: string): Partial<Values> {
+  const grads: Partial<Values> = { [out]: 1 };
+  for (let k = 0; k < ran; k++) grads[contributions[k].operand] = contributions[k].sumAfter;
+  return grads;
 }
 
 /**
@@ -563,7 +576,7 @@ function summaryStep(scenario: Scenario, trace: Trace, slope?: SlopeRun): Step {
   const next = whatComesNext(scenario);
   if (slope) {
     const x = slope.of;
-    const note = trace.graph.nodes.find((n) => n.name === x)?.note;
+    const note = nodeMap(trace.graph).get(x)?.note;
     return {
       phase: 'summary',
       title: 'Summary',
@@ -663,9 +676,8 @@ function wrongOrderRun(trace: Trace, early: string): WrongOrder {
 function wrongOrderSteps(trace: Trace, wrong: WrongOrder): Step[] {
   const out = trace.graph.output;
   const b = wrong.early;
-  const into = trace.contributions.filter((c) => c.operand === b);
+  const into = edgesInto(trace).get(b) ?? [];
   const users = [...new Set(into.map((c) => c.node))].join(' and ');
-  const grads: Grads = { [out]: 1 };
   const edgeName = (c: Contribution) => `${c.node} → ${c.operand}`;
   const right = trace.contributions.map(edgeName).join(', ');
   const wrongOrder = wrong.contributions.map(edgeName).join(', ');
@@ -679,11 +691,12 @@ function wrongOrderSteps(trace: Trace, wrong: WrongOrder): Step[] {
       'Every edge still runs once, and every sum still adds (+=); only the order differs.',
     ],
     highlight: { nodes: [b], edges: [], current: b },
-    reached: { forward: Infinity, backward: 0, replay: { ...grads } },
+    reached: { forward: Infinity, backward: 0, replay: { run: wrong, ran: 0 } },
   };
   let arrived = 0;
+  // Whether b has run one of its own edges yet: a path that reaches b after that is too late.
+  let passedOn = false;
   const steps = wrong.contributions.map((c, k): Step => {
-    grads[c.operand] = c.sumAfter;
     if (c.operand === b) arrived++;
     const lines = [
       `upstream: ${partial(out, c.node)} = ${num(c.upstream)}   (${c.node === out ? 'the seed' : `what ${c.node} has so far`})`,
@@ -695,17 +708,18 @@ function wrongOrderSteps(trace: Trace, wrong: WrongOrder): Step[] {
       lines.push(
         `Too early: ${c.node} has ${arrived} of its ${into.length} edges so far, so it passes on ${num(c.upstream)}, not its full ${num(complete)}.`,
       );
-    if (c.operand === b && k > 0 && wrong.contributions.slice(0, k).some((e) => e.node === b))
+    if (c.operand === b && passedOn)
       lines.push(
         `Too late: ${b} has already passed its gradient on. It now holds ${num(c.sumAfter)}, but nothing carries the rest further back.`,
       );
+    if (c.node === b) passedOn = true;
     return {
       phase: 'wrong-order',
       title: `Wrong order: ${edgeName(c)}`,
       text: `${partial(out, c.operand)} += ${operandNum(c.upstream)} · ${operandNum(c.local)} = ${num(c.contribution)}, so ${c.operand} has ${num(c.sumAfter)}.`,
       lines,
       highlight: { nodes: [c.node, c.operand], edges: [[c.operand, c.node]], current: c.operand },
-      reached: { forward: Infinity, backward: 0, replay: { ...grads } },
+      reached: { forward: Infinity, backward: 0, replay: { run: wrong, ran: k + 1 } },
     };
   });
   const differ = trace.graph.nodes.filter((n) => num(wrong.grads[n.name]) !== num(trace.grads[n.name]));
@@ -721,7 +735,7 @@ function wrongOrderSteps(trace: Trace, wrong: WrongOrder): Step[] {
       `The reverse topological order visits a node only after every node that uses it, so each gradient is complete before it flows on. Out of order, the paths that arrive late are lost to everything before.`,
     ],
     highlight: { nodes: differ.map((n) => n.name), edges: [] },
-    reached: { forward: Infinity, backward: 0, replay: { ...wrong.grads } },
+    reached: { forward: Infinity, backward: 0, replay: { run: wrong, ran: Infinity } },
   };
   return [intro, ...steps, result];
 }
