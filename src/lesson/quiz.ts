@@ -272,17 +272,10 @@ export function localQuestion(c: Contribution, trace: Trace, seed: number): Numb
   };
 }
 
-/**
- * ∂L/∂c arriving at the edge: the gradient of the node the edge leaves,
- * complete by now. `into` is the edges that brought it (found in the trace
- * when not given; questionAt gives them, grouped once per lesson).
- */
-export function upstreamQuestion(
-  c: Contribution,
-  trace: Trace,
-  seed: number,
-  into = trace.contributions.filter((d) => d.operand === c.node),
-): NumberQuestion {
+/** ∂L/∂c arriving at the edge: the gradient of the node the edge leaves, complete by now. */
+export function upstreamQuestion(c: Contribution, trace: Trace, seed: number): NumberQuestion {
+  // The edges that brought it, grouped once per trace.
+  const into = edgesInto(trace).get(c.node) ?? [];
   const out = trace.graph.output;
   const up = partial(out, c.node);
   const right = c.upstream;
@@ -439,9 +432,6 @@ export function verdict(question: Question, given: Given): string {
 interface Asking {
   /** Per step: which part of the chain rule a plain backward edge asks (0 local, 1 result, 2 upstream), or -1. */
   turns: Int8Array;
-  byName: ReadonlyMap<string, GraphNode>;
-  /** The contributions into each node, for the upstream question. */
-  into: Map<string, Contribution[]>;
   made: Map<number, Question | undefined>;
 }
 
@@ -450,15 +440,13 @@ const asking = new WeakMap<Lesson, Asking>();
 function askingOf(lesson: Lesson): Asking {
   let found = asking.get(lesson);
   if (!found) {
-    const { trace } = lesson;
-    const into = edgesInto(trace);
     const turns = new Int8Array(lesson.steps.length).fill(-1);
     let edge = 0;
     lesson.steps.forEach((step, i) => {
       const c = step.contribution;
       if (c && finiteEdge(c) && c.path <= 1) turns[i] = edge++ % 3;
     });
-    asking.set(lesson, (found = { turns, byName: nodesOf(trace), into, made: new Map() }));
+    asking.set(lesson, (found = { turns, made: new Map() }));
   }
   return found;
 }
@@ -488,7 +476,7 @@ export function eachQuestion(lesson: Lesson, i: number): Question | undefined {
 }
 
 function makeQuestion(lesson: Lesson, i: number): Question | undefined {
-  const { turns, byName, into } = askingOf(lesson);
+  const { turns } = askingOf(lesson);
   const { trace } = lesson;
   const out = trace.graph.output;
   const step = lesson.steps[i];
@@ -500,11 +488,11 @@ function makeQuestion(lesson: Lesson, i: number): Question | undefined {
     // The upstream of an edge from the output is the seed itself: the result is asked there instead.
     const turn = turns[i];
     if (turn === 0) return localQuestion(c, trace, i);
-    if (turn === 2 && c.node !== out) return upstreamQuestion(c, trace, i, into.get(c.node) ?? []);
+    if (turn === 2 && c.node !== out) return upstreamQuestion(c, trace, i);
     return questionFor(c, out, i, trace);
   }
   if (step.phase === 'forward' && step.highlight.current) {
-    const node = byName.get(step.highlight.current);
+    const node = nodesOf(trace).get(step.highlight.current);
     if (!node || !Number.isFinite(trace.values[node.name])) return undefined;
     if (!node.inputs.every((name) => Number.isFinite(trace.values[name]))) return undefined;
     return forwardQuestion(node, trace, i);
