@@ -228,20 +228,24 @@ function slopeToJson({ of, at, value, exact, rows }: SlopeRun): object {
   };
 }
 
+/** Numbers by name, each as jsonNumber writes it. */
+function jsonNumbers(values: Record<string, number | undefined>): Record<string, number | string | null> {
+  return Object.fromEntries(Object.entries(values).map(([name, x]) => [name, jsonNumber(x)]));
+}
+
 function wrongOrderToJson({ early, contributions, grads }: WrongOrder): object {
   return {
     early,
     order: contributions.map((c) => [c.node, c.operand]),
-    grads: Object.fromEntries(Object.entries(grads).map(([name, x]) => [name, jsonNumber(x)])),
+    grads: jsonNumbers(grads),
   };
 }
 
 function trainingToJson({ run, history }: Training): object {
-  const numbers = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([name, x]) => [name, jsonNumber(x)]));
   return {
     steps: run.steps,
     rate: run.rate,
     zero_grad: run.zeroGrad,
-    history: history.map((p) => ({ output: jsonNumber(p.output), params: numbers(p.params), grads: numbers(p.grads) })),
+    history: history.map((p) => ({ output: jsonNumber(p.output), params: jsonNumbers(p.params), grads: jsonNumbers(p.grads) })),
   };
 }
