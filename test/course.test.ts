@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../src/catalog.js';
 import { courseEntries, inCourse, openLesson } from '../src/course.js';
 import { runCli } from './helpers/run-cli.js';
+import { buildLesson, shownAt } from '../src/lesson/index.js';
+import { loadScenarioFile } from '../src/scenario/index.js';
 
 interface Doc {
   id: string;
@@ -185,6 +187,20 @@ describe('lesson 12: why a topological order', () => {
       'A node may pass its gradient on only when every path into it has arrived; that is what the topological order guarantees.',
     );
     expect(why.lines).toContain('a     4            2');
+  });
+
+  it('the replay’s drawing shows its gradients as they stand after each edge, worked out by hand', () => {
+    // b = a + a, c = b + b at a = 1; the replay runs c→b, b→a, b→a, c→b.
+    const lesson = buildLesson(loadScenarioFile(bundledScenarios().find((e) => e.id === 'topological-order')!.file));
+    const replay = lesson.steps.filter((s) => s.phase === 'wrong-order').map((s) => shownAt(lesson.trace, s.reached).grads);
+    expect(replay).toEqual([
+      { c: 1 }, // the plan: only the seed
+      { c: 1, b: 1 }, // c → b: 1 · 1
+      { c: 1, b: 1, a: 1 }, // b → a (left), too early: b passes on its 1 · 1
+      { c: 1, b: 1, a: 2 }, // b → a (right): another 1 · 1
+      { c: 1, b: 2, a: 2 }, // c → b, too late: b has 2, a keeps 2 (4 in topological order)
+      { a: 2, b: 2, c: 1 }, // why: every gradient as the replay left it
+    ]);
   });
 
   it('the note on b, shown at b’s forward step, reads as what the backward pass will do', async () => {
