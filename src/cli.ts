@@ -119,8 +119,20 @@ function graphCommand(io: Io, scenario: Scenario, format: string): void {
   const { values, grads } = backprop(graph);
   if (format === 'dot') io.stdout.write(visible(toDot(graph, values, grads)));
   else if (format === 'mermaid') io.stdout.write(visible(toMermaid(graph, values, grads)));
-  else io.stdout.write(visible(drawingToText(drawGraph(layoutGraph(graph), { values, grads }))) + '\n');
+  else {
+    const layout = layoutGraph(graph);
+    // The whole drawing is a grid of cells: a long sum's grows with the square of its terms (10,000 terms took 75 s and 5 GB).
+    if (layout.width * layout.height > MAX_DRAWING_CELLS) {
+      throw new UsageError(
+        `${scenario.file}: its drawing would be ${layout.width.toLocaleString('en-US')} × ${layout.height.toLocaleString('en-US')} characters, more than ${MAX_DRAWING_CELLS.toLocaleString('en-US')} — use --format dot or --format mermaid for a graph this large.`,
+      );
+    }
+    io.stdout.write(visible(drawingToText(drawGraph(layout, { values, grads }))) + '\n');
+  }
 }
+
+/** The most cells `graph` draws as text: a 1,000-term sum's drawing (31,346 × 2,005) still fits, in about 5 s. */
+const MAX_DRAWING_CELLS = 64_000_000;
 
 function checkCommand(io: Io, files: string[]): number {
   if (files.length === 0) throw new UsageError('check needs at least one file — e.g. "grad-tutor check my-graph.yaml".');

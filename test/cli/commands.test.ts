@@ -189,6 +189,22 @@ describe('--expr and --set', () => {
     expect(stdout).toMatch(/g +6/);
   });
 
+  it('graph refuses a text drawing too large to hold, in one sentence with the formats that can, exit 2', async () => {
+    // A 3,000-term sum: its drawing grows with the square of the terms (about 46,000 × 6,000 characters).
+    const names = Array.from({ length: 3_000 }, (_, i) => `a${i}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'grad-tutor-graph-')), 'long-sum.yaml');
+    writeFileSync(file, `title: A long sum\ninputs:\n${names.map((n) => `  ${n}: 1\n`).join('')}nodes:\n  z: ${names.join(' + ')}\n`);
+    const text = await runCli(['graph', file]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toMatch(
+      /^.*long-sum\.yaml: its drawing would be [\d,]+ × [\d,]+ characters, more than 64,000,000 — use --format dot or --format mermaid for a graph this large\.\n$/,
+    );
+    const dot = await runCli(['graph', file, '--format', 'dot']);
+    expect(dot.code).toBe(0);
+    expect(dot.stdout).toMatch(/^digraph/);
+  });
+
   it('a name without a value is one sentence naming it, exit 2', async () => {
     const { code, stderr } = await runCli(['show', '--expr', 'z = (a + b) * b', '--set', 'a=3']);
     expect(code).toBe(2);
