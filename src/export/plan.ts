@@ -56,8 +56,10 @@ export function planScript(scenario: Scenario, wrap: (literal: string) => string
   );
   const variable = (name: string) => of.get(name) ?? name;
 
-  const params = graph.inputs.filter((name) => scenario.params.includes(name));
-  const data = graph.inputs.filter((name) => !params.includes(name));
+  // Sets, not includes() per input: that made a graph of 50,000 inputs take 15 s.
+  const isParam = new Set(scenario.params);
+  const params = graph.inputs.filter((name) => isParam.has(name));
+  const data = graph.inputs.filter((name) => !isParam.has(name));
   const reaches = reachesOutput(graph);
   const moved = dependsOn(new Set(params), graph.nodes);
   const hasGrad = (node: GraphNode) => node.op !== 'const' && moved.has(node.name) && reaches.has(node.name);
@@ -78,7 +80,8 @@ export function planScript(scenario: Scenario, wrap: (literal: string) => string
     };
   });
 
-  const shown = graph.nodes.filter((n) => graph.inputs.includes(n.name) || (!isLeaf(n) && !n.generated)).map((n) => n.name);
+  const isInput = new Set(graph.inputs);
+  const shown = graph.nodes.filter((n) => isInput.has(n.name) || (!isLeaf(n) && !n.generated)).map((n) => n.name);
   const rows = scenario.examples?.map((row) => data.map((name) => row[name] ?? byName.get(name)?.value ?? NaN));
   return {
     scenario,
