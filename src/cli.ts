@@ -9,7 +9,7 @@ import { buildLesson, lessonJsonPieces, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
 import { visible, visibleLine } from './io/visible.js';
-import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid } from './layout/index.js';
+import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid, tooLargeToDraw } from './layout/index.js';
 import { exportLesson, isExportFormat } from './export/index.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
@@ -121,18 +121,11 @@ function graphCommand(io: Io, scenario: Scenario, format: string): void {
   else if (format === 'mermaid') io.stdout.write(visible(toMermaid(graph, values, grads)));
   else {
     const layout = layoutGraph(graph);
-    // The whole drawing is a grid of cells: a long sum's grows with the square of its terms (10,000 terms took 75 s and 5 GB).
-    if (layout.width * layout.height > MAX_DRAWING_CELLS) {
-      throw new UsageError(
-        `${scenario.file}: its drawing would be ${layout.width.toLocaleString('en-US')} × ${layout.height.toLocaleString('en-US')} characters, more than ${MAX_DRAWING_CELLS.toLocaleString('en-US')} — use --format dot or --format mermaid for a graph this large.`,
-      );
-    }
+    const tooLarge = tooLargeToDraw(layout);
+    if (tooLarge) throw new UsageError(`${scenario.file}: ${tooLarge} — use --format dot or --format mermaid for a graph this large.`);
     io.stdout.write(visible(drawingToText(drawGraph(layout, { values, grads }))) + '\n');
   }
 }
-
-/** The most cells `graph` draws as text: a 1,000-term sum's drawing (31,346 × 2,005) still fits, in about 5 s. */
-const MAX_DRAWING_CELLS = 64_000_000;
 
 function checkCommand(io: Io, files: string[]): number {
   if (files.length === 0) throw new UsageError('check needs at least one file — e.g. "grad-tutor check my-graph.yaml".');

@@ -9,7 +9,7 @@
  * paragraph of pipes elsewhere), so every renderer shows the same thing.
  */
 
-import { drawGraph, drawingToText, layoutGraph } from '../layout/index.js';
+import { drawGraph, drawingToText, layoutGraph, tooLargeToDraw, type Layout } from '../layout/index.js';
 import { buildLesson, num, paragraphs, questionFor, type Lesson, type NumberQuestion as Question, type Step } from '../lesson/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { visible, visibleLine } from '../io/visible.js';
@@ -72,9 +72,18 @@ function stepSection(step: Step, number: number, skip: Set<string> = new Set()):
   ];
 }
 
+/** Laid out once per lesson: the handout draws the graph twice (without and with the gradients). */
+const layouts = new WeakMap<Lesson, Layout>();
+
 function drawing(lesson: Lesson, withGrads: boolean): string[] {
   const { graph, values, grads } = lesson.trace;
-  return codeBlock(drawingToText(drawGraph(layoutGraph(graph), { values, grads: withGrads ? grads : {} })));
+  let layout = layouts.get(lesson);
+  if (!layout) layouts.set(lesson, (layout = layoutGraph(graph)));
+  const tooLarge = tooLargeToDraw(layout);
+  // The rest of the handout still holds: only the picture is left out, with where to get one.
+  if (tooLarge)
+    return [`${markdownText(`The graph is not drawn here: ${tooLarge}.`)} \`grad-tutor graph --format dot\` gives it to Graphviz.`];
+  return codeBlock(drawingToText(drawGraph(layout, { values, grads: withGrads ? grads : {} })));
 }
 
 const LETTERS = 'ABCDEFGHIJ';

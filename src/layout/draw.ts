@@ -65,6 +65,19 @@ function spanOf(text: string, style: number): StyledText {
 }
 
 /** Plain text, no styles, trailing blanks trimmed: for golden files, pipes and `graph`. */
+/**
+ * The most cells a whole drawing is made as text (by graph and the handout): a 1,000-term sum's (31,346 × 2,005)
+ * still is, in about 5 s. A long sum's drawing grows with the square of its terms: 10,000 terms took 75 s and 5 GB.
+ */
+export const MAX_DRAWING_CELLS = 64_000_000;
+
+/** Why the whole drawing of this layout is not made as text, as a clause (`it would be … characters, more than …`), or undefined. */
+export function tooLargeToDraw(layout: { width: number; height: number }): string | undefined {
+  if (layout.width * layout.height <= MAX_DRAWING_CELLS) return undefined;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `its drawing would be ${n(layout.width)} × ${n(layout.height)} characters, more than ${n(MAX_DRAWING_CELLS)}`;
+}
+
 export function drawingToText(drawing: Drawing): string {
   return drawing.lines
     .map((spans) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Parser, type Node } from 'commonmark';
 import { bundledScenarios } from '../../src/catalog.js';
 import { inCourse } from '../../src/course.js';
-import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
+import { loadScenarioFile, parseScenario, type Scenario } from '../../src/scenario/index.js';
 import { toMarkdown } from '../../src/export/index.js';
 import { buildLesson, questionFor } from '../../src/lesson/index.js';
 import { drawGraph, drawingToText, layoutGraph } from '../../src/layout/index.js';
@@ -145,5 +145,20 @@ describe('grad-tutor export … --format markdown', () => {
     expect(code).toBe(0);
     expect(stdout).toBe(toMarkdown(bundled.find((s) => s.id === 'add-then-mul')!));
     expect(stdout).toContain('c = a + b = 3 + (-5) = -2');
+  });
+});
+
+describe('a handout of a graph too large to draw', () => {
+  it('says why the drawing is left out and where to get one, and keeps the steps', () => {
+    // A 3,000-term sum: its drawing grows with the square of the terms (about 46,000 × 6,000 characters).
+    const names = Array.from({ length: 3_000 }, (_, i) => `a${i}`);
+    const text = `title: A long sum\ninputs:\n${names.map((n) => `  ${n}: 1\n`).join('')}nodes:\n  z: ${names.join(' + ')}\n`;
+    const handout = toMarkdown(parseScenario(text, 'long-sum.yaml'));
+    expect(handout).toMatch(
+      /The graph is not drawn here: its drawing would be [\d,]+ × [\d,]+ characters, more than 64,000,000\. `grad-tutor graph --format dot` gives it to Graphviz\./,
+    );
+    expect(handout).not.toContain('╭─');
+    // Every forward and backward step is still there: 2,999 sums, each with its two edges.
+    expect(handout.match(/^### \d+\. Backward: /gm)?.length).toBe(5_998);
   });
 });
