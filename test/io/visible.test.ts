@@ -16,3 +16,19 @@ describe('visible', () => {
     expect(visibleLine('a\nb\tc\r')).toBe('a^Jb^Ic^M');
   });
 });
+
+describe('visible: what hides or reorders text', () => {
+  it('shows bidi controls as \\u escapes, so a line reads on screen in the order it is stored', () => {
+    // "Trojan Source": U+202E turns the rest of the line around on screen.
+    expect(visible('admin\u202e } \u2066x\u2069')).toBe('admin\\u202e } \\u2066x\\u2069');
+    for (const ch of ['\u202a', '\u202b', '\u202c', '\u202d', '\u2066', '\u2067', '\u2068', '\u200e', '\u200f', '\u061c'])
+      expect(visible(ch)).toBe(`\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  });
+  it('shows zero-width characters, so two names that look alike do not', () => {
+    expect(visible('a\u200bb\u200cc\u200dd\u2060e\ufeff')).toBe('a\\u200bb\\u200cc\\u200dd\\u2060e\\ufeff');
+  });
+  it('shows a lone surrogate half, which would print as U+FFFD, and keeps a pair', () => {
+    expect(visible('a\ud800b\udc00')).toBe('a\\ud800b\\udc00');
+    expect(visible('😀')).toBe('😀');
+  });
+});
