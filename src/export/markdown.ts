@@ -21,11 +21,15 @@ export interface HandoutOptions {
 
 /**
  * Text as it should read, never as Markdown: every character CommonMark (or a
- * common extension: `~~`, `|`) could take as syntax is escaped, so the rendered
- * text is exactly the lesson's. Untrusted, so control characters show too.
+ * common extension: `~~` strike-through, `|` tables, `$` maths, `{#id}`
+ * attributes, `:::` and `:name` directives) could take as syntax is escaped, so
+ * the rendered text is exactly the lesson's. Untrusted, so control, bidi and
+ * zero-width characters show too. The one escaping of file text in a handout.
  */
 export function markdownText(text: string): string {
-  const escaped = visibleLine(text.trim()).replace(/[\\`*_[\]<>&!|~]/g, (ch) => `\\${ch}`);
+  const escaped = visibleLine(text.trim())
+    .replace(/[\\`*_[\]<>&!|~${}]/g, (ch) => `\\${ch}`)
+    .replace(/:(?=[A-Za-z:])/g, '\\:');
   // At the start of a line these open a heading, a list or a rule.
   return escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }

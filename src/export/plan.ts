@@ -7,9 +7,9 @@
 
 import { isLeaf, nodeMap, opRow, reachesOutput, type GraphNode } from '../engine/index.js';
 import type { Scenario } from '../scenario/types.js';
-import { visibleLine } from '../io/visible.js';
 import { pythonNames, type Renaming } from './names.js';
 import { pythonFloat, pythonOperand } from './literals.js';
+import { commentText } from './python-text.js';
 
 export interface ForwardLine {
   /** The variable it assigns. */
@@ -38,11 +38,6 @@ export interface ScriptPlan {
   /** Printed names that keep no gradient (PyTorch: `grad` is None). */
   withoutGrad: string[];
   output: string;
-}
-
-/** Untrusted text for a one-line comment: no line break or control character can end the comment early. */
-export function commentText(text: string): string {
-  return visibleLine(text);
 }
 
 export function planScript(scenario: Scenario, wrap: (literal: string) => string): ScriptPlan {
@@ -103,27 +98,4 @@ function dependsOn(params: Set<string>, nodes: GraphNode[]): Set<string> {
   const moved = new Set(params);
   for (const node of nodes) if (node.inputs.some((name) => moved.has(name))) moved.add(node.name);
   return moved;
-}
-
-/** A Python string literal for a name: a JSON string is one, escapes and all. */
-export function pythonString(text: string): string {
-  return JSON.stringify(text);
-}
-
-/** `# text` lines for a paragraph of untrusted text, wrapped near `width`. */
-export function commentLines(text: string, width = 78): string[] {
-  const words = commentText(text.replace(/\s+/g, ' ').trim())
-    .split(' ')
-    .filter((w) => w !== '');
-  const lines: string[] = [];
-  let line = '#';
-  for (const word of words) {
-    if (line.length + 1 + word.length > width && line !== '#') {
-      lines.push(line);
-      line = '#';
-    }
-    line += ` ${word}`;
-  }
-  if (line !== '#') lines.push(line);
-  return lines;
 }

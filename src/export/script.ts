@@ -6,7 +6,8 @@
  */
 
 import type { Scenario } from '../scenario/types.js';
-import { commentLines, commentText, planScript, pythonString, type ScriptPlan } from './plan.js';
+import { planScript, type ScriptPlan } from './plan.js';
+import { commentLines, commentText, pythonString } from './python-text.js';
 import { pythonFloat } from './literals.js';
 
 export interface Dialect {
@@ -72,6 +73,8 @@ function header(plan: ScriptPlan, dialect: Dialect, version: string): string[] {
   const { scenario } = plan;
   const lines = [
     '#!/usr/bin/env python3',
+    // Python reads an encoding from a comment on line 1 or 2: a fixed one, never file text (see python-text.ts).
+    '# -*- coding: utf-8 -*-',
     `# ${commentText(scenario.title)} (${commentText(scenario.id)}), exported by grad-tutor ${version} as ${dialect.title}.`,
     `# ${dialect.needs}`,
     ...(scenario.description ? ['#', ...commentLines(scenario.description)] : []),
@@ -150,17 +153,12 @@ function forwardFunction(plan: ScriptPlan): string[] {
 function runFunction(plan: ScriptPlan, dialect: Dialect): string[] {
   const out = pythonString(plan.output);
   if (!plan.rows) {
-    return [
-      'def run():',
-      `    """The output, ${commentText(plan.output)}, and every named node."""`,
-      '    nodes = forward()',
-      `    return nodes[${out}], nodes`,
-    ];
+    return ['def run():', '    """The output and every named node."""', '    nodes = forward()', `    return nodes[${out}], nodes`];
   }
   return [
     'def run():',
-    `    """Every example row through the graph: the output ${commentText(plan.output)} summed over`,
-    `    the rows, and the first row's nodes."""`,
+    '    """Every example row through the graph: the output summed over the rows,',
+    `    and the first row's nodes."""`,
     `    rows = [forward(*${dialect.leaves('example')}) for example in examples]`,
     `    total = rows[0][${out}]`,
     '    for nodes in rows[1:]:',
