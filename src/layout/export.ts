@@ -7,6 +7,7 @@
 import { edgesOf, type Graph, type GraphNode, type OpName } from '../engine/graph.js';
 import { literalOf } from '../scenario/labels.js';
 import { formatNumber } from './format.js';
+import { visibleLine } from '../io/visible.js';
 
 type Numbers = Record<string, number | undefined>;
 
@@ -83,14 +84,37 @@ function captions(graph: Graph): Map<string, string> {
   );
 }
 
+/**
+ * Text in a DOT record label, the one escaping of names in a DOT file: a line
+ * break or control shows instead of breaking the line; `&` is written as an
+ * entity (Graphviz reads `&lt;` as <); a backslash makes the characters a record
+ * or the quoted string would read as structure into text, and itself too, so
+ * `\N` or `\l` cannot become a node's name or a line break.
+ */
+export function dotText(text: string): string {
+  return visibleLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/[\\{}|<>"]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * Text in a quoted Mermaid label, the one escaping of names in a Mermaid file:
+ * a line break or control shows; every character Mermaid or the HTML it makes
+ * could read as structure is an entity code (`#quot;`, `#37;`): the quote that
+ * ends the label, tags, entities, the `%%{…}%%` directives Mermaid finds anywhere
+ * in a file, and the backtick that turns a label into Markdown.
+ */
+export function mermaidText(text: string): string {
+  const codes: Record<string, string> = { '"': '#quot;', '<': '#lt;', '>': '#gt;', '#': '#35;', '&': '#38;', '%': '#37;', '`': '#96;' };
+  return visibleLine(text).replace(/["<>#&%`]/g, (ch) => codes[ch]);
+}
+
 export function toDot(graph: Graph, values: Numbers, grads: Numbers): string {
-  // Record labels treat these as structure; a backslash makes them text.
-  const escape = (text: string) => text.replace(/[\\{}|<>"]/g, (ch) => `\\${ch}`);
   const id = new Map(graph.nodes.map((node, i) => [node.name, `n${i}`]));
   const caption = captions(graph);
   const lines = ['digraph G {', '  rankdir=LR;', '  node [shape=record, fontname="monospace"];'];
   for (const node of graph.nodes) {
-    const label = `{ ${escape(caption.get(node.name)!)} | data ${escape(shown(values[node.name]))} | grad ${escape(shown(grads[node.name]))} }`;
+    const label = `{ ${dotText(caption.get(node.name)!)} | data ${dotText(shown(values[node.name]))} | grad ${dotText(shown(grads[node.name]))} }`;
     lines.push(`  ${id.get(node.name)} [label="${label}"];`);
   }
   for (const edge of edgesOf(graph)) lines.push(`  ${id.get(edge.from)} -> ${id.get(edge.to)};`);
@@ -99,14 +123,12 @@ export function toDot(graph: Graph, values: Numbers, grads: Numbers): string {
 }
 
 export function toMermaid(graph: Graph, values: Numbers, grads: Numbers): string {
-  // Mermaid reads entity codes inside quoted labels.
-  const escape = (text: string) => text.replace(/["<>#]/g, (ch) => ({ '"': '#quot;', '<': '#lt;', '>': '#gt;', '#': '#35;' })[ch] ?? ch);
   const id = new Map(graph.nodes.map((node, i) => [node.name, `n${i}`]));
   const caption = captions(graph);
   const lines = ['flowchart LR'];
   for (const node of graph.nodes) {
     const label = [caption.get(node.name)!, `data ${shown(values[node.name])}`, `grad ${shown(grads[node.name])}`]
-      .map(escape)
+      .map(mermaidText)
       .join('<br/>');
     lines.push(`  ${id.get(node.name)}["${label}"]`);
   }
