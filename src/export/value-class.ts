@@ -181,15 +181,27 @@ class Value:
 
     def backward(self):
         # Topological order: every node after all the nodes it was made from.
+        # The lecture's build_topo calls itself for each child, and Python stops
+        # a call chain at about 1,000 deep (RecursionError): a chain of 2,000
+        # nodes, or a sum of 1,000 terms, is deeper. This is the same walk, depth
+        # first, children in order, with the calls kept in a list of our own:
+        # each entry is a node and the children it has still to visit.
         topo = []
         visited = set()
 
-        def build_topo(v):
-            if v not in visited:
-                visited.add(v)
-                for child in v._prev:
-                    build_topo(child)
-                topo.append(v)
+        def build_topo(root):
+            visited.add(root)
+            stack = [(root, iter(root._prev))]
+            while stack:
+                v, children = stack[-1]
+                for child in children:
+                    if child not in visited:
+                        visited.add(child)
+                        stack.append((child, iter(child._prev)))  # visit the child first, then come back to v
+                        break
+                else:
+                    stack.pop()
+                    topo.append(v)  # every child of v is in topo: now v
         build_topo(self)
 
         # The seed: d(self)/d(self) = 1. Then each node, from the output back, passes its gradient on.
