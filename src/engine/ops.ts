@@ -28,6 +28,13 @@ export interface OpRow {
   local(i: number, x: number[], out: number): number;
   /** The local derivative as a rule the learner can read: ∂(a·b)/∂a = b. */
   writeLocal(i: number, operands: string[], out: string): string;
+  /**
+   * `local` as a Python expression of the floats `a`, `b` and `result`, where the
+   * plain-Python export's Value class writes its backward from the row itself
+   * (for `^`, whose edges need rules of their own). Its helpers `_pow`, `_log`
+   * give inf and nan where Python's floats would raise.
+   */
+  pythonLocal?(i: number): string;
 }
 
 /** How `*` is written everywhere a learner reads it: text, box titles, menus. */
@@ -87,8 +94,10 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     symbol: '^',
     python: binary('**'),
     forward: ([a, b]) => a ** b,
-    local: (i, [a, b], out) => (i === 0 ? powerBase(a, b) : powerExponent(a, out)),
+    local: (i, [a, b], out) => (i === 0 ? powerBase(a, b) : powerExponent(a, b, out)),
     writeLocal: (i, o, out) => (i === 0 ? `${o[1]}·${o[0]}^(${o[1]}-1)` : `${out}·ln(${o[0]})`),
+    // The same two rules, read by the same tests at the same edge points.
+    pythonLocal: (i) => (i === 0 ? '0.0 if b == 0 else b * _pow(a, b - 1)' : '0.0 if a == 0 and b >= 0 else result * _log(a)'),
   },
   neg: {
     parse: { prefix: '-' },
@@ -156,13 +165,14 @@ function powerBase(a: number, b: number): number {
 }
 
 /**
- * ∂(a^b)/∂b = a^b·ln(a). Over the reals only defined for a > 0; PyTorch gives
- * 0 wherever a^b is 0 (a zero base), so a dead `relu(w) ^ p` does not turn
- * every gradient upstream into NaN. A negative base still gives NaN, which the
- * lesson explains at that edge.
+ * ∂(a^b)/∂b = a^b·ln(a). Over the reals only defined for a > 0. PyTorch's rule
+ * at a zero base: 0 for an exponent b ≥ 0 (0^0 = 1 too, where 1·ln(0) would be
+ * −∞), so a dead `relu(w) ^ p` does not turn every gradient upstream into NaN.
+ * Everywhere else a^b·ln(a): a negative base gives NaN even where its power
+ * underflows to 0, (−0.5)^2000, and the lesson says why at that step.
  */
-function powerExponent(a: number, out: number): number {
-  return out === 0 ? 0 : out * Math.log(a);
+function powerExponent(a: number, b: number, out: number): number {
+  return a === 0 && b >= 0 ? 0 : out * Math.log(a);
 }
 
 /** Every row, by op name; a row added at run time shows here, in the parser and in the drawing. */

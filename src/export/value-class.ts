@@ -1,3 +1,8 @@
+import { OPS } from '../engine/ops.js';
+
+/** The tutor's own rule for a^b's local derivatives, in Python: the engine's op row writes it. */
+const powerLocal = (i: number) => OPS['^'].pythonLocal!(i);
+
 /**
  * The plain-Python export's engine: the lecture's `Value` (micrograd's
  * engine.py) with every op the tutor has. Each op computes its result and,
@@ -107,9 +112,9 @@ class Value:
         def _backward():
             # PyTorch's rules at the edges: to the power 0 the base has no slope (even at 0),
             # and at a base of 0 the exponent has none (for an exponent >= 0), where ln(0) is -inf.
-            b = other.data
-            self.grad += (0.0 if b == 0 else b * _pow(self.data, b - 1)) * out.grad
-            other.grad += (0.0 if self.data == 0 and b >= 0 else out.data * _log(self.data)) * out.grad
+            a, b, result = self.data, other.data, out.data
+            self.grad += (${powerLocal(0)}) * out.grad
+            other.grad += (${powerLocal(1)}) * out.grad
         out._backward = _backward
         return out
 
