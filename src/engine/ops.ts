@@ -93,7 +93,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     write: binary('^'),
     symbol: '^',
     python: binary('**'),
-    forward: ([a, b]) => a ** b,
+    forward: ([a, b]) => power(a, b),
     local: (i, [a, b], out) => (i === 0 ? powerBase(a, b) : powerExponent(a, b, out)),
     writeLocal: (i, o, out) => (i === 0 ? `${o[1]}·${o[0]}^(${o[1]}-1)` : `${out}·ln(${o[0]})`),
     // The same two rules, read by the same tests at the same edge points.
@@ -157,11 +157,20 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
 };
 
 /**
+ * a^b as C, Python and PyTorch compute it: JavaScript's `**` says NaN for 1^NaN
+ * and (−1)^±∞, where they all say 1 (a NaN upstream would otherwise show NaN
+ * in the tutor and 1 in both exports).
+ */
+function power(a: number, b: number): number {
+  return a === 1 || (a === -1 && (b === Infinity || b === -Infinity)) ? 1 : a ** b;
+}
+
+/**
  * ∂(a^b)/∂a = b·a^(b−1). PyTorch's rule at b = 0: the power is the constant 1,
  * so the slope is 0 even at a = 0, where 0·0^(−1) would be 0·∞ = NaN.
  */
 function powerBase(a: number, b: number): number {
-  return b === 0 ? 0 : b * a ** (b - 1);
+  return b === 0 ? 0 : b * power(a, b - 1);
 }
 
 /**

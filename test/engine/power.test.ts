@@ -38,6 +38,12 @@ const POINTS: [number, number][] = [
   [0.5, -2],
   [2, 2000],
   [1e-300, 2],
+  // Where JavaScript's ** and C's pow differ: 1^NaN and (-1)^±∞ are 1 in C, Python and PyTorch.
+  [1, NaN],
+  [1, Infinity],
+  [-1, Infinity],
+  [-1, -Infinity],
+  [NaN, 0],
 ];
 
 /** What the tutor's row gives: the power and its two local derivatives. */
@@ -85,6 +91,7 @@ describe('d(a^b) at the edges', () => {
     expect(tutor([2, 3])).toEqual([8, 12, 8 * Math.log(2)]);
     expect(tutor([0, 2])).toEqual([0, 0, 0]);
     expect(tutor([0, -1])).toEqual([Infinity, -Infinity, -Infinity]); // -1 · 0^-2; ∞ · ln 0
+    expect(tutor([1, NaN])).toEqual([1, NaN, 0]); // NaN · 1^NaN; 1 · ln 1
   });
 
   it.skipIf(!python)("the plain-Python export's Value class gives the tutor's numbers at every point", () => {
