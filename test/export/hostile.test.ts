@@ -194,6 +194,16 @@ describe('DOT and Mermaid of a hostile file', () => {
   });
 });
 
+describe("show's transcript of a hostile file", () => {
+  it.each(cases)('%s: no control, bidi or zero-width character reaches the terminal', async (_name, f) => {
+    const { code, stdout } = await runCli(['show', f.file]);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff\u061c]/,
+    );
+  });
+});
+
 describe('a hostile node name', () => {
   it.each(NODE_NAMES)('%j is refused in one sentence naming file:line:col, exit 2', async (name) => {
     const file = join(root, `name-${NODE_NAMES.indexOf(name)}.yaml`);
