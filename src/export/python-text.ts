@@ -12,11 +12,12 @@ import { visibleLine } from '../io/visible.js';
 
 /**
  * What Python (PEP 263: `coding:`, `coding=`, Vim's `fileencoding=`) and the
- * editors (Vim's `vim:` modeline) read as settings in a comment. Python reads
- * them only on lines 1-2, which hold no file text, but a comment that cannot
- * declare anything stays inert wherever its line ends up.
+ * editors (Vim's modelines: `vim:`, `Vim:`, `vi:`, `ex:`, `vim600:`) read as
+ * settings in a comment. Python reads them only on lines 1-2, which hold no
+ * file text, but a comment that cannot declare anything stays inert wherever
+ * its line ends up.
  */
-const DECLARATION = /(coding)([:=])|(?<![\w])(vim?|ex)(:)/g;
+const DECLARATION = /(coding)([:=])|(?<![\w])(vim?|Vim|ex|vim?[<=>]?\d+)(:)/g;
 
 /**
  * Untrusted text for a one-line comment: line breaks (a lone \r too) and

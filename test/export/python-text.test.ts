@@ -50,8 +50,8 @@ describe('commentText', () => {
     expect(commentText('Lesson  coding: unicode_escape')).toBe('Lesson  coding : unicode_escape');
     expect(commentText('-*- coding=latin-1 -*-')).toBe('-*- coding =latin-1 -*-');
     expect(commentText('vim: set fileencoding=unicode_escape :')).toBe('vim : set fileencoding =unicode_escape :');
-    for (const text of ['coding: x', 'coding=x', 'vim: x', ' vi: x', 'ex: x', 'fileencoding=x'])
-      expect(commentText(text)).not.toMatch(/coding[:=]|(^|\s)(vim?|ex):/);
+    for (const text of ['coding: x', 'coding=x', 'vim: x', ' vi: x', 'ex: x', 'Vim: x', 'vim600: x', 'vim>703: x', 'fileencoding=x'])
+      expect(commentText(text)).not.toMatch(/coding[:=]|(^|\s)(vim?|Vim|ex|vim?[<=>]?\d+):/);
   });
 
   it('shows bidi and zero-width characters', () => {
