@@ -49,7 +49,15 @@ interface Engine {
 
 const number = (x: number | string | null) => (typeof x === 'string' ? Number(x) : x);
 
-async function engineOf(text: string, name: string): Promise<{ scenario: Scenario; engine: Engine }> {
+const engines = new Map<string, Promise<{ scenario: Scenario; engine: Engine }>>();
+
+/** The scenario and what the engine shows of it, worked out once per graph. */
+function engineOf(text: string, name: string): Promise<{ scenario: Scenario; engine: Engine }> {
+  if (!engines.has(name)) engines.set(name, showJson(text, name));
+  return engines.get(name)!;
+}
+
+async function showJson(text: string, name: string): Promise<{ scenario: Scenario; engine: Engine }> {
   const file = join(dir, `${name}.yaml`);
   writeFileSync(file, text);
   const { code, stdout } = await runCli(['show', file, '--json']);
