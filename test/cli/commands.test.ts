@@ -147,6 +147,25 @@ describe('check', () => {
     expect(stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:10: .* — .*\\.\\n$`));
   });
 
+  it('refuses a graph too large to teach with, as show does: the same sentence, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gt-'));
+    // a, then 1 constant and 1 sum per `+ 1`: 1 + 2 × 50,000 nodes, one past the limit; one term fewer is 2 under it.
+    const sum = (terms: number) => `title: Long\ninputs:\n  a: 1\nnodes:\n  z: a${' + 1'.repeat(terms)}\n`;
+    const over = join(dir, 'over.yaml');
+    const under = join(dir, 'under.yaml');
+    writeFileSync(over, sum(50_000));
+    writeFileSync(under, sum(49_999));
+    const shown = await runCli(['show', over]);
+    const checked = await runCli(['check', under, over]);
+    expect(checked.code).toBe(2);
+    expect(checked.stdout).toBe(`ok ${under}\n`);
+    expect(checked.stderr).toBe(
+      `${over}: the graph has 100,001 nodes, more than the 100,000 the tutor can teach with — split it into smaller scenarios.\n`,
+    );
+    expect(checked.stderr).toBe(shown.stderr);
+    expect(shown.code).toBe(2);
+  });
+
   it('every bundled scenario checks ok', async () => {
     const entries = JSON.parse((await runCli(['list', '--json'])).stdout) as { file: string }[];
     const { code, stdout } = await runCli(['check', ...entries.map((e) => e.file)]);
