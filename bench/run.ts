@@ -215,3 +215,4 @@ function printTable(title: string, rows: Row[]): void {
 }
 
 await import('./scale.js');
+await import('./limits.js');

@@ -251,6 +251,7 @@ class Reader implements SectionReader {
       { params: fields.get('params'), examples: fields.get('examples'), train: fields.get('train') },
       graph.inputs,
       nudge,
+      graph.nodes.length,
     );
     scenario.params = training.params;
     if (training.examples) scenario.examples = training.examples;
