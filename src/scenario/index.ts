@@ -1,7 +1,7 @@
 /** Scenario files → validated Scenarios. Everything a user can get wrong is a ScenarioError. */
 
 export { ScenarioError, type Scenario } from './types.js';
-export { parseScenario, loadScenarioFile, scenarioId } from './load.js';
+export { parseScenario, loadScenarioFile, refusalAt, scenarioFromBytes, scenarioId } from './load.js';
 export {
   parseExpression,
   ExprSyntaxError,
