@@ -1,4 +1,5 @@
 // The work a scenario asks for is bounded up front, at the key that asks for it.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectError } from '../helpers/scenario-errors.js';
 import { bundledScenarios } from '../../src/catalog.js';
@@ -99,5 +100,21 @@ describe('the bundled scenarios', () => {
       };
       for (const [limit, share] of Object.entries(within)) expect([file, limit, share <= 0.1 || share]).toEqual([file, limit, true]);
     }
+  });
+});
+
+describe('the README', () => {
+  it('gives the limits the loader applies, each in its row of the table', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const limit = (what: string) => {
+      const row = readme.split('\n').find((line) => line.startsWith(`| ${what}`));
+      return Number(row?.split('|')[2].trim().replace(/,/g, ''));
+    };
+    expect(limit('nodes in the graph')).toBe(MAX_NODES);
+    expect(limit('`steps` of `train`')).toBe(MAX_STEPS);
+    expect(limit('rows of `examples`')).toBe(MAX_EXAMPLES);
+    expect(limit('rows × nodes (')).toBe(MAX_EXAMPLE_WORK);
+    expect(limit('rows × nodes × steps')).toBe(MAX_TRAINING_WORK);
+    expect(limit('steps × params')).toBe(MAX_TRAINING_LINES);
   });
 });
