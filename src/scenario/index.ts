@@ -13,5 +13,5 @@ export {
   type SourceRange,
 } from './expression.js';
 export { buildGraph, type InputDef, type NodeDef, type Fail } from './build-graph.js';
-export { scenarioFromTyped } from './typed.js';
+export { scenarioFromTyped, PROMPT_GRAPH } from './typed.js';
 export { MAX_NODES, tooLargeToTeach } from './limits.js';

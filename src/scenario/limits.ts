@@ -1,4 +1,5 @@
 import type { Scenario } from './types.js';
+import { PROMPT_GRAPH } from './typed.js';
 
 /** Past this a graph is no lesson (100,000 steps), and its document runs to hundreds of megabytes. */
 export const MAX_NODES = 100_000;
@@ -42,5 +43,8 @@ export const count = (n: number): string => n.toLocaleString('en-US');
 export function tooLargeToTeach(scenario: Scenario): string | undefined {
   const nodes = scenario.graph.nodes.length;
   if (nodes <= MAX_NODES) return undefined;
-  return `${scenario.file}: the graph has ${count(nodes)} nodes, more than the ${count(MAX_NODES)} the tutor can teach with — split it into smaller scenarios.`;
+  const limit = `${count(nodes)} nodes, more than the ${count(MAX_NODES)} the tutor can teach with`;
+  // A graph typed at the prompt has no file to name, nor scenarios to split into.
+  if (scenario.file === PROMPT_GRAPH) return `${PROMPT_GRAPH} has ${limit} — type a smaller one.`;
+  return `${scenario.file}: the graph has ${limit} — split it into smaller scenarios.`;
 }

@@ -343,10 +343,10 @@ describe('actions that are not keys', () => {
     const state = run(values, {
       type: 'open-failed',
       lesson: { kind: 'typed', expression: 'z = a +', values: ['a=1'] },
-      error: 'expression:1:8: …',
+      error: 'your graph, column 8: …',
       from: 'prompt',
     }).state;
-    expect(state.prompt).toEqual({ kind: 'expr', text: 'z = a +', error: 'expression:1:8: …' });
+    expect(state.prompt).toEqual({ kind: 'expr', text: 'z = a +', error: 'your graph, column 8: …' });
   });
 });
 
