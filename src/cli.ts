@@ -47,9 +47,8 @@ Usage
   grad-tutor graph <scenario> [--format text|dot|mermaid]
                                    the drawing with values and gradients after
                                    the backward pass, or Graphviz DOT, or Mermaid
-  grad-tutor check <file>...       validate scenario files: "ok" per good file,
-                                   refused as the other commands refuse it
-                                   (/dev/stdin: a file piped in)
+  grad-tutor check <file>...       validate scenario files: "ok" per file the
+                                   other commands take (/dev/stdin: one piped in)
   grad-tutor export <scenario> --format pytorch|python|markdown [--quiz]
                                    the lesson as a runnable script or a handout
   grad-tutor progress              where your progress is kept, and a summary

@@ -19,7 +19,7 @@ export const MAX_EXAMPLES = 1000;
  * `npx tsx bench/limits.ts`, which runs `show --json` on files at each corner:
  * on 2 shared cores none took more than 3.3 s, the work bounded here at most
  * 2.3 s of it (a graph of 20,000 nodes alone takes 2.2 s). A lesson's row
- * costs about what 30 updates do, so each product has its own limit.
+ * costs what dozens of updates do, so each product has its own limit.
  */
 
 /** Rows × nodes: the lesson's own passes over the examples. */
