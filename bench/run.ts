@@ -215,4 +215,5 @@ function printTable(title: string, rows: Row[]): void {
 }
 
 await import('./scale.js');
+await import('./limits.js');
 await import('./export.js');

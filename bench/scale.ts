@@ -13,8 +13,7 @@
  * writing it, not of --json in process).
  */
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +22,7 @@ import { backprop } from '../src/engine/index.js';
 import { drawGraph, layoutGraph } from '../src/layout/index.js';
 import { buildLesson, lessonJsonPieces, shownAt } from '../src/lesson/index.js';
 import { parseScenario } from '../src/scenario/index.js';
-import { BIN, cleanEnv } from '../test/e2e/pty.js';
+import { showJson } from './show-json.js';
 
 const SIZES = [1_000, 10_000, 100_000];
 const withLayout = process.argv.includes('--layout');
@@ -38,25 +37,6 @@ function time<T>(run: () => T): [T, number] {
   const start = performance.now();
   const result = run();
   return [result, performance.now() - start];
-}
-
-/** Wall time and peak memory of `show --json` in a fresh process (GNU time's %M), output thrown away. */
-function showJson(file: string): { ms: number; mb: number | undefined } {
-  const timer = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M'] : [];
-  const start = performance.now();
-  const run = spawnSync(
-    timer[0] ?? process.execPath,
-    [...timer.slice(1), ...(timer.length ? [process.execPath] : []), BIN, 'show', file, '--json'],
-    {
-      env: cleanEnv(),
-      stdio: ['ignore', 'ignore', 'pipe'],
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  const ms = performance.now() - start;
-  const kb = Number(run.stderr.trim().split('\n').at(-1));
-  return { ms, mb: Number.isFinite(kb) ? kb / 1024 : undefined };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'grad-tutor-scale-'));

@@ -2,7 +2,16 @@ import { parseArgs } from 'node:util';
 import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { bundledScenarios, resolveScenario } from './catalog.js';
-import { loadScenarioFile, scenarioFromTyped, ScenarioError, tooLargeToTeach, type Scenario } from './scenario/index.js';
+import {
+  loadScenarioFile,
+  refusalAt,
+  scenarioFromBytes,
+  scenarioFromTyped,
+  ScenarioError,
+  tooLargeToTeach,
+  type Scenario,
+} from './scenario/index.js';
+import { readPiped } from './io/read-file.js';
 import { inCourse, lessonKey, type LessonRef } from './course.js';
 import { loadProgress, NOWHERE, progressPath } from './progress.js';
 import { buildLesson, lessonJsonPieces, lessonToText } from './lesson/index.js';
@@ -38,7 +47,8 @@ Usage
   grad-tutor graph <scenario> [--format text|dot|mermaid]
                                    the drawing with values and gradients after
                                    the backward pass, or Graphviz DOT, or Mermaid
-  grad-tutor check <file>...       validate scenario files: "ok" per good file
+  grad-tutor check <file>...       validate scenario files: "ok" per file the
+                                   other commands take (/dev/stdin: one piped in)
   grad-tutor export <scenario> --format pytorch|python|markdown [--quiz]
                                    the lesson as a runnable script or a handout
   grad-tutor progress              where your progress is kept, and a summary
@@ -60,6 +70,10 @@ Options
 Without a terminal on stdin and stdout, "grad-tutor" prints the list and
 "grad-tutor <scenario>" prints what "show" prints.
 
+A scenario asking for too much work (more than 100,000 nodes, 1,000 steps or
+1,000 examples, or too much of them together) is refused up front; the README
+lists the limits.
+
 Exit codes: 0 success, 2 bad usage or a bad scenario file (the message names
 the file, line and column), 1 anything unexpected.
 `;
@@ -70,7 +84,13 @@ function version(): string {
   return pkg.version;
 }
 
-function loadScenario(idOrPath: string): Scenario {
+/** Where a scenario piped in is read from: `cat f.yaml | grad-tutor check /dev/stdin`. */
+const STDIN = '/dev/stdin';
+
+/** Reads a scenario file by its path; /dev/stdin gives what was piped in, read before the command ran. */
+type Read = (path: string) => Scenario;
+
+function loadScenario(idOrPath: string, read: Read): Scenario {
   const file = resolveScenario(idOrPath);
   if (!existsSync(file)) {
     const ids = bundledScenarios()
@@ -81,7 +101,7 @@ function loadScenario(idOrPath: string): Scenario {
     );
   }
   // A bundled lesson knows its place in the course: its summary names the next one.
-  return inCourse(loadScenarioFile(file), file);
+  return inCourse(read(file), file);
 }
 
 function listCommand(io: Io, json: boolean): void {
@@ -127,13 +147,14 @@ function graphCommand(io: Io, scenario: Scenario, format: string): void {
   }
 }
 
-function checkCommand(io: Io, files: string[]): number {
+function checkCommand(io: Io, files: string[], read: Read): number {
   if (files.length === 0) throw new UsageError('check needs at least one file — e.g. "grad-tutor check my-graph.yaml".');
   let bad = 0;
   for (const file of files) {
     try {
       if (!existsSync(file)) throw new UsageError(`${file}: no such file — check the path.`);
-      loadScenarioFile(file);
+      // What the other commands would refuse is not ok: the same limits, the same sentence.
+      teachable(read(file));
       io.stdout.write(`ok ${visibleLine(file)}\n`);
     } catch (error) {
       if (!(error instanceof ScenarioError || error instanceof UsageError)) throw error;
@@ -147,14 +168,14 @@ function checkCommand(io: Io, files: string[]): number {
 type Options = { expr?: string; set?: string[] };
 
 /** The scenario a command is about: a positional id or path, or a graph typed with --expr and --set. */
-function scenarioFrom(rest: string[], command: string, options: Options): Scenario | undefined {
+function scenarioFrom(rest: string[], command: string, options: Options, read: Read): Scenario | undefined {
   if (options.expr !== undefined) {
     if (rest.length > 0) throw new UsageError(`give a scenario or --expr, not both — drop "${rest[0]}".`);
     return scenarioFromTyped(options.expr, options.set ?? []);
   }
   if (options.set) throw new UsageError('--set gives values to the names of --expr — add --expr "z = …", or drop --set.');
   if (rest.length > 1) throw new UsageError(`${command} takes one scenario, not ${rest.length} — drop "${rest[1]}".`);
-  return rest[0] === undefined ? undefined : loadScenario(rest[0]);
+  return rest[0] === undefined ? undefined : loadScenario(rest[0], read);
 }
 
 function need(scenario: Scenario | undefined, command: string): Scenario {
@@ -275,20 +296,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const json = values.json === true;
     const [command] = positionals;
     refuseExtras(command, positionals.slice(1), values);
+    // A pipe is read once, before anything else: a stream cannot be read again. A terminal is not waited on.
+    const piped = positionals.includes(STDIN) && !io.stdin.isTTY ? await readPiped(io.stdin, refusalAt(STDIN)) : undefined;
+    const read: Read = (path) => (path === STDIN && piped ? scenarioFromBytes(piped, path) : loadScenarioFile(path));
     switch (command) {
       case 'list':
         listCommand(io, json);
         return 0;
       case 'show':
-        showCommand(io, need(scenarioFrom(positionals.slice(1), command, values), 'show'), json, values.quiz === true);
+        showCommand(io, need(scenarioFrom(positionals.slice(1), command, values, read), 'show'), json, values.quiz === true);
         return 0;
       case 'graph':
-        graphCommand(io, need(scenarioFrom(positionals.slice(1), command, values), 'graph'), values.format ?? 'text');
+        graphCommand(io, need(scenarioFrom(positionals.slice(1), command, values, read), 'graph'), values.format ?? 'text');
         return 0;
       case 'check':
-        return checkCommand(io, positionals.slice(1));
+        return checkCommand(io, positionals.slice(1), read);
       case 'export': {
-        const scenario = need(scenarioFrom(positionals.slice(1), command, values), 'export');
+        const scenario = need(scenarioFrom(positionals.slice(1), command, values, read), 'export');
         const format = values.format;
         if (!isExportFormat(format)) {
           const given = format === undefined ? 'export needs a format' : `unknown format "${visibleLine(format)}"`;
@@ -311,7 +335,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           throw new UsageError(
             `unknown command "${command}" — the commands are list, show, graph, check, export, progress, reset; "grad-tutor --help" says more.`,
           );
-        const scenario = teachable(scenarioFrom(positionals, 'grad-tutor', values));
+        const scenario = teachable(scenarioFrom(positionals, 'grad-tutor', values, read));
         // Without a terminal on both ends there is nothing to step through: print instead.
         // So too on a terminal that cannot move its cursor (TERM=dumb: Emacs' shell, some CI logs).
         if (json || !io.stdin.isTTY || !io.stdout.isTTY || io.env.TERM === 'dumb') {

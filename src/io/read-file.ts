@@ -63,6 +63,38 @@ export function readRegularFile(path: string, refuse: Refusal): Buffer {
   }
 }
 
+/**
+ * What a pipe holds, as `cat f.yaml | grad-tutor check /dev/stdin` gives it:
+ * read from the stream until its writer closes it, and refused as soon as it
+ * holds more than MAX_FILE_BYTES (a pipe has no size up front), the rest
+ * never read. Unlike a FIFO named by path, which may never get a writer,
+ * this pipe was opened by the shell and its writer is already there. Read
+ * through Node's stream, not by reopening /dev/stdin: Node has made fd 0
+ * non-blocking, and a read of it before the writer has written fails.
+ * Past the limit the stream is paused, not destroyed: destroying stdin
+ * raises an error that the hang-up handler takes for a crash.
+ */
+export function readPiped(stdin: NodeJS.ReadableStream, refuse: Refusal): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stop = (finish: () => void) => {
+      stdin.off('data', onData).off('end', onEnd).off('error', onError);
+      stdin.pause();
+      finish();
+    };
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(bytes);
+      total += bytes.length;
+      if (total > MAX_FILE_BYTES) stop(() => reject(tooLarge(refuse)));
+    };
+    const onEnd = () => stop(() => resolve(Buffer.concat(chunks, total)));
+    const onError = (error: Error) => stop(() => reject(error));
+    stdin.on('data', onData).on('end', onEnd).on('error', onError);
+  });
+}
+
 function openError(error: unknown, refuse: Refusal): Error {
   const code = (error as NodeJS.ErrnoException).code;
   if (typeof code !== 'string') return error as Error;

@@ -1,7 +1,7 @@
 /** Scenario files → validated Scenarios. Everything a user can get wrong is a ScenarioError. */
 
 export { ScenarioError, type Scenario } from './types.js';
-export { parseScenario, loadScenarioFile, scenarioId } from './load.js';
+export { parseScenario, loadScenarioFile, refusalAt, scenarioFromBytes, scenarioId } from './load.js';
 export {
   parseExpression,
   ExprSyntaxError,
@@ -13,5 +13,5 @@ export {
   type SourceRange,
 } from './expression.js';
 export { buildGraph, type InputDef, type NodeDef, type Fail } from './build-graph.js';
-export { scenarioFromTyped } from './typed.js';
+export { scenarioFromTyped, PROMPT_GRAPH } from './typed.js';
 export { MAX_NODES, tooLargeToTeach } from './limits.js';

@@ -41,7 +41,16 @@ export function scenarioId(file: string): string {
 
 /** Reads and validates a scenario file. Everything that is wrong with it is a ScenarioError. */
 export function loadScenarioFile(path: string): Scenario {
-  const bytes = readRegularFile(path, (problem, fix) => new ScenarioError(path, 1, 1, problem, fix));
+  return scenarioFromBytes(readRegularFile(path, refusalAt(path)), path);
+}
+
+/** A refusal to read `path` (not a file, too large) as a ScenarioError at its start. */
+export function refusalAt(path: string): (problem: string, fix: string) => ScenarioError {
+  return (problem, fix) => new ScenarioError(path, 1, 1, problem, fix);
+}
+
+/** Validates the bytes read from `path` (a file, or what was piped in). */
+export function scenarioFromBytes(bytes: Buffer, path: string): Scenario {
   if (bytes.includes(0)) throw notText(path);
   let text: string;
   try {
@@ -251,6 +260,7 @@ class Reader implements SectionReader {
       { params: fields.get('params'), examples: fields.get('examples'), train: fields.get('train') },
       graph.inputs,
       nudge,
+      graph.nodes.length,
     );
     scenario.params = training.params;
     if (training.examples) scenario.examples = training.examples;

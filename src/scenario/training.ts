@@ -9,9 +9,7 @@ import type { Entry, SectionReader } from './load.js';
 import { didYouMean } from './names.js';
 import { isEmpty } from './yaml-positions.js';
 import type { Training } from './types.js';
-
-/** A training run longer than this is no lesson anyone steps through. */
-export const MAX_STEPS = 1000;
+import { count, MAX_EXAMPLE_WORK, MAX_EXAMPLES, MAX_STEPS, MAX_TRAINING_LINES, MAX_TRAINING_WORK } from './limits.js';
 
 const TRAIN_KEYS = ['steps', 'rate', 'zero_grad'] as const;
 
@@ -27,12 +25,62 @@ export interface TrainingFields {
   train?: Training;
 }
 
-export function readTraining(reader: SectionReader, sections: Sections, inputs: string[], nudge: number): TrainingFields {
+/** The training keys of a graph of `nodes` nodes over `inputs`, refused where their work would pass the limits. */
+export function readTraining(reader: SectionReader, sections: Sections, inputs: string[], nudge: number, nodes: number): TrainingFields {
   const params = sections.params ? readParams(reader, sections.params, inputs) : [...inputs];
   const fields: TrainingFields = { params };
-  if (sections.examples) fields.examples = readExamples(reader, sections.examples, inputs, params);
-  if (sections.train) fields.train = readTrain(reader, sections.train, nudge);
+  if (sections.examples) fields.examples = readExamples(reader, sections.examples, inputs, params, nodes);
+  if (sections.train) {
+    fields.train = readTrain(reader, sections.train, nudge);
+    refuseLongTraining(reader, sections.train, fields.train.steps, { rows: fields.examples?.length ?? 1, nodes, params: params.length });
+  }
   return fields;
+}
+
+/** Too many rows, or rows × nodes past what the lesson works through in a couple of seconds: at the `examples` key. */
+function refuseManyRows(reader: SectionReader, entry: Entry, rows: number, nodes: number): void {
+  if (rows > MAX_EXAMPLES)
+    reader.fail(
+      entry.key,
+      `\`examples\` has ${count(rows)} rows, more than the ${count(MAX_EXAMPLES)} a lesson steps through`,
+      `keep at most ${count(MAX_EXAMPLES)} rows; the lesson shows each row's backward pass as a step`,
+    );
+  if (rows * nodes > MAX_EXAMPLE_WORK)
+    reader.fail(
+      entry.key,
+      `\`examples\` has ${count(rows)} rows, each run forward and backward through the graph's ${count(nodes)} nodes: ${count(rows * nodes)} node steps, more than the ${count(MAX_EXAMPLE_WORK)} the tutor works through in a couple of seconds`,
+      `keep at most ${count(Math.floor(MAX_EXAMPLE_WORK / nodes))} rows with this graph, or make the graph smaller`,
+    );
+}
+
+/**
+ * Updates × rows × nodes, or updates × params, past what the tutor works
+ * through in a couple of seconds: at the `train` key. (A graph without
+ * examples is one row.)
+ */
+function refuseLongTraining(
+  reader: SectionReader,
+  entry: Entry,
+  steps: number,
+  size: { rows: number; nodes: number; params: number },
+): void {
+  const { rows, nodes, params } = size;
+  const work = steps * rows * nodes;
+  if (work > MAX_TRAINING_WORK) {
+    const over = rows > 1 ? `${count(rows)} rows of the graph's ${count(nodes)} nodes` : `the graph's ${count(nodes)} nodes`;
+    reader.fail(
+      entry.key,
+      `\`train\` runs ${count(steps)} updates, each forward and backward through ${over}: ${count(work)} node steps, more than the ${count(MAX_TRAINING_WORK)} the tutor works through in a couple of seconds`,
+      `give at most ${count(Math.floor(MAX_TRAINING_WORK / (rows * nodes)))} steps here, or ${rows > 1 ? 'fewer rows or ' : ''}a smaller graph`,
+    );
+  }
+  const lines = steps * params;
+  if (lines > MAX_TRAINING_LINES)
+    reader.fail(
+      entry.key,
+      `\`train\` runs ${count(steps)} updates, each a step of the lesson that lists the ${count(params)} params: ${count(lines)} lines, more than the ${count(MAX_TRAINING_LINES)} the tutor writes in a couple of seconds`,
+      `give at most ${count(Math.floor(MAX_TRAINING_LINES / params))} steps here, or list fewer inputs under \`params\``,
+    );
 }
 
 function readParams(reader: SectionReader, entry: Entry, inputs: string[]): string[] {
@@ -46,26 +94,30 @@ function readParams(reader: SectionReader, entry: Entry, inputs: string[]): stri
     );
   if (!isSeq(value)) reader.fail(value, '`params` must be a list of input names', `write it as \`params: [${example}]\``);
   if (value.items.length === 0) reader.fail(value, '`params` lists no inputs', `name at least one, e.g. \`params: [${example}]\``);
-  const params: string[] = [];
+  // Sets, not includes() per name: a list of 50,000 params took 12 s to read.
+  const known = new Set(inputs);
+  const params = new Set<string>();
   for (const item of value.items as Node[]) {
     const node = reader.deref(item) as Node;
     const name = reader.nameOf(node);
-    if (!inputs.includes(name)) {
+    if (!known.has(name)) {
       reader.fail(
         node,
         `\`params\` names \`${name}\`, which is not an input${didYouMean(name, inputs)}`,
         'list only names defined under `inputs`; a node is computed, never moved',
       );
     }
-    if (params.includes(name)) reader.fail(node, `\`${name}\` is listed twice in \`params\``, 'list each param once');
-    params.push(name);
+    if (params.has(name)) reader.fail(node, `\`${name}\` is listed twice in \`params\``, 'list each param once');
+    params.add(name);
   }
-  return params;
+  return [...params];
 }
 
-function readExamples(reader: SectionReader, entry: Entry, inputs: string[], params: string[]): Record<string, number>[] {
+function readExamples(reader: SectionReader, entry: Entry, inputs: string[], params: string[], nodes: number): Record<string, number>[] {
   const value = reader.deref(entry.value);
-  const data = inputs.filter((name) => !params.includes(name));
+  const moved = new Set(params);
+  const data = inputs.filter((name) => !moved.has(name));
+  const dataNames = new Set(data);
   const example = `- {${
     data
       .slice(0, 2)
@@ -75,21 +127,22 @@ function readExamples(reader: SectionReader, entry: Entry, inputs: string[], par
   if (isEmpty(value)) reader.fail(entry.key, '`examples` is empty', `list rows of data below it, e.g. \`${example}\`, or remove the key`);
   if (!isSeq(value)) reader.fail(value, '`examples` must be a list of rows', `write one row per line, e.g. \`${example}\``);
   if (value.items.length === 0) reader.fail(value, '`examples` has no rows', `add at least one, e.g. \`${example}\``);
+  refuseManyRows(reader, entry, value.items.length, nodes);
   const rows: Record<string, number>[] = [];
-  let first: { names: string[]; node: Node } | undefined;
+  let first: { names: string[]; set: Set<string>; node: Node } | undefined;
   for (const item of value.items as Node[]) {
     const node = reader.deref(item) as Node;
     if (!isMap(node)) reader.fail(node, 'each row of `examples` must be a mapping of inputs to numbers', `write it as \`${example}\``);
     const row: Record<string, number> = {};
     for (const cell of reader.entries(node, 'this row of `examples`')) {
-      if (params.includes(cell.name)) {
+      if (moved.has(cell.name)) {
         reader.fail(
           cell.key,
           `a row of \`examples\` sets \`${cell.name}\`, which is a param`,
           'rows hold data only; training moves the params, so remove it from the row or from `params`',
         );
       }
-      if (!inputs.includes(cell.name)) {
+      if (!dataNames.has(cell.name)) {
         reader.fail(
           cell.key,
           `a row of \`examples\` sets \`${cell.name}\`, which is not an input${didYouMean(cell.name, data)}`,
@@ -104,10 +157,10 @@ function readExamples(reader: SectionReader, entry: Entry, inputs: string[], par
     if (!first) {
       if (names.length === 0)
         reader.fail(node, 'this row of `examples` sets no inputs', `set the data of one example, e.g. \`${example}\``);
-      first = { names, node };
+      first = { names, set: new Set(names), node };
     } else {
-      const missing = first.names.filter((name) => !names.includes(name));
-      const extra = names.filter((name) => !first?.names.includes(name));
+      const missing = first.names.filter((name) => !Object.hasOwn(row, name));
+      const extra = names.filter((name) => !first?.set.has(name));
       if (missing.length > 0 || extra.length > 0) {
         const problem =
           missing.length > 0

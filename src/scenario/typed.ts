@@ -9,10 +9,33 @@ import { ScenarioError, type Scenario } from './types.js';
  */
 export type TypedIn = 'options' | 'prompt';
 
+/** What a graph typed at the tutor's prompt is called in its messages (the learner typed no --expr there). */
+export const PROMPT_GRAPH = 'your graph';
+
 const WORDS = {
-  options: { expr: '--expr', values: '--set', set: (s: string) => `--set ${s}`, drop: (n: string) => `drop --set ${n}=…` },
-  prompt: { expr: 'expression', values: 'values', set: (s: string) => s, drop: (n: string) => `drop ${n}=…` },
+  options: {
+    expr: '--expr',
+    values: '--set',
+    at: (what: string, col: number) => `${what}:1:${col}`,
+    set: (s: string) => `--set ${s}`,
+    drop: (n: string) => `drop --set ${n}=…`,
+  },
+  prompt: {
+    expr: PROMPT_GRAPH,
+    values: 'your values',
+    // The values are one line of name=number pairs: the sentence names the pair, not a column.
+    at: (what: string, col: number) => (what === PROMPT_GRAPH ? `${what}, column ${col}` : what),
+    set: (s: string) => s,
+    drop: (n: string) => `drop ${n}=…`,
+  },
 };
+
+type Words = (typeof WORDS)[TypedIn];
+
+/** A mistake in the expression (at its column) or in the values, told in the words of where it was typed. */
+function mistake(words: Words, what: string, col: number, problem: string, fix: string): ScenarioError {
+  return new ScenarioError(what, 1, col, problem, fix, words.at(what, col));
+}
 
 /**
  * A graph the learner types instead of writing a file:
@@ -26,7 +49,7 @@ export function scenarioFromTyped(typed: string, sets: string[], typedIn: TypedI
   const start = match ? match[0].length : 0;
   const source = typed.slice(start);
   const fail = (offset: number, problem: string, fix: string): never => {
-    throw new ScenarioError(words.expr, 1, start + offset + 1, problem, fix);
+    throw mistake(words, words.expr, start + offset + 1, problem, fix);
   };
   if (source.trim() === '') fail(0, 'the expression is empty', 'type one, e.g. z = (a + b) * b');
   const nameTrouble = nameProblem(name);
@@ -56,16 +79,16 @@ export function scenarioFromTyped(typed: string, sets: string[], typedIn: TypedI
       const problem = `\`${e.name}\` has no value`;
       const fix = `add ${words.set(`${e.name}=<number>`)}, e.g. ${words.set(`${e.name}=2`)}`;
       // On the command line, point at the name in --expr; at the prompt, the values are what to fix.
-      if (typedIn === 'prompt') throw new ScenarioError(words.values, 1, 1, problem, fix);
+      if (typedIn === 'prompt') throw mistake(words, words.values, 1, problem, fix);
       fail(e.offset, problem, fix);
     }
     inputs.push({ name: e.name, value: value! });
   }
   for (const given of values.keys()) {
     if (!inputs.some((i) => i.name === given)) {
-      throw new ScenarioError(
+      throw mistake(
+        words,
         words.values,
-        1,
         1,
         `\`${given}\` is not used in the expression`,
         `${words.drop(given)}, or use ${given} in the expression`,
@@ -77,7 +100,7 @@ export function scenarioFromTyped(typed: string, sets: string[], typedIn: TypedI
   return {
     id: 'typed',
     title: `${name} = ${source.trim()}`,
-    file: '--expr',
+    file: words.expr,
     graph,
     nudge,
     expressions: { [name]: source.trim() },
@@ -85,21 +108,21 @@ export function scenarioFromTyped(typed: string, sets: string[], typedIn: TypedI
   };
 }
 
-function parseSets(sets: string[], words: (typeof WORDS)[TypedIn]): Map<string, number> {
+function parseSets(sets: string[], words: Words): Map<string, number> {
   const values = new Map<string, number>();
   for (const set of sets) {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)\s*$/.exec(set);
-    if (!m) throw new ScenarioError(words.values, 1, 1, `\`${set}\` is not name=number`, `write it like ${words.set('a=3')}`);
+    if (!m) throw mistake(words, words.values, 1, `\`${set}\` is not name=number`, `write it like ${words.set('a=3')}`);
     const value = Number(m[2]);
     if (!Number.isFinite(value))
-      throw new ScenarioError(
+      throw mistake(
+        words,
         words.values,
-        1,
         1,
         `\`${m[2]}\` is not a finite number`,
         `give ${m[1]} an ordinary number, e.g. ${words.set(`${m[1]}=0.5`)}`,
       );
-    if (values.has(m[1])) throw new ScenarioError(words.values, 1, 1, `\`${m[1]}\` is given twice`, 'keep one value for it');
+    if (values.has(m[1])) throw mistake(words, words.values, 1, `\`${m[1]}\` is given twice`, 'keep one value for it');
     values.set(m[1], value);
   }
   return values;

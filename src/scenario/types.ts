@@ -6,7 +6,7 @@ export interface Scenario {
   id: string;
   title: string;
   description?: string;
-  /** The path it was read from, as given (or `<expr>` for a typed graph). */
+  /** The path it was read from, as given (for a typed graph, `--expr` or, typed at the prompt, `your graph`). */
   file: string;
   graph: Graph;
   /** The nudge rate: each input moves by rate × grad. Default 0.01. */
@@ -67,8 +67,10 @@ export class ScenarioError extends Error {
     problem: string,
     /** How to fix it, as a clause without a final full stop. */
     fix: string,
+    /** Where, as the message says it: `file:line:col`, or in other words for what the learner typed. */
+    readonly place = `${file}:${line}:${col}`,
   ) {
-    super(`${file}:${line}:${col}: ${oneLine(problem)} — ${oneLine(fix)}.`);
+    super(`${place}: ${oneLine(problem)} — ${oneLine(fix)}.`);
     this.name = 'ScenarioError';
     this.problem = oneLine(problem);
     this.fix = oneLine(fix);

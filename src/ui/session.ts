@@ -10,7 +10,7 @@
 import { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from '../lesson/index.js';
 import { HS, RATES, judge, nextLessonAt, questionAt, stepLadder, type Given, type Step } from '../lesson/index.js';
 import { encodeSeen, decodeSeen, type Again } from '../progress.js';
-import type { Scenario } from '../scenario/index.js';
+import { PROMPT_GRAPH, type Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
 import { actionFor, LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, TYPED_KEYS, WAITING, type KeyName } from './keys.js';
 import { lessonFor } from './lessons.js';
@@ -286,7 +286,7 @@ function promptKey(state: Session, prompt: Prompt, key: KeyName): Result {
 
 /** A bad expression sends the learner back to fix it; a bad value or path stays where it is. */
 function promptFailed(state: Session, prompt: Prompt, error: string): Session {
-  const back = prompt.kind === 'values' && error.startsWith('expression:');
+  const back = prompt.kind === 'values' && error.startsWith(PROMPT_GRAPH);
   return { ...state, prompt: back ? { kind: 'expr', text: prompt.expression ?? '', error } : { ...prompt, error } };
 }
 

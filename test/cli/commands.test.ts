@@ -1,10 +1,11 @@
 import { COURSE } from '../course-order.js';
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
-import { bundledScenarios } from '../../src/catalog.js';
+import { bundledScenarios, SCENARIO_DIR } from '../../src/catalog.js';
+import { openLesson } from '../../src/course.js';
 
 interface Doc {
   id: string;
@@ -145,6 +146,40 @@ describe('check', () => {
     expect(code).toBe(2);
     expect(stdout).toBe(`ok ${good}\n`);
     expect(stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:10: .* — .*\\.\\n$`));
+  });
+
+  it('refuses a graph too large to teach with, as show does: the same sentence, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gt-'));
+    // a, then 1 constant and 1 sum per `+ 1`: 1 + 2 × 50,000 nodes, one past the limit; one term fewer is 2 under it.
+    const sum = (terms: number) => `title: Long\ninputs:\n  a: 1\nnodes:\n  z: a${' + 1'.repeat(terms)}\n`;
+    const over = join(dir, 'over.yaml');
+    const under = join(dir, 'under.yaml');
+    writeFileSync(over, sum(50_000));
+    writeFileSync(under, sum(49_999));
+    const shown = await runCli(['show', over]);
+    const checked = await runCli(['check', under, over]);
+    expect(checked.code).toBe(2);
+    expect(checked.stdout).toBe(`ok ${under}\n`);
+    expect(checked.stderr).toBe(
+      `${over}: the graph has 100,001 nodes, more than the 100,000 the tutor can teach with — split it into smaller scenarios.\n`,
+    );
+    expect(checked.stderr).toBe(shown.stderr);
+    expect(shown.code).toBe(2);
+  });
+
+  it("refuses the issue's MLP of 20,000 examples in one sentence at the `examples` key, as show and the tutor do", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gt-'));
+    const file = join(dir, 'mlp-20000.yaml');
+    // The bundled MLP ends with its 4 examples: 4,999 copies more make 20,000 rows.
+    const mlp = readFileSync(join(SCENARIO_DIR, '17-mlp.yaml'), 'utf8');
+    const rows = mlp.slice(mlp.indexOf('examples:\n') + 'examples:\n'.length);
+    writeFileSync(file, mlp + rows.repeat(4999));
+    const line = mlp.split('\n').indexOf('examples:') + 1;
+    const sentence = `${file}:${line}:1: \`examples\` has 20,000 rows, more than the 1,000 a lesson steps through — keep at most 1,000 rows; the lesson shows each row's backward pass as a step.`;
+    const checked = await runCli(['check', file]);
+    expect(checked).toEqual({ code: 2, stdout: '', stderr: `${sentence}\n` });
+    expect(await runCli(['show', file, '--json'])).toEqual(checked);
+    expect(openLesson({ kind: 'file', path: file })).toEqual({ error: sentence });
   });
 
   it('every bundled scenario checks ok', async () => {

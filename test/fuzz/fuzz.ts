@@ -91,8 +91,10 @@ function checkError(error: ScenarioError, expectFile: (file: string) => boolean,
   if (typeof error.fix !== 'string' || error.fix.trim() === '') bad('fix is empty');
   if (LINE_BREAK.test(error.message)) bad('the message spans more than one line');
   if (/\n\s+at |\bat .*\(.*:\d+:\d+\)/.test(error.message)) bad('the message holds a stack trace');
-  const expected = `${error.file}:${error.line}:${error.col}: ${error.problem} — ${error.fix}.`;
-  if (error.message !== expected) bad(`message is not \`file:line:col: problem — fix.\``);
+  // What the learner typed at the tutor's prompt is named in words; everything else by file:line:col.
+  const places = [`${error.file}:${error.line}:${error.col}`, `your graph, column ${error.col}`, 'your values'];
+  if (!places.includes(error.place)) bad(`place is ${preview(error.place)}`);
+  if (error.message !== `${error.place}: ${error.problem} — ${error.fix}.`) bad(`message is not \`place: problem — fix.\``);
 }
 
 /** A loaded scenario is what the engine and the lesson rely on. */
@@ -278,7 +280,7 @@ export function checkExpression(source: string): Outcome {
   return 'valid';
 }
 
-const TYPED_FILES = { options: ['--expr', '--set'], prompt: ['expression', 'values'] } as const;
+const TYPED_FILES = { options: ['--expr', '--set'], prompt: ['your graph', 'your values'] } as const;
 
 /** A graph typed at the prompt or with --expr/--set: a scenario, or an error on line 1 within the typed text. */
 export function checkTyped(typed: string, sets: string[], mode: 'options' | 'prompt'): Outcome {

@@ -147,7 +147,7 @@ describe('graphs the learner brings', () => {
     expect(tutor.frame()).toContain('Type your own graph');
     await tutor.type('z = (a + b) * b', KEY.enter);
     await tutor.type('a=3 b=', KEY.enter);
-    expect(tutor.frame()).toContain('values:1:1: `b=` is not name=number — write it like a=3.');
+    expect(tutor.frame()).toContain('your values: `b=` is not name=number — write it like a=3.');
     await tutor.type('-5', KEY.enter);
     expect(tutor.frame()).toContain('z = (a + b) * b');
     expect(tutor.state()).toMatchObject({ screen: 'lesson', lessonId: 'typed:z = (a + b) * b with a=3 b=-5' });

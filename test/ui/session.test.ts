@@ -343,10 +343,21 @@ describe('actions that are not keys', () => {
     const state = run(values, {
       type: 'open-failed',
       lesson: { kind: 'typed', expression: 'z = a +', values: ['a=1'] },
-      error: 'expression:1:8: …',
+      error: 'your graph, column 8: …',
       from: 'prompt',
     }).state;
-    expect(state.prompt).toEqual({ kind: 'expr', text: 'z = a +', error: 'expression:1:8: …' });
+    expect(state.prompt).toEqual({ kind: 'expr', text: 'z = a +', error: 'your graph, column 8: …' });
+  });
+
+  it('so does a graph too large to teach with; a bad value stays at the values', () => {
+    const values: Session = { ...menu(), screen: 'prompt', prompt: { kind: 'values', text: 'a=1', expression: 'z = a + 1' } };
+    const failed = (error: string) =>
+      run(values, { type: 'open-failed', lesson: { kind: 'typed', expression: 'z = a + 1', values: ['a=1'] }, error, from: 'prompt' }).state
+        .prompt;
+    const tooLarge = 'your graph has 100,001 nodes, more than the 100,000 the tutor can teach with — type a smaller one.';
+    expect(failed(tooLarge)).toEqual({ kind: 'expr', text: 'z = a + 1', error: tooLarge });
+    const badValue = 'your values: `b=` is not name=number — write it like a=3.';
+    expect(failed(badValue)).toEqual({ kind: 'values', text: 'a=1', expression: 'z = a + 1', error: badValue });
   });
 });
 
