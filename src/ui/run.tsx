@@ -8,6 +8,7 @@ import { App } from './App.js';
 import { initialSession, lessonOf, scoresOf, seenOf, type Session } from './session.js';
 import { createStore, type Perform, type Store } from './store.js';
 import { onHangUp } from '../io/terminal.js';
+import { visibleLine } from '../io/visible.js';
 import type { Theme } from './theme.js';
 
 export interface RunOptions {
@@ -105,7 +106,8 @@ export async function runTutor(options: RunOptions): Promise<void> {
   const path = progressPath(options.env);
   if (!path) options.stderr.write(`${NOWHERE}\n`);
   const loaded = path ? loadProgress(path) : { progress: { version: 2 as const, finished: [], quiz: {}, recent: [] } };
-  if ('warning' in loaded && loaded.warning) options.stderr.write(`${loaded.warning}\n`);
+  // The sentence may quote a key from the file: shown, never acted on by the terminal.
+  if ('warning' in loaded && loaded.warning) options.stderr.write(`${visibleLine(loaded.warning)}\n`);
   const session = startSession({
     ...options,
     path,
