@@ -377,6 +377,8 @@ export function saveFailure(error: unknown, path: string): string {
         ? 'the disk is full'
         : code === 'EACCES' || code === 'EPERM'
           ? 'you may not write there'
-          : `it could not be written (${code ?? (error instanceof Error ? error.message : String(error))})`;
+          : code === 'ENOTDIR'
+            ? 'a part of its path is not a folder'
+            : `it could not be written (${code ?? (error instanceof Error ? error.message : String(error))})`;
   return `Progress is not being saved: ${why} — ${path}.`;
 }

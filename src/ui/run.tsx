@@ -2,7 +2,7 @@ import React from 'react';
 import { render } from 'ink';
 import { bundledScenarios } from '../catalog.js';
 import { courseEntries, openLesson, type LessonRef } from '../course.js';
-import { loadProgress, NOWHERE, progressPath, saveProgress, type Progress } from '../progress.js';
+import { loadProgress, NOWHERE, progressPath, saveFailure, saveProgress, type Progress } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
 import { initialSession, lessonOf, scoresOf, seenOf, type Session } from './session.js';
@@ -46,19 +46,25 @@ export function progressOf(state: Session): Progress {
  */
 export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'window'> & { path?: string; progress: Progress }): {
   store: Store;
-  flush(): void;
+  /** Save what is pending; returns why it failed when that was not on the screen yet (the tutor has closed it). */
+  flush(): string | undefined;
 } {
   const catalog = bundledScenarios();
   const { progress, path } = options;
   let pending: NodeJS.Immediate | undefined;
   let store: Store | undefined;
-  const save = () => {
+  /** Saves; on failure, the sentence, if it is news to the learner. A read-only or full disk must not stop the lesson. */
+  const save = (): string | undefined => {
     pending = undefined;
-    if (!path || !store) return;
+    if (!path || !store) return undefined;
     try {
       saveProgress(path, progressOf(store.getState()), store.getState().cleared);
-    } catch {
-      // A read-only home must not stop the lesson; progress is a convenience.
+      return undefined;
+    } catch (error) {
+      const news = !store.getState().unsaved;
+      const sentence = saveFailure(error, path);
+      store.dispatch({ type: 'save-failed', sentence });
+      return news ? sentence : undefined;
     }
   };
   const perform: Perform = (effect, dispatch) => {
@@ -93,10 +99,9 @@ export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'windo
   return {
     store,
     flush() {
-      if (pending) {
-        clearImmediate(pending);
-        save();
-      }
+      if (!pending) return undefined;
+      clearImmediate(pending);
+      return save();
     },
   };
 }
@@ -122,5 +127,6 @@ export async function runTutor(options: RunOptions): Promise<void> {
   const stopSaving = onHangUp(() => session.flush());
   await instance.waitUntilExit();
   stopSaving();
-  session.flush();
+  const unsaved = session.flush();
+  if (unsaved) options.stderr.write(`grad-tutor: ${visibleLine(unsaved)}\n`);
 }
