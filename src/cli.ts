@@ -325,14 +325,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
           scenario && lesson
             ? { lesson: lesson.kind === 'file' ? { kind: 'file' as const, path: realpathSync(lesson.path) } : lesson, scenario }
             : undefined;
-        await runTutor({
+        return await runTutor({
           start,
           quiz: values.quiz === true,
           theme: themeFrom(io.env, values['no-color'] === true),
           env: io.env,
           stderr: io.stderr,
         });
-        return 0;
       }
     }
   } catch (error) {

@@ -7,7 +7,7 @@ import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
 import { initialSession, lessonOf, scoresOf, seenOf, type Session } from './session.js';
 import { createStore, type Perform, type Store } from './store.js';
-import { onHangUp } from '../io/terminal.js';
+import { onHangUp, onKeysGone } from '../io/terminal.js';
 import { visibleLine } from '../io/visible.js';
 import type { Theme } from './theme.js';
 
@@ -106,8 +106,12 @@ export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'windo
   };
 }
 
-/** The interactive tutor. The caller has checked that stdin and stdout are terminals. */
-export async function runTutor(options: RunOptions): Promise<void> {
+/**
+ * The interactive tutor. The caller has checked that stdin and stdout are
+ * terminals. Returns the exit code: 0, or 129 when the terminal the keys come
+ * from closed while the screen's stayed (stdin another terminal).
+ */
+export async function runTutor(options: RunOptions): Promise<number> {
   const path = progressPath(options.env);
   if (!path) options.stderr.write(`${NOWHERE}\n`);
   const loaded = path ? loadProgress(path) : { progress: { version: 2 as const, finished: [], quiz: {}, recent: [] } };
@@ -125,8 +129,18 @@ export async function runTutor(options: RunOptions): Promise<void> {
   const instance = render(<App store={session.store} theme={options.theme} />, { exitOnCtrlC: false, patchConsole: false });
   // The terminal closing saves what is pending before the process ends.
   const stopSaving = onHangUp(() => session.flush());
+  // In raw mode Ctrl+D is a key, so stdin ends only when its terminal has gone: the tutor closes as on q.
+  let keysGone = false;
+  const stopWaiting = onKeysGone(() => {
+    keysGone = true;
+    instance.unmount();
+  });
   await instance.waitUntilExit();
+  stopWaiting();
   stopSaving();
   const unsaved = session.flush();
   if (unsaved) options.stderr.write(`grad-tutor: ${visibleLine(unsaved)}\n`);
+  if (!keysGone) return 0;
+  options.stderr.write('grad-tutor: the terminal the keys came from has closed, so the tutor stopped where you were.\n');
+  return 129;
 }
