@@ -149,6 +149,9 @@ function fromVersion1(data: Record<string, unknown>, course: CourseSteps): Progr
 
 const counted = (n: number) => n.toLocaleString('en-US');
 
+/** A lesson's key as the sentence names it: a long one cut, so the sentence stays a sentence. */
+const named = (key: string) => (key.length > 60 ? `${key.slice(0, 59)}…` : key);
+
 /** The checks, each throwing Refused with what is wrong and where. */
 function checker(course: CourseSteps) {
   const text = (field: string, x: unknown): string => {
@@ -190,7 +193,7 @@ function checker(course: CourseSteps) {
       for (const [key, score] of Object.entries(x)) {
         text('quiz', key);
         if (!isObject(score) || !isCount(score.right) || !isCount(score.asked) || score.right > score.asked)
-          throw new Refused(`quiz.${key} is not a score of right answers out of questions asked`);
+          throw new Refused(`quiz.${named(key)} is not a score of right answers out of questions asked`);
       }
       ownAtMost('quiz', Object.keys(x));
     },
@@ -203,7 +206,7 @@ function checker(course: CourseSteps) {
     seen(x: unknown) {
       if (!isObject(x)) throw new Refused('seen is not an object');
       for (const [key, value] of Object.entries(x)) {
-        const field = `seen.${text('seen', key)}`;
+        const field = `seen.${named(text('seen', key))}`;
         const ranges = typeof value === 'string' ? parseRanges(value) : undefined;
         if (!ranges) throw new Refused(`${field} is not ranges of steps in order, like "0-4,7"`);
         if (ranges.length > LIMITS.ranges) throw new Refused(`${field} has ${counted(ranges.length)} ranges, more than ${LIMITS.ranges}`);

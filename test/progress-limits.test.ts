@@ -80,6 +80,12 @@ describe('a progress file is checked against the lessons it names', () => {
     expect(load({ ...EMPTY, quiz: { add: { right: 3, asked: 2 } } }).warning).toContain('quiz.add');
   });
 
+  it('a long key is named by its first 59 characters', () => {
+    const key = `file:/${'d/'.repeat(100)}x.yaml`;
+    const { warning } = load({ ...EMPTY, seen: { [key]: 'many' } });
+    expect(warning).toContain(`(seen.${key.slice(0, 59)}… is not ranges of steps`);
+  });
+
   it('`grad-tutor progress` gives the same verdict, and moves the file aside', async () => {
     const dir = stateDir();
     mkdirSync(join(dir, 'grad-tutor'));

@@ -48,6 +48,24 @@ describe('progress in a terminal', () => {
     });
   });
 
+  it('a save that fails is told on screen once, in one sentence, and the lesson goes on (saves failed silently)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gt-unsaved-'));
+    // A state "folder" that is a file: every save fails (ENOTDIR), as on a read-only or full disk.
+    const state = join(dir, 'state');
+    writeFileSync(state, '');
+    const t = await tui(['add'], { env: { XDG_STATE_HOME: state } });
+    const told = await t.waitFor('Progress is not being saved');
+    expect(told).toContain('step 1/');
+    expect(told.match(/Progress is not being saved: a part of its path is not a folder/g)).toHaveLength(1);
+    t.write('l');
+    const next = await t.waitFor('step 2/');
+    expect(next).not.toContain('Progress is not being saved');
+    t.write('l');
+    expect(await t.waitFor('step 3/')).not.toContain('Progress is not being saved');
+    t.write('q');
+    expect((await t.exit()).code).toBe(0);
+  });
+
   for (const [name, key] of [
     ['Ctrl+D', '\x04'],
     ['Ctrl+C', CTRL_C],
