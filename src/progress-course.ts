@@ -12,8 +12,9 @@ let course: CourseSteps | undefined;
 
 /**
  * The bundled lessons. A lesson's number of steps is known only by building
- * it (2 ms for most, 10 for the MLP), so it is worked out for the lessons a
- * file names, once per process: a save does not pay for it again.
+ * it (a few ms in a fresh process, about 30 for the MLP, which trains), so it
+ * is worked out only for the lessons a file names, once per process: a save
+ * does not pay for it again.
  */
 export function courseSteps(): CourseSteps {
   if (course) return course;
