@@ -129,7 +129,8 @@ function validProgress(data: unknown, course: CourseSteps): Progress {
     for (const a of again) check.place('again', a, false);
   }
   if (seen !== undefined) check.seen(seen);
-  return data as unknown as Progress;
+  // A file without the list of recent lessons: an empty one, which a merge can extend.
+  return { ...data, recent: recent ?? [] } as unknown as Progress;
 }
 
 /** Version 1 named every lesson by its file's base name: its finished ids were bundled ids, and its current lesson a file. */

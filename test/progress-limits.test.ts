@@ -80,6 +80,13 @@ describe('a progress file is checked against the lessons it names', () => {
     expect(load({ ...EMPTY, quiz: { add: { right: 3, asked: 2 } } }).warning).toContain('quiz.add');
   });
 
+  it('a file without the list of recent lessons loads, and a save adds to it (the save threw on it)', () => {
+    const { progress, warning, path } = load({ version: 2, finished: ['add'], quiz: {} });
+    expect(warning).toBeUndefined();
+    const recent = [{ lesson: ownRef(1), title: 'Mine', expression: 'z = a * 1' }];
+    expect(saveProgress(path, { ...progress, recent })).toEqual({ ...EMPTY, finished: ['add'], recent });
+  });
+
   it('a long key is named by its first 59 characters', () => {
     const key = `file:/${'d/'.repeat(100)}x.yaml`;
     const { warning } = load({ ...EMPTY, seen: { [key]: 'many' } });
