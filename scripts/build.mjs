@@ -84,6 +84,9 @@ export const dependencyPatches = {
     // loader fetch()es that URL (~50 ms of undici start-up), then the module
     // awaits the result at top level. Export the base64 instead, and build the
     // instance synchronously through Emscripten's instantiateWasm hook.
+    // An instance that cannot be made (under a low ulimit -v, V8 cannot reserve
+    // its memory) is thrown from the import, for the CLI to explain: Emscripten
+    // would log it and reject a promise no one awaits, a stack trace.
     edit(/yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, (source, file) => {
       const match = /H="data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(source);
       if (!match) throw new Error(`build: no embedded wasm found in ${file}; revisit the yoga patch in scripts/build.mjs`);
@@ -95,14 +98,20 @@ function loadYogaSync() {
   // Emscripten fills in the object it is given; with a synchronous
   // instantiateWasm it is complete when loadYoga returns (only its ready
   // promise resolves later).
+  let failed;
   const module = {
     instantiateWasm(imports, receive) {
-      const wasm = new WebAssembly.Module(Buffer.from(yogaWasmBase64, 'base64'));
-      receive(new WebAssembly.Instance(wasm, imports));
+      try {
+        const wasm = new WebAssembly.Module(Buffer.from(yogaWasmBase64, 'base64'));
+        receive(new WebAssembly.Instance(wasm, imports));
+      } catch (error) {
+        failed = error;
+      }
       return {};
     },
   };
   loadYoga(module);
+  if (failed) throw failed;
   if (!module.calledRun) throw new Error('yoga-layout did not load synchronously');
   return module;
 }

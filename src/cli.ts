@@ -343,20 +343,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
           else listCommand(io, json);
           return 0;
         }
-        const { runTutor } = await import('./ui/run.js');
+        const { runTutor } = await loadTutor();
         const lesson = lessonNamed(positionals, values);
         const start =
           scenario && lesson
             ? { lesson: lesson.kind === 'file' ? { kind: 'file' as const, path: realpathSync(lesson.path) } : lesson, scenario }
             : undefined;
-        await runTutor({
+        return await runTutor({
           start,
           quiz: values.quiz === true,
           theme: themeFrom(io.env, values['no-color'] === true),
           env: io.env,
           stderr: io.stderr,
         });
-        return 0;
       }
     }
   } catch (error) {
@@ -372,6 +371,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const detail = error instanceof Error ? (io.env.GRAD_TUTOR_DEBUG ? error.stack : error.message) : String(error);
     io.stderr.write(`grad-tutor: something unexpected went wrong: ${visible(detail ?? '')}\nPlease report it, with the command you ran.\n`);
     return 1;
+  }
+}
+
+/**
+ * The tutor's screen: Ink, whose layout engine is WebAssembly. V8 reserves a
+ * WebAssembly memory's whole address space up front (about 11 GB here), so
+ * under a lower `ulimit -v` it cannot load; the commands that print do not
+ * load it at all.
+ */
+async function loadTutor(): Promise<typeof import('./ui/run.js')> {
+  try {
+    return await import('./ui/run.js');
+  } catch (error) {
+    if (!(error instanceof RangeError && /WebAssembly/.test(error.message))) throw error;
+    throw new UsageError(
+      'grad-tutor: the tutor could not start, as its screen needs about 11 GB of address space (`ulimit -v`) and less is allowed here — raise the limit (ulimit -v unlimited), or read a lesson as text with "grad-tutor show <lesson>".',
+    );
   }
 }
 

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeSeen, encodeSeen, loadProgress, mergeProgress, progressPath, saveProgress, EMPTY, type Progress } from '../src/progress.js';
+import {
+  decodeSeen,
+  encodeSeen,
+  loadProgress,
+  mergeProgress,
+  progressPath,
+  saveFailure,
+  saveProgress,
+  EMPTY,
+  type Progress,
+} from '../src/progress.js';
+import { buildFrame } from '../src/ui/frame.js';
 import { progressOf, startSession } from '../src/ui/run.js';
 import type { KeyName } from '../src/ui/keys.js';
 import type { Store } from '../src/ui/store.js';
@@ -314,5 +325,61 @@ describe('questions to ask again', () => {
     expect(loadProgress(path).progress.again).toBeUndefined();
     // → goes on to where the learner left off: add at step 2 again, from the resume.
     expect(press(second.store, 'right').open?.step).toBe(1);
+  });
+});
+
+describe('a save that fails', () => {
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+  /** A progress path under a regular file: every save fails (ENOTDIR), as one on a read-only or full disk would. */
+  const unwritable = () => {
+    const dir = stateDir();
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    return join(dir, 'not-a-folder', 'grad-tutor', 'progress.json');
+  };
+  const footer = (store: Store) => {
+    const frame = buildFrame(store.getState());
+    return frame.kind === 'lesson' ? frame.footer : undefined;
+  };
+
+  it('is told once, in one sentence in the footer’s row, until the next key; later failures are not told again', async () => {
+    const path = unwritable();
+    const { store } = startSession({ progress: EMPTY, path, window: { columns: 100, rows: 30 } });
+    const keysOnly = footer(press(store, '2') && store);
+    await tick();
+    expect(footer(store)).toBe('Progress is not being saved: a part of its path is not a folder — ' + path.slice(0, 34));
+    press(store, 'right');
+    await tick();
+    expect(footer(store)).toBe(keysOnly);
+    press(store, 'right');
+    await tick();
+    expect(footer(store)).toBe(keysOnly);
+  });
+
+  it('in the menu, as its notice, whole', async () => {
+    const path = unwritable();
+    const { store } = startSession({ progress: EMPTY, path, window: { columns: 100, rows: 30 } });
+    press(store, '2', 'escape');
+    await tick();
+    const frame = buildFrame(store.getState());
+    // Wrapped to the window: read back as one line.
+    expect(frame.kind === 'menu' && frame.notice.join(' ').replace(/\s+/g, ' ')).toBe(
+      `Progress is not being saved: a part of its path is not a folder — ${path}.`,
+    );
+  });
+
+  it('at the end, a failure not told yet is handed back to be printed', () => {
+    const { store, flush } = startSession({ progress: EMPTY, path: unwritable(), window: { columns: 100, rows: 30 } });
+    press(store, '2');
+    expect(flush()).toMatch(/^Progress is not being saved: a part of its path is not a folder — /);
+    press(store, 'right');
+    expect(flush()).toBeUndefined();
+  });
+
+  it('says what happened in the learner’s words', () => {
+    const failed = (code: string) => saveFailure(Object.assign(new Error(code), { code }), '/s/progress.json');
+    expect(failed('EROFS')).toBe('Progress is not being saved: the file system is read-only — /s/progress.json.');
+    expect(failed('ENOSPC')).toBe('Progress is not being saved: the disk is full — /s/progress.json.');
+    expect(failed('EACCES')).toBe('Progress is not being saved: you may not write there — /s/progress.json.');
+    expect(failed('EIO')).toBe('Progress is not being saved: it could not be written (EIO) — /s/progress.json.');
   });
 });

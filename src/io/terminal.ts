@@ -33,13 +33,13 @@ export function hangUp(exit: (code: number) => never = process.exit): never {
         // Progress is a convenience; the exit must still happen.
       }
     }
-    detachStdio();
+    detach([0, 1, 2]);
   }
   return exit(129);
 }
 
-function detachStdio(): void {
-  for (const fd of [0, 1, 2]) {
+function detach(descriptors: number[]): void {
+  for (const fd of descriptors) {
     try {
       closeSync(fd);
       // open() takes the lowest free descriptor: the one just closed.
@@ -54,10 +54,40 @@ function detachStdio(): void {
 export function watchHangUp(): void {
   process.on('SIGHUP', () => hangUp());
   process.stdin.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EIO') hangUp();
-    throw error;
+    if (error.code !== 'EIO') throw error;
+    // While the tutor watches for it, stdin's terminal alone may be gone (see onKeysGone); the screen is still there.
+    if (keysGone) keysGone();
+    else hangUp();
   });
 }
+
+/**
+ * Run `gone` when stdin's terminal goes away while stdout's stays: stdin was
+ * another terminal, since closed. A terminal in raw mode never ends on its
+ * own (Ctrl+D is a key), so its end, or a read that fails with EIO, means
+ * this. Node restores every terminal's settings at exit and aborts with a
+ * native stack trace when that fails (see hangUp), so stdin alone is pointed
+ * at /dev/null: stdout's terminal is still restored, and can still be
+ * written to. Returns the function that stops watching.
+ */
+export function onKeysGone(gone: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    detach([0]);
+    gone();
+  };
+  keysGone = once;
+  process.stdin.on('end', once);
+  return () => {
+    keysGone = undefined;
+    process.stdin.off('end', once);
+  };
+}
+
+/** What an EIO on stdin means while the tutor runs (onKeysGone); undefined: the whole terminal hung up. */
+let keysGone: (() => void) | undefined;
 
 interface Terminal {
   stdin: NodeJS.ReadStream;

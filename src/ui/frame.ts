@@ -198,7 +198,8 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
     });
   });
   for (const label of PROMPT_ENTRIES) items.push({ label: line(`     ${label}`) });
-  const notice = state.notice ? wrapLines([visibleLine(state.notice)], columns) : [];
+  const said = [state.notice, state.unsaved?.showing ? state.unsaved.sentence : undefined].filter((n) => n !== undefined);
+  const notice = wrapLines(said.map(visibleLine), columns);
   // Title, blank, list, the detail row (blank for most), hint, footer — and one row Ink keeps free.
   const limit = Math.max(3, Math.min(items.length, rows - 6 - notice.length));
   const index = Math.min(state.menuIndex, menuLessons(state).length + PROMPT_ENTRIES.length - 1);
@@ -336,7 +337,9 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
           columns,
         )
       : footerText(lessonKeysAt(current.phase, cut, nextLessonAt(lesson, open.step) !== undefined), columns);
+  const unsaved = state.unsaved?.showing ? visibleLine(state.unsaved.sentence) : undefined;
   const spoken = [
+    ...(unsaved ? [unsaved] : []),
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
     ...lines.map((l) => l.replace(/^▸ /, '')),
     ...(text.question
@@ -358,7 +361,8 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     text: { lines: plan.panel, scroll: plan.scroll, scrollLimit: plan.scrollLimit, width: plan.textWidth },
     choices,
     cursor: state.cursor,
-    footer,
+    // A failed save in the footer's row, so the frame keeps its height.
+    footer: unsaved ? [...unsaved].slice(0, columns).join('') : footer,
     spoken,
   };
 }

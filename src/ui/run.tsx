@@ -2,12 +2,13 @@ import React from 'react';
 import { render } from 'ink';
 import { bundledScenarios } from '../catalog.js';
 import { courseEntries, openLesson, type LessonRef } from '../course.js';
-import { loadProgress, NOWHERE, progressPath, saveProgress, type Progress } from '../progress.js';
+import { loadProgress, NOWHERE, progressPath, saveFailure, saveProgress, type Progress } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
 import { initialSession, lessonOf, scoresOf, seenOf, type Session } from './session.js';
 import { createStore, type Perform, type Store } from './store.js';
-import { onHangUp } from '../io/terminal.js';
+import { onHangUp, onKeysGone } from '../io/terminal.js';
+import { visibleLine } from '../io/visible.js';
 import type { Theme } from './theme.js';
 
 export interface RunOptions {
@@ -45,19 +46,25 @@ export function progressOf(state: Session): Progress {
  */
 export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'window'> & { path?: string; progress: Progress }): {
   store: Store;
-  flush(): void;
+  /** Save what is pending; returns why it failed when that was not on the screen yet (the tutor has closed it). */
+  flush(): string | undefined;
 } {
   const catalog = bundledScenarios();
   const { progress, path } = options;
   let pending: NodeJS.Immediate | undefined;
   let store: Store | undefined;
-  const save = () => {
+  /** Saves; on failure, the sentence, if it is news to the learner. A read-only or full disk must not stop the lesson. */
+  const save = (): string | undefined => {
     pending = undefined;
-    if (!path || !store) return;
+    if (!path || !store) return undefined;
     try {
       saveProgress(path, progressOf(store.getState()), store.getState().cleared);
-    } catch {
-      // A read-only home must not stop the lesson; progress is a convenience.
+      return undefined;
+    } catch (error) {
+      const news = !store.getState().unsaved;
+      const sentence = saveFailure(error, path);
+      store.dispatch({ type: 'save-failed', sentence });
+      return news ? sentence : undefined;
     }
   };
   const perform: Perform = (effect, dispatch) => {
@@ -92,20 +99,24 @@ export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'windo
   return {
     store,
     flush() {
-      if (pending) {
-        clearImmediate(pending);
-        save();
-      }
+      if (!pending) return undefined;
+      clearImmediate(pending);
+      return save();
     },
   };
 }
 
-/** The interactive tutor. The caller has checked that stdin and stdout are terminals. */
-export async function runTutor(options: RunOptions): Promise<void> {
+/**
+ * The interactive tutor. The caller has checked that stdin and stdout are
+ * terminals. Returns the exit code: 0, or 129 when the terminal the keys come
+ * from closed while the screen's stayed (stdin another terminal).
+ */
+export async function runTutor(options: RunOptions): Promise<number> {
   const path = progressPath(options.env);
   if (!path) options.stderr.write(`${NOWHERE}\n`);
   const loaded = path ? loadProgress(path) : { progress: { version: 2 as const, finished: [], quiz: {}, recent: [] } };
-  if ('warning' in loaded && loaded.warning) options.stderr.write(`${loaded.warning}\n`);
+  // The sentence may quote a key from the file: shown, never acted on by the terminal.
+  if ('warning' in loaded && loaded.warning) options.stderr.write(`${visibleLine(loaded.warning)}\n`);
   const session = startSession({
     ...options,
     path,
@@ -118,7 +129,18 @@ export async function runTutor(options: RunOptions): Promise<void> {
   const instance = render(<App store={session.store} theme={options.theme} />, { exitOnCtrlC: false, patchConsole: false });
   // The terminal closing saves what is pending before the process ends.
   const stopSaving = onHangUp(() => session.flush());
+  // In raw mode Ctrl+D is a key, so stdin ends only when its terminal has gone: the tutor closes as on q.
+  let keysGone = false;
+  const stopWaiting = onKeysGone(() => {
+    keysGone = true;
+    instance.unmount();
+  });
   await instance.waitUntilExit();
+  stopWaiting();
   stopSaving();
-  session.flush();
+  const unsaved = session.flush();
+  if (unsaved) options.stderr.write(`grad-tutor: ${visibleLine(unsaved)}\n`);
+  if (!keysGone) return 0;
+  options.stderr.write('grad-tutor: the terminal the keys came from has closed, so the tutor stopped where you were.\n');
+  return 129;
 }

@@ -97,6 +97,8 @@ export interface Session {
   prompt?: Prompt;
   /** A sentence for the menu, such as why the lesson to resume could not be opened. */
   notice?: string;
+  /** Why progress could not be saved: shown in place of the footer (or as the menu's notice) until the next key, once a session. */
+  unsaved?: { sentence: string; showing: boolean };
 }
 
 export function initialSession(start: Partial<Session> & Pick<Session, 'window'>): Session {

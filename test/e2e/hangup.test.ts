@@ -80,4 +80,28 @@ describe('a hang-up', () => {
     expect(readFileSync(join(dir, 'stderr'), 'utf8')).toBe('');
     expect(savedStep(dir)).toBe(2);
   });
+
+  it('closing the terminal the keys come from, while the screen stays, ends the tutor in one sentence (it aborted in ResetStdio), progress saved', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gt-keys-'));
+    const keys = `gt-keys-${process.pid}`;
+    const screen = `gt-screen-${process.pid}`;
+    sessions.push(keys, screen);
+    // One terminal for the keys, which only says its name and waits; the tutor reads from it and draws in the other.
+    execFileSync('tmux', ['new-session', '-d', '-s', keys, '-x', '80', '-y', '24', 'sh', '-c', `tty > '${dir}/tty'; sleep 600`]);
+    await until(() => existsSync(join(dir, 'tty')) && readFileSync(join(dir, 'tty'), 'utf8').includes('/dev/'), 'the keys terminal');
+    const tty = readFileSync(join(dir, 'tty'), 'utf8').trim();
+    const env = `HOME='${dir}' XDG_STATE_HOME='${dir}/state' XDG_CACHE_HOME='${dir}/cache' TERM=xterm-256color`;
+    const inner = `${env} '${NODE}' '${BIN}' add < '${tty}' 2>'${dir}/stderr'; echo $? > '${dir}/status'; sleep 600`;
+    execFileSync('tmux', ['new-session', '-d', '-s', screen, '-x', '100', '-y', '30', 'sh', '-c', inner]);
+    const capture = () => execFileSync('tmux', ['capture-pane', '-p', '-t', screen], { encoding: 'utf8' });
+    await until(() => capture().includes('step 1/'), 'the first step');
+    execFileSync('tmux', ['send-keys', '-t', keys, 'Right', 'Right']);
+    await until(() => capture().includes('step 3/'), 'two steps on');
+    execFileSync('tmux', ['kill-session', '-t', keys]);
+    await until(() => existsSync(join(dir, 'status')) && readFileSync(join(dir, 'status'), 'utf8').trim() !== '', 'the exit');
+    expect(readFileSync(join(dir, 'status'), 'utf8').trim()).toBe('129');
+    const said = readFileSync(join(dir, 'stderr'), 'utf8').replace(/\x1b\[\?25h/g, '');
+    expect(said).toBe('grad-tutor: the terminal the keys came from has closed, so the tutor stopped where you were.\n');
+    expect(savedStep(dir)).toBe(2);
+  });
 });
