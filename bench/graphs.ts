@@ -112,3 +112,17 @@ export function randomScenario(n: number, seed: number): string {
   }
   return yaml(`Random DAG of ${n}`, inputs, nodes);
 }
+
+/**
+ * One node `z`, a sum of `terms` terms that cycles through `inputs` inputs
+ * x0, x1, …: products `x0*x1 + x2*x3 + …` or the inputs alone `x0 + x1 + …`.
+ * Each input is used again every few terms, the shape whose drawing once grew
+ * with the square of its length (each use ran its own line across the layers).
+ */
+export function reusedInputsScenario(terms: number, inputs: number, shape: 'products' | 'inputs'): string {
+  const names = Array.from({ length: inputs }, (_, i) => `x${i}`);
+  const values: [string, number][] = names.map((name, i) => [name, ((i % 7) - 3) / 2]);
+  const term = (t: number) => (shape === 'products' ? `${names[(2 * t) % inputs]}*${names[(2 * t + 1) % inputs]}` : names[t % inputs]);
+  const sum = Array.from({ length: terms }, (_, t) => term(t)).join(' + ');
+  return yaml(`A sum of ${terms} terms over ${inputs} inputs`, values, [['z', sum]]);
+}

@@ -25,10 +25,10 @@ export function layoutGraph(graph: Graph, options?: LayoutOptions): Layout {
   return routes(coordinates(order(layers(graph)), options?.compact ?? false));
 }
 
-export { layers } from './layers.js';
+export { layers, hopsOf, layoutSize, type LayoutSize } from './layers.js';
 export { order, countCrossings } from './order.js';
 export { coordinates } from './coordinates.js';
-export { routes, COMFORTABLE_WIDTH } from './routes.js';
+export { routes, pathOf, COMFORTABLE_WIDTH } from './routes.js';
 export { raster, nodesByName, type Raster, type Window } from './raster.js';
 export { drawGraph, drawingToText, MAX_DRAWING_CELLS, tooLargeToDraw, type DrawOptions } from './draw.js';
 export { viewport, drawWindow } from './viewport.js';
