@@ -126,3 +126,23 @@ export function reusedInputsScenario(terms: number, inputs: number, shape: 'prod
   const sum = Array.from({ length: terms }, (_, t) => term(t)).join(' + ');
   return yaml(`A sum of ${terms} terms over ${inputs} inputs`, values, [['z', sum]]);
 }
+
+/**
+ * Skip connections: `inputs` inputs summed (s1 = x1 + x2, s2 = s1 + x3, …), a chain of `depth` tanh nodes,
+ * then every input added again at the end (e1 = t<depth> + x1, …). Each input's line crosses the whole
+ * chain: inputs × (inputs + depth) − 1 dummies, which no layout of this size should be left to find out.
+ */
+export function skipScenario(inputs: number, depth: number): string {
+  const x = Array.from({ length: inputs }, (_, i) => `x${i + 1}`);
+  const nodes: [string, string][] = [['s1', 'x1 + x2']];
+  for (let i = 2; i < inputs; i++) nodes.push([`s${i}`, `s${i - 1} + ${x[i]}`]);
+  nodes.push(['t1', `tanh(s${inputs - 1})`]);
+  for (let j = 2; j <= depth; j++) nodes.push([`t${j}`, `tanh(t${j - 1})`]);
+  nodes.push(['e1', `t${depth} + x1`]);
+  for (let i = 2; i <= inputs; i++) nodes.push([`e${i}`, `e${i - 1} + ${x[i - 1]}`]);
+  return yaml(
+    `${inputs} inputs past ${depth} layers`,
+    x.map((name, i) => [name, ((i % 5) - 2) / 4]),
+    nodes,
+  );
+}

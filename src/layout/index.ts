@@ -30,7 +30,15 @@ export { order, countCrossings } from './order.js';
 export { coordinates } from './coordinates.js';
 export { routes, pathOf, COMFORTABLE_WIDTH } from './routes.js';
 export { raster, nodesByName, type Raster, type Window } from './raster.js';
-export { drawGraph, drawingToText, MAX_DRAWING_CELLS, tooLargeToDraw, type DrawOptions } from './draw.js';
+export {
+  drawGraph,
+  drawingToText,
+  MAX_DRAWING_CELLS,
+  MAX_LAYOUT_PIECES,
+  tooLargeToDraw,
+  tooLargeToLayOut,
+  type DrawOptions,
+} from './draw.js';
 export { viewport, drawWindow } from './viewport.js';
 export { placeWindow, type Beyond, type Focus } from './window.js';
 export { frameGraph, LEGEND, type Layouts, type FrameOptions, type FramedDrawing, type BoxStyle } from './frame.js';
