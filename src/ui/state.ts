@@ -97,6 +97,8 @@ export interface Session {
   prompt?: Prompt;
   /** A sentence for the menu, such as why the lesson to resume could not be opened. */
   notice?: string;
+  /** What the tutor is busy with while a lesson opens (its drawing laid out in the background): shown in place of the screen. */
+  working?: string;
 }
 
 export function initialSession(start: Partial<Session> & Pick<Session, 'window'>): Session {
