@@ -28,8 +28,8 @@ export function hasLayouts(graph: Graph): boolean {
 }
 
 /** Keep layouts made elsewhere (in a worker, see background.ts), as layoutFor would have made them. */
-export function keepLayouts(graph: Graph, full: Layout, compact: Layout): void {
-  layouts.set(graph, { full, compact });
+export function keepLayouts(graph: Graph, made: { full?: Layout; compact?: Layout }): void {
+  layouts.set(graph, { ...layouts.get(graph), ...made });
 }
 
 export function layoutFor(graph: Graph, compact: boolean): Layout {
