@@ -1,5 +1,5 @@
 /**
- * Sums that reuse a few inputs (bench/graphs.ts, reusedInputsScenario): 500,
+ * Sums that reuse a few inputs (bench/graphs.ts, reusedInputsScenario): 500, 1,000,
  * 2,000 and 20,000 products over 40 to 50 inputs, the shape whose drawing once
  * grew with the square of its length (issue 21). For each, one run of `graph`,
  * of the Markdown handout and of the tutor in a pseudo-terminal, with wall time
@@ -24,6 +24,7 @@ import { reusedInputsScenario } from './graphs.js';
 
 const SHAPES = [
   { terms: 500, inputs: 40 },
+  { terms: 1_000, inputs: 40 },
   { terms: 2_000, inputs: 40 },
   { terms: 20_000, inputs: 50 },
 ];
@@ -31,10 +32,13 @@ const TIMEOUT_MS = 60_000;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 /**
  * `node …` under GNU time (its peak memory) and timeout, which ends node itself when it runs too long: killing
- * time would leave node running on, gigabytes and all.
+ * time would leave node running on, gigabytes and all. In the foreground: in a process group of its own the
+ * tutor would be stopped (SIGTTIN) as it read its first key.
  */
 function wrapped(argv: string[]): string[] {
-  const limited = existsSync('/usr/bin/timeout') ? ['/usr/bin/timeout', '-s', 'KILL', String(TIMEOUT_MS / 1000), ...argv] : argv;
+  const limited = existsSync('/usr/bin/timeout')
+    ? ['/usr/bin/timeout', '--foreground', '-s', 'KILL', String(TIMEOUT_MS / 1000), ...argv]
+    : argv;
   return TIME ? [TIME, '-f', 'peak %M', ...limited] : limited;
 }
 const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[=>78]/g;
@@ -52,7 +56,8 @@ function command(bin: string, args: string[]): Run {
   const run = spawnSync(cmd, rest, { env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = performance.now() - start;
   // timeout's own status when it ended node, and GNU time's "Command exited with non-zero status" otherwise.
-  return { ms, mb: peakOf(run.stderr ?? ''), code: ms >= TIMEOUT_MS ? null : run.status };
+  // Cut short, GNU time sees only timeout's own memory.
+  return ms >= TIMEOUT_MS ? { ms, code: null } : { ms, mb: peakOf(run.stderr ?? ''), code: run.status };
 }
 
 function peakOf(text: string): number | undefined {
@@ -83,7 +88,8 @@ function tutor(bin: string, file: string, home: string): Promise<{ first?: numbe
     pty.onExit(({ exitCode }) => {
       clearTimeout(timer);
       const ms = performance.now() - start;
-      resolve({ first, lesson, exit: { ms, mb: peakOf(seen.replace(ESCAPES, '')), code: ms >= TIMEOUT_MS ? null : exitCode } });
+      const exit = ms >= TIMEOUT_MS ? { ms, code: null } : { ms, mb: peakOf(seen.replace(ESCAPES, '')), code: exitCode };
+      resolve({ first, lesson, exit });
     });
   });
 }
@@ -109,7 +115,7 @@ export async function printReused(bin = BIN): Promise<void> {
         seconds(handout.ms) + ending(handout),
         megabytes(handout.mb),
         seconds(shown.first),
-        shown.lesson === undefined ? `— (${seconds(shown.exit.ms)}${ending(shown.exit)})` : seconds(shown.lesson),
+        shown.lesson === undefined ? `—${ending(shown.exit)}` : seconds(shown.lesson),
         megabytes(shown.exit.mb),
       ]);
     }
