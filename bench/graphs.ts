@@ -112,3 +112,37 @@ export function randomScenario(n: number, seed: number): string {
   }
   return yaml(`Random DAG of ${n}`, inputs, nodes);
 }
+
+/**
+ * One node `z`, a sum of `terms` terms that cycles through `inputs` inputs
+ * x0, x1, …: products `x0*x1 + x2*x3 + …` or the inputs alone `x0 + x1 + …`.
+ * Each input is used again every few terms, the shape whose drawing once grew
+ * with the square of its length (each use ran its own line across the layers).
+ */
+export function reusedInputsScenario(terms: number, inputs: number, shape: 'products' | 'inputs'): string {
+  const names = Array.from({ length: inputs }, (_, i) => `x${i}`);
+  const values: [string, number][] = names.map((name, i) => [name, ((i % 7) - 3) / 2]);
+  const term = (t: number) => (shape === 'products' ? `${names[(2 * t) % inputs]}*${names[(2 * t + 1) % inputs]}` : names[t % inputs]);
+  const sum = Array.from({ length: terms }, (_, t) => term(t)).join(' + ');
+  return yaml(`A sum of ${terms} terms over ${inputs} inputs`, values, [['z', sum]]);
+}
+
+/**
+ * Skip connections: `inputs` inputs summed (s1 = x1 + x2, s2 = s1 + x3, …), a chain of `depth` tanh nodes,
+ * then every input added again at the end (e1 = t<depth> + x1, …). Each input's line crosses the whole
+ * chain: inputs × (inputs + depth) − 1 dummies, which no layout of this size should be left to find out.
+ */
+export function skipScenario(inputs: number, depth: number): string {
+  const x = Array.from({ length: inputs }, (_, i) => `x${i + 1}`);
+  const nodes: [string, string][] = [['s1', 'x1 + x2']];
+  for (let i = 2; i < inputs; i++) nodes.push([`s${i}`, `s${i - 1} + ${x[i]}`]);
+  nodes.push(['t1', `tanh(s${inputs - 1})`]);
+  for (let j = 2; j <= depth; j++) nodes.push([`t${j}`, `tanh(t${j - 1})`]);
+  nodes.push(['e1', `t${depth} + x1`]);
+  for (let i = 2; i <= inputs; i++) nodes.push([`e${i}`, `e${i - 1} + ${x[i - 1]}`]);
+  return yaml(
+    `${inputs} inputs past ${depth} layers`,
+    x.map((name, i) => [name, ((i % 5) - 2) / 4]),
+    nodes,
+  );
+}

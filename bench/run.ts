@@ -217,3 +217,5 @@ function printTable(title: string, rows: Row[]): void {
 await import('./scale.js');
 await import('./limits.js');
 await import('./export.js');
+// Sums that reuse a few inputs: graph, the handout and the tutor, each in a child process (issue 21).
+await import('./reused.js').then((reused) => reused.printReused());

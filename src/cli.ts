@@ -12,13 +12,13 @@ import {
   type Scenario,
 } from './scenario/index.js';
 import { readPiped } from './io/read-file.js';
-import { inCourse, lessonKey, type LessonRef } from './course.js';
+import { inCourse, lessonKey, tooLargeForTheTutor, type LessonRef } from './course.js';
 import { loadProgress, NOWHERE, progressPath } from './progress.js';
 import { buildLesson, lessonJsonPieces, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
 import { visible, visibleLine } from './io/visible.js';
-import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid, tooLargeToDraw } from './layout/index.js';
+import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid, tooLargeToDraw, tooLargeToLayOut } from './layout/index.js';
 import { exportLesson, isExportFormat } from './export/index.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
@@ -140,6 +140,9 @@ function graphCommand(io: Io, scenario: Scenario, format: string): void {
   if (format === 'dot') io.stdout.write(visible(toDot(graph, values, grads)));
   else if (format === 'mermaid') io.stdout.write(visible(toMermaid(graph, values, grads)));
   else {
+    // Refused from its layers when it can be, before the layout takes the time and memory; then from the layout.
+    const refused = tooLargeToLayOut(graph, true);
+    if (refused) throw new UsageError(`${scenario.file}: ${refused} — use --format dot or --format mermaid for a graph this large.`);
     const layout = layoutGraph(graph);
     const tooLarge = tooLargeToDraw(layout);
     if (tooLarge) throw new UsageError(`${scenario.file}: ${tooLarge} — use --format dot or --format mermaid for a graph this large.`);
@@ -343,6 +346,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
           else listCommand(io, json);
           return 0;
         }
+        const unDrawable = scenario && tooLargeToLayOut(scenario.graph);
+        if (unDrawable) throw new UsageError(visibleLine(tooLargeForTheTutor(scenario.file, unDrawable)));
         const { runTutor } = await loadTutor();
         const lesson = lessonNamed(positionals, values);
         const start =

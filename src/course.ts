@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundledScenarios, type CatalogEntry } from './catalog.js';
+import { tooLargeToLayOut } from './layout/index.js';
 
 export { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from './lesson/index.js';
 import { entryOf, type LessonRef, type MenuEntry } from './lesson/index.js';
@@ -15,7 +16,16 @@ export type Opened = { lesson: LessonRef; scenario: Scenario } | { error: string
  */
 export function openLesson(ref: LessonRef, catalog: CatalogEntry[] = bundledScenarios()): Opened {
   const opened = readLesson(ref, catalog);
-  return 'scenario' in opened && tooLargeToTeach(opened.scenario) ? { error: tooLargeToTeach(opened.scenario)! } : opened;
+  if (!('scenario' in opened)) return opened;
+  const { scenario } = opened;
+  const unDrawable = tooLargeToLayOut(scenario.graph);
+  const refused = tooLargeToTeach(scenario) ?? (unDrawable && tooLargeForTheTutor(scenario.file, unDrawable));
+  return refused ? { error: refused } : opened;
+}
+
+/** The tutor's one sentence for a graph it cannot draw (`clause` from tooLargeToLayOut). The file name is raw. */
+export function tooLargeForTheTutor(file: string, clause: string): string {
+  return `${file}: ${clause} — the tutor cannot draw it; split it into smaller scenarios, or see it with "grad-tutor show" or "grad-tutor graph --format dot".`;
 }
 
 function readLesson(ref: LessonRef, catalog: CatalogEntry[]): Opened {

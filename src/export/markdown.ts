@@ -9,7 +9,7 @@
  * paragraph of pipes elsewhere), so every renderer shows the same thing.
  */
 
-import { drawGraph, drawingToText, layoutGraph, tooLargeToDraw, type Layout } from '../layout/index.js';
+import { drawGraph, drawingToText, layoutGraph, tooLargeToDraw, tooLargeToLayOut, type Layout } from '../layout/index.js';
 import { buildLesson, num, paragraphs, questionFor, type Lesson, type NumberQuestion as Question, type Step } from '../lesson/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { visible, visibleLine } from '../io/visible.js';
@@ -81,11 +81,13 @@ const layouts = new WeakMap<Lesson, Layout>();
 
 function drawing(lesson: Lesson, withGrads: boolean): string[] {
   const { graph, values, grads } = lesson.trace;
+  // Refused from its layers when it can be, before the layout takes the time and memory; then from the layout.
   let layout = layouts.get(lesson);
-  if (!layout) layouts.set(lesson, (layout = layoutGraph(graph)));
-  const tooLarge = tooLargeToDraw(layout);
+  let tooLarge = layout ? undefined : tooLargeToLayOut(graph, true);
+  if (!layout && !tooLarge) layouts.set(lesson, (layout = layoutGraph(graph)));
+  if (layout) tooLarge ??= tooLargeToDraw(layout);
   // The rest of the handout still holds: only the picture is left out, with where to get one.
-  if (tooLarge)
+  if (tooLarge || !layout)
     return [`${markdownText(`The graph is not drawn here: ${tooLarge}.`)} \`grad-tutor graph --format dot\` gives it to Graphviz.`];
   return codeBlock(drawingToText(drawGraph(layout, { values, grads: withGrads ? grads : {} })));
 }

@@ -34,6 +34,9 @@ export function coordinates(ordering: Ordering, compact: boolean): Placement {
     arrives[h] = nodes[to[h]].name === null ? 0 : inOffset(slot[h]);
   }
 
+  // The next dummy along each dummy's trunk, or -1 where the trunk ends.
+  const trunkNext = new Int32Array(nodes.length).fill(-1);
+  for (let h = 0; h < from.length; h++) if (nodes[from[h]].name === null && nodes[to[h]].name === null) trunkNext[from[h]] = to[h];
   const top = new Int32Array(nodes.length);
   const wishes: number[] = [];
   /** The top each edge would need to run straight (toward operands or consumers); the median of those, NaN for none. */
@@ -45,8 +48,11 @@ export function coordinates(ordering: Ordering, compact: boolean): Placement {
         wishes.push(top[from[h]] + leaves[h] - arrives[h]);
       }
     } else {
+      // A trunk's dummy follows the trunk, not its taps: a straight trunk has no corners for each tap to copy.
+      const onTrunk = nodes[v].name === null && trunkNext[v] >= 0;
       for (let i = outStart[v]; i < outStart[v + 1]; i++) {
         const h = outHops[i];
+        if (onTrunk && to[h] !== trunkNext[v]) continue;
         wishes.push(top[to[h]] + arrives[h] - leaves[h]);
       }
     }

@@ -25,12 +25,20 @@ export function layoutGraph(graph: Graph, options?: LayoutOptions): Layout {
   return routes(coordinates(order(layers(graph)), options?.compact ?? false));
 }
 
-export { layers } from './layers.js';
+export { layers, hopsOf, layoutSize, type LayoutSize } from './layers.js';
 export { order, countCrossings } from './order.js';
 export { coordinates } from './coordinates.js';
-export { routes, COMFORTABLE_WIDTH } from './routes.js';
+export { routes, pathOf, COMFORTABLE_WIDTH } from './routes.js';
 export { raster, nodesByName, type Raster, type Window } from './raster.js';
-export { drawGraph, drawingToText, MAX_DRAWING_CELLS, tooLargeToDraw, type DrawOptions } from './draw.js';
+export {
+  drawGraph,
+  drawingToText,
+  MAX_DRAWING_CELLS,
+  MAX_LAYOUT_PIECES,
+  tooLargeToDraw,
+  tooLargeToLayOut,
+  type DrawOptions,
+} from './draw.js';
 export { viewport, drawWindow } from './viewport.js';
 export { placeWindow, type Beyond, type Focus } from './window.js';
 export { frameGraph, LEGEND, type Layouts, type FrameOptions, type FramedDrawing, type BoxStyle } from './frame.js';

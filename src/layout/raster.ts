@@ -60,12 +60,19 @@ export function raster(layout: Layout, state: GraphState, highlight?: Highlight,
     text: new Uint32Array(w.width * w.height),
     style: new Uint8Array(w.width * w.height),
   };
-  const where = spatial(layout.boxes, layout.edges);
+  const where = spatial(layout.boxes, layout.edges, layout.trunks);
   const lit = new Set<number>();
   for (const [from, to] of highlight?.edges ?? []) for (const e of where.byPair.get(pairKey(from, to)) ?? []) lit.add(e);
+  // A trunk once, light; a lit edge's share of it again, heavy, over it.
+  for (const t of meeting(where.trunks, w.row, w.col, w.width, w.height)) drawLine(grid, layout.trunks[t], Weight.Light, CellStyle.Plain);
   for (const e of meeting(where.edges, w.row, w.col, w.width, w.height)) {
+    const { points, trunk } = layout.edges[e];
     const on = lit.has(e);
-    drawEdge(grid, layout.edges[e].points, on ? Weight.Heavy : Weight.Light, on ? CellStyle.Edge : CellStyle.Plain);
+    if (on && trunk) drawLine(grid, [...trunk.corners.slice(0, trunk.before), points[0]], Weight.Heavy, CellStyle.Edge);
+    drawLine(grid, points, on ? Weight.Heavy : Weight.Light, on ? CellStyle.Edge : CellStyle.Plain);
+    const end = points[points.length - 1];
+    const cell = at(grid, end.row, end.col);
+    if (cell >= 0) grid.text[cell] = 0x25b6; // ▶
   }
 
   const marked = new Set(highlight?.nodes ?? []);
@@ -97,7 +104,7 @@ function at(grid: Raster, row: number, col: number): number {
   return r < 0 || r >= grid.height || c < 0 || c >= grid.width ? -1 : r * grid.width + c;
 }
 
-function drawEdge(grid: Raster, points: Point[], weight: Weight, style: CellStyle): void {
+function drawLine(grid: Raster, points: Point[], weight: Weight, style: CellStyle): void {
   paint(grid, points[0].row, points[0].col, style);
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i];
@@ -117,9 +124,6 @@ function drawEdge(grid: Raster, points: Point[], weight: Weight, style: CellStyl
       for (let r = lo; r <= hi; r++) paint(grid, r, a.col, style);
     }
   }
-  const end = points[points.length - 1];
-  const cell = at(grid, end.row, end.col);
-  if (cell >= 0) grid.text[cell] = 0x25b6; // ▶
 }
 
 /** A line from a cell to its neighbour toward `dir` (E or S): an arm in each of the two cells that lie in the window. */

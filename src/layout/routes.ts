@@ -40,36 +40,58 @@ export function routes(placement: Placement): Layout {
   const hopRoute = new Map<number, HopRoute>();
   for (const channel of routed) for (const [hop, route] of channel.routes) hopRoute.set(hop, route);
 
-  const edges: RoutedEdge[] = placement.edges.map((edge) => {
-    const points: Point[] = [];
-    const first = hops[edge.hops[0]];
-    const l0 = nodes[first.from].layer;
-    extend(points, { row: outRow(placement, first.from), col: x[l0] + layerWidth[l0] - 1 });
-    for (const id of edge.hops) {
-      const hop = hops[id];
-      const l = nodes[hop.from].layer;
-      const start = x[l] + layerWidth[l];
-      const end = x[l + 1] - 1;
-      const from = outRow(placement, hop.from);
-      const to = inRow(placement, hop.to, hop.slot);
-      const track = (k: number) => start + 1 + k;
-      const route = hopRoute.get(id)!;
-      extend(points, { row: from, col: start });
-      if (route.kind === 'bend') {
-        extend(points, { row: from, col: track(route.track) });
-        extend(points, { row: to, col: track(route.track) });
-      } else if (route.kind === 'dogleg') {
-        extend(points, { row: from, col: track(route.track) });
-        extend(points, { row: route.row, col: track(route.track) });
-        extend(points, { row: route.row, col: track(route.secondTrack) });
-        extend(points, { row: to, col: track(route.secondTrack) });
-      }
-      extend(points, { row: to, col: end });
-      // Through a dummy: straight across its layer.
-      if (nodes[hop.to].name === null) extend(points, { row: to, col: x[l + 1] + layerWidth[l + 1] - 1 });
+  /** Append the path of hop `id` to `points`: along its channel, and straight across the next layer if it ends at a dummy. */
+  const follow = (points: Point[], id: number) => {
+    const hop = hops[id];
+    const l = nodes[hop.from].layer;
+    const start = x[l] + layerWidth[l];
+    const end = x[l + 1] - 1;
+    const from = outRow(placement, hop.from);
+    const to = inRow(placement, hop.to, hop.slot);
+    const track = (k: number) => start + 1 + k;
+    const route = hopRoute.get(id)!;
+    extend(points, { row: from, col: start });
+    if (route.kind === 'bend') {
+      extend(points, { row: from, col: track(route.track) });
+      extend(points, { row: to, col: track(route.track) });
+    } else if (route.kind === 'dogleg') {
+      extend(points, { row: from, col: track(route.track) });
+      extend(points, { row: route.row, col: track(route.track) });
+      extend(points, { row: route.row, col: track(route.secondTrack) });
+      extend(points, { row: to, col: track(route.secondTrack) });
     }
-    return { from: edge.from, to: edge.to, slot: edge.slot, points };
+    extend(points, { row: to, col: end });
+    if (nodes[hop.to].name === null) extend(points, { row: to, col: x[l + 1] + layerWidth[l + 1] - 1 });
+  };
+  const portOf = (id: number): Point => {
+    const l = nodes[id].layer;
+    return { row: outRow(placement, id), col: x[l] + layerWidth[l] - 1 };
+  };
+
+  // Each trunk is followed once; an edge along one starts where it leaves it, so no edge repeats the trunk's corners.
+  const trunkPaths = new Map<readonly number[], { corners: Point[]; after: { length: number; last: Point }[] }>();
+  const edges: RoutedEdge[] = placement.edges.map((edge) => {
+    if (edge.along === 0) {
+      const points = [portOf(hops[edge.tap].from)];
+      follow(points, edge.tap);
+      return { from: edge.from, to: edge.to, slot: edge.slot, points };
+    }
+    let trunk = trunkPaths.get(edge.trunk);
+    if (!trunk) {
+      const corners: Point[] = [portOf(hops[edge.trunk[0]].from)];
+      // Where the trunk stands after each of its hops: the corners before then never change again.
+      const after = edge.trunk.map((id) => {
+        follow(corners, id);
+        return { length: corners.length, last: { ...corners[corners.length - 1] } };
+      });
+      trunkPaths.set(edge.trunk, (trunk = { corners, after }));
+    }
+    const leaves = trunk.after[edge.along - 1];
+    const points = [leaves.last];
+    follow(points, edge.tap);
+    return { from: edge.from, to: edge.to, slot: edge.slot, points, trunk: { corners: trunk.corners, before: leaves.length - 1 } };
   });
+  const trunks = [...trunkPaths.values()].map((t) => t.corners);
 
   const boxes: Record<string, Box> = {};
   graph.nodes.forEach((node, id) => {
@@ -79,9 +101,17 @@ export function routes(placement: Placement): Layout {
 
   let bottom = 0;
   for (const box of Object.values(boxes)) bottom = Math.max(bottom, box.row + box.height);
-  for (const edge of edges) for (const p of edge.points) bottom = Math.max(bottom, p.row + 1);
+  for (const path of [...trunks, ...edges.map((e) => e.points)]) for (const p of path) bottom = Math.max(bottom, p.row + 1);
   const width = last >= 0 ? x[last] + layerWidth[last] : 0;
-  return { graph, compact: placement.compact, width, height: bottom, boxes, edges, tracks };
+  return { graph, compact: placement.compact, width, height: bottom, boxes, edges, trunks, tracks };
+}
+
+/** An edge's whole path, from its source's port to its arrow: its share of a trunk, then its own corners. */
+export function pathOf(edge: RoutedEdge): Point[] {
+  if (!edge.trunk) return edge.points;
+  const path = edge.trunk.corners.slice(0, edge.trunk.before);
+  for (const p of edge.points) extend(path, p);
+  return path;
 }
 
 /** Append a corner, dropping repeats and merging straight runs into one segment. */

@@ -30,7 +30,7 @@ export interface Hop {
   to: number;
   /** The operand port it enters at `to` (0 for a dummy). */
   slot: number;
-  /** Index into `Layering.edges`. */
+  /** Index into `Layering.edges`: for a trunk's hop, the first edge that runs along it. */
   edge: number;
 }
 
@@ -38,8 +38,13 @@ export interface LayeredEdge {
   from: string;
   to: string;
   slot: number;
-  /** The hops it became, left to right. */
-  hops: number[];
+  /**
+   * Its hops, left to right (see `hopsOf`): the first `along` hops of its
+   * source's trunk, which every edge from that source shares, then `tap`.
+   */
+  trunk: readonly number[];
+  along: number;
+  tap: number;
 }
 
 export interface Layering {
@@ -86,9 +91,16 @@ export interface RoutedEdge {
   slot: number;
   /**
    * The corners of an orthogonal path: first the source's port on its right
-   * border, last the arrow cell just left of the target's border.
+   * border (or, for an edge that leaves a trunk, the cell where it leaves it),
+   * last the arrow cell just left of the target's border.
    */
   points: Point[];
+  /**
+   * For an edge whose source's uses share one trunk (see layers.ts): the trunk's
+   * corners, which its other edges share too, and how many of them come before
+   * `points[0]`. `pathOf` joins the two into the whole path.
+   */
+  trunk?: { corners: Point[]; before: number };
 }
 
 export interface Layout {
@@ -98,6 +110,8 @@ export interface Layout {
   height: number;
   boxes: Record<string, Box>;
   edges: RoutedEdge[];
+  /** Each trunk's corners, from its source's port to its last dummy: drawn once, not once per edge along it. */
+  trunks: Point[][];
   /** Track columns used between each pair of adjacent layers. */
   tracks: number[];
 }

@@ -48,6 +48,8 @@ export function App({ store, theme }: AppProps) {
   switch (frame.kind) {
     case 'too-small':
       return <Text>{frame.text}</Text>;
+    case 'working':
+      return <Text>{frame.text.join('\n')}</Text>;
     case 'help':
       return <HelpView frame={frame} />;
     case 'prompt':

@@ -39,6 +39,7 @@ export interface MenuItem {
 
 export type Frame =
   | { kind: 'too-small'; text: string }
+  | { kind: 'working'; text: string[] }
   | { kind: 'help'; lines: string[] }
   | { kind: 'prompt'; title: string; ask: string; expression?: string; text: string; error: string[]; footer: string }
   | {
@@ -109,6 +110,7 @@ export function carryFrame(from: Session, to: Session): void {
 function compose(state: Session, { columns, rows }: Window): Frame {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS)
     return { kind: 'too-small', text: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.` };
+  if (state.working) return { kind: 'working', text: wrapLines([state.working, 'q quits.'], columns) };
   if (state.help) return helpFrame(state, columns, rows);
   if (state.screen === 'prompt' && state.prompt) {
     const [title, ask] = ASK[state.prompt.kind];

@@ -21,6 +21,17 @@ export function lessonFor(scenario: Scenario, options: LessonOptions = {}): Less
   return lesson;
 }
 
+/** Whether both box styles of this graph are laid out already. */
+export function hasLayouts(graph: Graph): boolean {
+  const both = layouts.get(graph);
+  return both?.full !== undefined && both.compact !== undefined;
+}
+
+/** Keep layouts made elsewhere (in a worker, see background.ts), as layoutFor would have made them. */
+export function keepLayouts(graph: Graph, made: { full?: Layout; compact?: Layout }): void {
+  layouts.set(graph, { ...layouts.get(graph), ...made });
+}
+
 export function layoutFor(graph: Graph, compact: boolean): Layout {
   let both = layouts.get(graph);
   if (!both) layouts.set(graph, (both = {}));

@@ -5,7 +5,8 @@ import { courseEntries, openLesson, type LessonRef } from '../course.js';
 import { loadProgress, NOWHERE, progressPath, saveFailure, saveProgress, type Progress } from '../progress.js';
 import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
-import { initialSession, lessonOf, scoresOf, seenOf, type Session } from './session.js';
+import { layOutInWorker, stopLayingOut, type LayOutFirst } from './background.js';
+import { initialSession, lessonOf, scoresOf, seenOf, type Action, type Session } from './session.js';
 import { createStore, type Perform, type Store } from './store.js';
 import { onHangUp, onKeysGone } from '../io/terminal.js';
 import { visibleLine } from '../io/visible.js';
@@ -44,13 +45,15 @@ export function progressOf(state: Session): Progress {
  * lessons and the course, and saving progress (at most once per burst of
  * keys, after the frame is on screen). `path` undefined: nowhere to save.
  */
-export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'window'> & { path?: string; progress: Progress }): {
+export function startSession(
+  options: Pick<RunOptions, 'start' | 'quiz' | 'window'> & { path?: string; progress: Progress; layOutFirst?: LayOutFirst },
+): {
   store: Store;
   /** Save what is pending; returns why it failed when that was not on the screen yet (the tutor has closed it). */
   flush(): string | undefined;
 } {
   const catalog = bundledScenarios();
-  const { progress, path } = options;
+  const { progress, path, layOutFirst = layOutInWorker } = options;
   let pending: NodeJS.Immediate | undefined;
   let store: Store | undefined;
   /** Saves; on failure, the sentence, if it is news to the learner. A read-only or full disk must not stop the lesson. */
@@ -77,8 +80,16 @@ export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'windo
       return;
     }
     const opened = openLesson(effect.lesson, catalog);
-    if ('error' in opened) dispatch({ type: 'open-failed', lesson: effect.lesson, error: opened.error, from: effect.from });
-    else dispatch({ type: 'opened', lesson: opened.lesson, scenario: opened.scenario, step: effect.step, from: effect.from });
+    if ('error' in opened) return dispatch({ type: 'open-failed', lesson: effect.lesson, error: opened.error, from: effect.from });
+    whenLaidOut(opened.scenario, dispatch, () =>
+      dispatch({ type: 'opened', lesson: opened.lesson, scenario: opened.scenario, step: effect.step, from: effect.from }),
+    );
+  };
+  /** A large drawing is laid out in the background while the screen says so; a small one when the first frame asks. */
+  const whenLaidOut = (scenario: Scenario, dispatch: (action: Action) => void, open: () => void) => {
+    const working = layOutFirst(scenario.graph, open);
+    if (working) dispatch({ type: 'working', what: working });
+    else open();
   };
   const initial = initialSession({
     window: options.window ?? { columns: 80, rows: 24 },
@@ -91,7 +102,8 @@ export function startSession(options: Pick<RunOptions, 'start' | 'quiz' | 'windo
   });
   store = createStore(initial, perform);
   const current = progress.current;
-  if (options.start) store.dispatch({ type: 'opened', ...options.start, step: 0, from: 'menu' });
+  const start = options.start;
+  if (start) whenLaidOut(start.scenario, store.dispatch, () => store.dispatch({ type: 'opened', ...start, step: 0, from: 'menu' }));
   // Questions missed last time come first, then the lesson left off in.
   else if (progress.again?.length) store.dispatch({ type: 'review', items: progress.again, then: current });
   else if (current) perform({ type: 'open', lesson: current.lesson, step: current.step, from: 'resume' }, store.dispatch);
@@ -136,11 +148,15 @@ export async function runTutor(options: RunOptions): Promise<number> {
     instance.unmount();
   });
   await instance.waitUntilExit();
+  const busy = stopLayingOut();
   stopWaiting();
   stopSaving();
   const unsaved = session.flush();
   if (unsaved) options.stderr.write(`grad-tutor: ${visibleLine(unsaved)}\n`);
-  if (!keysGone) return 0;
-  options.stderr.write('grad-tutor: the terminal the keys came from has closed, so the tutor stopped where you were.\n');
-  return 129;
+  if (keysGone) options.stderr.write('grad-tutor: the terminal the keys came from has closed, so the tutor stopped where you were.\n');
+  const code = keysGone ? 129 : 0;
+  // A worker stopped in the middle of a layout took as long to end as the layout would have (6 s for 5,000
+  // terms), and Node waits for it: with the last frame written and progress saved, the tutor ends now.
+  if (busy) setImmediate(() => process.exit(code));
+  return code;
 }

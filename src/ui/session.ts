@@ -28,6 +28,8 @@ export type Action =
   | { type: 'course'; entries: MenuEntry[] }
   | { type: 'opened'; lesson: LessonRef; scenario: Scenario; step: number; from: From }
   | { type: 'open-failed'; lesson: LessonRef; error: string; from: From }
+  /** A lesson is being opened in the background: say so, and take only q and Ctrl+C until it is. */
+  | { type: 'working'; what: string }
   /** At the start of a session: ask these again, missed last time, then go on to `then` (or the menu). */
   | { type: 'review'; items: Again[]; then?: { lesson: LessonRef; step: number } }
   /** A save failed: told once, as every later save will most likely fail the same way. */
@@ -141,8 +143,10 @@ function step(state: Session, action: Action): Result {
       const open = state.open ? menuLessons(next).findIndex((e) => sameLesson(e.lesson, state.open!.lesson)) : -1;
       return none(open === -1 ? next : { ...next, menuIndex: open });
     }
+    case 'working':
+      return none({ ...state, working: action.what });
     case 'opened': {
-      const next = opened(state, action.lesson, action.scenario, action.step);
+      const next = opened({ ...state, working: undefined }, action.lesson, action.scenario, action.step);
       // A step missed last time that asks nothing any more (its lesson was edited since): dropped, and the review goes on.
       if (action.from === 'review' && state.review && !questionAt(lessonFor(action.scenario), next.open!.step))
         return reviewNext(clearAgain(next, state.review.items[0]));
@@ -155,6 +159,7 @@ function step(state: Session, action: Action): Result {
         effects: [{ type: 'open', lesson: action.items[0].lesson, step: action.items[0].step, from: 'review' }],
       };
     case 'open-failed':
+      if (state.working) return step({ ...state, working: undefined }, action);
       if (action.from === 'prompt' && state.prompt) return none(promptFailed(state, state.prompt, action.error));
       // A lesson missed last time that cannot be opened any more: its question is dropped, and the review goes on.
       if (action.from === 'review' && state.review) return reviewNext(clearAgain(state, state.review.items[0]));
@@ -171,6 +176,7 @@ function keyed(state: Session, key: KeyName): Result {
   const none = (s: Session): Result => ({ state: s, effects: [] });
   if (state.quit) return none(state);
   if (key === 'ctrl-c') return none({ ...state, quit: true });
+  if (state.working) return none(key === 'q' ? { ...state, quit: true } : state);
   if (state.help) return none({ ...state, help: false });
   if (state.screen === 'prompt' && state.prompt) return promptKey(state, state.prompt, key);
   if (state.screen === 'lesson' && state.open) return lessonKeyed(state, state.open, key);

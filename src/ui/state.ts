@@ -99,6 +99,8 @@ export interface Session {
   notice?: string;
   /** Why progress could not be saved: shown in place of the footer (or as the menu's notice) until the next key, once a session. */
   unsaved?: { sentence: string; showing: boolean };
+  /** What the tutor is busy with while a lesson opens (its drawing laid out in the background): shown in place of the screen. */
+  working?: string;
 }
 
 export function initialSession(start: Partial<Session> & Pick<Session, 'window'>): Session {

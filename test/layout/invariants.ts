@@ -8,6 +8,7 @@ import { literalOf } from '../../src/scenario/labels.js';
 import {
   drawGraph,
   edgeCells,
+  pathOf,
   type Box,
   type Drawing,
   type GraphState,
@@ -50,11 +51,12 @@ export function edgePaths(layout: Layout, drawing: Drawing): string[] {
     const source = layout.boxes[edge.from];
     const target = layout.boxes[edge.to];
     if (source.col + source.width >= target.col) problems.push(`${name}: the source is not left of the target`);
-    for (let i = 0; i + 1 < edge.points.length; i++) {
-      const [a, b] = [edge.points[i], edge.points[i + 1]];
+    const path = pathOf(edge);
+    for (let i = 0; i + 1 < path.length; i++) {
+      const [a, b] = [path[i], path[i + 1]];
       if (a.row !== b.row && a.col !== b.col) problems.push(`${name}: a slanted segment`);
     }
-    const cells = edgeCells(edge.points);
+    const cells = edgeCells(path);
     const port = { row: source.row + outOffset(source.height), col: source.col + source.width - 1 };
     if (key(cells[0]) !== key(port)) problems.push(`${name}: starts at ${key(cells[0])}, not at the port ${key(port)}`);
     const arrow = { row: target.row + inOffset(edge.slot), col: target.col - 1 };
@@ -79,7 +81,7 @@ export function sharedCells(layout: Layout): string[] {
   const problems: string[] = [];
   const visits = new Map<string, { source: string; edge: number; way: 'H' | 'V' | 'turn' | 'end' }[]>();
   layout.edges.forEach((edge, e) => {
-    const cells = edgeCells(edge.points);
+    const cells = edgeCells(pathOf(edge));
     cells.forEach((cell, i) => {
       const [before, after] = [cells[i - 1], cells[i + 1]];
       let way: 'H' | 'V' | 'turn' | 'end' = 'end';
@@ -113,7 +115,7 @@ export function sharedCells(layout: Layout): string[] {
 export function highlightStaysOnEdge(layout: Layout, state: GraphState, pair: [string, string]): string[] {
   const owned = new Set<string>();
   for (const edge of layout.edges) {
-    if (edge.from === pair[0] && edge.to === pair[1]) for (const cell of edgeCells(edge.points)) owned.add(key(cell));
+    if (edge.from === pair[0] && edge.to === pair[1]) for (const cell of edgeCells(pathOf(edge))) owned.add(key(cell));
   }
   const plain = styledCells(drawGraph(layout, state));
   const lit: Highlight = { nodes: [], edges: [pair] };

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { routeChannel } from '../../src/layout/channel.js';
 import { formatNumber } from '../../src/layout/format.js';
 import { Dir, glyphOf, Weight, withArm } from '../../src/layout/glyphs.js';
-import { coordinates, countCrossings, describeOrdering, describePlacement, edgeCells, layers, order } from '../../src/layout/index.js';
+import {
+  coordinates,
+  countCrossings,
+  describeOrdering,
+  describePlacement,
+  edgeCells,
+  hopsOf,
+  layers,
+  layoutSize,
+  order,
+} from '../../src/layout/index.js';
 import { graphOf, SEEDS } from './seeds.js';
 
 const layered = (name: string) => describeOrdering(order(layers(SEEDS[name].graph)));
@@ -16,7 +26,7 @@ describe('layers', () => {
     expect(layered('reuse-add')).toBe(['0: a b', '1: c ·', '2: z'].join('\n'));
     const layering = layers(SEEDS['reuse-add'].graph);
     const direct = layering.edges.find((e) => e.from === 'b' && e.to === 'z')!;
-    expect(direct.hops).toHaveLength(2);
+    expect(hopsOf(direct)).toHaveLength(2);
   });
 });
 

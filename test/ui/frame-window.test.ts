@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/catalog.js';
 import { courseEntries } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
-import { formatNumber, type Box, type Highlight, type Layout } from '../../src/layout/index.js';
+import { formatNumber, pathOf, type Box, type Highlight, type Layout } from '../../src/layout/index.js';
 import { titleOf } from '../../src/layout/box.js';
 import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
 import { buildFrame, type LessonFrame } from '../../src/ui/frame.js';
@@ -68,8 +68,8 @@ function litEdges(layout: Layout, highlight: Highlight): Box[] {
   const rects: Box[] = [];
   for (const [from, to] of highlight.edges)
     for (const edge of layout.edges.filter((e) => e.from === from && e.to === to)) {
-      const rows = edge.points.map((p) => p.row);
-      const cols = edge.points.map((p) => p.col);
+      const rows = pathOf(edge).map((p) => p.row);
+      const cols = pathOf(edge).map((p) => p.col);
       const [row, col] = [Math.min(...rows), Math.min(...cols)];
       rects.push({ row, col, height: Math.max(...rows) + 1 - row, width: Math.max(...cols) + 1 - col });
     }

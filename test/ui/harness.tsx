@@ -3,6 +3,7 @@ import { render } from 'ink-testing-library';
 import { lessonKey } from '../../src/course.js';
 import { EMPTY, type Progress } from '../../src/progress.js';
 import { App } from '../../src/ui/App.js';
+import type { LayOutFirst } from '../../src/ui/background.js';
 import { startSession } from '../../src/ui/run.js';
 import type { Session } from '../../src/ui/session.js';
 import type { Theme } from '../../src/ui/theme.js';
@@ -36,6 +37,8 @@ export async function openTutor(
     size?: { columns: number; rows: number };
     progress?: Progress;
     path?: string;
+    /** What lays a large graph out before its lesson opens (the shell's worker by default). */
+    layOutFirst?: LayOutFirst;
   } = {},
 ) {
   let size = options.size ?? { columns: 100, rows: 30 };
@@ -44,7 +47,7 @@ export async function openTutor(
     finished: ['add'],
     ...(options.resume ? { current: { lesson: { kind: 'bundled', id: options.resume.id }, step: options.resume.step } } : {}),
   };
-  const session = startSession({ progress, path: options.path, quiz: options.quiz, window: size });
+  const session = startSession({ progress, path: options.path, quiz: options.quiz, window: size, layOutFirst: options.layOutFirst });
   const app = render(<App store={session.store} theme={options.theme ?? { color: true }} />);
   const stdout = app.stdout as unknown as NodeJS.WriteStream & { emit(event: string): boolean };
   Object.defineProperty(stdout, 'columns', { get: () => size.columns, configurable: true });
