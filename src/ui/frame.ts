@@ -200,7 +200,7 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
     });
   });
   for (const label of PROMPT_ENTRIES) items.push({ label: line(`     ${label}`) });
-  const said = [state.notice, state.unsaved?.showing ? state.unsaved.sentence : undefined].filter((n) => n !== undefined);
+  const said = [state.notice, state.aboutProgress?.showing ? state.aboutProgress.sentence : undefined].filter((n) => n !== undefined);
   const notice = wrapLines(said.map(visibleLine), columns);
   // Title, blank, list, the detail row (blank for most), hint, footer — and one row Ink keeps free.
   const limit = Math.max(3, Math.min(items.length, rows - 6 - notice.length));
@@ -339,7 +339,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
           columns,
         )
       : footerText(lessonKeysAt(current.phase, cut, nextLessonAt(lesson, open.step) !== undefined), columns);
-  const unsaved = state.unsaved?.showing ? visibleLine(state.unsaved.sentence) : undefined;
+  const unsaved = state.aboutProgress?.showing ? visibleLine(state.aboutProgress.sentence) : undefined;
   const spoken = [
     ...(unsaved ? [unsaved] : []),
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,

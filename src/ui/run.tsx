@@ -64,9 +64,9 @@ export function startSession(
       saveProgress(path, progressOf(store.getState()), store.getState().cleared);
       return undefined;
     } catch (error) {
-      const news = !store.getState().unsaved;
       const sentence = saveFailure(error, path);
-      store.dispatch({ type: 'save-failed', sentence });
+      const news = store.getState().aboutProgress?.sentence !== sentence;
+      store.dispatch({ type: 'progress-trouble', sentence });
       return news ? sentence : undefined;
     }
   };
@@ -127,14 +127,16 @@ export async function runTutor(options: RunOptions): Promise<number> {
   const path = progressPath(options.env);
   if (!path) options.stderr.write(`${NOWHERE}\n`);
   const loaded = path ? loadProgress(path) : { progress: { version: 2 as const, finished: [], quiz: {}, recent: [] } };
-  // The sentence may quote a key from the file: shown, never acted on by the terminal.
-  if ('warning' in loaded && loaded.warning) options.stderr.write(`${visibleLine(loaded.warning)}\n`);
   const session = startSession({
     ...options,
     path,
     progress: loaded.progress,
     window: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
   });
+  // On screen, not on stderr before the first frame: a frame as tall as the terminal scrolled it away unread.
+  // It is printed again when the tutor closes, where the path it names can be copied.
+  const warning = 'warning' in loaded ? loaded.warning : undefined;
+  if (warning) session.store.dispatch({ type: 'progress-trouble', sentence: warning.replace(/^grad-tutor: /, '') });
   // Raw mode before the first frame: Ink turns it on only once its input hook has run, after the frame is written,
   // and keys typed in between were echoed by the terminal, whose line then pushed Ink's next frame down a row.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
@@ -152,6 +154,8 @@ export async function runTutor(options: RunOptions): Promise<number> {
   stopWaiting();
   stopSaving();
   const unsaved = session.flush();
+  // The sentence may quote a key from the file: shown, never acted on by the terminal.
+  if (warning) options.stderr.write(`${visibleLine(warning)}\n`);
   if (unsaved) options.stderr.write(`grad-tutor: ${visibleLine(unsaved)}\n`);
   if (keysGone) options.stderr.write('grad-tutor: the terminal the keys came from has closed, so the tutor stopped where you were.\n');
   const code = keysGone ? 129 : 0;

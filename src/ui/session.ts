@@ -33,7 +33,7 @@ export type Action =
   /** At the start of a session: ask these again, missed last time, then go on to `then` (or the menu). */
   | { type: 'review'; items: Again[]; then?: { lesson: LessonRef; step: number } }
   /** A save failed: told once, as every later save will most likely fail the same way. */
-  | { type: 'save-failed'; sentence: string };
+  | { type: 'progress-trouble'; sentence: string };
 
 export type Effect = { type: 'open'; lesson: LessonRef; step: number; from: From } | { type: 'read-course' } | { type: 'save' };
 
@@ -164,11 +164,18 @@ function step(state: Session, action: Action): Result {
       // A lesson missed last time that cannot be opened any more: its question is dropped, and the review goes on.
       if (action.from === 'review' && state.review) return reviewNext(clearAgain(state, state.review.items[0]));
       return toMenu({ ...state, notice: action.error });
-    case 'save-failed':
-      return none(state.unsaved ? state : { ...state, unsaved: { sentence: action.sentence, showing: true } });
+    case 'progress-trouble':
+      return none(
+        state.aboutProgress?.sentence === action.sentence
+          ? state
+          : { ...state, aboutProgress: { sentence: action.sentence, showing: true } },
+      );
     case 'key':
       // The sentence has been read by the time a key is pressed: the footer comes back.
-      return keyed(state.unsaved?.showing ? { ...state, unsaved: { ...state.unsaved, showing: false } } : state, action.key);
+      return keyed(
+        state.aboutProgress?.showing ? { ...state, aboutProgress: { ...state.aboutProgress, showing: false } } : state,
+        action.key,
+      );
   }
 }
 

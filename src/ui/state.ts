@@ -97,8 +97,11 @@ export interface Session {
   prompt?: Prompt;
   /** A sentence for the menu, such as why the lesson to resume could not be opened. */
   notice?: string;
-  /** Why progress could not be saved: shown in place of the footer (or as the menu's notice) until the next key, once a session. */
-  unsaved?: { sentence: string; showing: boolean };
+  /**
+   * A sentence about the progress file (it could not be read at the start, or a save failed): shown in place of
+   * the footer (or as the menu's notice) until the next key. The same sentence again is not news and stays hidden.
+   */
+  aboutProgress?: { sentence: string; showing: boolean };
   /** What the tutor is busy with while a lesson opens (its drawing laid out in the background): shown in place of the screen. */
   working?: string;
 }

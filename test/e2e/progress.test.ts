@@ -31,7 +31,8 @@ describe('progress in a terminal', () => {
     const path = join(state, 'grad-tutor', 'progress.json');
     const text = JSON.stringify({ version: 2, finished: [], quiz: {}, recent: [], seen: { mul: '0-300000000' } });
     writeFileSync(path, text);
-    const t = await tui([], { env: { XDG_STATE_HOME: state } });
+    // At 80×24 the menu fills the window: a sentence written before the first frame scrolled away unread.
+    const t = await tui([], { env: { XDG_STATE_HOME: state }, cols: 80, rows: 24 });
     // The sentence wraps at the window's edge: read back as one line.
     const screen = (await t.waitFor('Pick a graph')).replace(/\n/g, '');
     expect(screen).toMatch(/could not read your progress file; it was moved to .*\.unreadable-/);

@@ -439,3 +439,26 @@ describe('Enter on the summary', () => {
     expect(run(state, ...keys('enter')).effects.some((e) => e.type === 'open')).toBe(false);
   });
 });
+
+describe('a sentence about the progress file', () => {
+  const footer = (s: Session) => {
+    const frame = buildFrame(s);
+    return frame.kind === 'lesson' ? frame.footer : undefined;
+  };
+  const moved = 'could not read your progress file; it was moved aside';
+  const full = 'Progress is not being saved: the disk is full';
+
+  it('shows in place of the footer until a key, is not shown again for the same sentence, and a new one shows', () => {
+    const told = run(opened('mul'), { type: 'progress-trouble', sentence: moved }).state;
+    expect(footer(told)).toBe(moved);
+    const read = run(told, ...keys('next')).state;
+    expect(footer(read)).not.toBe(moved);
+    expect(footer(run(read, { type: 'progress-trouble', sentence: moved }).state)).not.toBe(moved);
+    expect(footer(run(read, { type: 'progress-trouble', sentence: full }).state)).toBe(full);
+  });
+
+  it('is the menu notice when the menu shows', () => {
+    const frame = buildFrame(run(menu(), { type: 'progress-trouble', sentence: moved }).state);
+    expect(frame.kind === 'menu' && frame.notice.join(' ')).toContain(moved);
+  });
+});
