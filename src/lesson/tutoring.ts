@@ -147,7 +147,7 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
     lines.push(review.left > 0 ? `→ the next one you missed (${review.left} more).` : `→ goes on to ${review.then}.`);
   if (nextLessonAt(lesson, situation.step)) lines.push('Enter opens it; m goes back to the menu.');
   if (step.phase === 'summary') lines.push(...scoreLines(lesson, situation));
-  if (step.phase === 'nudge') lines.push('+ / - change the rate (below zero: descent).');
+  if (step.phase === 'nudge') lines.push('+ / - take a larger / smaller step; the rate keeps its sign.');
   if (step.phase === 'check') lines.push('+ / - change h: watch both errors shrink, then grow as rounding takes over.');
   if (situation.predict && !c && step.phase === 'backward') lines.push(`(${partial(out, out)} needs no prediction.)`);
   return { lines, shown, highlight: step.highlight };

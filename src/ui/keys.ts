@@ -86,8 +86,8 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'previousPhase', keys: ['shift-tab'], does: 'previous phase (Train: its first update)' },
   { action: 'predict', keys: ['p'], does: 'predict mode: answer before you see', footer: 'predict' },
   { action: 'overwrite', keys: ['o'], does: 'replay backward with = instead of +=' },
-  { action: 'more', keys: ['+', '='], does: 'larger rate (on the check step: h)' },
-  { action: 'less', keys: ['-', '_'], does: 'smaller rate; below 0 descends (check: h)' },
+  { action: 'more', keys: ['+', '='], does: 'larger step, sign kept (check step: h)' },
+  { action: 'less', keys: ['-', '_'], does: 'smaller step, sign kept (check step: h)' },
   // Only the Train phase shows it in the footer, and only a lesson that trains in the help (frame.ts): elsewhere it does nothing.
   { action: 'zeroGrad', keys: ['z'], does: 'Train: the run without zero_grad, beside it', footer: 'zero_grad' },
   // One row for both directions, so the help still fits a 60×16 window.

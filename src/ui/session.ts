@@ -8,7 +8,7 @@
  * opens the third lesson.
  */
 import { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from '../lesson/index.js';
-import { HS, RATES, judge, nextLessonAt, questionAt, stepLadder, type Given, type Step } from '../lesson/index.js';
+import { HS, judge, nextLessonAt, questionAt, stepLadder, stepRate, type Given, type Step } from '../lesson/index.js';
 import { encodeSeen, decodeSeen, type Again } from '../progress.js';
 import { PROMPT_GRAPH, type Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
@@ -462,9 +462,9 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
         return none({ ...state, options: { ...state.options, h: stepLadder(HS, lesson.h, direction) } });
       // In the Train phase the ladder starts from the training's rate, which the scenario may set apart from the nudge's.
       if (lesson.steps[open.step].phase === 'train' && lesson.training) {
-        return none({ ...state, options: { ...state.options, rate: stepLadder(RATES, lesson.training.run.rate, direction) } });
+        return none({ ...state, options: { ...state.options, rate: stepRate(lesson.training.run.rate, direction) } });
       }
-      return none({ ...state, options: { ...state.options, rate: stepLadder(RATES, lesson.nudge.rate, direction) } });
+      return none({ ...state, options: { ...state.options, rate: stepRate(lesson.nudge.rate, direction) } });
     }
     case 'zeroGrad': {
       // Only a lesson that trains has a zero_grad to forget; the step count stays, so the learner stays on this update.

@@ -30,7 +30,7 @@ function chart(screen: string): string[] {
 describe('the Train phase in a terminal', () => {
   beforeAll(() => assertBuilt());
 
-  it('neuron-learns at 80×24: Tab to Train, → an update, - and + change the rate, z shows both runs', async () => {
+  it('neuron-learns at 80×24: Tab to Train, → an update, + and - change the rate, z shows both runs', async () => {
     const home = mkdtempSync(join(tmpdir(), 'gt-train-'));
     const t = await spawnTui(['neuron-learns'], {
       cols: 80,
@@ -49,11 +49,12 @@ describe('the Train phase in a terminal', () => {
     screen = await t.waitFor('Train: update 2 of 20');
     expect(chart(screen).join('').split('•').length - 1).toBe(3);
 
-    await typeSlowly(t, '-');
+    // + is a larger step down: -0.05 → -0.1.
+    await typeSlowly(t, '+');
     screen = await t.waitFor('param += -0.1 × its grad');
     // The whole run is trained again at -0.1: the second update now moves w1 by -0.1 × its grad.
     expect(screen).toMatch(/w1 \+= -0\.1 × \S+ = -3\.\d+/);
-    await typeSlowly(t, '+', '+');
+    await typeSlowly(t, '-', '-');
     screen = await t.waitFor('param += -0.02 × its grad');
 
     await typeSlowly(t, 'z');

@@ -205,7 +205,7 @@ describe('the window', () => {
     expect(lines(bottom)[2]).toBe('▸ Nudge');
     expect(bottom).toContain('… 2 more lines above (↑ shows them)');
     expect(bottom).toContain('even a negative gradient');
-    expect(bottom).toContain('+ / - change the rate');
+    expect(bottom).toContain('+ / - take a larger / smaller step; the rate keeps its sign.');
     expect(lines(bottom).length).toBeLessThan(16);
     // ↓ in a burst stops at the end, so one ↑ goes back at once.
     await tutor.type(KEY.down, 'j', KEY.down);

@@ -122,10 +122,22 @@ describe('knobs', () => {
     expect(tutor.frame()).toContain('0.02 × its gradient');
   });
 
-  it('- below zero turns ascent into descent, said in words', async () => {
+  it('- takes a smaller step and keeps the ascent: 0.01 → 0.005 → 0.001, never below zero', async () => {
     tutor = await openTutor({ resume: { id: 'mul-mul', step: 0 } });
-    await tutor.type(KEY.tab, KEY.tab, KEY.tab, KEY.tab, '-', '-', '-');
-    expect(tutor.frame()).toContain('-0.001 × its gradient');
+    await tutor.type(KEY.tab, KEY.tab, KEY.tab, KEY.tab, '-');
+    expect(tutor.frame()).toContain('0.005 × its gradient');
+    await tutor.type('-', '-', '-');
+    expect(tutor.frame()).toContain('0.001 × its gradient');
+    expect(tutor.frame()).toContain('up (ascent)');
+    expect(tutor.frame()).toContain('+ / - take a larger / smaller step; the rate keeps its sign.');
+  });
+
+  it('+ on a descent rate takes a larger step down: -0.05 → -0.1', async () => {
+    // neuron-learns descends at -0.05; its nudge is step 23 of 45 (index 22).
+    tutor = await openTutor({ resume: { id: 'neuron-learns', step: 22 } });
+    expect(tutor.frame()).toContain('-0.05 × its gradient');
+    await tutor.type('+');
+    expect(tutor.frame()).toContain('-0.1 × its gradient');
     expect(tutor.frame()).toContain('down (descent)');
   });
 

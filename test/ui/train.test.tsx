@@ -67,25 +67,29 @@ describe('the Train phase on screen', () => {
   it('+ and - change the rate there, and the loss series changes with it', async () => {
     tutor = await openTutor({ resume: { id: 'neuron-learns', step: TRAIN }, size: at80, theme: { color: false } });
     const before = chartRows(tutor.frame()).join('\n');
-    await tutor.type('-', '-');
+    // + takes larger steps down: -0.05 → -0.1 → -0.2; - smaller ones back: -0.1 → -0.05 → -0.02.
+    await tutor.type('+', '+');
     let frame = tutor.frame();
     expect(frame).toContain('param += -0.2 × its grad');
     expect(tutor.state().step).toBe(TRAIN);
     expect(lossAfter(frame)).toBeCloseTo(lossAfterOne(-0.2), 5);
-    await tutor.type('+', '+', '+');
+    await tutor.type('-', '-', '-');
     frame = tutor.frame();
     expect(frame).toContain('param += -0.02 × its grad');
     expect(lossAfter(frame)).toBeCloseTo(lossAfterOne(-0.02), 5);
     expect(chartRows(frame).join('\n')).not.toBe(before);
   });
 
-  it('a rate that climbs the loss is told so at the summary', async () => {
+  it('a step too large for the loss is told so at the summary', async () => {
     tutor = await openTutor({ resume: { id: 'neuron-learns', step: TRAIN }, size: { columns: 100, rows: 40 }, theme: { color: false } });
-    // Past zero the rate ascends: + eight times from -0.05 reaches 0.05.
-    await tutor.type(...Array(8).fill('+'), 'G');
+    // + three times from -0.05 reaches -0.5 (still descent): each update jumps past the minimum and back.
+    await tutor.type('+', '+', '+', 'G');
     await tutor.type(KEY.left);
     expect(tutor.frame()).toContain('Train: summary');
-    expect(tutor.frame()).toMatch(/The run rose: the loss went up/);
+    expect(tutor.frame()).toContain('20 updates at rate -0.5');
+    expect(tutor.frame()).toMatch(
+      /The run overshot: the loss fell from 0\.5 to\s+\S+\s+overall, but\s+rose\s+at\s+\d+\s+of\s+20\s+updates/,
+    );
   });
 
   it('z replays the training without zero_grad beside the right run, with why; z again goes back', async () => {

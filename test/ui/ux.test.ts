@@ -31,7 +31,7 @@ describe('the knobs while a question waits', () => {
   it('+ and - change nothing while the nudge asks up or down: the question stays the one asked', () => {
     const before = questionAt(lessonOf(nudge())!, 9)!;
     expect(before.prompt).toBe('Every param moves by 0.01 × its gradient. Does z go up or down?');
-    // Four steps down the ladder would pass zero (0.01 → 0.005 → … → below 0) and turn the ascent into a descent.
+    // Four steps would take the rate to 0.001 or 0.2 and change the rate the question names.
     for (const key of ['-', '_', '+', '='] as KeyName[]) {
       const after = run(nudge(), ...keys(key, key, key, key)).state;
       expect(after.options, key).toEqual({});
@@ -46,18 +46,18 @@ describe('the knobs while a question waits', () => {
     expect(run(answered, ...keys('-')).state.options).toEqual({ rate: 0.005 });
   });
 
-  it('a right answer stays right when the rate is turned below zero afterwards, on screen and in the score', () => {
-    // up is right at 0.01; four presses of - take the rate below zero, where z would go down.
-    const turned = run(nudge(), ...keys('1', '-', '-', '-', '-')).state;
-    expect(turned.options.rate).toBeLessThan(0);
+  it('a right answer stays right when the rate is turned afterwards, on screen and in the score', () => {
+    // up is right at 0.01; four presses of + take the rate to 0.02, 0.05, 0.1, 0.2.
+    const turned = run(nudge(), ...keys('1', '+', '+', '+', '+')).state;
+    expect(turned.options.rate).toBe(0.2);
     expect(textOf(turned)).toContain('Correct: up.');
     expect(textOf(turned)).not.toContain('Not quite');
     expect(scoresOf(turned)['reuse-add']).toMatchObject({ right: 1, asked: 1 });
-    // Asked with the knob already below zero, the question is still the scenario's 0.01, with its answer.
-    // (On a backward step outside predict mode, - is the rate; on past the check to the nudge, then predict mode on.)
-    const early = run(opened('reuse-add', 7), ...keys('-', '-', '-', '-', 'right', 'right', 'p')).state;
+    // Asked with the knob already turned, the question is still the scenario's 0.01, with its answer.
+    // (On a backward step outside predict mode, + is the rate; on past the check to the nudge, then predict mode on.)
+    const early = run(opened('reuse-add', 7), ...keys('+', '+', '+', '+', 'right', 'right', 'p')).state;
     expect(step(early)).toBe(9);
-    expect(early.options.rate).toBeLessThan(0);
+    expect(early.options.rate).toBe(0.2);
     expect(textOf(early)).toContain('Every param moves by 0.01 × its gradient. Does z go up or down?');
   });
 
@@ -206,7 +206,7 @@ describe('the help while a question waits', () => {
     expect(row(lines, 't - .')).toBe('type the number instead (within 1%)');
     expect(row(lines, 'Tab')).toBe('skip it, unscored: on to the next phase');
     // Only keys that do what they say here: not the ones that wait (→, G, o, the knobs), nor ↓/↑ scrolling; the legend still fits.
-    for (const gone of ['next step', 'last step', 'larger rate', 'smaller rate', 'replay backward', 'scroll text', 'next phase (Train'])
+    for (const gone of ['next step', 'last step', 'larger step', 'smaller step', 'replay backward', 'scroll text', 'next phase (Train'])
       expect(lines.join('\n'), gone).not.toContain(gone);
     expect(row(lines, '← h Backspace')).toBe('previous step');
     expect(row(lines, 'wasd Shift+←→')).toBe('look around a drawing the window cuts');
