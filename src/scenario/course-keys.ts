@@ -17,7 +17,7 @@ export const DEFAULT_SLOPE_HS = [1, 0.1, 0.01, 0.001];
 /** One step per h: more than this is no longer a lesson. */
 export const MAX_SLOPE_HS = 12;
 
-const SLOPE_KEYS = ['of', 'h', 'backward'] as const;
+export const SLOPE_KEYS = ['of', 'h', 'backward'] as const;
 
 export function readSlope(reader: SectionReader, entry: Entry, inputs: string[]): Slope {
   const value = reader.deref(entry.value);

@@ -15,7 +15,7 @@ import { readSlope, readWrongOrder } from './course-keys.js';
 import { ScenarioError, type Scenario } from './types.js';
 import { isEmpty, Source } from './yaml-positions.js';
 
-const KEYS = [
+export const KEYS = [
   'title',
   'description',
   'inputs',

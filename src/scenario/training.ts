@@ -11,7 +11,7 @@ import { isEmpty } from './yaml-positions.js';
 import type { Training } from './types.js';
 import { count, MAX_EXAMPLE_WORK, MAX_EXAMPLES, MAX_STEPS, MAX_TRAINING_LINES, MAX_TRAINING_WORK } from './limits.js';
 
-const TRAIN_KEYS = ['steps', 'rate', 'zero_grad'] as const;
+export const TRAIN_KEYS = ['steps', 'rate', 'zero_grad'] as const;
 
 interface Sections {
   params?: Entry;
