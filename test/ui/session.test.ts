@@ -375,11 +375,11 @@ describe('the keys in the Train phase', () => {
     expect(step(run(opened('neuron-learns', 22), ...keys('tab')).state)).toBe(23);
   });
 
-  it('+ and - step the training rate along the ladder, and the run is trained again at it', () => {
-    const slower = run(opened('neuron-learns', 25), ...keys('+')).state;
+  it('+ and - make the training step larger and smaller, sign kept, and the run is trained again at it', () => {
+    const slower = run(opened('neuron-learns', 25), ...keys('-')).state;
     expect(slower.options).toEqual({ rate: -0.02 });
     expect(lessonOf(slower)!.training!.run.rate).toBe(-0.02);
-    const faster = run(opened('neuron-learns', 25), ...keys('-', '-')).state;
+    const faster = run(opened('neuron-learns', 25), ...keys('+', '+')).state;
     expect(lessonOf(faster)!.training!.run.rate).toBe(-0.2);
     // The first update by hand: w1 += rate × ∂L/∂w1 with ∂L/∂w1 = 2(o − y)(1 − o²)·x1 at o = tanh(0.8813735870195432) = 1/√2, y = 0, x1 = 2: √2.
     const o = Math.SQRT1_2;
