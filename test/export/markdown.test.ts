@@ -94,7 +94,9 @@ describe('--quiz: the backward steps as questions, the answers in a key at the e
       if (!step.contribution) return;
       asked++;
       const question = questionFor(step.contribution, scenario.graph.output, i);
-      expect(before.some((b) => b.text === `Question ${asked}. ${question.prompt}`)).toBe(true);
+      // A second path's prompt points at the earlier question instead of saying its answer (markdown-quiz.test.ts).
+      const asks = question.prompt.replace(/^.* from another path\. /, '');
+      expect(before.some((b) => b.text.startsWith(`Question ${asked}. `) && b.text.endsWith(asks))).toBe(true);
       // The question comes without its answer; the key gives the right choice and the step's text.
       expect(before.some((b) => b.text === step.text)).toBe(false);
       const right = question.choices.findIndex((c) => c.right);
