@@ -13,6 +13,7 @@ import { visibleLine } from '../io/visible.js';
  * shell opened key.md for the handout, and the key's file replaces it.
  */
 export function writeAnswerKey(file: string, key: string, output: { fd?: unknown }): string | undefined {
+  if (file.trim() === '') return '--answers needs a file name — e.g. --answers key.md.';
   const shown = visibleLine(file);
   if (typeof output.fd === 'number' && sameFile(file, output.fd))
     return `--answers ${shown} is where the handout itself goes — give the answer key a file of its own.`;

@@ -55,6 +55,11 @@ export function markdownInline(text: string): string {
     .replace(/:(?=[A-Za-z:])/g, '\\:');
 }
 
+/** Text for a heading: there a last run of # after a space would close the heading and vanish. */
+function headingText(text: string): string {
+  return markdownText(text).replace(/(\s)(#+)$/, '$1\\$2');
+}
+
 /** A fenced code block longer than any run of backticks inside it, so nothing in it can close it. */
 export function codeBlock(text: string, info = 'text'): string[] {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
@@ -89,7 +94,7 @@ function stepLines(lines: string[]): string[] {
 
 function stepSection(step: Step, number: number, skip: Set<string> = new Set()): string[] {
   return [
-    `### ${number}. ${markdownText(step.title)}`,
+    `### ${number}. ${headingText(step.title)}`,
     '',
     markdownText(step.text),
     ...stepLines(step.lines.filter((l) => !skip.has(l))),
@@ -128,7 +133,7 @@ function handoutPrompt(question: Question, c: Contribution, out: string, earlier
 
 function questionSection(step: Step, number: number, prompt: string, question: Question, asked: number): string[] {
   return [
-    `### ${number}. ${markdownText(step.title)}`,
+    `### ${number}. ${headingText(step.title)}`,
     '',
     `**Question ${asked}.** ${markdownInline(prompt)}`,
     '',
@@ -154,7 +159,7 @@ function answerSection(step: Step, question: Question, asked: number): string[] 
 
 /** The top of a handout: the title, the description and the drawing; for the student's part, no gradient and no description (see quizHandout). */
 function head(scenario: Scenario, lesson: Lesson, withGrads: boolean, what: string): string[] {
-  const out = [`# ${markdownText(scenario.title)}`, '', `Lesson ${markdownText(scenario.id)} from grad-tutor, ${what}.`, ''];
+  const out = [`# ${headingText(scenario.title)}`, '', `Lesson ${markdownText(scenario.id)} from grad-tutor, ${what}.`, ''];
   if (withGrads) for (const paragraph of paragraphs(scenario.description ?? '')) out.push(markdownText(paragraph), '');
   out.push(
     '## The graph',

@@ -58,11 +58,12 @@ describe('export --quiz --answers FILE', () => {
     refused(result, /^--answers \S+ is where the handout itself goes — give the answer key a file of its own\.\n$/);
   });
 
-  it('refuses --answers without --quiz, and a FILE that is a folder', () => {
+  it('refuses --answers without --quiz, an empty FILE, and a FILE that is a folder', () => {
     refused(
       bash(`${cli} export reuse-mul --format markdown --answers key.md`),
       /^--answers is where a --quiz handout puts its answer key — add --quiz/,
     );
+    refused(bash(`${cli} ${HANDOUT} --answers ''`), /^--answers needs a file name — e\.g\. --answers key\.md\.\n$/);
     mkdirSync(join(dir, 'folder'), { recursive: true });
     refused(bash(`${cli} ${HANDOUT} --answers folder`), /^could not write the answer key to folder: it is a folder — check the path\.\n$/);
   });

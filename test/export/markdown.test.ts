@@ -129,6 +129,12 @@ describe('untrusted text stays text', () => {
     expect(toMarkdown(hostile)).not.toContain('\u001b');
   });
 
+  it('a title ending in # keeps it: in a heading, a last run of # after a space would close the heading', () => {
+    const scenario: Scenario = { ...everyOp, title: 'Lesson # 3 of the course, part ##' };
+    for (const handout of [toMarkdown(scenario), toMarkdown(scenario, { quiz: true })])
+      expect(blocks(handout).blocks[0]).toEqual({ type: 'heading', level: 1, text: scenario.title });
+  });
+
   it('the renamed and generated names of a scenario show as the tutor has them', () => {
     const { blocks: read } = blocks(toMarkdown(awkwardNames));
     const { steps } = buildLesson(awkwardNames);
