@@ -20,6 +20,8 @@ import { backprop } from './engine/index.js';
 import { visible, visibleLine } from './io/visible.js';
 import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid, tooLargeToDraw, tooLargeToLayOut } from './layout/index.js';
 import { exportLesson, isExportFormat } from './export/index.js';
+import { quizHandout } from './export/markdown.js';
+import { writeAnswerKey } from './export/answers-file.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -49,8 +51,11 @@ Usage
                                    the backward pass, or Graphviz DOT, or Mermaid
   grad-tutor check <file>...       validate scenario files: "ok" per file the
                                    other commands take (/dev/stdin: one piped in)
-  grad-tutor export <scenario> --format pytorch|python|markdown [--quiz]
+  grad-tutor export <scenario> --format pytorch|python|markdown
                                    the lesson as a runnable script or a handout
+  grad-tutor export <scenario> --format markdown --quiz [--answers FILE]
+                                   a handout of questions, then the answer key
+                                   (in FILE with --answers)
   grad-tutor progress              where your progress is kept, and a summary
   grad-tutor reset [--yes]         delete your progress (asks first)
   grad-tutor --help | --version
@@ -59,7 +64,10 @@ Options
   --json          machine-readable output for list and show
   --format F      graph: text (the default), dot, mermaid; export: see above
   --quiz          start in predict mode: answer each question before the step tells
-                  (with show: print each question in the transcript)
+                  (with show, or without a terminal: each question in the
+                  transcript before its answer; with export: see above)
+  --answers FILE  export --quiz: the answer key in FILE, the questions alone on
+                  stdout (FILE must not be where stdout goes)
   --expr E        a graph to open instead of a scenario: "name = expression"
   --set N=V       a value for a name in --expr (once per name)
   -y, --yes       for reset: do not ask
@@ -283,6 +291,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         quiz: { type: 'boolean' },
+        answers: { type: 'string' },
         expr: { type: 'string' },
         set: { type: 'string', multiple: true },
         yes: { type: 'boolean', short: 'y' },
@@ -325,6 +334,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
         if (values.quiz && format !== 'markdown')
           throw new UsageError('--quiz is for the handout — use it with --format markdown, or drop it.');
+        if (values.answers !== undefined) {
+          if (!values.quiz)
+            throw new UsageError('--answers is where a --quiz handout puts its answer key — add --quiz, or drop --answers.');
+          const { student, key } = quizHandout(scenario, true);
+          const problem = writeAnswerKey(values.answers, key, io.stdout as { fd?: unknown });
+          if (problem) throw new UsageError(problem);
+          io.stdout.write(student);
+          return 0;
+        }
         io.stdout.write(exportLesson(scenario, format, { quiz: values.quiz === true, version: version() }));
         return 0;
       }
@@ -342,7 +360,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         // Without a terminal on both ends there is nothing to step through: print instead.
         // So too on a terminal that cannot move its cursor (TERM=dumb: Emacs' shell, some CI logs).
         if (json || !io.stdin.isTTY || !io.stdout.isTTY || io.env.TERM === 'dumb') {
-          if (scenario) showCommand(io, scenario, json);
+          if (scenario) showCommand(io, scenario, json, values.quiz === true);
           else listCommand(io, json);
           return 0;
         }
@@ -404,7 +422,7 @@ const TAKES: Record<string, { positionals: number; options: string[] }> = {
   show: { positionals: 1, options: ['json', 'expr', 'set', 'quiz', 'no-color'] },
   graph: { positionals: 1, options: ['format', 'expr', 'set', 'no-color'] },
   check: { positionals: Infinity, options: [] },
-  export: { positionals: 1, options: ['format', 'expr', 'set', 'quiz', 'no-color'] },
+  export: { positionals: 1, options: ['format', 'expr', 'set', 'quiz', 'answers', 'no-color'] },
   progress: { positionals: 0, options: [] },
   reset: { positionals: 0, options: ['yes'] },
 };
