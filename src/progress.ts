@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { lessonKey, type LessonRef } from './lesson/identity.js';
 import { writeFileAtomic } from './io/atomic-write.js';
+import { whyNotWritten } from './io/write-error.js';
 import { courseSteps, type CourseSteps } from './progress-course.js';
 import { clipRanges, formatRanges, parseRanges, unionOfRanges } from './progress-ranges.js';
 
@@ -373,16 +374,5 @@ export function saveProgress(path: string, mine: Progress, cleared: Again[] = []
 
 /** The one sentence the tutor shows when a save fails: what happened and where, so the learner can free space or fix the folder. */
 export function saveFailure(error: unknown, path: string): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'EROFS'
-      ? 'the file system is read-only'
-      : code === 'ENOSPC' || code === 'EDQUOT'
-        ? 'the disk is full'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'you may not write there'
-          : code === 'ENOTDIR'
-            ? 'a part of its path is not a folder'
-            : `it could not be written (${code ?? (error instanceof Error ? error.message : String(error))})`;
-  return `Progress is not being saved: ${why} — ${path}.`;
+  return `Progress is not being saved: ${whyNotWritten(error)} — ${path}.`;
 }

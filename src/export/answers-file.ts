@@ -6,6 +6,7 @@
 import { fstatSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { visibleLine } from '../io/visible.js';
+import { whyNotWritten } from '../io/write-error.js';
 
 /**
  * Why the key cannot go to `file`, in one sentence, or undefined once it is
@@ -18,10 +19,10 @@ export function writeAnswerKey(file: string, key: string, output: { fd?: unknown
   if (typeof output.fd === 'number' && sameFile(file, output.fd))
     return `--answers ${shown} is where the handout itself goes — give the answer key a file of its own.`;
   try {
-    writeFileAtomic(file, key);
+    writeFileAtomic(file, key, true);
     return undefined;
   } catch (error) {
-    return `could not write the answer key to ${shown}: ${why(error)} — check the path.`;
+    return `could not write the answer key to ${shown}: ${whyNotWritten(error)} — check the path.`;
   }
 }
 
@@ -31,14 +32,4 @@ function sameFile(file: string, fd: number): boolean {
   if (!there) return false;
   const output = fstatSync(fd);
   return there.dev === output.dev && there.ino === output.ino;
-}
-
-function why(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'you may not write there';
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of its path is not a folder';
-  if (code === 'EROFS') return 'the file system is read-only';
-  if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full';
-  return `it could not be written (${code ?? (error instanceof Error ? error.message : String(error))})`;
 }

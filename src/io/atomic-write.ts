@@ -8,13 +8,15 @@ import { dirname } from 'node:path';
  * The temporary file has an unpredictable name and is created exclusively
  * without following a symlink, so a link planted there cannot redirect the
  * write; it is removed if anything fails. Folders it creates are the
- * user's alone (0700), and so is the file (0600).
+ * user's alone (0700), and so is the file (0600), unless it is `shared`: a
+ * file made to be handed on (a teacher's answer key) is 0644 and its folders
+ * 0755, both less the umask.
  */
-export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+export function writeFileAtomic(path: string, text: string, shared = false): void {
+  mkdirSync(dirname(path), { recursive: true, mode: shared ? 0o755 : 0o700 });
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
-  const fd = openSync(temporary, flags, 0o600);
+  const fd = openSync(temporary, flags, shared ? 0o644 : 0o600);
   try {
     try {
       writeSync(fd, text);

@@ -33,4 +33,12 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(path, 'y')).toThrow();
     expect(readdirSync(dir)).toEqual(['is-a-folder']);
   });
+  it('a shared file (an answer key to hand on) is readable by others: 0644 and folders 0755, less the umask', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const path = join(dir, 'handouts', 'key.md');
+    const umask = process.umask();
+    writeFileAtomic(path, 'key\n', true);
+    expect(statSync(path).mode & 0o777).toBe(0o644 & ~umask);
+    expect(statSync(join(dir, 'handouts')).mode & 0o777).toBe(0o755 & ~umask);
+  });
 });
