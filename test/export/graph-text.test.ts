@@ -5,9 +5,8 @@
  * `visibleLine` shows it, and nothing else in the file.
  */
 
-import { Graphviz } from '@hpcc-js/wasm-graphviz';
-import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRenderers, type Mermaid } from '../helpers/renderers.js';
 import { visibleLine } from '../../src/io/visible.js';
 import { toDot, toMermaid } from '../../src/layout/index.js';
 import { graphOf } from '../helpers/graphs.js';
@@ -33,15 +32,11 @@ const out = NAMES[NAMES.length - 1];
 const graph = graphOf(Object.fromEntries(NAMES.slice(0, -1).map((name, k) => [name, k])), [[out, '+', [NAMES[0], NAMES[1]]]]);
 const caption = (name: string) => visibleLine(name === out ? `${out} = ${NAMES[0]} + ${NAMES[1]}` : name);
 
-let graphviz: Awaited<ReturnType<typeof Graphviz.load>>;
-type Mermaid = (typeof import('mermaid'))['default'];
+let graphviz: Awaited<ReturnType<typeof loadRenderers>>['graphviz'];
 let mermaid: Mermaid;
 
 beforeAll(async () => {
-  graphviz = await Graphviz.load();
-  const { window } = new JSDOM('');
-  Object.assign(globalThis, { window, document: window.document });
-  mermaid = (await import('mermaid')).default;
+  ({ graphviz, mermaid } = await loadRenderers());
 });
 
 describe('DOT with hostile names', () => {

@@ -7,11 +7,10 @@
  * node's value.
  */
 
-import { Graphviz } from '@hpcc-js/wasm-graphviz';
-import { JSDOM } from 'jsdom';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRenderers, type Mermaid } from '../helpers/renderers.js';
 import { parse as parseYaml } from 'yaml';
 import { forward } from '../../src/engine/index.js';
 import type { Graph } from '../../src/engine/graph.js';
@@ -101,15 +100,11 @@ function checkCaptions(graph: Graph, written: Record<string, string>, captions: 
   }
 }
 
-let graphviz: Awaited<ReturnType<typeof Graphviz.load>>;
-type Mermaid = (typeof import('mermaid'))['default'];
+let graphviz: Awaited<ReturnType<typeof loadRenderers>>['graphviz'];
 let mermaid: Mermaid;
 
 beforeAll(async () => {
-  graphviz = await Graphviz.load();
-  const { window } = new JSDOM('');
-  Object.assign(globalThis, { window, document: window.document });
-  mermaid = (await import('mermaid')).default;
+  ({ graphviz, mermaid } = await loadRenderers());
 });
 
 /** Graphviz's own reading of each record: the text of its fields, by node id. */
