@@ -181,6 +181,13 @@ function rolesOf(entry: MenuEntry | undefined): string | undefined {
   return visibleLine(`params (training moves them): ${(entry.params ?? []).join(', ')} · data (never moved): ${entry.data.join(', ')}`);
 }
 
+/** While a lesson's number is typed in the menu: what Enter does, and which digit goes on to a longer number. */
+function numberHint(number: number, lessons: number): string {
+  const longest = Math.min(number * 10 + 9, lessons);
+  const more = longest === number * 10 ? `${longest}` : `${number * 10}-${longest}`;
+  return `Lesson ${number}: Enter opens it, or type the next digit of ${more}.`;
+}
+
 function menuFrame(state: Session, columns: number, rows: number): Frame {
   const line = (text: string) => text.slice(0, columns - 3);
   const mark = (key: string) => (state.finished.includes(key) ? '✓' : ' ');
@@ -213,9 +220,11 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
     limit,
     notice,
     detail: rolesOf(menuLessons(state)[index])?.slice(0, columns),
-    hint: (next === -1
-      ? 'Pick a graph; ✓ marks the ones you finished: all of them.'
-      : 'Pick a graph; ✓ marks the ones you finished, ▸ the next.'
+    hint: (state.lessonNumber !== undefined
+      ? numberHint(Number(state.lessonNumber), course.length)
+      : next === -1
+        ? 'Pick a graph; ✓ marks the ones you finished: all of them.'
+        : 'Pick a graph; ✓ marks the ones you finished, ▸ the next.'
     ).slice(0, columns),
     footer: footerText(MENU_KEYS),
   };

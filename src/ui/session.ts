@@ -244,6 +244,10 @@ function finishIfSeen(state: Session, key: string): Session {
 
 function menuKey(state: Session, key: KeyName): Result {
   const none = (s: Session): Result => ({ state: s, effects: [] });
+  const action = actionFor(MENU_KEYS, key);
+  const typed = state.lessonNumber ?? '';
+  // Any key but a digit ends the number: Enter opens the lesson it highlights, ↓ moves on from it.
+  if (state.lessonNumber !== undefined) state = { ...state, lessonNumber: undefined };
   const lessons = menuLessons(state);
   const count = lessons.length + 2;
   const open = (index: number): Result => {
@@ -253,7 +257,7 @@ function menuKey(state: Session, key: KeyName): Result {
       effects: [{ type: 'open', lesson: entry.lesson, step: 0, from: 'menu' }],
     };
   };
-  switch (actionFor(MENU_KEYS, key)) {
+  switch (action) {
     case 'down':
       return none({ ...state, menuIndex: cycle(state.menuIndex, 1, count) });
     case 'up':
@@ -264,13 +268,19 @@ function menuKey(state: Session, key: KeyName): Result {
       if (state.menuIndex === lessons.length + 1)
         return none({ ...state, screen: 'prompt', prompt: { kind: 'expr', text: '' }, notice: undefined });
       return open(state.menuIndex);
+    case 'number': {
+      // The course's lesson of the number typed, or of this digit alone where the two make no lesson's number (1 8 of 17).
+      const number = [Number(typed + key), Number(key)].find((n) => n >= 1 && n <= (state.course?.length ?? 0));
+      if (number === undefined) return none(state);
+      // No clock: it opens as soon as no longer number starts with it (3 of 17 at once); 1 waits for Enter or the 5 of 15.
+      if (number * 10 > (state.course?.length ?? 0)) return open(number - 1);
+      return none({ ...state, menuIndex: number - 1, lessonNumber: String(number) });
+    }
     case 'help':
       return none({ ...state, help: true });
     case 'quit':
       return none({ ...state, quit: true });
     default:
-      // Digits open a lesson of the course directly, as the menu numbers them.
-      if (/^[1-9]$/.test(key) && Number(key) <= (state.course?.length ?? 0)) return open(Number(key) - 1);
       return none(state);
   }
 }
