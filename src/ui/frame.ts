@@ -22,7 +22,18 @@ import { titleOf } from '../layout/box.js';
 import type { GraphNode } from '../engine/index.js';
 import { answerText, nextLessonAt, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
-import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, questionHelp, TYPED_KEYS } from './keys.js';
+import {
+  footerText,
+  HELP_KEYS,
+  helpRows,
+  LESSON_KEYS,
+  MENU_KEYS,
+  PROMPT_KEYS,
+  QUIZ_KEYS,
+  questionHelp,
+  showKey,
+  TYPED_KEYS,
+} from './keys.js';
 import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
 import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
@@ -40,7 +51,7 @@ export interface MenuItem {
 export type Frame =
   | { kind: 'too-small'; text: string }
   | { kind: 'working'; text: string[] }
-  | { kind: 'help'; lines: string[] }
+  | { kind: 'help'; lines: string[]; page: number; pages: number }
   | { kind: 'prompt'; title: string; ask: string; expression?: string; text: string; error: string[]; footer: string }
   | {
       kind: 'menu';
@@ -151,10 +162,31 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   // In a lesson, what the drawing's marks mean, under the keys. Where both would not fit, the help's own row goes and
   // opposite keys share a row (with the shorter words), so a 60×16 window holds the whole lesson table and the legend.
   const legend = where === 'menu' ? [] : legendLines(columns);
-  const rowsOf = (t: [string, string][]) => [title, ...t.map(([keys, does]) => `${keys.padEnd(width)}  ${does}`), ...legend];
-  let lines = rowsOf(table);
-  if (lines.length > rows - 1 && legend.length > 0) lines = rowsOf(shorter(table));
-  return { kind: 'help', lines: clip(lines, rows - 1).map((line) => line.slice(0, columns)) };
+  // What a key does wraps under itself in a narrow window, so no row is cut: each row is the lines it takes.
+  const rowsOf = (t: [string, string][]) =>
+    t.map(([keys, does]) => wrapLines([does], columns - width - 2).map((part, i) => `${(i === 0 ? keys : '').padEnd(width)}  ${part}`));
+  const fit = (lines: string[]) => ({ kind: 'help' as const, lines: lines.map((line) => line.slice(0, columns)), page: 0, pages: 1 });
+  const room = rows - 1;
+  const whole = [title, ...rowsOf(table).flat(), ...legend];
+  if (whole.length <= room) return fit(whole);
+  const short = [title, ...rowsOf(shorter(table)).flat(), ...legend];
+  if (legend.length > 0 && short.length <= room) return fit(short);
+  // Still too long: every row, a page at a time (a row never split), under a title and over the line that turns the page.
+  const pages = paged([...rowsOf(table), ...legend.map((line) => [line])], Math.max(1, room - 2));
+  const page = Math.min(state.helpPage ?? 0, pages.length - 1);
+  const more = HELP_KEYS[0];
+  const turn = page < pages.length - 1 ? `${showKey(more.keys[0])} ${more.footer}, any other key closes` : 'any key closes';
+  return { ...fit([`Keys ${place} (${page + 1}/${pages.length})`, ...pages[page], turn]), page, pages: pages.length };
+}
+
+/** Rows of lines onto pages of `size` lines, a row whole on one page (one taller than a page is cut). */
+function paged(rows: string[][], size: number): string[][] {
+  const pages: string[][] = [[]];
+  for (const row of rows) {
+    if (pages.at(-1)!.length > 0 && pages.at(-1)!.length + row.length > size) pages.push([]);
+    pages.at(-1)!.push(...row.slice(0, size));
+  }
+  return pages;
 }
 
 const PAIRS: [string, string, string][] = [

@@ -167,6 +167,11 @@ export const MENU_KEYS: Binding<MenuAction>[] = [
   { action: 'quit', keys: ['q', 'escape', 'ctrl-c'], does: 'quit', footer: 'quit' },
 ];
 
+/** While the help is open, in a window that holds only part of it: these turn the page; any other key closes it. */
+export const HELP_KEYS: Binding<'more'>[] = [
+  { action: 'more', keys: ['space', 'down', 'j'], does: 'the next page of keys', footer: 'more' },
+];
+
 /** Typing a path, an expression or values: every other key types itself. */
 export const PROMPT_KEYS: Binding<PromptAction>[] = [
   { action: 'submit', keys: ['enter'], does: 'go on', footer: 'go on' },

@@ -12,7 +12,19 @@ import { HS, RATES, judge, nextLessonAt, questionAt, stepLadder, type Given, typ
 import { encodeSeen, decodeSeen, type Again } from '../progress.js';
 import { PROMPT_GRAPH, type Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
-import { actionFor, LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, TYPED_KEYS, WAITING, type KeyName } from './keys.js';
+import {
+  actionFor,
+  HELP_KEYS,
+  LESSON_KEYS,
+  MENU_KEYS,
+  PAN,
+  PROMPT_KEYS,
+  QUIZ_KEYS,
+  SCROLL_DOWN,
+  TYPED_KEYS,
+  WAITING,
+  type KeyName,
+} from './keys.js';
 import { lessonFor } from './lessons.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';
@@ -184,10 +196,18 @@ function keyed(state: Session, key: KeyName): Result {
   if (state.quit) return none(state);
   if (key === 'ctrl-c') return none({ ...state, quit: true });
   if (state.working) return none(key === 'q' ? { ...state, quit: true } : state);
-  if (state.help) return none({ ...state, help: false });
+  if (state.help) return none(helpKeyed(state, key));
   if (state.screen === 'prompt' && state.prompt) return promptKey(state, state.prompt, key);
   if (state.screen === 'lesson' && state.open) return lessonKeyed(state, state.open, key);
   return menuKey(state, key);
+}
+
+/** The help turns to its next page where the window holds only part of it; any other key, or one on its last page, closes it. */
+function helpKeyed(state: Session, key: KeyName): Session {
+  const frame = buildFrame(state);
+  if (frame.kind === 'help' && frame.page < frame.pages - 1 && actionFor(HELP_KEYS, key) === 'more')
+    return { ...state, helpPage: frame.page + 1 };
+  return { ...state, help: false, helpPage: undefined };
 }
 
 /** Back to the menu; the course's titles are read the first time it is shown. */

@@ -55,6 +55,8 @@ export interface Session {
   lessonNumber?: string;
   open?: OpenLesson;
   help: boolean;
+  /** The page of the help on screen, where the window holds only part of it. */
+  helpPage?: number;
   quit: boolean;
   /** Predict mode: each backward step asks before it tells. */
   predict: boolean;
