@@ -234,9 +234,12 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   // The learner's own lessons, under their own heading, so the course keeps its numbers.
   state.own.forEach((entry, i) => {
     const heading = i === 0 ? 'yours: ' : '       ';
-    items.push({
-      label: line(`${mark(lessonKey(entry.lesson))}   ${heading}${visibleLine(entry.title).padEnd(21)} ${visibleLine(entry.expression)}`),
-    });
+    // A typed graph's title is what was typed, its expression again: written once, with the values that tell it apart.
+    const what =
+      entry.lesson.kind === 'typed'
+        ? `${visibleLine(entry.expression)}   ${visibleLine(entry.lesson.values.join(' '))}`
+        : `${visibleLine(entry.title).padEnd(21)} ${visibleLine(entry.expression)}`;
+    items.push({ label: line(`${mark(lessonKey(entry.lesson))}   ${heading}${what}`) });
   });
   for (const label of PROMPT_ENTRIES) items.push({ label: line(`     ${label}`) });
   const said = [state.notice, state.aboutProgress?.showing ? state.aboutProgress.sentence : undefined].filter((n) => n !== undefined);
