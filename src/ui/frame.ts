@@ -18,7 +18,7 @@ import {
   type GraphState,
   type Highlight,
 } from '../layout/index.js';
-import { titleOf } from '../layout/box.js';
+import { hasGradient, titleOf } from '../layout/box.js';
 import type { GraphNode } from '../engine/index.js';
 import { answerText, nextLessonAt, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
@@ -276,7 +276,8 @@ function lessonKeysAt(phase: Phase, cut: boolean, nextLesson: boolean) {
 function oneRow(node: GraphNode, shown: GraphState, kind: 'current' | 'uses'): string {
   const number = (x: number | undefined) => (x === undefined ? '·' : formatNumber(x));
   const [open, close] = kind === 'current' ? ['╔▸', '╗'] : ['┏━', '┓'];
-  return visibleLine(`${open}${titleOf(node)}  v ${number(shown.values[node.name])}  g ${number(shown.grads[node.name])}${close}`);
+  const grad = hasGradient(node) ? `  g ${number(shown.grads[node.name])}` : '';
+  return visibleLine(`${open}${titleOf(node)}  v ${number(shown.values[node.name])}${grad}${close}`);
 }
 
 /**
