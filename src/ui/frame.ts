@@ -213,11 +213,11 @@ function rolesOf(entry: MenuEntry | undefined): string | undefined {
   return visibleLine(`params (training moves them): ${(entry.params ?? []).join(', ')} · data (never moved): ${entry.data.join(', ')}`);
 }
 
-/** While a lesson's number is typed in the menu: what Enter does, and which digit goes on to a longer number. */
+/** While a lesson's number is typed in the menu: what Enter does, and which digits go on to a longer number (fits 40 columns). */
 function numberHint(number: number, lessons: number): string {
-  const longest = Math.min(number * 10 + 9, lessons);
-  const more = longest === number * 10 ? `${longest}` : `${number * 10}-${longest}`;
-  return `Lesson ${number}: Enter opens it, or type the next digit of ${more}.`;
+  const last = Math.min(9, lessons - number * 10);
+  if (last === 0) return `Enter opens lesson ${number}; 0 opens ${number * 10}.`;
+  return `Enter opens lesson ${number}; 0-${last} open ${number * 10}-${number * 10 + last}.`;
 }
 
 function menuFrame(state: Session, columns: number, rows: number): Frame {

@@ -35,7 +35,7 @@ describe('the menu', () => {
     expect(tutor.state().lessonId).toBe('neuron-learns');
     await tutor.type(KEY.escape);
     await tutor.type('1');
-    expect(tutor.frame()).toContain('Lesson 1: Enter opens it, or type the next digit of 10-17.');
+    expect(tutor.frame()).toContain('Enter opens lesson 1; 0-7 open 10-17.');
     await tutor.type(KEY.enter);
     expect(tutor.state().lessonId).toBe('slope');
   });

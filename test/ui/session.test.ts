@@ -291,7 +291,11 @@ describe('the menu keys', () => {
 
   it('1 waits: another key does what it does from lesson 1, and a digit that makes no lesson starts a new number', () => {
     const one = run(menu(), ...keys('1')).state;
-    expect(buildFrame(one)).toMatchObject({ hint: `Lesson 1: Enter opens it, or type the next digit of 10-${course.length}.` });
+    expect(buildFrame(one)).toMatchObject({ hint: `Enter opens lesson 1; 0-${course.length - 10} open 10-${course.length}.` });
+    // Whole in the narrowest window the tutor draws in.
+    expect(buildFrame({ ...one, window: { columns: 40, rows: 10 } })).toMatchObject({
+      hint: `Enter opens lesson 1; 0-${course.length - 10} open 10-${course.length}.`,
+    });
     expect(run(menu(), ...keys('1', 'down'))).toMatchObject({ state: { menuIndex: 1, lessonNumber: undefined }, effects: [] });
     // 1 8 of 17 lessons: no lesson 18, so the 8 is lesson 8.
     expect(run(menu(), ...keys('1', String(course.length + 1).at(-1)!)).effects).toEqual([
