@@ -37,16 +37,21 @@ const COMPACT_MIN_WIDTH = 2 * NUMBER_WIDTH + 9;
 export function minWidth(node: GraphNode, compact: boolean): number {
   // Two corners and the marker slot around the label.
   const label = [...titleOf(node)].length + 3;
-  return Math.max(compact && node.inputs.length < 2 ? COMPACT_MIN_WIDTH : FULL_MIN_WIDTH, label);
+  return Math.max(compact && node.inputs.length < 2 && hasGradient(node) ? COMPACT_MIN_WIDTH : FULL_MIN_WIDTH, label);
+}
+
+/** A constant has no gradient (nothing can move it), so its box has no `g` to wait for: the legend's `·` means "not yet". */
+export function hasGradient(node: GraphNode): boolean {
+  return node.op !== 'const';
 }
 
 /**
  * Each operand enters on a row of its own inside the border. Full boxes keep
  * a row for the value and one for the gradient; a compact box with one row
- * inside writes both on it.
+ * inside writes both on it; a constant's box has its value's row alone.
  */
-export function heightOf(ports: number, compact: boolean): number {
-  return Math.max(compact ? 1 : 2, ports) + 2;
+export function heightOf(ports: number, compact: boolean, gradient = true): number {
+  return Math.max(compact || !gradient ? 1 : 2, ports) + 2;
 }
 
 /** Row offset of operand `slot`: the rows inside the border, from the top. */
@@ -97,7 +102,8 @@ export function boxTexts(
   const after = options?.nudged?.[node.name];
   const moved = options?.nudged !== undefined && node.name in options.nudged;
   const [second, secondValue] = moved ? [' → ', after] : [' g ', grad];
-  if (compact && node.inputs.length < 2) {
+  if (!hasGradient(node)) number(1, 1, ' v ', value);
+  else if (compact && node.inputs.length < 2) {
     const end = number(1, 1, ' v ', value);
     number(1, end - 1, moved ? ' → ' : ' g ', secondValue);
   } else {

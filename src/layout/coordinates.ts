@@ -10,7 +10,7 @@
  */
 
 import { adjacency } from './adjacency.js';
-import { heightOf, inOffset, minWidth, outOffset } from './box.js';
+import { hasGradient, heightOf, inOffset, minWidth, outOffset } from './box.js';
 import type { Ordering, Placement } from './types.js';
 
 /** Blank rows between two nodes of a layer. */
@@ -19,7 +19,9 @@ const SWEEPS = 4;
 
 export function coordinates(ordering: Ordering, compact: boolean): Placement {
   const { nodes, graph, layers } = ordering;
-  const height = nodes.map((node) => (node.name === null ? 1 : heightOf(node.ports, compact)));
+  const height = nodes.map((node, id) =>
+    node.name === null ? 1 : heightOf(node.ports, compact, id >= graph.nodes.length || hasGradient(graph.nodes[id])),
+  );
   const layerWidth = layers.map((layer) =>
     layer.reduce((widest, id) => (id < graph.nodes.length ? Math.max(widest, minWidth(graph.nodes[id], compact)) : widest), 0),
   );

@@ -14,7 +14,7 @@
  */
 
 import { edgesOf, type Graph } from '../engine/graph.js';
-import { heightOf, minWidth } from './box.js';
+import { hasGradient, heightOf, minWidth } from './box.js';
 import type { Hop, LayerNode, LayeredEdge, Layering } from './types.js';
 
 /** Each node's layer, and the furthest layer its trunk reaches (its own layer when it needs no dummy). */
@@ -73,7 +73,7 @@ export function layoutSize(graph: Graph, compact = false): LayoutSize {
   let dummies = 0;
   graph.nodes.forEach((node, i) => {
     const l = layer[i];
-    rows[l] += heightOf(node.inputs.length, compact) + 1;
+    rows[l] += heightOf(node.inputs.length, compact, hasGradient(node)) + 1;
     widths[l] = Math.max(widths[l], minWidth(node, compact));
     if (reach[i] > l) {
       starts[l + 1]++;

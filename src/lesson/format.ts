@@ -3,6 +3,7 @@
 import { isLeaf, type Graph } from '../engine/graph.js';
 import { opRow } from '../engine/ops.js';
 import { nodeMap } from '../engine/autograd.js';
+import { literalOf } from '../scenario/labels.js';
 
 /**
  * Up to six significant digits, no float noise: 2.9000000000000004 → 2.9.
@@ -34,9 +35,16 @@ export function signed(x: number): string {
 
 const SIMPLE = /^[A-Za-z_][A-Za-z0-9_]*$|^[0-9.]+$/;
 
-/** A generated name such as `a*b` needs parentheses inside another expression or a ∂. */
+/** A constant's name: its number, marked where the graph has that number more than once (`1′`, to keep names apart). */
+const MARKED_NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?:′\d+|[′″‴])$/;
+
+/**
+ * A generated name such as `a*b` needs parentheses inside another expression or a ∂. A constant is
+ * written as its number: `e + 1`, never `e + (1′)`, which reads as a derivative.
+ */
 export function asOperand(name: string): string {
-  return SIMPLE.test(name) ? name : `(${name})`;
+  const written = MARKED_NUMBER.test(name) ? literalOf(name) : name;
+  return SIMPLE.test(written) ? written : `(${written})`;
 }
 
 /** ∂top/∂name, with compound names wrapped: ∂z/∂(a*b). */

@@ -22,6 +22,7 @@ import {
   type Values,
 } from '../engine/index.js';
 import type { Scenario } from '../scenario/types.js';
+import { literalOf } from '../scenario/labels.js';
 import { num, operandNum, partial, signed, table, asOperand } from './format.js';
 import { runTraining, trainSteps, type Training } from './train.js';
 
@@ -593,7 +594,8 @@ function summaryStep(scenario: Scenario, trace: Trace, slope?: SlopeRun): Step {
   }
   const rows = [
     ['node', 'value', `grad ${partial(out, 'node')}`],
-    ...trace.graph.nodes.map((n) => [n.name, num(trace.values[n.name]), num(trace.grads[n.name])]),
+    // A constant by its number, as the expression wrote it (its name may be primed: `1′`).
+    ...trace.graph.nodes.map((n) => [n.op === 'const' ? literalOf(n.name) : n.name, num(trace.values[n.name]), num(trace.grads[n.name])]),
   ];
   return {
     phase: 'summary',

@@ -148,9 +148,37 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
   if (nextLessonAt(lesson, situation.step)) lines.push('Enter opens it; m goes back to the menu.');
   if (step.phase === 'summary') lines.push(...scoreLines(lesson, situation));
   if (step.phase === 'nudge') lines.push('+ / - take a larger / smaller step; the rate keeps its sign.');
-  if (step.phase === 'check') lines.push('+ / - change h: watch both errors shrink, then grow as rounding takes over.');
+  if (step.phase === 'check') lines.push(whatHDoes(lesson));
   if (situation.predict && !c && step.phase === 'backward') lines.push(`(${partial(out, out)} needs no prediction.)`);
   return { lines, shown, highlight: step.highlight };
+}
+
+const saidOfH = new WeakMap<Lesson, string>();
+
+/**
+ * What + and - will do to the check's errors, as this lesson's numbers have it. An error is the curve's share
+ * (h · f''/2 forward, h² · f'''/6 central) plus rounding's (about ε · |values| / h): the curve's shrinks with h,
+ * rounding's grows. Where z is straight in each input (a sum, products of different inputs) the curve has no
+ * share, and "both errors shrink" would be false. Far above rounding (×100), a tenth of h shrinks the error.
+ */
+function whatHDoes(lesson: Lesson): string {
+  let said = saidOfH.get(lesson);
+  if (said !== undefined) return said;
+  let largest = 1;
+  for (const value of Object.values(lesson.trace.values)) if (Number.isFinite(value)) largest = Math.max(largest, Math.abs(value));
+  const rounding = (100 * Number.EPSILON * largest) / lesson.h;
+  const curved = (estimate: 'forwardDifference' | 'centralDifference') =>
+    lesson.check.some((e) => Math.abs(e[estimate] - e.exact) > rounding);
+  const forward = curved('forwardDifference');
+  const central = curved('centralDifference');
+  if (forward && central) said = '+ / - change h: watch both errors shrink, then grow as rounding takes over.';
+  else if (!forward && !central) said = '+ / - change h: both errors are rounding alone here, so they grow as h shrinks.';
+  else {
+    const [shrinking, rounded] = forward ? ['forward', 'central'] : ['central', 'forward'];
+    said = `+ / - change h: the ${shrinking} error shrinks with h until rounding takes over; the ${rounded} one is rounding alone, and grows as h shrinks.`;
+  }
+  saidOfH.set(lesson, said);
+  return said;
 }
 
 /** The summary's score: in all and by kind of question, and how the ones asked again went. */

@@ -18,11 +18,22 @@ import {
   type GraphState,
   type Highlight,
 } from '../layout/index.js';
-import { titleOf } from '../layout/box.js';
+import { hasGradient, titleOf } from '../layout/box.js';
 import type { GraphNode } from '../engine/index.js';
 import { answerText, nextLessonAt, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
-import { footerText, helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, questionHelp, TYPED_KEYS } from './keys.js';
+import {
+  footerText,
+  HELP_KEYS,
+  helpRows,
+  LESSON_KEYS,
+  MENU_KEYS,
+  PROMPT_KEYS,
+  QUIZ_KEYS,
+  questionHelp,
+  showKey,
+  TYPED_KEYS,
+} from './keys.js';
 import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
 import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
@@ -40,7 +51,7 @@ export interface MenuItem {
 export type Frame =
   | { kind: 'too-small'; text: string }
   | { kind: 'working'; text: string[] }
-  | { kind: 'help'; lines: string[] }
+  | { kind: 'help'; lines: string[]; page: number; pages: number }
   | { kind: 'prompt'; title: string; ask: string; expression?: string; text: string; error: string[]; footer: string }
   | {
       kind: 'menu';
@@ -151,10 +162,31 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   // In a lesson, what the drawing's marks mean, under the keys. Where both would not fit, the help's own row goes and
   // opposite keys share a row (with the shorter words), so a 60×16 window holds the whole lesson table and the legend.
   const legend = where === 'menu' ? [] : legendLines(columns);
-  const rowsOf = (t: [string, string][]) => [title, ...t.map(([keys, does]) => `${keys.padEnd(width)}  ${does}`), ...legend];
-  let lines = rowsOf(table);
-  if (lines.length > rows - 1 && legend.length > 0) lines = rowsOf(shorter(table));
-  return { kind: 'help', lines: clip(lines, rows - 1).map((line) => line.slice(0, columns)) };
+  // What a key does wraps under itself in a narrow window, so no row is cut: each row is the lines it takes.
+  const rowsOf = (t: [string, string][]) =>
+    t.map(([keys, does]) => wrapLines([does], columns - width - 2).map((part, i) => `${(i === 0 ? keys : '').padEnd(width)}  ${part}`));
+  const fit = (lines: string[]) => ({ kind: 'help' as const, lines: lines.map((line) => line.slice(0, columns)), page: 0, pages: 1 });
+  const room = rows - 1;
+  const whole = [title, ...rowsOf(table).flat(), ...legend];
+  if (whole.length <= room) return fit(whole);
+  const short = [title, ...rowsOf(shorter(table)).flat(), ...legend];
+  if (legend.length > 0 && short.length <= room) return fit(short);
+  // Still too long: every row, a page at a time (a row never split), under a title and over the line that turns the page.
+  const pages = paged([...rowsOf(table), ...legend.map((line) => [line])], Math.max(1, room - 2));
+  const page = Math.min(state.helpPage ?? 0, pages.length - 1);
+  const more = HELP_KEYS[0];
+  const turn = page < pages.length - 1 ? `${showKey(more.keys[0])} ${more.footer}, any other key closes` : 'any key closes';
+  return { ...fit([`Keys ${place} (${page + 1}/${pages.length})`, ...pages[page], turn]), page, pages: pages.length };
+}
+
+/** Rows of lines onto pages of `size` lines, a row whole on one page (one taller than a page is cut). */
+function paged(rows: string[][], size: number): string[][] {
+  const pages: string[][] = [[]];
+  for (const row of rows) {
+    if (pages.at(-1)!.length > 0 && pages.at(-1)!.length + row.length > size) pages.push([]);
+    pages.at(-1)!.push(...row.slice(0, size));
+  }
+  return pages;
 }
 
 const PAIRS: [string, string, string][] = [
@@ -181,6 +213,13 @@ function rolesOf(entry: MenuEntry | undefined): string | undefined {
   return visibleLine(`params (training moves them): ${(entry.params ?? []).join(', ')} · data (never moved): ${entry.data.join(', ')}`);
 }
 
+/** While a lesson's number is typed in the menu: what Enter does, and which digits go on to a longer number (fits 40 columns). */
+function numberHint(number: number, lessons: number): string {
+  const last = Math.min(9, lessons - number * 10);
+  if (last === 0) return `Enter opens lesson ${number}; 0 opens ${number * 10}.`;
+  return `Enter opens lesson ${number}; 0-${last} open ${number * 10}-${number * 10 + last}.`;
+}
+
 function menuFrame(state: Session, columns: number, rows: number): Frame {
   const line = (text: string) => text.slice(0, columns - 3);
   const mark = (key: string) => (state.finished.includes(key) ? '✓' : ' ');
@@ -195,9 +234,12 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   // The learner's own lessons, under their own heading, so the course keeps its numbers.
   state.own.forEach((entry, i) => {
     const heading = i === 0 ? 'yours: ' : '       ';
-    items.push({
-      label: line(`${mark(lessonKey(entry.lesson))}   ${heading}${visibleLine(entry.title).padEnd(21)} ${visibleLine(entry.expression)}`),
-    });
+    // A typed graph's title is what was typed, its expression again: written once, with the values that tell it apart.
+    const what =
+      entry.lesson.kind === 'typed'
+        ? `${visibleLine(entry.expression)}   ${visibleLine(entry.lesson.values.join(' '))}`
+        : `${visibleLine(entry.title).padEnd(21)} ${visibleLine(entry.expression)}`;
+    items.push({ label: line(`${mark(lessonKey(entry.lesson))}   ${heading}${what}`) });
   });
   for (const label of PROMPT_ENTRIES) items.push({ label: line(`     ${label}`) });
   const said = [state.notice, state.aboutProgress?.showing ? state.aboutProgress.sentence : undefined].filter((n) => n !== undefined);
@@ -213,9 +255,11 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
     limit,
     notice,
     detail: rolesOf(menuLessons(state)[index])?.slice(0, columns),
-    hint: (next === -1
-      ? 'Pick a graph; ✓ marks the ones you finished: all of them.'
-      : 'Pick a graph; ✓ marks the ones you finished, ▸ the next.'
+    hint: (state.lessonNumber !== undefined
+      ? numberHint(Number(state.lessonNumber), course.length)
+      : next === -1
+        ? 'Pick a graph; ✓ marks the ones you finished: all of them.'
+        : 'Pick a graph; ✓ marks the ones you finished, ▸ the next.'
     ).slice(0, columns),
     footer: footerText(MENU_KEYS),
   };
@@ -232,7 +276,8 @@ function lessonKeysAt(phase: Phase, cut: boolean, nextLesson: boolean) {
 function oneRow(node: GraphNode, shown: GraphState, kind: 'current' | 'uses'): string {
   const number = (x: number | undefined) => (x === undefined ? '·' : formatNumber(x));
   const [open, close] = kind === 'current' ? ['╔▸', '╗'] : ['┏━', '┓'];
-  return visibleLine(`${open}${titleOf(node)}  v ${number(shown.values[node.name])}  g ${number(shown.grads[node.name])}${close}`);
+  const grad = hasGradient(node) ? `  g ${number(shown.grads[node.name])}` : '';
+  return visibleLine(`${open}${titleOf(node)}  v ${number(shown.values[node.name])}${grad}${close}`);
 }
 
 /**

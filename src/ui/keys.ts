@@ -43,7 +43,7 @@ export type LessonAction =
   | 'quit';
 export type QuizAction = 'down' | 'up' | 'answer' | 'type' | 'hint' | 'skip';
 export type TypedAction = 'type' | 'submit' | 'erase' | 'cancel';
-export type MenuAction = 'down' | 'up' | 'open' | 'help' | 'quit';
+export type MenuAction = 'down' | 'up' | 'open' | 'number' | 'help' | 'quit';
 export type PromptAction = 'submit' | 'erase' | 'cancel';
 
 export interface Binding<A extends string> {
@@ -156,8 +156,20 @@ export const MENU_KEYS: Binding<MenuAction>[] = [
   { action: 'down', keys: ['down', 'j', 'shift-down'], does: 'next lesson', footer: 'move' },
   { action: 'up', keys: ['up', 'k', 'shift-up'], does: 'previous lesson' },
   { action: 'open', keys: ['enter', 'right', 'l', 'space'], does: 'open the lesson', footer: 'open' },
+  // A number no lesson's number goes on from (3 of 17) opens at once; 1 waits, as 10-17 go on from it (session.ts).
+  {
+    action: 'number',
+    keys: [...'0123456789'],
+    does: 'a lesson by its number: 1 5 opens 15, 1 Enter opens 1',
+    shown: { help: '0-9', footer: '0-9' },
+  },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'quit', keys: ['q', 'escape', 'ctrl-c'], does: 'quit', footer: 'quit' },
+];
+
+/** While the help is open, in a window that holds only part of it: these turn the page; any other key closes it. */
+export const HELP_KEYS: Binding<'more'>[] = [
+  { action: 'more', keys: ['space', 'down', 'j'], does: 'the next page of keys', footer: 'more' },
 ];
 
 /** Typing a path, an expression or values: every other key types itself. */

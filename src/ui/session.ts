@@ -12,7 +12,19 @@ import { HS, judge, nextLessonAt, questionAt, stepLadder, stepRate, type Given, 
 import { encodeSeen, decodeSeen, type Again } from '../progress.js';
 import { PROMPT_GRAPH, type Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
-import { actionFor, LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, SCROLL_DOWN, TYPED_KEYS, WAITING, type KeyName } from './keys.js';
+import {
+  actionFor,
+  HELP_KEYS,
+  LESSON_KEYS,
+  MENU_KEYS,
+  PAN,
+  PROMPT_KEYS,
+  QUIZ_KEYS,
+  SCROLL_DOWN,
+  TYPED_KEYS,
+  WAITING,
+  type KeyName,
+} from './keys.js';
 import { lessonFor } from './lessons.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';
@@ -184,10 +196,18 @@ function keyed(state: Session, key: KeyName): Result {
   if (state.quit) return none(state);
   if (key === 'ctrl-c') return none({ ...state, quit: true });
   if (state.working) return none(key === 'q' ? { ...state, quit: true } : state);
-  if (state.help) return none({ ...state, help: false });
+  if (state.help) return none(helpKeyed(state, key));
   if (state.screen === 'prompt' && state.prompt) return promptKey(state, state.prompt, key);
   if (state.screen === 'lesson' && state.open) return lessonKeyed(state, state.open, key);
   return menuKey(state, key);
+}
+
+/** The help turns to its next page where the window holds only part of it; any other key, or one on its last page, closes it. */
+function helpKeyed(state: Session, key: KeyName): Session {
+  const frame = buildFrame(state);
+  if (frame.kind === 'help' && frame.page < frame.pages - 1 && actionFor(HELP_KEYS, key) === 'more')
+    return { ...state, helpPage: frame.page + 1 };
+  return { ...state, help: false, helpPage: undefined };
 }
 
 /** Back to the menu; the course's titles are read the first time it is shown. */
@@ -244,6 +264,10 @@ function finishIfSeen(state: Session, key: string): Session {
 
 function menuKey(state: Session, key: KeyName): Result {
   const none = (s: Session): Result => ({ state: s, effects: [] });
+  const action = actionFor(MENU_KEYS, key);
+  const typed = state.lessonNumber ?? '';
+  // Any key but a digit ends the number: Enter opens the lesson it highlights, ↓ moves on from it.
+  if (state.lessonNumber !== undefined) state = { ...state, lessonNumber: undefined };
   const lessons = menuLessons(state);
   const count = lessons.length + 2;
   const open = (index: number): Result => {
@@ -253,7 +277,7 @@ function menuKey(state: Session, key: KeyName): Result {
       effects: [{ type: 'open', lesson: entry.lesson, step: 0, from: 'menu' }],
     };
   };
-  switch (actionFor(MENU_KEYS, key)) {
+  switch (action) {
     case 'down':
       return none({ ...state, menuIndex: cycle(state.menuIndex, 1, count) });
     case 'up':
@@ -264,13 +288,19 @@ function menuKey(state: Session, key: KeyName): Result {
       if (state.menuIndex === lessons.length + 1)
         return none({ ...state, screen: 'prompt', prompt: { kind: 'expr', text: '' }, notice: undefined });
       return open(state.menuIndex);
+    case 'number': {
+      // The course's lesson of the number typed, or of this digit alone where the two make no lesson's number (1 8 of 17).
+      const number = [Number(typed + key), Number(key)].find((n) => n >= 1 && n <= (state.course?.length ?? 0));
+      if (number === undefined) return none(state);
+      // No clock: it opens as soon as no longer number starts with it (3 of 17 at once); 1 waits for Enter or the 5 of 15.
+      if (number * 10 > (state.course?.length ?? 0)) return open(number - 1);
+      return none({ ...state, menuIndex: number - 1, lessonNumber: String(number) });
+    }
     case 'help':
       return none({ ...state, help: true });
     case 'quit':
       return none({ ...state, quit: true });
     default:
-      // Digits open a lesson of the course directly, as the menu numbers them.
-      if (/^[1-9]$/.test(key) && Number(key) <= (state.course?.length ?? 0)) return open(Number(key) - 1);
       return none(state);
   }
 }

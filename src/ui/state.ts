@@ -51,8 +51,12 @@ export interface Session {
   own: MenuEntry[];
   /** The highlighted menu entry: the course, then the learner's own, then the two prompts. */
   menuIndex: number;
+  /** The digits of a lesson's number typed so far in the menu, while a longer number could still start with them (1 of 17). */
+  lessonNumber?: string;
   open?: OpenLesson;
   help: boolean;
+  /** The page of the help on screen, where the window holds only part of it. */
+  helpPage?: number;
   quit: boolean;
   /** Predict mode: each backward step asks before it tells. */
   predict: boolean;

@@ -29,6 +29,17 @@ describe('the menu', () => {
     expect(tutor.frame()).toMatch(/✓ +3\. A product/);
   });
 
+  it('opens lesson 15 on 1 5 sent in one write, and lesson 1 on 1 then Enter', async () => {
+    tutor = await openTutor();
+    await tutor.type('1', '5');
+    expect(tutor.state().lessonId).toBe('neuron-learns');
+    await tutor.type(KEY.escape);
+    await tutor.type('1');
+    expect(tutor.frame()).toContain('Enter opens lesson 1; 0-7 open 10-17.');
+    await tutor.type(KEY.enter);
+    expect(tutor.state().lessonId).toBe('slope');
+  });
+
   it('opens the fourth lesson on ↓ ↓ ↓ Enter sent in one write', async () => {
     tutor = await openTutor();
     await tutor.type(KEY.down, KEY.down, KEY.down, KEY.enter);

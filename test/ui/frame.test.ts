@@ -4,7 +4,7 @@ import { courseEntries, inCourse } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { LEGEND, type Drawing } from '../../src/layout/index.js';
 import { titleOf } from '../../src/layout/box.js';
-import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
+import { loadScenarioFile, scenarioFromTyped, type Scenario } from '../../src/scenario/index.js';
 import { buildFrame, type Frame, type LessonFrame } from '../../src/ui/frame.js';
 import { initialSession, lessonOf, reduce, type Session } from '../../src/ui/session.js';
 
@@ -164,5 +164,21 @@ describe('the footer on a summary', () => {
     expect(footerAt('add', 'first')).toContain('→ next');
     // The last lesson of the course has no next one: its summary keeps the usual footer.
     expect(footerAt('mlp', 'last')).not.toContain('next lesson');
+  });
+});
+
+describe('a typed graph in the menu', () => {
+  it('is written once, with the values typed: its title was the expression it then showed again', () => {
+    const lesson = { kind: 'typed' as const, expression: 'z = (a + b) * b', values: ['a=3', 'b=-5'] };
+    const scenario = scenarioFromTyped(lesson.expression, lesson.values, 'prompt');
+    const menu = initialSession({ window: { columns: 100, rows: 30 }, course });
+    const opened = reduce(menu, { type: 'opened', lesson, scenario, step: 0, from: 'prompt' }).state;
+    const frame = buildFrame(reduce(opened, { type: 'key', key: 'escape' }).state);
+    if (frame.kind !== 'menu') throw new Error(`not the menu: ${frame.kind}`);
+    const label = frame.items[course.length].label;
+    expect(label).toContain('yours:');
+    // a + b once, whether written with * or ·; the values that tell two typed graphs of the same expression apart.
+    expect(label.match(/a \+ b/g)).toHaveLength(1);
+    expect(label).toMatch(/a=3 b=-5/);
   });
 });

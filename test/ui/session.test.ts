@@ -267,8 +267,40 @@ describe('the menu keys', () => {
       expect(run(menu(), ...keys('up', 'up', key)).state.prompt).toEqual({ kind: 'file', text: '' });
       expect(run(menu(), ...keys('up', key)).state.prompt).toEqual({ kind: 'expr', text: '' });
     },
+    number: (key) => {
+      const number = Number(key);
+      const { state, effects } = run(menu(), ...keys(key));
+      // No lesson 0: nothing happens. With 17 lessons, 1 highlights lesson 1 and waits (10-17 start with it); 2-9 open.
+      if (number === 0) expect({ index: state.menuIndex, effects }).toEqual({ index: 0, effects: [] });
+      else if (number * 10 <= course.length) expect({ index: state.menuIndex, effects }).toEqual({ index: number - 1, effects: [] });
+      else expect(effects).toEqual([{ type: 'open', lesson: course[number - 1].lesson, step: 0, from: 'menu' }]);
+    },
     help: (key) => expect(run(menu(), ...keys(key)).state.help).toBe(true),
     quit: (key) => expect(run(menu(), ...keys(key)).state.quit).toBe(true),
+  });
+
+  it('a number typed reaches every lesson of the course: its digits, then Enter where a longer number starts with it', () => {
+    expect(course.length).toBeGreaterThan(9);
+    for (let number = 1; number <= course.length; number++) {
+      const digits = [...String(number)];
+      const waits = number * 10 <= course.length;
+      const { effects } = run(menu(), ...keys(...digits, ...(waits ? ['enter'] : [])));
+      expect([number, effects]).toEqual([number, [{ type: 'open', lesson: course[number - 1].lesson, step: 0, from: 'menu' }]]);
+    }
+  });
+
+  it('1 waits: another key does what it does from lesson 1, and a digit that makes no lesson starts a new number', () => {
+    const one = run(menu(), ...keys('1')).state;
+    expect(buildFrame(one)).toMatchObject({ hint: `Enter opens lesson 1; 0-${course.length - 10} open 10-${course.length}.` });
+    // Whole in the narrowest window the tutor draws in.
+    expect(buildFrame({ ...one, window: { columns: 40, rows: 10 } })).toMatchObject({
+      hint: `Enter opens lesson 1; 0-${course.length - 10} open 10-${course.length}.`,
+    });
+    expect(run(menu(), ...keys('1', 'down'))).toMatchObject({ state: { menuIndex: 1, lessonNumber: undefined }, effects: [] });
+    // 1 8 of 17 lessons: no lesson 18, so the 8 is lesson 8.
+    expect(run(menu(), ...keys('1', String(course.length + 1).at(-1)!)).effects).toEqual([
+      { type: 'open', lesson: course[((course.length + 1) % 10) - 1].lesson, step: 0, from: 'menu' },
+    ]);
   });
 
   it('a digit opens that lesson of the course, and any key closes the help', () => {
@@ -283,7 +315,7 @@ describe('the menu keys', () => {
     const state = run(menu(), { type: 'opened', lesson: own, scenario: scenario('add'), step: 0, from: 'prompt' }, ...keys('escape')).state;
     expect(state.own.map((e) => e.lesson)).toEqual([own]);
     expect(state.menuIndex).toBe(course.length);
-    expect(run(state, ...keys('1')).effects[0]).toEqual({
+    expect(run(state, ...keys('1', 'enter')).effects[0]).toEqual({
       type: 'open',
       lesson: { kind: 'bundled', id: catalog[0].id },
       step: 0,
