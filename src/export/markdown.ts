@@ -16,6 +16,7 @@ import {
   paragraphs,
   partial,
   questionFor,
+  whichLoss,
   type Lesson,
   type NumberQuestion as Question,
   type Step,
@@ -159,13 +160,14 @@ function answerSection(step: Step, question: Question, asked: number): string[] 
 
 /** The top of a handout: the title, the description and the drawing; for the student's part, no gradient and no description (see quizHandout). */
 function head(scenario: Scenario, lesson: Lesson, withGrads: boolean, what: string): string[] {
+  const of = whichLoss(scenario);
   const out = [`# ${headingText(scenario.title)}`, '', `Lesson ${markdownText(scenario.id)} from grad-tutor, ${what}.`, ''];
   if (withGrads) for (const paragraph of paragraphs(scenario.description ?? '')) out.push(markdownText(paragraph), '');
   out.push(
     '## The graph',
     '',
     withGrads
-      ? "Each box shows a node's value (v) and its gradient (g) after the backward pass."
+      ? markdownText(`Each box shows a node's value (v) and its gradient (g)${of ? ` of ${of.first}` : ''} after the backward pass.`)
       : "Each box shows a node's value (v); its gradient (g, shown as ·) is yours to work out.",
     '',
     ...drawing(lesson, withGrads),
