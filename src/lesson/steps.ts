@@ -565,6 +565,8 @@ function nudgeStep(trace: Trace, nudge: Nudge, of: WhichLoss | undefined): Step 
     lines: [
       ...table(rows),
       `${of ? of.summed : out}: ${num(nudge.before)} → ${num(nudge.after)} (the nodes in between are recomputed, not nudged)`,
+      // The drawing still holds the backward pass's numbers: a second gradient beside the table's, so say whose.
+      ...(of ? [`The boxes still show example 1: its values, and the gradients of ${of.first}; the grad column is the sum's.`] : []),
       `predicted change ${signed(nudge.predicted)} (= ${num(nudge.rate)} × Σ grad²), actual ${signed(nudge.actual)}.`,
       `Each ${everyInput ? 'input' : 'param'} moves with its gradient's sign${ascent ? '' : ' flipped'}, so every grad · Δx ${ascent ? 'raises' : 'lowers'} ${out}, even a negative gradient's.`,
       ...(everyInput

@@ -96,6 +96,10 @@ describe("the MLP's two gradients of w1_2_1, checked by forward passes alone", (
     expect(summed).toBeCloseTo(1.25717, 4);
     const nudge = lesson.steps.find((s) => s.phase === 'nudge')!;
     expect(nudge.text).toContain('its gradient of the loss summed over the 4 examples');
+    // The drawing beside it still shows -1.5099 for w1_2_1: the step says whose.
+    expect(nudge.lines).toContain(
+      "The boxes still show example 1: its values, and the gradients of example 1's loss; the grad column is the sum's.",
+    );
     expect(nudge.lines.find((l) => l.startsWith('w1_2_1 '))!.split(/\s+/)[2]).toBe(num(summed));
     const update = lesson.steps.find((s) => s.title === 'Train: update 1 of 30')!;
     expect(update.lines.find((l) => l.startsWith('w1_2_1 '))!.split(/\s+/)[1]).toBe(num(summed));
