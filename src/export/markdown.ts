@@ -16,6 +16,7 @@ import {
   paragraphs,
   partial,
   questionFor,
+  sayWhichLoss,
   whichLoss,
   type Lesson,
   type NumberQuestion as Question,
@@ -227,6 +228,7 @@ export function quizHandout(scenario: Scenario, alone = false): { student: strin
     for (const line of step.lines) if (notes.has(line)) noted.push(markdownText(`At step ${i + 1}, ${step.title}: ${line}`));
   });
 
+  const of = whichLoss(scenario);
   const asked: { step: Step; question: Question }[] = [];
   // The question that asked for each operand's gradient last: a second path's question points back at it.
   const lastAsked = new Map<string, number>();
@@ -236,7 +238,8 @@ export function quizHandout(scenario: Scenario, alone = false): { student: strin
     told.add(i);
     const question = questionFor(c, out, i);
     asked.push({ step, question });
-    student.push(...questionSection(step, i + 1, handoutPrompt(question, c, out, lastAsked.get(c.operand)), question, asked.length));
+    const prompt = sayWhichLoss(handoutPrompt(question, c, out, lastAsked.get(c.operand)), question.kind, of);
+    student.push(...questionSection(step, i + 1, prompt, question, asked.length));
     lastAsked.set(c.operand, asked.length);
   });
   if (asked.length === 0)

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/catalog.js';
+import { quizHandout } from '../../src/export/markdown.js';
 import { toMarkdown, toPyTorch, toPython } from '../../src/export/index.js';
 import { buildLesson, num, whichLoss } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
@@ -62,5 +63,12 @@ describe('the Markdown handout with examples', () => {
     expect(handout).toContain(
       `Each box shows a node's value (v) and its gradient (g) of ${whichLoss(scenario)!.first} after the backward pass.`,
     );
+  });
+
+  it.each(withExamples.map((s) => s.id))('%s: each question of the quiz handout says which loss', (id) => {
+    const { student } = quizHandout(withExamples.find((s) => s.id === id)!);
+    const questions = student.split('\n').filter((line) => line.startsWith('**Question '));
+    expect(questions.length).toBeGreaterThan(0);
+    for (const line of questions) expect(line).toMatch(/\(example 1's loss\)$/);
   });
 });

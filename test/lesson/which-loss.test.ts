@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/catalog.js';
 import { forward, withValues } from '../../src/engine/index.js';
-import { buildLesson, lessonToText, num, whichLoss, type Lesson } from '../../src/lesson/index.js';
+import { buildLesson, eachQuestion, lessonToText, num, whichLoss, type Lesson } from '../../src/lesson/index.js';
 import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
 
 const withExamples = bundledScenarios()
@@ -73,6 +73,21 @@ describe('with examples, every gradient printed says which loss it is of', () =>
       }
     }
     expect(kinds).toBeGreaterThan(0);
+  });
+});
+
+describe('with examples, a question whose answer is a gradient says which loss', () => {
+  it.each(withExamples.map((s) => s.id))('%s', (id) => {
+    const scenario = withExamples.find((s) => s.id === id)!;
+    const lesson = buildLesson(scenario);
+    const kinds = new Set<string>();
+    lesson.steps.forEach((_, i) => {
+      const question = eachQuestion(lesson, i);
+      if (!question || !['upstream', 'edge-result', 'running-sum'].includes(question.kind)) return;
+      kinds.add(question.kind);
+      expect(question.prompt).toMatch(/\(example 1's loss\)$/);
+    });
+    expect([...kinds].sort()).toEqual(['edge-result', 'running-sum', 'upstream']);
   });
 });
 
