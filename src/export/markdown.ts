@@ -16,6 +16,8 @@ import {
   paragraphs,
   partial,
   questionFor,
+  sayWhichLoss,
+  whichLoss,
   type Lesson,
   type NumberQuestion as Question,
   type Step,
@@ -159,13 +161,14 @@ function answerSection(step: Step, question: Question, asked: number): string[] 
 
 /** The top of a handout: the title, the description and the drawing; for the student's part, no gradient and no description (see quizHandout). */
 function head(scenario: Scenario, lesson: Lesson, withGrads: boolean, what: string): string[] {
+  const of = whichLoss(scenario);
   const out = [`# ${headingText(scenario.title)}`, '', `Lesson ${markdownText(scenario.id)} from grad-tutor, ${what}.`, ''];
   if (withGrads) for (const paragraph of paragraphs(scenario.description ?? '')) out.push(markdownText(paragraph), '');
   out.push(
     '## The graph',
     '',
     withGrads
-      ? "Each box shows a node's value (v) and its gradient (g) after the backward pass."
+      ? markdownText(`Each box shows a node's value (v) and its gradient (g)${of ? ` of ${of.first}` : ''} after the backward pass.`)
       : "Each box shows a node's value (v); its gradient (g, shown as ·) is yours to work out.",
     '',
     ...drawing(lesson, withGrads),
@@ -225,6 +228,7 @@ export function quizHandout(scenario: Scenario, alone = false): { student: strin
     for (const line of step.lines) if (notes.has(line)) noted.push(markdownText(`At step ${i + 1}, ${step.title}: ${line}`));
   });
 
+  const of = whichLoss(scenario);
   const asked: { step: Step; question: Question }[] = [];
   // The question that asked for each operand's gradient last: a second path's question points back at it.
   const lastAsked = new Map<string, number>();
@@ -234,7 +238,8 @@ export function quizHandout(scenario: Scenario, alone = false): { student: strin
     told.add(i);
     const question = questionFor(c, out, i);
     asked.push({ step, question });
-    student.push(...questionSection(step, i + 1, handoutPrompt(question, c, out, lastAsked.get(c.operand)), question, asked.length));
+    const prompt = sayWhichLoss(handoutPrompt(question, c, out, lastAsked.get(c.operand)), question.kind, of);
+    student.push(...questionSection(step, i + 1, prompt, question, asked.length));
     lastAsked.set(c.operand, asked.length);
   });
   if (asked.length === 0)

@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/types.js';
 import { planScript, type ScriptPlan } from './plan.js';
 import { commentLines, commentText, pythonString } from './python-text.js';
 import { pythonFloat } from './literals.js';
+import { whichLoss } from '../lesson/which-loss.js';
 
 export interface Dialect {
   /** The format's name in the header: "plain Python", "PyTorch". */
@@ -88,6 +89,7 @@ function header(plan: ScriptPlan, dialect: Dialect, version: string): string[] {
     lines.push(
       '#                        (with examples, the nodes of the first row, and each gradient',
       '#                        that of the sum over all rows)',
+      "#   grads of: WHAT       which loss GRAD is of, in the words of the lesson's summary",
       '#   total: VALUE         the output summed over the rows',
     );
   }
@@ -186,6 +188,9 @@ function lesson(plan: ScriptPlan, dialect: Dialect): string[] {
   } else {
     lines.push(`# No param reaches ${out}, so there is no gradient to work out.`);
   }
+  // The tutor's backward pass is example 1's; this one is the sum's: the line says so as the lesson does.
+  const of = whichLoss(scenario);
+  if (of) lines.push(`print('grads of:', ${pythonString(`the ${of.summed} (values: example 1's)`)})`);
   lines.push('show(nodes)');
   if (plan.rows) lines.push(`print('total:', ${dialect.value('output')})`);
   lines.push(

@@ -8,3 +8,4 @@ export * from './tutoring.js';
 export * from './identity.js';
 export * from './train.js';
 export * from './chart.js';
+export * from './which-loss.js';

@@ -10,6 +10,7 @@ import {
 } from '../engine/index.js';
 import { num, operandNum, partial, asOperand } from './format.js';
 import type { Lesson } from './steps.js';
+import { whichLoss, type WhichLoss } from './which-loss.js';
 
 /** The answer to a nudge question: which way the output goes. */
 export type Direction = 'up' | 'down';
@@ -475,6 +476,13 @@ export function eachQuestion(lesson: Lesson, i: number): Question | undefined {
   return askingOf(lesson).made.get(i) ?? makeQuestion(lesson, i);
 }
 
+const GRADIENT_KINDS = new Set<QuestionKind>(['upstream', 'edge-result', 'running-sum']);
+
+/** With examples, a question whose answer is a gradient of the output says which loss it is of, as the step does. */
+export function sayWhichLoss(prompt: string, kind: QuestionKind, of: WhichLoss | undefined): string {
+  return of && GRADIENT_KINDS.has(kind) ? `${prompt} (${of.first})` : prompt;
+}
+
 function makeQuestion(lesson: Lesson, i: number): Question | undefined {
   const { turns } = askingOf(lesson);
   const { trace } = lesson;
@@ -484,12 +492,15 @@ function makeQuestion(lesson: Lesson, i: number): Question | undefined {
   const c = step.contribution;
   if (c) {
     if (!finiteEdge(c)) return undefined;
-    if (c.path > 1) return questionFor(c, out, i, trace);
     // The upstream of an edge from the output is the seed itself: the result is asked there instead.
     const turn = turns[i];
-    if (turn === 0) return localQuestion(c, trace, i);
-    if (turn === 2 && c.node !== out) return upstreamQuestion(c, trace, i);
-    return questionFor(c, out, i, trace);
+    const question =
+      c.path <= 1 && turn === 0
+        ? localQuestion(c, trace, i)
+        : c.path <= 1 && turn === 2 && c.node !== out
+          ? upstreamQuestion(c, trace, i)
+          : questionFor(c, out, i, trace);
+    return { ...question, prompt: sayWhichLoss(question.prompt, question.kind, whichLoss(lesson.scenario)) };
   }
   if (step.phase === 'forward' && step.highlight.current) {
     const node = nodesOf(trace).get(step.highlight.current);

@@ -25,6 +25,7 @@ import type { Scenario } from '../scenario/types.js';
 import { literalOf } from '../scenario/labels.js';
 import { num, operandNum, partial, signed, table, asOperand } from './format.js';
 import { runTraining, trainSteps, type Training } from './train.js';
+import { whichLoss, type WhichLoss } from './which-loss.js';
 
 export type Phase = 'overview' | 'forward' | 'slope' | 'seed' | 'backward' | 'wrong-order' | 'check' | 'nudge' | 'train' | 'summary';
 
@@ -129,22 +130,23 @@ export function buildLesson(scenario: Scenario, options: LessonOptions = {}): Le
   // A slope lesson comes before any chain rule: it ends after the slope unless the file asks for the backward pass.
   const chainRule = scenario.slope?.backward ?? true;
   const wrongOrder = scenario.wrongOrder && chainRule ? wrongOrderRun(trace, scenario.wrongOrder) : undefined;
+  const of = whichLoss(scenario);
   const steps = [
-    overviewStep(scenario, trace),
+    overviewStep(scenario, trace, of),
     ...forwardSteps(trace),
     ...(slope ? slopeSteps(trace, slope) : []),
     ...(chainRule
       ? [
-          seedStep(trace),
-          ...backwardSteps(trace),
-          ...(wrongOrder ? wrongOrderSteps(trace, wrongOrder) : []),
-          ...exampleSteps(scenario, data),
-          checkStep(trace, check, h),
-          nudgeStep(trace, nudge),
-          ...(training ? trainSteps(training, scenario.graph.output, data.params) : []),
+          seedStep(trace, of),
+          ...backwardSteps(trace, of),
+          ...(wrongOrder ? wrongOrderSteps(trace, wrongOrder, of) : []),
+          ...exampleSteps(scenario, data, of),
+          checkStep(trace, check, h, of),
+          nudgeStep(trace, nudge, of),
+          ...(training ? trainSteps(training, scenario.graph.output, data.params, of) : []),
         ]
       : []),
-    summaryStep(scenario, trace, chainRule ? undefined : slope),
+    summaryStep(scenario, trace, chainRule ? undefined : slope, of && { of, nudge }),
   ];
   const lesson = { scenario, trace, h, data, nudge, steps } as Omit<Lesson, 'check'> as Lesson;
   if (slope) lesson.slope = slope;
@@ -164,8 +166,8 @@ export function buildLesson(scenario: Scenario, options: LessonOptions = {}): Le
  * After the first row's backward pass, each further example's: its gradients
  * add to each param's, the same += that sums paths, now across examples.
  */
-function exampleSteps(scenario: Scenario, data: Data): Step[] {
-  if (data.rows.length < 2) return [];
+function exampleSteps(scenario: Scenario, data: Data, of: WhichLoss | undefined): Step[] {
+  if (!of) return []; // one row: no further example
   const { graph } = scenario;
   const out = graph.output;
   const sums: Values = {};
@@ -185,7 +187,7 @@ function exampleSteps(scenario: Scenario, data: Data): Step[] {
     return {
       phase: 'backward' as const,
       title: `Backward: example ${k} of ${data.rows.length}`,
-      text: `Example ${k} of ${data.rows.length} (${rowText}): its own forward and backward pass, and each param's gradient += this example's.`,
+      text: `Example ${k} of ${data.rows.length} (${rowText}): its own forward and backward pass, and each param's gradient += this example's. What started as the gradient of ${of.first} ends as that of the ${of.summed}.`,
       lines: [
         ...table([['param', `sum so far`, `example ${k}`, `sum over ${k}`], ...cells]),
         `${out} is summed over the examples, so its gradient is the sum of theirs: the same += as paths into one node.`,
@@ -262,7 +264,7 @@ function cutText(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
-function overviewStep(scenario: Scenario, trace: Trace): Step {
+function overviewStep(scenario: Scenario, trace: Trace, of: WhichLoss | undefined): Step {
   const { graph, values } = trace;
   const params = new Set(scenario.params); // includes() per input was quadratic: 3 s at 100,000 nodes
   const data = graph.inputs.filter((name) => !params.has(name));
@@ -293,7 +295,7 @@ function overviewStep(scenario: Scenario, trace: Trace): Step {
         ? [`The values flow left to right to ${graph.output}. Each box shows a node's value (v); · marks one not worked out yet.`]
         : [
             `Forward, the values flow left to right to ${graph.output}; backward, the gradients flow right to left.`,
-            `Each box shows a node's value (v) and its gradient (g); · marks one not worked out yet.`,
+            `Each box shows a node's value (v) and its gradient (g)${of ? ` of ${of.first}` : ''}; · marks one not worked out yet.`,
           ]),
     ],
     highlight: { nodes: [...graph.inputs], edges: [] },
@@ -359,7 +361,7 @@ function forwardSteps(trace: Trace): Step[] {
   return steps;
 }
 
-function seedStep(trace: Trace): Step {
+function seedStep(trace: Trace, of: WhichLoss | undefined): Step {
   const out = trace.graph.output;
   return {
     phase: 'seed',
@@ -368,6 +370,9 @@ function seedStep(trace: Trace): Step {
     lines: [
       `On the boxes, g · means "not reached yet": no edge has brought that node anything so far. Only ${out}'s box shows g 1.`,
       `The backward pass now visits the edges from right to left. Each edge, from a node back to one of its operands, multiplies the upstream gradient (the node's own) by the local derivative (how the node moves with that operand).`,
+      ...(of
+        ? [`This pass is the first example's: every gradient it finds is of ${of.first}. The other examples' passes come after it.`]
+        : []),
     ],
     highlight: { nodes: [out], edges: [], current: out },
     reached: { forward: Infinity, backward: 0 },
@@ -394,13 +399,13 @@ function ledger(out: string, into: Contribution[], count: number, byName: Readon
   );
 }
 
-function backwardSteps(trace: Trace): Step[] {
+function backwardSteps(trace: Trace, of: WhichLoss | undefined): Step[] {
   const { graph, contributions } = trace;
   const byName = nodeMap(graph);
   const into = edgesInto(trace);
   // Once, not per edge: per edge it made the backward steps quadratic (2,500 terms of x ^ 0.5 at 0: 13 s).
   const valuesFinite = once(() => Object.values(trace.values).every(Number.isFinite));
-  const context: BackwardContext = { trace, byName, into, valuesFinite };
+  const context: BackwardContext = { trace, byName, into, valuesFinite, of };
   return contributions.map((c, k) => new BackwardStep(context, c, k + 1));
 }
 
@@ -448,11 +453,13 @@ interface BackwardContext {
   byName: ReadonlyMap<string, GraphNode>;
   into: Map<string, Contribution[]>;
   valuesFinite: () => boolean;
+  /** With examples: which loss the pass's gradients are of. */
+  of: WhichLoss | undefined;
   last?: { c: Contribution; words: { text: string; lines: string[] } };
 }
 
 /** A backward edge in words: the step's line, and the chain rule at three levels with its running sum. */
-function backwardWords({ trace, byName, into, valuesFinite }: BackwardContext, c: Contribution): { text: string; lines: string[] } {
+function backwardWords({ trace, byName, into, valuesFinite, of }: BackwardContext, c: Contribution): { text: string; lines: string[] } {
   const { values } = trace;
   const out = trace.graph.output;
   const node = byName.get(c.node)!;
@@ -490,7 +497,7 @@ function backwardWords({ trace, byName, into, valuesFinite }: BackwardContext, c
     lines.push(`The local derivative is ${num(c.local)}: ${rule} has no real value at ${[...new Set(at)].join(', ')}.`);
   }
   return {
-    text: `upstream ${upstream} = ${num(c.upstream)}, local ${local} = ${num(c.local)}, so ${partial(out, c.operand)} ${assign} ${numbers} = ${num(c.contribution)}`,
+    text: `upstream ${upstream} = ${num(c.upstream)}, local ${local} = ${num(c.local)}, so ${partial(out, c.operand)} ${assign} ${numbers} = ${num(c.contribution)}${of ? ` (${of.first})` : ''}`,
     lines,
   };
 }
@@ -501,7 +508,7 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-function checkStep(trace: Trace, estimates: () => Estimate[], h: number): Step {
+function checkStep(trace: Trace, estimates: () => Estimate[], h: number, of: WhichLoss | undefined): Step {
   const out = trace.graph.output;
   // How far each estimate is from the exact value: the number that moves when h does.
   const off = (estimate: number, exact: number) => {
@@ -532,7 +539,7 @@ function checkStep(trace: Trace, estimates: () => Estimate[], h: number): Step {
   return {
     phase: 'check',
     title: 'Numeric check',
-    text: `Numeric check: move each input by h = ${num(h)} alone and watch ${out}; the slope should match the exact gradient.`,
+    text: `Numeric check${of ? ` of ${of.first}` : ''}: move each input by h = ${num(h)} alone and watch ${out}; the slope should match the exact gradient.`,
     // A getter, so the table is made when the step is first read: show and --json still print it.
     get lines() {
       return lines();
@@ -542,7 +549,7 @@ function checkStep(trace: Trace, estimates: () => Estimate[], h: number): Step {
   };
 }
 
-function nudgeStep(trace: Trace, nudge: Nudge): Step {
+function nudgeStep(trace: Trace, nudge: Nudge, of: WhichLoss | undefined): Step {
   const out = trace.graph.output;
   const moved = new Set(nudge.moves.map((m) => m.input));
   const data = trace.graph.inputs.filter((name) => !moved.has(name));
@@ -555,10 +562,12 @@ function nudgeStep(trace: Trace, nudge: Nudge): Step {
   return {
     phase: 'nudge',
     title: 'Nudge',
-    text: `Nudge: every ${everyInput ? 'input' : 'param'} moves by ${num(nudge.rate)} × its gradient, to push ${out} ${ascent ? 'up (ascent)' : 'down (descent)'}.`,
+    text: `Nudge: every ${everyInput ? 'input' : 'param'} moves by ${num(nudge.rate)} × its gradient${of ? ` of the ${of.summed}` : ''}, to push ${of ? 'that sum' : out} ${ascent ? 'up (ascent)' : 'down (descent)'}.`,
     lines: [
       ...table(rows),
-      `${out}: ${num(nudge.before)} → ${num(nudge.after)} (the nodes in between are recomputed, not nudged)`,
+      `${of ? of.summed : out}: ${num(nudge.before)} → ${num(nudge.after)} (the nodes in between are recomputed, not nudged)`,
+      // The drawing still holds the backward pass's numbers: a second gradient beside the table's, so say whose.
+      ...(of ? [`The boxes still show example 1: its values, and the gradients of ${of.first}; the grad column is the sum's.`] : []),
       `predicted change ${signed(nudge.predicted)} (= ${num(nudge.rate)} × Σ grad²), actual ${signed(nudge.actual)}.`,
       `Each ${everyInput ? 'input' : 'param'} moves with its gradient's sign${ascent ? '' : ' flipped'}, so every grad · Δx ${ascent ? 'raises' : 'lowers'} ${out}, even a negative gradient's.`,
       ...(everyInput
@@ -572,7 +581,11 @@ function nudgeStep(trace: Trace, nudge: Nudge): Step {
   };
 }
 
-function summaryStep(scenario: Scenario, trace: Trace, slope?: SlopeRun): Step {
+/**
+ * With examples, the summary gives both gradients of each param: the first
+ * example's, which the backward pass found, and the summed one the nudge moved it by.
+ */
+function summaryStep(scenario: Scenario, trace: Trace, slope?: SlopeRun, examples?: { of: WhichLoss; nudge: Nudge }): Step {
   const out = trace.graph.output;
   const next = whatComesNext(scenario);
   if (slope) {
@@ -592,16 +605,27 @@ function summaryStep(scenario: Scenario, trace: Trace, slope?: SlopeRun): Step {
       reached: { forward: Infinity, backward: -1 },
     };
   }
+  const summed = new Map(examples?.nudge.moves.map((m) => [m.input, num(m.grad)]));
   const rows = [
-    ['node', 'value', `grad ${partial(out, 'node')}`],
+    ['node', 'value', `grad ${partial(out, 'node')}`, ...(examples ? ['summed grad'] : [])],
     // A constant by its number, as the expression wrote it (its name may be primed: `1′`).
-    ...trace.graph.nodes.map((n) => [n.op === 'const' ? literalOf(n.name) : n.name, num(trace.values[n.name]), num(trace.grads[n.name])]),
+    ...trace.graph.nodes.map((n) => [
+      n.op === 'const' ? literalOf(n.name) : n.name,
+      num(trace.values[n.name]),
+      num(trace.grads[n.name]),
+      ...(examples ? [summed.get(n.name) ?? ''] : []),
+    ]),
   ];
+  const sumsSaid = examples
+    ? [
+        `The summed grad is a param's gradient of the ${examples.of.summed}, which the nudge and training move it by; the values and the other gradients are example 1's.`,
+      ]
+    : [];
   return {
     phase: 'summary',
     title: 'Summary',
-    text: `Summary: ${trace.graph.inputs.map((i) => `${partial(out, i)} = ${num(trace.grads[i])}`).join(', ')}.`,
-    lines: [...table(rows), ...next],
+    text: `Summary${examples ? `, for ${examples.of.first}` : ''}: ${trace.graph.inputs.map((i) => `${partial(out, i)} = ${num(trace.grads[i])}`).join(', ')}.`,
+    lines: [...table(rows), ...sumsSaid, ...next],
     highlight: { nodes: [], edges: [] },
     reached: { forward: Infinity, backward: Infinity },
   };
@@ -675,7 +699,7 @@ function wrongOrderRun(trace: Trace, early: string): WrongOrder {
  * The backward pass again, with `early`'s edges run as soon as its first path
  * has arrived: each edge as it runs, then the gradients beside the right ones.
  */
-function wrongOrderSteps(trace: Trace, wrong: WrongOrder): Step[] {
+function wrongOrderSteps(trace: Trace, wrong: WrongOrder, of: WhichLoss | undefined): Step[] {
   const out = trace.graph.output;
   const b = wrong.early;
   const into = edgesInto(trace).get(b) ?? [];
@@ -718,7 +742,7 @@ function wrongOrderSteps(trace: Trace, wrong: WrongOrder): Step[] {
     return {
       phase: 'wrong-order',
       title: `Wrong order: ${edgeName(c)}`,
-      text: `${partial(out, c.operand)} += ${operandNum(c.upstream)} · ${operandNum(c.local)} = ${num(c.contribution)}, so ${c.operand} has ${num(c.sumAfter)}.`,
+      text: `${partial(out, c.operand)} += ${operandNum(c.upstream)} · ${operandNum(c.local)} = ${num(c.contribution)}, so ${c.operand} has ${num(c.sumAfter)}${of ? ` (${of.first})` : ''}.`,
       lines,
       highlight: { nodes: [c.node, c.operand], edges: [[c.operand, c.node]], current: c.operand },
       reached: { forward: Infinity, backward: 0, replay: { run: wrong, ran: k + 1 } },
@@ -728,7 +752,7 @@ function wrongOrderSteps(trace: Trace, wrong: WrongOrder): Step[] {
   const result: Step = {
     phase: 'wrong-order',
     title: 'Wrong order: why',
-    text: `A node may pass its gradient on only when every path into it has arrived; that is what the topological order guarantees.`,
+    text: `A node may pass its gradient on only when every path into it has arrived; that is what the topological order guarantees.${of ? ` The gradients are of ${of.first}.` : ''}`,
     lines: [
       ...table([
         ['node', 'topological', 'this replay'],

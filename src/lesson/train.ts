@@ -9,6 +9,7 @@ import { train, type Data, type Graph, type TrainingPoint, type TrainingRun, typ
 import { lossChart } from './chart.js';
 import { num, operandNum, table } from './format.js';
 import type { Step } from './steps.js';
+import type { WhichLoss } from './which-loss.js';
 
 export interface Training {
   run: TrainingRun;
@@ -64,7 +65,8 @@ export function trainingChart(history: TrainingPoint[], upTo: number, right?: Tr
 
 const ZERO_GRAD_KEY = '• with zero_grad   × without';
 
-export function trainSteps(training: Training, out: string, params: string[]): Step[] {
+/** With examples (`of`), the grads and the loss are summed over them, and each step says so. */
+export function trainSteps(training: Training, out: string, params: string[], of?: WhichLoss): Step[] {
   const { run, history } = training;
   const steps: Step[] = [];
   const highlight = { nodes: [...params, out], edges: [] as [string, string][], current: out };
@@ -97,7 +99,7 @@ export function trainSteps(training: Training, out: string, params: string[]): S
     steps.push({
       phase: 'train',
       title: `Train: update ${k} of ${run.steps}`,
-      text: `Update ${k} of ${run.steps}: forward over the data, ${run.zeroGrad ? 'zero the grads, ' : ''}backward, then every param += ${num(run.rate)} × its grad; ${out} ${num(before.output)} → ${num(after.output)}.`,
+      text: `Update ${k} of ${run.steps}: forward over the data, ${run.zeroGrad ? 'zero the grads, ' : ''}backward, then every param += ${num(run.rate)} × its grad${of ? ` of the ${of.summed}` : ''}; ${of ? 'that sum' : out} ${num(before.output)} → ${num(after.output)}.`,
       lines,
       highlight,
       reached,
@@ -109,7 +111,7 @@ export function trainSteps(training: Training, out: string, params: string[]): S
   steps.push({
     phase: 'train',
     title: 'Train: summary',
-    text: `Training: ${run.steps} updates at rate ${num(run.rate)}${run.zeroGrad ? '' : ' without zero_grad'}; ${out} ${num(first)} → ${num(last)}. The run ${howItWent(history)}.`,
+    text: `Training: ${run.steps} updates at rate ${num(run.rate)}${run.zeroGrad ? '' : ' without zero_grad'}; ${of ? of.summed : out} ${num(first)} → ${num(last)}. The run ${howItWent(history)}.`,
     lines: [
       ...trainingChart(history, run.steps, training.right),
       '',

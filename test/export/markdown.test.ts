@@ -4,7 +4,7 @@ import { bundledScenarios } from '../../src/catalog.js';
 import { inCourse } from '../../src/course.js';
 import { loadScenarioFile, parseScenario, type Scenario } from '../../src/scenario/index.js';
 import { toMarkdown } from '../../src/export/index.js';
-import { buildLesson, questionFor } from '../../src/lesson/index.js';
+import { buildLesson, questionFor, sayWhichLoss, whichLoss } from '../../src/lesson/index.js';
 import { drawGraph, drawingToText, layoutGraph } from '../../src/layout/index.js';
 import { visibleLine } from '../../src/io/visible.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -95,7 +95,8 @@ describe('--quiz: the backward steps as questions, the answers in a key at the e
       asked++;
       const question = questionFor(step.contribution, scenario.graph.output, i);
       // A second path's prompt points at the earlier question instead of saying its answer (markdown-quiz.test.ts).
-      const asks = question.prompt.replace(/^.* from another path\. /, '');
+      // With examples it names the loss, as the tutor's does.
+      const asks = sayWhichLoss(question.prompt.replace(/^.* from another path\. /, ''), question.kind, whichLoss(scenario));
       expect(before.some((b) => b.text.startsWith(`Question ${asked}. `) && b.text.endsWith(asks))).toBe(true);
       // The question comes without its answer; the key gives the right choice and the step's text.
       expect(before.some((b) => b.text === step.text)).toBe(false);

@@ -139,6 +139,8 @@ function pass(scenario: Scenario, params: Values): Pass {
 }
 
 export interface Printed {
+  /** With two examples or more: which loss GRAD is of, as the `grads of:` line says. */
+  gradsOf?: string;
   nodes: { name: string; value: number; grad: number | null }[];
   total?: number;
   nudge: number;
@@ -165,6 +167,9 @@ export function expectedOutput(scenario: Scenario): Printed {
   const nudged = new Map([...start].map(([p, v]) => [p, v + scenario.nudge * lesson.paramGrads.get(p)!]));
   const printed: Printed = { nodes, nudge: pass(scenario, nudged).total };
   if (scenario.examples) printed.total = lesson.total;
+  // A param's gradient is summed over the rows, and the values are the first row's: with one row there is nothing to tell apart.
+  if ((scenario.examples?.length ?? 0) > 1)
+    printed.gradsOf = `the ${graph.output} summed over the ${scenario.examples!.length} examples (values: example 1's)`;
   if (scenario.train) {
     const { steps, rate, zeroGrad } = scenario.train;
     const params = new Map(start);
@@ -203,6 +208,7 @@ export function parsePrinted(stdout: string): Printed {
     const fields = line.split(' ');
     const key = /^history\[(\d+)\]:$/.exec(fields[0]);
     if (key) history[Number(key[1])] = pythonNumber(fields[1])!;
+    else if (line.startsWith('grads of: ')) printed.gradsOf = line.slice('grads of: '.length);
     else if (fields[0] === 'total:') printed.total = pythonNumber(fields[1])!;
     else if (fields[0] === 'nudge:') printed.nudge = pythonNumber(fields[1])!;
     else if (fields.length === 3) printed.nodes.push({ name: fields[0], value: pythonNumber(fields[1])!, grad: pythonNumber(fields[2]) });
@@ -231,6 +237,7 @@ export function differences(actual: Printed, expected: Printed): string[] {
     if (!close(a.value, e.value)) out.push(`${e.name} value ${a.value} ≠ ${e.value}`);
     if (!close(a.grad, e.grad)) out.push(`${e.name} grad ${a.grad} ≠ ${e.grad}`);
   });
+  if (actual.gradsOf !== expected.gradsOf) out.push(`grads of: ${actual.gradsOf} ≠ ${expected.gradsOf}`);
   if (!close(actual.total, expected.total)) out.push(`total ${actual.total} ≠ ${expected.total}`);
   if (!close(actual.nudge, expected.nudge)) out.push(`nudge ${actual.nudge} ≠ ${expected.nudge}`);
   const ah = actual.history ?? [];

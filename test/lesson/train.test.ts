@@ -94,7 +94,7 @@ describe('with examples', () => {
     const sums = lesson.steps.filter((s) => s.title.startsWith('Backward: example'));
     expect(sums.map((s) => s.title)).toEqual(['Backward: example 2 of 4', 'Backward: example 3 of 4', 'Backward: example 4 of 4']);
     expect(sums[0].text).toBe(
-      "Example 2 of 4 (x1 = 3, x2 = -1, x3 = 0.5, y = -1): its own forward and backward pass, and each param's gradient += this example's.",
+      "Example 2 of 4 (x1 = 3, x2 = -1, x3 = 0.5, y = -1): its own forward and backward pass, and each param's gradient += this example's. What started as the gradient of example 1's loss ends as that of the loss summed over the 4 examples.",
     );
     // The last running sum is the gradient the nudge uses.
     const b3 = sums[2].lines.find((l) => l.startsWith('b3_1 '))!;
