@@ -1,7 +1,8 @@
-// Under `ulimit -v` the tutor's screen cannot load: Ink's layout engine is
-// WebAssembly, whose memory V8 reserves as about 11 GB of address space (the
-// tutor started from 10.96 GiB here, not under). 2 GB is well under that, and
-// well over what Node itself needs (0.7 GB here).
+// Under `ulimit -v` the tutor's screen cannot load on Node 20 and 22: Ink's
+// layout engine is WebAssembly, whose memory V8 reserves as about 11 GB of
+// address space (the tutor started from 10.96 GiB here, not under); Node 24
+// makes it within the limit. 2 GB is well under that, and well over what Node
+// itself needs (0.7 GB here).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,18 @@ import { killAfterEach } from './tracked.js';
 const LIMIT_KB = 2 * 1024 * 1024;
 const limited = (args: string) => `ulimit -v ${LIMIT_KB} && exec '${NODE}' '${BIN}' ${args}`;
 
+/** Whether the Node under test can make a WebAssembly memory under the limit (Node 20 and 22 cannot; 24 can). */
+function wasmFitsUnderTheLimit(): boolean {
+  // The smallest module with a memory of one page: instantiating it reserves what yoga's does.
+  const probe = 'new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0,97,115,109,1,0,0,0,5,3,1,0,1])))';
+  try {
+    execFileSync('bash', ['-c', `ulimit -v ${LIMIT_KB} && exec '${NODE}' -e '${probe}'`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('under a low ulimit -v', () => {
   beforeAll(() => assertBuilt());
   const running = killAfterEach();
@@ -21,6 +34,13 @@ describe('under a low ulimit -v', () => {
   it('the tutor says in one sentence why it cannot start and what to do, exit 2, no stack trace', async () => {
     const t = await spawnInPty('bash', ['-c', limited('add')], { env: { XDG_STATE_HOME: state() } });
     running.push(t);
+    if (wasmFitsUnderTheLimit()) {
+      // Node 24 makes WebAssembly memory within such a limit: there the tutor simply starts, and quits as usual.
+      await t.waitFor('step 1/');
+      t.write('q');
+      expect(await t.exit(15_000)).toEqual({ code: 0, signal: null });
+      return;
+    }
     const status = await t.exit(15_000);
     const said = t.output().replace(/\x1b\[\?25h/g, '');
     expect(said).toBe(
