@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reusedInputsScenario } from '../../bench/graphs.js';
-import { assertBuilt, spawnTui, type Tui } from './pty.js';
-import { killAfterEach } from './tracked.js';
+import { assertBuilt } from './pty.js';
+import { trackedTuis } from './tracked.js';
 
-const running = killAfterEach();
+const tuis = trackedTuis();
 
 /** 500 products over 40 inputs: 1,039 nodes and 19,198 dummies, 20,237 pieces, just over WORTH_A_WORKER. */
 function setUp(terms = 500): { file: string; env: Record<string, string> } {
@@ -18,11 +18,7 @@ function setUp(terms = 500): { file: string; env: Record<string, string> } {
   return { file, env: { HOME: dir, XDG_STATE_HOME: join(dir, 'state'), XDG_CACHE_HOME: join(dir, 'cache') } };
 }
 
-async function tui(args: string[], env: Record<string, string>): Promise<Tui> {
-  const t = await spawnTui(args, { cols: 100, rows: 30, env });
-  running.push(t);
-  return t;
-}
+const tui = (args: string[], env: Record<string, string>) => tuis(args, { cols: 100, rows: 30, env });
 
 describe('a drawing laid out in the background', () => {
   beforeAll(() => assertBuilt());
