@@ -168,7 +168,7 @@ function checker(course: CourseSteps) {
     if (own > LIMITS.own) throw new Refused(`${field} names ${counted(own)} lessons outside the course, more than ${LIMITS.own}`);
   };
   const lastStep = (field: string, key: string, step: number) => {
-    const length = course.has(key) ? course.steps(key) : LIMITS.step + 1;
+    const length = stepsOf(key, course);
     if (step >= length)
       throw new Refused(
         course.has(key)
@@ -314,7 +314,7 @@ export function loadProgress(path: string, course: CourseSteps = courseSteps()):
  */
 export function mergeProgress(disk: Progress, mine: Progress, cleared: Again[] = [], course: CourseSteps = courseSteps()): Progress {
   const fits = (key: string) => key.length <= LIMITS.text;
-  const length = (key: string) => (course.has(key) ? course.steps(key) : LIMITS.step + 1);
+  const length = (key: string) => stepsOf(key, course);
   const inLesson = (place: { lesson: LessonRef; step: number }) =>
     fits(lessonKey(place.lesson)) && place.step < length(lessonKey(place.lesson));
   const cut = (text: string) => text.slice(0, LIMITS.text);
@@ -349,6 +349,11 @@ export function mergeProgress(disk: Progress, mine: Progress, cleared: Again[] =
     ...(again.length > 0 ? { again: again.slice(-AGAIN) } : {}),
     ...(Object.keys(seen).length > 0 ? { seen } : {}),
   };
+}
+
+/** How many steps a lesson may name: a bundled lesson's own count; one outside the course, whose length is not known, up to LIMITS.step. */
+function stepsOf(key: string, course: CourseSteps): number {
+  return course.has(key) ? course.steps(key) : LIMITS.step + 1;
 }
 
 /** Every key of the course, and the last LIMITS.own of the rest (the most recent: keys are in the order they were first recorded). */
