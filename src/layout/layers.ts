@@ -17,8 +17,9 @@ import { edgesOf, type Graph } from '../engine/graph.js';
 import { hasGradient, heightOf, minWidth } from './box.js';
 import type { Hop, LayerNode, LayeredEdge, Layering } from './types.js';
 
-/** Each node's layer, and the furthest layer its trunk reaches (its own layer when it needs no dummy). */
+/** Each node's layer, and the furthest layer its trunk reaches (its own layer when it needs no dummy); nodes by name. */
 interface Columns {
+  index: Map<string, number>;
   layer: Int32Array;
   reach: Int32Array;
   layerCount: number;
@@ -48,7 +49,7 @@ function columnsOf(graph: Graph): Columns {
   const reach = Int32Array.from(layer);
   for (let i = 0; i < n; i++) for (const j of operands[i]) reach[j] = Math.max(reach[j], layer[i] - 1);
   const layerCount = layer.reduce((most, l) => Math.max(most, l + 1), 0);
-  return { layer, reach, layerCount };
+  return { index, layer, reach, layerCount };
 }
 
 /**
@@ -93,7 +94,7 @@ export function layoutSize(graph: Graph, compact = false): LayoutSize {
 }
 
 export function layers(graph: Graph): Layering {
-  const { layer, reach, layerCount } = columnsOf(graph);
+  const { index, layer, reach, layerCount } = columnsOf(graph);
   const nodes: LayerNode[] = graph.nodes.map((node, i) => ({
     id: i,
     name: node.name,
@@ -101,8 +102,6 @@ export function layers(graph: Graph): Layering {
     ports: node.inputs.length,
     tie: [i, -1] as const,
   }));
-  const index = new Map<string, number>();
-  graph.nodes.forEach((node, i) => index.set(node.name, i));
   const hops: Hop[] = [];
   // Per node with a trunk: the dummies' hops, left to right, made as the first edge that needs each one comes.
   const trunks = new Map<number, { end: number; hops: number[] }>();
