@@ -13,7 +13,7 @@ import './ink-env.js';
 import { EMPTY } from '../src/progress.js';
 import type { Scenario } from '../src/scenario/index.js';
 import { startSession } from '../src/ui/run.js';
-import { lessonOf } from '../src/ui/session.js';
+import { lessonOf } from '../src/session/session.js';
 import { timedApp } from './timed-app.js';
 
 const RIGHT = '\x1b[C';

@@ -12,7 +12,7 @@
 import './ink-env.js';
 import { EMPTY } from '../src/progress.js';
 import { startSession } from '../src/ui/run.js';
-import { lessonOf } from '../src/ui/session.js';
+import { lessonOf } from '../src/session/session.js';
 import { median } from './startup.js';
 import { timedApp } from './timed-app.js';
 

@@ -14,10 +14,10 @@ import {
   EMPTY,
   type Progress,
 } from '../src/progress.js';
-import { buildFrame } from '../src/ui/frame.js';
+import { buildFrame } from '../src/session/frame.js';
 import { progressOf, startSession } from '../src/ui/run.js';
-import type { KeyName } from '../src/ui/keys.js';
-import type { Store } from '../src/ui/store.js';
+import type { KeyName } from '../src/session/keys.js';
+import type { Store } from '../src/session/store.js';
 import { runCli } from './helpers/run-cli.js';
 
 const stateDir = () => mkdtempSync(join(tmpdir(), 'gt-state-'));

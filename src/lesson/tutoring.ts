@@ -65,11 +65,6 @@ export function waitingFor(lesson: Lesson, situation: Situation): Waiting | unde
   return undefined;
 }
 
-/** The question of this step, if one waits for an answer. */
-export function waitingQuestion(lesson: Lesson, situation: Situation): Question | undefined {
-  return waitingFor(lesson, situation)?.question;
-}
-
 /** The drawing while a question waits: what the step shows, less the answer. */
 function hiddenAnswer(lesson: Lesson, step: number, question: Question): GraphState {
   const s = lesson.steps[step];

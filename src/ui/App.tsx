@@ -1,13 +1,13 @@
 import React, { useEffect, useSyncExternalStore } from 'react';
 import { Text, useApp, useInput, useIsScreenReaderEnabled, useStdout } from 'ink';
-import { buildFrame } from './frame.js';
+import { buildFrame } from '../session/frame.js';
 import { HelpView } from './HelpView.js';
-import { keysOf } from './keys.js';
+import { keysOf } from './input.js';
 import { LessonView } from './LessonView.js';
 import { MenuView } from './MenuView.js';
 import { PromptView } from './PromptView.js';
 import { ScreenReaderView } from './ScreenReaderView.js';
-import type { Store } from './store.js';
+import type { Store } from '../session/store.js';
 import type { Theme } from './theme.js';
 import { suspend } from '../io/terminal.js';
 

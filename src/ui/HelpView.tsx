@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Frame } from './frame.js';
+import type { Frame } from '../session/frame.js';
 
 /** Every key of the screen the learner is on, straight from the key table. */
 export function HelpView({ frame }: { frame: Extract<Frame, { kind: 'help' }> }) {

@@ -3,8 +3,8 @@ import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import type { Phase } from '../lesson/index.js';
 import { DrawingView } from './DrawingView.js';
-import type { LessonFrame } from './frame.js';
-import { GAP } from './plan.js';
+import type { LessonFrame } from '../session/frame.js';
+import { GAP } from '../session/plan.js';
 import type { Theme } from './theme.js';
 
 const PHASES: [Phase, string][] = [

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import type { Frame } from './frame.js';
+import type { Frame } from '../session/frame.js';
 import type { Theme } from './theme.js';
 
 /**

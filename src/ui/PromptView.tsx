@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Frame } from './frame.js';
+import type { Frame } from '../session/frame.js';
 
 /** A one-line text prompt for the menu's "open a file" and "type a graph" entries. */
 export function PromptView({ frame }: { frame: Extract<Frame, { kind: 'prompt' }> }) {

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { LessonFrame } from './frame.js';
+import type { LessonFrame } from '../session/frame.js';
 
 /** With a screen reader the lesson is read as sentences: no box drawing, no glyph art. */
 export function ScreenReaderView({ frame }: { frame: LessonFrame }) {

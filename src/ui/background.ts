@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { Graph } from '../engine/index.js';
 import { layoutGraph, layoutSize, type BoxStyle, type Layout } from '../layout/index.js';
-import { hasLayouts, keepLayouts } from './lessons.js';
+import { hasLayouts, keepLayouts } from '../session/lessons.js';
 
 /**
  * Boxes and pieces of line from which a layout goes to the background: 500 products over 40 inputs (20,237)

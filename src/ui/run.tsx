@@ -6,8 +6,8 @@ import { loadProgress, NOWHERE, progressPath, saveFailure, saveProgress, type Pr
 import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
 import { layOutInWorker, stopLayingOut, type LayOutFirst } from './background.js';
-import { initialSession, lessonOf, scoresOf, seenOf, type Action, type Session } from './session.js';
-import { createStore, type Perform, type Store } from './store.js';
+import { initialSession, lessonOf, scoresOf, seenOf, type Action, type Session } from '../session/session.js';
+import { createStore, type Perform, type Store } from '../session/store.js';
 import { onHangUp, onKeysGone } from '../io/terminal.js';
 import { visibleLine } from '../io/visible.js';
 import type { Theme } from './theme.js';

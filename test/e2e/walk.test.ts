@@ -10,9 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/catalog.js';
 import { courseEntries, openLesson } from '../../src/course.js';
 import { titleOf } from '../../src/layout/box.js';
-import { buildFrame, type LessonFrame } from '../../src/ui/frame.js';
-import { GAP } from '../../src/ui/plan.js';
-import { initialSession, lessonOf, reduce, type Session } from '../../src/ui/session.js';
+import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
+import { GAP } from '../../src/session/plan.js';
+import { initialSession, lessonOf, reduce, type Session } from '../../src/session/session.js';
 import { assertBuilt, RIGHT } from './pty.js';
 import { trackedTuis } from './tracked.js';
 

@@ -2,8 +2,8 @@
 import { bundledScenarios } from '../../src/catalog.js';
 import { courseEntries } from '../../src/course.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import type { KeyName } from '../../src/ui/keys.js';
-import { initialSession, reduce, type Action, type Effect, type Session } from '../../src/ui/session.js';
+import type { KeyName } from '../../src/session/keys.js';
+import { initialSession, reduce, type Action, type Effect, type Session } from '../../src/session/session.js';
 
 export const catalog = bundledScenarios();
 export const course = courseEntries(catalog);

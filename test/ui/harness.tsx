@@ -5,7 +5,7 @@ import { EMPTY, type Progress } from '../../src/progress.js';
 import { App } from '../../src/ui/App.js';
 import type { LayOutFirst } from '../../src/ui/background.js';
 import { startSession } from '../../src/ui/run.js';
-import type { Session } from '../../src/ui/session.js';
+import type { Session } from '../../src/session/session.js';
 import type { Theme } from '../../src/ui/theme.js';
 
 export const KEY = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keysOf, type InkKey } from '../../src/ui/keys.js';
+import { keysOf, type InkKey } from '../../src/ui/input.js';
 
 const none: InkKey = {
   upArrow: false,

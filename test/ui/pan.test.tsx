@@ -4,10 +4,10 @@ import { courseEntries } from '../../src/course.js';
 import { drawGraph, type Drawing } from '../../src/layout/index.js';
 import { shownAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { buildFrame, type LessonFrame } from '../../src/ui/frame.js';
-import type { KeyName } from '../../src/ui/keys.js';
-import { layoutFor } from '../../src/ui/lessons.js';
-import { initialSession, lessonOf, reduce, type Session } from '../../src/ui/session.js';
+import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
+import type { KeyName } from '../../src/session/keys.js';
+import { layoutFor } from '../../src/session/lessons.js';
+import { initialSession, lessonOf, reduce, type Session } from '../../src/session/session.js';
 import { openTutor } from './harness.js';
 
 const catalog = bundledScenarios();

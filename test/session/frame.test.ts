@@ -5,8 +5,8 @@ import { questionAt } from '../../src/lesson/index.js';
 import { LEGEND, type Drawing } from '../../src/layout/index.js';
 import { titleOf } from '../../src/layout/box.js';
 import { loadScenarioFile, scenarioFromTyped, type Scenario } from '../../src/scenario/index.js';
-import { buildFrame, type Frame, type LessonFrame } from '../../src/ui/frame.js';
-import { initialSession, lessonOf, reduce, type Session } from '../../src/ui/session.js';
+import { buildFrame, type Frame, type LessonFrame } from '../../src/session/frame.js';
+import { initialSession, lessonOf, reduce, type Session } from '../../src/session/session.js';
 
 const catalog = bundledScenarios();
 const course = courseEntries(catalog);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { inCourse } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS, type Binding, type KeyName } from '../../src/ui/keys.js';
-import { buildFrame } from '../../src/ui/frame.js';
-import { lessonOf, seenOf, type Session } from '../../src/ui/session.js';
+import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS, type Binding, type KeyName } from '../../src/session/keys.js';
+import { buildFrame } from '../../src/session/frame.js';
+import { lessonOf, seenOf, type Session } from '../../src/session/session.js';
 import { catalog, course, keys, menu, opened, run, scenario, step } from '../helpers/session.js';
 
 /** One check per action of a table, run for every key bound to it: a binding without a check fails the test below. */

@@ -14,9 +14,9 @@ import {
   WAITING,
   type Binding,
   type KeyName,
-} from '../../src/ui/keys.js';
-import { buildFrame } from '../../src/ui/frame.js';
-import { lessonOf, waitingOf, type Session } from '../../src/ui/session.js';
+} from '../../src/session/keys.js';
+import { buildFrame } from '../../src/session/frame.js';
+import { lessonOf, waitingOf, type Session } from '../../src/session/session.js';
 import { keys, menu, opened, run } from '../helpers/session.js';
 
 const SIZES = [

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { questionAt } from '../../src/lesson/index.js';
 import { EMPTY, loadProgress, mergeProgress } from '../../src/progress.js';
-import type { KeyName } from '../../src/ui/keys.js';
-import { buildFrame } from '../../src/ui/frame.js';
+import type { KeyName } from '../../src/session/keys.js';
+import { buildFrame } from '../../src/session/frame.js';
 import { startSession } from '../../src/ui/run.js';
-import { lessonOf, scoresOf, type Session } from '../../src/ui/session.js';
+import { lessonOf, scoresOf, type Session } from '../../src/session/session.js';
 import { keys, menu, opened, run, scenario, step } from '../helpers/session.js';
 
 const drawingOf = (s: Session) => {

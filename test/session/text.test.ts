@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clip, clipLimit } from '../../src/ui/text.js';
+import { clip, clipLimit } from '../../src/session/text.js';
 
 const numbered = (n: number) => Array.from({ length: n }, (_, i) => `line ${i}`);
 const TALLER = 'a taller window shows them';

@@ -13,7 +13,6 @@ import {
   type LessonRef,
   type MenuEntry,
   type Phase,
-  type Question,
   type Situation,
   type Waiting,
 } from '../lesson/index.js';
@@ -144,10 +143,6 @@ export function waitingOf(state: Session): Waiting | undefined {
   const lesson = lessonOf(state);
   if (!lesson || !state.open || state.screen !== 'lesson') return undefined;
   return waitingFor(lesson, situationOf(state));
-}
-
-export function questionOf(state: Session): Question | undefined {
-  return waitingOf(state)?.question;
 }
 
 /** The item of the review on screen: the open lesson at the step missed last time. */

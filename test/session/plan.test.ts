@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEGEND, type FramedDrawing } from '../../src/layout/index.js';
-import { BESIDE_COLUMNS, legendLines, planLesson, type DrawingRoom } from '../../src/ui/plan.js';
+import { BESIDE_COLUMNS, legendLines, planLesson, type DrawingRoom } from '../../src/session/plan.js';
 
 /** A drawing room that records each size asked for and answers with a drawing of that size (or smaller, its natural one). */
 function room(natural: { width: number; height: number }, needed = true) {

@@ -10,10 +10,10 @@ import { questionAt } from '../../src/lesson/index.js';
 import { formatNumber, pathOf, type Box, type Highlight, type Layout } from '../../src/layout/index.js';
 import { titleOf } from '../../src/layout/box.js';
 import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
-import { buildFrame, type LessonFrame } from '../../src/ui/frame.js';
-import { layoutFor } from '../../src/ui/lessons.js';
-import { initialSession, lessonOf, reduce, type Session } from '../../src/ui/session.js';
-import type { KeyName } from '../../src/ui/keys.js';
+import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
+import { layoutFor } from '../../src/session/lessons.js';
+import { initialSession, lessonOf, reduce, type Session } from '../../src/session/session.js';
+import type { KeyName } from '../../src/session/keys.js';
 
 const catalog = bundledScenarios();
 const course = courseEntries(catalog);
