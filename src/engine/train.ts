@@ -3,8 +3,8 @@ import type { Values } from './autograd.js';
 import type { Data } from './nudge.js';
 import { compile, slotsOf, sumOverRows } from './program.js';
 
-/** The training loop's settings, as a scenario's `train:` gives them. */
-export interface TrainingRun {
+/** The training loop's settings, as a scenario's `train:` gives them (the lesson's `Training` is a run made with them). */
+export interface TrainSettings {
   steps: number;
   /** Signed, as the nudge: negative descends. */
   rate: number;
@@ -31,7 +31,7 @@ export interface TrainingPoint {
  * history[k] is the state after k updates, k = 0 … steps. Each update costs
  * one forward and one backward pass per row: linear in the graph's size.
  */
-export function train(graph: Graph, start: Values, data: Data, run: TrainingRun): TrainingPoint[] {
+export function train(graph: Graph, start: Values, data: Data, run: TrainSettings): TrainingPoint[] {
   const program = compile(graph);
   const slots = slotsOf(program, data.params);
   const history: TrainingPoint[] = [];

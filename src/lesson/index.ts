@@ -1,4 +1,6 @@
 export * from './steps.js';
+export * from './build.js';
+export * from './phases/index.js';
 export * from './render.js';
 export * from './format.js';
 export * from './quiz.js';
@@ -6,6 +8,6 @@ export * from './knobs.js';
 export * from './replay.js';
 export * from './tutoring.js';
 export * from './identity.js';
-export * from './train.js';
+export * from './phases/train.js';
 export * from './chart.js';
 export * from './which-loss.js';

@@ -1,16 +1,8 @@
-import {
-  edgesInto,
-  nodeMap,
-  nudge as runNudge,
-  opRow,
-  type Contribution,
-  type GraphNode,
-  type Nudge,
-  type Trace,
-} from '../engine/index.js';
+import { edgesInto, nodeMap, opRow, type Contribution, type GraphNode, type Nudge, type Trace } from '../engine/index.js';
 import { num, operandNum, partial, asOperand } from './format.js';
+import { kindOf } from './phases/index.js';
 import type { Lesson } from './steps.js';
-import { whichLoss, type WhichLoss } from './which-loss.js';
+import type { WhichLoss } from './which-loss.js';
 
 /** The answer to a nudge question: which way the output goes. */
 export type Direction = 'up' | 'down';
@@ -429,42 +421,17 @@ export function verdict(question: Question, given: Given): string {
   return `Not quite: ${answerText(given)} is none of the usual slips — work it through once more. The answer is ${right}.`;
 }
 
-/** What a lesson's questions need, worked out in one pass; each question is made when its step is first read. */
-interface Asking {
-  /** Per step: which part of the chain rule a plain backward edge asks (0 local, 1 result, 2 upstream), or -1. */
-  turns: Int8Array;
-  made: Map<number, Question | undefined>;
-}
-
-const asking = new WeakMap<Lesson, Asking>();
-
-function askingOf(lesson: Lesson): Asking {
-  let found = asking.get(lesson);
-  if (!found) {
-    const turns = new Int8Array(lesson.steps.length).fill(-1);
-    let edge = 0;
-    lesson.steps.forEach((step, i) => {
-      const c = step.contribution;
-      if (c && finiteEdge(c) && c.path <= 1) turns[i] = edge++ % 3;
-    });
-    asking.set(lesson, (found = { turns, made: new Map() }));
-  }
-  return found;
-}
-
-const finiteEdge = (c: Contribution) => Number.isFinite(c.local) && Number.isFinite(c.upstream);
+/** Each lesson's questions, made when first asked for, so a large lesson pays only for the steps a learner reaches. */
+const asked = new WeakMap<Lesson, Map<number, Question | undefined>>();
 
 /**
- * The question of a step: a forward value on each forward step; on the
- * backward edges a running sum wherever a node is reached along a second
- * path, and elsewhere the local derivative, the edge's result and the
- * upstream gradient in turn, so a lesson asks about each part of the chain
- * rule without three questions per edge; the direction on the nudge step. No
- * question where the answer is not finite. Made when first asked for, so a
- * large lesson pays only for the steps a learner reaches.
+ * The question of a step, as its phase kind asks it (`./phases/`): a forward
+ * value, a part of the chain rule on a backward edge, the nudge's direction.
+ * No question where the answer is not finite.
  */
 export function questionAt(lesson: Lesson, i: number): Question | undefined {
-  const { made } = askingOf(lesson);
+  let made = asked.get(lesson);
+  if (!made) asked.set(lesson, (made = new Map()));
   if (made.has(i)) return made.get(i);
   const question = makeQuestion(lesson, i);
   made.set(i, question);
@@ -473,7 +440,7 @@ export function questionAt(lesson: Lesson, i: number): Question | undefined {
 
 /** Every step's question, for a whole document: made one by one and not kept, so memory stays that of one step. */
 export function eachQuestion(lesson: Lesson, i: number): Question | undefined {
-  return askingOf(lesson).made.get(i) ?? makeQuestion(lesson, i);
+  return asked.get(lesson)?.get(i) ?? makeQuestion(lesson, i);
 }
 
 const GRADIENT_KINDS = new Set<QuestionKind>(['upstream', 'edge-result', 'running-sum']);
@@ -484,43 +451,8 @@ export function sayWhichLoss(prompt: string, kind: QuestionKind, of: WhichLoss |
 }
 
 function makeQuestion(lesson: Lesson, i: number): Question | undefined {
-  const { turns } = askingOf(lesson);
-  const { trace } = lesson;
-  const out = trace.graph.output;
   const step = lesson.steps[i];
-  if (!step) return undefined;
-  const c = step.contribution;
-  if (c) {
-    if (!finiteEdge(c)) return undefined;
-    // The upstream of an edge from the output is the seed itself: the result is asked there instead.
-    const turn = turns[i];
-    const question =
-      c.path <= 1 && turn === 0
-        ? localQuestion(c, trace, i)
-        : c.path <= 1 && turn === 2 && c.node !== out
-          ? upstreamQuestion(c, trace, i)
-          : questionFor(c, out, i, trace);
-    return { ...question, prompt: sayWhichLoss(question.prompt, question.kind, whichLoss(lesson.scenario)) };
-  }
-  if (step.phase === 'forward' && step.highlight.current) {
-    const node = nodesOf(trace).get(step.highlight.current);
-    if (!node || !Number.isFinite(trace.values[node.name])) return undefined;
-    if (!node.inputs.every((name) => Number.isFinite(trace.values[name]))) return undefined;
-    return forwardQuestion(node, trace, i);
-  }
-  if (step.phase === 'nudge') return nudgeQuestion(askedNudge(lesson), out);
-  return undefined;
-}
-
-/**
- * The nudge the nudge question asks about: at the scenario's own rate, whatever
- * the rate knob says. Its prompt names that rate; a knob turned after the answer
- * cannot turn a right answer wrong, and the score (kept at the scenario's rate)
- * agrees with the verdict on screen.
- */
-function askedNudge(lesson: Lesson): Nudge {
-  const rate = lesson.scenario.nudge;
-  return lesson.nudge.rate === rate ? lesson.nudge : runNudge(lesson.trace, rate, lesson.data);
+  return step ? kindOf(step.phase).question?.(lesson, i) : undefined;
 }
 
 export interface Score {

@@ -1,7 +1,7 @@
 import { num } from './format.js';
 import { answerText, eachQuestion, TOLERANCE, type Given, type Question } from './quiz.js';
 import type { Lesson, SlopeRun, WrongOrder } from './steps.js';
-import type { Training } from './train.js';
+import type { Training } from './phases/train.js';
 
 /** The whole lesson as plain text: what `show` prints and what a pipe gets instead of the tutor. */
 export function lessonToText(lesson: Lesson, options: { quiz?: boolean } = {}): string {

@@ -1,7 +1,7 @@
 import type { CoursePlace } from '../scenario/types.js';
-import { partial } from './format.js';
-import { missedSteps, questionAt, scoreByKind, scoreOf, TOLERANCE, verdict, type Given, type Question } from './quiz.js';
+import { missedSteps, questionAt, TOLERANCE, verdict, type Given, type Question } from './quiz.js';
 import { overwriteReplay } from './replay.js';
+import { kindAt } from './phases/index.js';
 import { shownAt, type GraphState, type Highlight, type Lesson } from './steps.js';
 
 /** Where the learner is in a lesson, as far as its text depends on it. */
@@ -58,7 +58,7 @@ export function waitingFor(lesson: Lesson, situation: Situation): Waiting | unde
     return here && situation.review.answer === undefined ? { question: here, step: situation.step, again: 'last-time' } : undefined;
   if (!situation.predict) return undefined;
   if (here && situation.picks[situation.step] === undefined) return { question: here, step: situation.step };
-  if (lesson.steps[situation.step].phase === 'summary') {
+  if (kindAt(lesson.steps, situation.step).closes) {
     const step = missedSteps(lesson, situation.picks).find((s) => situation.retries?.[s] === undefined);
     if (step !== undefined) return { question: questionAt(lesson, step)!, step, again: 'earlier' };
   }
@@ -113,7 +113,6 @@ function questionLines(lesson: Lesson, waiting: Waiting, situation: Situation): 
 export function stepText(lesson: Lesson, situation: Situation): StepText {
   const step = lesson.steps[situation.step];
   const shown = shownAt(lesson.trace, step.reached);
-  const out = lesson.scenario.graph.output;
   const waiting = waitingFor(lesson, situation);
   const c = step.contribution;
   if (waiting) {
@@ -141,58 +140,12 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
   if (review && review.answer !== undefined)
     lines.push(review.left > 0 ? `→ the next one you missed (${review.left} more).` : `→ goes on to ${review.then}.`);
   if (nextLessonAt(lesson, situation.step)) lines.push('Enter opens it; m goes back to the menu.');
-  if (step.phase === 'summary') lines.push(...scoreLines(lesson, situation));
-  if (step.phase === 'nudge') lines.push('+ / - take a larger / smaller step; the rate keeps its sign.');
-  if (step.phase === 'check') lines.push(whatHDoes(lesson));
-  if (situation.predict && !c && step.phase === 'backward') lines.push(`(${partial(out, out)} needs no prediction.)`);
+  lines.push(...(kindAt(lesson.steps, situation.step).footnotes?.(lesson, situation, step) ?? []));
   return { lines, shown, highlight: step.highlight };
 }
 
-const saidOfH = new WeakMap<Lesson, string>();
-
-/**
- * What + and - will do to the check's errors, as this lesson's numbers have it. An error is the curve's share
- * (h · f''/2 forward, h² · f'''/6 central) plus rounding's (about ε · |values| / h): the curve's shrinks with h,
- * rounding's grows. Where z is straight in each input (a sum, products of different inputs) the curve has no
- * share, and "both errors shrink" would be false. Far above rounding (×100), a tenth of h shrinks the error.
- */
-function whatHDoes(lesson: Lesson): string {
-  let said = saidOfH.get(lesson);
-  if (said !== undefined) return said;
-  let largest = 1;
-  for (const value of Object.values(lesson.trace.values)) if (Number.isFinite(value)) largest = Math.max(largest, Math.abs(value));
-  const rounding = (100 * Number.EPSILON * largest) / lesson.h;
-  const curved = (estimate: 'forwardDifference' | 'centralDifference') =>
-    lesson.check.some((e) => Math.abs(e[estimate] - e.exact) > rounding);
-  const forward = curved('forwardDifference');
-  const central = curved('centralDifference');
-  if (forward && central) said = '+ / - change h: watch both errors shrink, then grow as rounding takes over.';
-  else if (!forward && !central) said = '+ / - change h: both errors are rounding alone here, so they grow as h shrinks.';
-  else {
-    const [shrinking, rounded] = forward ? ['forward', 'central'] : ['central', 'forward'];
-    said = `+ / - change h: the ${shrinking} error shrinks with h until rounding takes over; the ${rounded} one is rounding alone, and grows as h shrinks.`;
-  }
-  saidOfH.set(lesson, said);
-  return said;
-}
-
-/** The summary's score: in all and by kind of question, and how the ones asked again went. */
-function scoreLines(lesson: Lesson, situation: Situation): string[] {
-  const score = scoreOf(lesson, situation.picks);
-  if (score.asked === 0) return [];
-  const lines = [`Predict mode: ${score.right} of ${score.asked} right.`, `By kind: ${scoreByKind(score)}.`];
-  const retries = Object.entries(situation.retries ?? {});
-  if (retries.length > 0) {
-    for (const [s, given] of retries)
-      lines.push(`Again, ${lesson.steps[Number(s)].title}: ${verdict(questionAt(lesson, Number(s))!, given)}`);
-    const again = scoreOf(lesson, situation.retries ?? {});
-    lines.push(`Asked again: ${again.right} of ${again.asked} right the second time.`);
-  }
-  return lines;
-}
-
-/** On a course lesson's summary, its last step: the lesson after it, which Enter opens. */
+/** On a course lesson's closing step, its last: the lesson after it, which Enter opens. */
 export function nextLessonAt(lesson: Lesson, step: number): NonNullable<CoursePlace['next']> | undefined {
   const last = lesson.steps.length - 1;
-  return step === last && lesson.steps[last].phase === 'summary' ? lesson.scenario.course?.next : undefined;
+  return step === last && kindAt(lesson.steps, last).closes ? lesson.scenario.course?.next : undefined;
 }

@@ -10,27 +10,19 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Nod
 import { buildGraph, type InputDef, type NodeDef } from './build-graph.js';
 import { ExprSyntaxError, parseExpression, type Expr } from './expression.js';
 import { didYouMean, nameProblem } from './names.js';
-import { readTraining } from './training.js';
-import { readSlope, readWrongOrder } from './course-keys.js';
+import { readData } from './training.js';
+import { phaseKinds } from '../lesson/phases/index.js';
 import { ScenarioError, type Scenario } from './types.js';
 import { isEmpty, Source } from './yaml-positions.js';
 
-export const KEYS = [
-  'title',
-  'description',
-  'inputs',
-  'nodes',
-  'output',
-  'nudge',
-  'notes',
-  'params',
-  'train',
-  'examples',
-  'slope',
-  'wrong_order',
-] as const;
-type Key = (typeof KEYS)[number];
+/** The keys of the graph and its data; each phase kind adds its own (`src/lesson/phases/`). */
+const GRAPH_KEYS = ['title', 'description', 'inputs', 'nodes', 'output', 'notes', 'params', 'examples'] as const;
 const DEFAULT_NUDGE = 0.01;
+
+/** Every top-level key a scenario may have, read from the table of phase kinds when asked (a kind may be added later). */
+export function scenarioKeys(): string[] {
+  return [...GRAPH_KEYS, ...phaseKinds().flatMap((k) => (k.key ? [k.key.name] : []))];
+}
 
 /** `scenarios/03-add-then-mul.yaml` → `add-then-mul`: base name, no extension, no `NN-` order prefix. */
 export function scenarioId(file: string): string {
@@ -224,14 +216,14 @@ class Reader implements SectionReader {
     return this.src.sourceOf(node);
   }
 
-  topLevel(top: YAMLMap): Map<Key, Entry> {
-    const fields = new Map<Key, Entry>();
+  topLevel(top: YAMLMap): Map<string, Entry> {
+    const keys = scenarioKeys();
+    const fields = new Map<string, Entry>();
     for (const entry of this.entries(top, 'the file')) {
-      const known = KEYS.find((k) => k === entry.name);
-      if (!known) {
-        this.fail(entry.key, `unknown key \`${entry.name}\`${didYouMean(entry.name, KEYS)}`, `use only ${KEYS.join(', ')}`);
+      if (!keys.includes(entry.name)) {
+        this.fail(entry.key, `unknown key \`${entry.name}\`${didYouMean(entry.name, keys)}`, `use only ${keys.join(', ')}`);
       }
-      fields.set(known, entry);
+      fields.set(entry.name, entry);
     }
     for (const required of ['title', 'inputs', 'nodes'] as const) {
       if (!fields.has(required))
@@ -240,7 +232,7 @@ class Reader implements SectionReader {
     return fields;
   }
 
-  scenario(fields: Map<Key, Entry>, id: string): Scenario {
+  scenario(fields: Map<string, Entry>, id: string): Scenario {
     const title = this.text(fields.get('title') as Entry, true, 'title: A product of two sums') as string;
     const description = fields.has('description') ? this.text(fields.get('description') as Entry, false, '') : undefined;
     const inputs = this.inputs(fields.get('inputs') as Entry);
@@ -250,25 +242,18 @@ class Reader implements SectionReader {
       throw at === 'key' ? this.src.errorAtNode(where.key, problem, fix) : this.src.errorAt(where.toFile(at), problem, fix);
     });
     graph.output = this.output(fields.get('output'), defs);
-    const nudge = this.nudge(fields.get('nudge'));
     const notes = fields.get('notes');
     if (notes) this.applyNotes(notes, graph.nodes);
-    const scenario: Scenario = { id, title, file: this.src.file, graph, nudge, expressions, params: [...graph.inputs] };
+    const scenario: Scenario = { id, title, file: this.src.file, graph, nudge: DEFAULT_NUDGE, expressions, params: [...graph.inputs] };
     if (description !== undefined) scenario.description = description;
-    const training = readTraining(
-      this,
-      { params: fields.get('params'), examples: fields.get('examples'), train: fields.get('train') },
-      graph.inputs,
-      nudge,
-      graph.nodes.length,
-    );
-    scenario.params = training.params;
-    if (training.examples) scenario.examples = training.examples;
-    if (training.train) scenario.train = training.train;
-    const slope = fields.get('slope');
-    if (slope) scenario.slope = readSlope(this, slope, graph.inputs);
-    const wrongOrder = fields.get('wrong_order');
-    if (wrongOrder) scenario.wrongOrder = readWrongOrder(this, wrongOrder, graph, scenario.slope?.backward ?? true);
+    const data = readData(this, { params: fields.get('params'), examples: fields.get('examples') }, graph.inputs, graph.nodes.length);
+    scenario.params = data.params;
+    if (data.examples) scenario.examples = data.examples;
+    // The kinds' keys in table order: a later one may read what an earlier one set (train's rate defaults to the nudge's).
+    for (const kind of phaseKinds()) {
+      const entry = kind.key && fields.get(kind.key.name);
+      if (entry) kind.key!.read(this, entry, scenario);
+    }
     return scenario;
   }
 
@@ -395,15 +380,6 @@ class Reader implements SectionReader {
     const names = defs.map((d) => d.name);
     const list = names.length <= 8 ? `: ${names.join(', ')}` : '';
     this.fail(value, `\`output\` names \`${name}\`, which is not a node${didYouMean(name, names)}`, `name one of the nodes${list}`);
-  }
-
-  private nudge(entry: Entry | undefined): number {
-    if (!entry) return DEFAULT_NUDGE;
-    const value = this.deref(entry.value);
-    if (value === null || (isScalar(value) && value.value === null)) {
-      this.fail(entry.key, '`nudge` is empty', 'give a rate such as 0.01, or remove the key for the default 0.01');
-    }
-    return this.finiteNumber(value, '`nudge`');
   }
 
   private applyNotes(entry: Entry, nodes: { name: string; note?: string }[]): void {

@@ -1,39 +1,30 @@
 /**
- * The training keys of a scenario file: `params` (what moves), `examples`
- * (rows of data) and `train` (the loop). Every mistake points at the key or
- * value in the file, as for the other keys.
+ * The data keys of a scenario file: `params` (what moves) and `examples`
+ * (rows of data). Every mistake points at the key or value in the file, as
+ * for the other keys. (`train:`, the loop, is the Train phase's own key.)
  */
 
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import type { Entry, SectionReader } from './load.js';
 import { didYouMean } from './names.js';
 import { isEmpty } from './yaml-positions.js';
-import type { Training } from './types.js';
-import { count, MAX_EXAMPLE_WORK, MAX_EXAMPLES, MAX_STEPS, MAX_TRAINING_LINES, MAX_TRAINING_WORK } from './limits.js';
-
-export const TRAIN_KEYS = ['steps', 'rate', 'zero_grad'] as const;
+import { count, MAX_EXAMPLE_WORK, MAX_EXAMPLES } from './limits.js';
 
 interface Sections {
   params?: Entry;
   examples?: Entry;
-  train?: Entry;
 }
 
-export interface TrainingFields {
+export interface DataFields {
   params: string[];
   examples?: Record<string, number>[];
-  train?: Training;
 }
 
-/** The training keys of a graph of `nodes` nodes over `inputs`, refused where their work would pass the limits. */
-export function readTraining(reader: SectionReader, sections: Sections, inputs: string[], nudge: number, nodes: number): TrainingFields {
+/** What moves and the rows of data, for a graph of `nodes` nodes over `inputs`, refused where their work would pass the limits. */
+export function readData(reader: SectionReader, sections: Sections, inputs: string[], nodes: number): DataFields {
   const params = sections.params ? readParams(reader, sections.params, inputs) : [...inputs];
-  const fields: TrainingFields = { params };
+  const fields: DataFields = { params };
   if (sections.examples) fields.examples = readExamples(reader, sections.examples, inputs, params, nodes);
-  if (sections.train) {
-    fields.train = readTrain(reader, sections.train, nudge);
-    refuseLongTraining(reader, sections.train, fields.train.steps, { rows: fields.examples?.length ?? 1, nodes, params: params.length });
-  }
   return fields;
 }
 
@@ -50,36 +41,6 @@ function refuseManyRows(reader: SectionReader, entry: Entry, rows: number, nodes
       entry.key,
       `\`examples\` has ${count(rows)} rows, each run forward and backward through the graph's ${count(nodes)} nodes: ${count(rows * nodes)} node steps, more than the ${count(MAX_EXAMPLE_WORK)} the tutor works through in a couple of seconds`,
       `keep at most ${count(Math.floor(MAX_EXAMPLE_WORK / nodes))} rows with this graph, or make the graph smaller`,
-    );
-}
-
-/**
- * Updates × rows × nodes, or updates × params, past what the tutor works
- * through in a couple of seconds: at the `train` key. (A graph without
- * examples is one row.)
- */
-function refuseLongTraining(
-  reader: SectionReader,
-  entry: Entry,
-  steps: number,
-  size: { rows: number; nodes: number; params: number },
-): void {
-  const { rows, nodes, params } = size;
-  const work = steps * rows * nodes;
-  if (work > MAX_TRAINING_WORK) {
-    const over = rows > 1 ? `${count(rows)} rows of the graph's ${count(nodes)} nodes` : `the graph's ${count(nodes)} nodes`;
-    reader.fail(
-      entry.key,
-      `\`train\` runs ${count(steps)} updates, each forward and backward through ${over}: ${count(work)} node steps, more than the ${count(MAX_TRAINING_WORK)} the tutor works through in a couple of seconds`,
-      `give at most ${count(Math.floor(MAX_TRAINING_WORK / (rows * nodes)))} steps here, or ${rows > 1 ? 'fewer rows or ' : ''}a smaller graph`,
-    );
-  }
-  const lines = steps * params;
-  if (lines > MAX_TRAINING_LINES)
-    reader.fail(
-      entry.key,
-      `\`train\` runs ${count(steps)} updates, each a step of the lesson that lists the ${count(params)} params: ${count(lines)} lines, more than the ${count(MAX_TRAINING_LINES)} the tutor writes in a couple of seconds`,
-      `give at most ${count(Math.floor(MAX_TRAINING_LINES / params))} steps here, or list fewer inputs under \`params\``,
     );
 }
 
@@ -173,56 +134,3 @@ function readExamples(reader: SectionReader, entry: Entry, inputs: string[], par
   }
   return rows;
 }
-
-function readTrain(reader: SectionReader, entry: Entry, nudge: number): Training {
-  const value = reader.deref(entry.value);
-  const example = '`steps: 20`';
-  if (isEmpty(value)) reader.fail(entry.key, '`train` is empty', `give at least ${example} indented below it, or remove the key`);
-  if (!isMap(value))
-    reader.fail(
-      value,
-      '`train` must be a mapping of settings',
-      `write ${example} (and optionally \`rate:\`, \`zero_grad:\`) indented below \`train:\``,
-    );
-  const train: Training = { steps: 0, rate: nudge, zeroGrad: true };
-  let steps = false;
-  for (const { name: known, value: given } of reader.settings(value, 'train', TRAIN_KEYS, EXAMPLES)) {
-    if (known === 'steps') {
-      const n = reader.finiteNumber(given, '`steps`');
-      if (!Number.isInteger(n) || n < 1)
-        reader.fail(
-          given,
-          `\`steps\` is ${reader.sourceOf(given)}, not a positive whole number`,
-          'give the number of updates, e.g. `steps: 20`',
-        );
-      if (n > MAX_STEPS)
-        reader.fail(
-          given,
-          `\`steps\` is ${reader.sourceOf(given)}, more than ${MAX_STEPS}`,
-          `give at most ${MAX_STEPS} updates; a lesson steps through each one`,
-        );
-      train.steps = n;
-      steps = true;
-    } else if (known === 'rate') {
-      train.rate = reader.finiteNumber(given, '`rate`');
-    } else {
-      if (!isScalar(given) || typeof given.value !== 'boolean') {
-        reader.fail(
-          given,
-          `\`zero_grad\` must be true or false, not \`${reader.sourceOf(given)}\``,
-          'write `zero_grad: true` (the default) or `zero_grad: false` to replay the forgotten zero_grad',
-        );
-      }
-      train.zeroGrad = given.value;
-    }
-  }
-  if (!steps)
-    reader.fail(
-      entry.key,
-      '`train` does not say how many `steps`',
-      'add `steps: 20` (or another number of updates) indented below `train:`',
-    );
-  return train;
-}
-
-const EXAMPLES: Record<(typeof TRAIN_KEYS)[number], string> = { steps: 'steps: 20', rate: 'rate: -0.05', zero_grad: 'zero_grad: true' };

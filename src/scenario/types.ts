@@ -1,4 +1,5 @@
 import type { Graph } from '../engine/graph.js';
+import type { TrainSettings } from '../engine/train.js';
 
 /** A loaded, validated scenario: everything the engine and the lesson need. */
 export interface Scenario {
@@ -18,11 +19,13 @@ export interface Scenario {
   /** Rows of data (`examples:`), each setting the same data inputs; the output is summed over the rows. */
   examples?: Record<string, number>[];
   /** The training loop (`train:`), when the scenario has one. */
-  train?: Training;
+  train?: TrainSettings;
   /** `slope:`: a Slope phase after the forward pass, the derivative by nudging one input. */
   slope?: Slope;
   /** `wrong_order:`: the node that passes its gradient on too early in the Wrong order phase. */
   wrongOrder?: string;
+  /** What the keys of phase kinds without a field of their own read, by key (a kind added later, or by a test). */
+  settings?: Record<string, unknown>;
   /** Where a bundled lesson stands in the course (set by the course, never by the file). */
   course?: CoursePlace;
 }
@@ -41,15 +44,6 @@ export interface Slope {
 export interface CoursePlace {
   number: number;
   next?: { id: string; title: string; number: number };
-}
-
-/** `train:` in a scenario file: how many updates, at what signed rate, and whether gradients are zeroed between them. */
-export interface Training {
-  steps: number;
-  /** Signed, as the nudge: negative descends. Defaults to the scenario's nudge. */
-  rate: number;
-  /** false replays the bug: gradients add up across steps. */
-  zeroGrad: boolean;
 }
 
 /**

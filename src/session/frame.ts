@@ -20,13 +20,14 @@ import {
 } from '../layout/index.js';
 import { hasGradient, titleOf } from '../layout/box.js';
 import type { GraphNode } from '../engine/index.js';
-import { answerText, nextLessonAt, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
+import { answerText, kindAt, nextLessonAt, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
 import {
   footerText,
   HELP_KEYS,
   helpRows,
   LESSON_KEYS,
+  lessonKeysOf,
   MENU_KEYS,
   PROMPT_KEYS,
   QUIZ_KEYS,
@@ -143,8 +144,8 @@ function compose(state: Session, { columns, rows }: Window): Frame {
 function helpFrame(state: Session, columns: number, rows: number): Frame {
   const waiting = state.screen === 'lesson' ? waitingOf(state) : undefined;
   const where = state.screen !== 'lesson' ? 'menu' : waiting ? 'question' : state.predict ? 'quiz' : 'lesson';
-  // The zero_grad key only in a lesson that trains: elsewhere it does nothing, and the table fits 60×16 without it.
-  const lessonKeys = lessonOf(state)?.training ? LESSON_KEYS : LESSON_KEYS.filter((b) => b.action !== 'zeroGrad');
+  // A phase kind's keys only in a lesson with its phase (z where it trains): elsewhere they do nothing, and the table fits 60×16 without them.
+  const lessonKeys = lessonKeysOf(state.screen === 'lesson' ? lessonOf(state) : undefined);
   // While a question waits: the keys that answer it, those that type a number, and the lesson's that still work (keys.ts).
   const question = () => questionHelp(lessonKeys, { typed: waiting!.question.kind !== 'nudge-direction', skip: !waiting!.again });
   const table =
@@ -265,9 +266,9 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   };
 }
 
-/** The lesson's keys for the footer: the zero_grad switch only in the Train phase, the pan keys only while the drawing is cut. */
-function lessonKeysAt(phase: Phase, cut: boolean, nextLesson: boolean) {
-  const keys = LESSON_KEYS.filter((b) => (b.action !== 'zeroGrad' || phase === 'train') && (b.action !== 'pan' || cut));
+/** The lesson's keys for the footer: a phase kind's own only on its steps (z in the Train phase), the pan keys only while the drawing is cut. */
+function lessonKeysAt(lesson: Lesson, phase: Phase, cut: boolean, nextLesson: boolean) {
+  const keys = lessonKeysOf(lesson).filter((b) => [undefined, phase].includes(b.phase) && (b.action !== 'pan' || cut));
   // On a course lesson's summary there is no next step: Enter opens the next lesson (session.ts), and the footer says so.
   return nextLesson ? keys.map((b) => (b.action === 'next' ? { ...b, keys: ['enter'], footer: 'next lesson' } : b)) : keys;
 }
@@ -314,17 +315,13 @@ function wholeIn(drawing: FramedDrawing, name: string): boolean {
 /** A box is this many rows in either style (a node with many operands grows taller). */
 const BOX_ROWS = 4;
 
-/** The nudge on the drawing: each param's new value, and the output's (recomputed from them). */
-function nudgedOf(lesson: Lesson): Record<string, number> {
-  const nudged: Record<string, number> = Object.fromEntries(lesson.nudge.moves.map((m) => [m.input, m.after]));
-  nudged[lesson.scenario.graph.output] = lesson.nudge.after;
-  return nudged;
-}
-
 function lessonFrame(state: Session, columns: number, rows: number): LessonFrame {
   const open = state.open!;
   const lesson = lessonOf(state)!;
   const current = lesson.steps[open.step];
+  // How the step's phase kind is shown: a drawing or not, and values in place of the pass's (the nudge's new ones).
+  const screen = kindAt(lesson.steps, open.step).screen ?? {};
+  const drawn = screen.drawing !== 'none';
   const text = stepText(lesson, situationOf(state));
   // Text from the file (a description, notes, names) enters the frame here, once.
   const lines = text.lines.map((l) => visible(l));
@@ -338,7 +335,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     previous,
     // After a pan the window stays where the learner put it (a pan of nothing more).
     pan: state.panned && previous ? { row: 0, col: 0 } : undefined,
-    nudged: current.phase === 'nudge' ? nudgedOf(lesson) : undefined,
+    nudged: screen.moved?.(lesson),
     // The node a hint names comes into view right after the step's own.
     first: text.hintNode ? [text.hintNode] : undefined,
   };
@@ -356,17 +353,17 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     width: layouts.full().width,
     minimum: (focus === undefined ? BOX_ROWS : (layouts.full().boxes[focus]?.height ?? BOX_ROWS)) + 2,
     // The overview is the graph's introduction: it shows the graph, even where its text must scroll for it.
-    needed: highlight.current !== undefined || current.phase === 'overview',
+    needed: highlight.current !== undefined || screen.drawing === 'always',
   };
   // While a question waits, ↑ and ↓ pick an answer, so they cannot scroll.
-  // The drawing holds the values before training; in the Train phase it would contradict the update's table, so it stays out.
-  const plan = planLesson(lines, choices.length, current.phase === 'train' ? undefined : room, columns, rows, {
+  // A phase shown as its text (the Train phase's chart and table) has no drawing: the values before would contradict it.
+  const plan = planLesson(lines, choices.length, drawn ? room : undefined, columns, rows, {
     from: state.scroll,
     keys: !text.question,
   });
   // No room for the drawing: the current node on one row, so its numbers stay in sight.
   const strip =
-    !plan.drawing && current.phase !== 'train' && highlight.current !== undefined && plan.panel.length + choices.length < rows - 4
+    !plan.drawing && drawn && highlight.current !== undefined && plan.panel.length + choices.length < rows - 4
       ? stripOf(nodesByName(layouts.full()).get(highlight.current)!, hinted, text.shown, columns)
       : undefined;
   const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
@@ -383,7 +380,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
           ],
           columns,
         )
-      : footerText(lessonKeysAt(current.phase, cut, nextLessonAt(lesson, open.step) !== undefined), columns);
+      : footerText(lessonKeysAt(lesson, phaseOf(current.phase), cut, nextLessonAt(lesson, open.step) !== undefined), columns);
   const unsaved = state.aboutProgress?.showing ? visibleLine(state.aboutProgress.sentence) : undefined;
   const spoken = [
     ...(unsaved ? [unsaved] : []),
@@ -392,7 +389,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     ...(text.question
       ? [`Choices: ${text.question.choices.map((c, i) => `${i + 1}: ${answerText(c.value)}`).join(', ')}. Press the number of your answer.`]
       : []),
-    `Keys: ${footerText(LESSON_KEYS)}.`,
+    `Keys: ${footerText(lessonKeysOf(lesson))}.`,
   ];
   return {
     kind: 'lesson',

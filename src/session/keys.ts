@@ -3,6 +3,8 @@
  * it, so they never disagree (see gemini-cli's keyBindings).
  */
 
+import { kindKeys, type Lesson } from '../lesson/index.js';
+
 /** A key as the tutor names it: an arrow, a named key, or a single character. */
 export type KeyName =
   | 'right'
@@ -35,7 +37,6 @@ export type LessonAction =
   | 'overwrite'
   | 'more'
   | 'less'
-  | 'zeroGrad'
   | 'scroll'
   | 'pan'
   | 'help'
@@ -88,8 +89,6 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'overwrite', keys: ['o'], does: 'replay backward with = instead of +=' },
   { action: 'more', keys: ['+', '='], does: 'larger step, sign kept (check step: h)' },
   { action: 'less', keys: ['-', '_'], does: 'smaller step, sign kept (check step: h)' },
-  // Only the Train phase shows it in the footer, and only a lesson that trains in the help (frame.ts): elsewhere it does nothing.
-  { action: 'zeroGrad', keys: ['z'], does: 'Train: the run without zero_grad, beside it', footer: 'zero_grad' },
   // One row for both directions, so the help still fits a 60×16 window.
   { action: 'scroll', keys: [...SCROLL_DOWN, 'up', 'k'], does: 'scroll text too long for the window' },
   // The footer shows it only while the drawing is cut (frame.ts).
@@ -104,6 +103,33 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu' },
   { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },
 ];
+
+/** A lesson's key: the table's, or a phase kind's (`phase` names it: the footer shows it on that phase's steps). */
+export type LessonBinding = Binding<string> & { phase?: string };
+
+const lessonBindings = new WeakMap<Lesson, LessonBinding[]>();
+
+/**
+ * A lesson's keys: the table's, with the keys of the phase kinds the lesson
+ * has after the knobs (the Train phase's z). A kind's key does nothing in a
+ * lesson without its phase, so there the help does not list it.
+ */
+export function lessonKeysOf(lesson: Lesson | undefined): LessonBinding[] {
+  if (!lesson) return LESSON_KEYS;
+  let keys = lessonBindings.get(lesson);
+  if (!keys) {
+    const own = kindKeys(lesson.steps).map(({ kind, key }) => ({
+      action: key.action,
+      keys: key.keys,
+      does: key.does,
+      footer: key.footer,
+      phase: kind.phase,
+    }));
+    const at = LESSON_KEYS.findIndex((b) => b.action === 'less') + 1;
+    lessonBindings.set(lesson, (keys = [...LESSON_KEYS.slice(0, at), ...own, ...LESSON_KEYS.slice(at)]));
+  }
+  return keys;
+}
 
 /** While a predict-mode question waits for an answer, these come first. */
 export const QUIZ_KEYS: Binding<QuizAction>[] = [
@@ -141,11 +167,11 @@ export const WAITING: LessonAction[] = ['next', 'last', 'nextPhase', 'overwrite'
  * say, less the keys answering takes (↑ ↓ choose, so they do not scroll, nor
  * Shift+↑↓ pan). Tab skips only a question asked the first time.
  */
-export function questionHelp(lesson: Binding<LessonAction>[], question: { typed: boolean; skip: boolean }): [string, string][] {
+export function questionHelp(lesson: LessonBinding[], question: { typed: boolean; skip: boolean }): [string, string][] {
   const quiz = QUIZ_KEYS.filter((b) => (b.action !== 'type' || question.typed) && (b.action !== 'skip' || question.skip));
   const taken = new Set(quiz.flatMap((b) => b.keys));
   const still = lesson
-    .filter((b) => !WAITING.includes(b.action))
+    .filter((b) => !(WAITING as string[]).includes(b.action))
     .map((b) => ({ ...b, keys: b.keys.filter((k) => !taken.has(k)) }))
     .filter((b) => b.keys.length > 0)
     .map((b) => (b.action === 'pan' ? { ...b, shown: { help: 'wasd Shift+←→', footer: b.shown?.footer ?? 'wasd' } } : b));

@@ -8,7 +8,7 @@
  * opens the third lesson.
  */
 import { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from '../lesson/index.js';
-import { HS, judge, nextLessonAt, questionAt, stepLadder, stepRate, type Given, type Step } from '../lesson/index.js';
+import { judge, kindAt, kindKeys, knobAt, nextLessonAt, questionAt, type Given, type Step } from '../lesson/index.js';
 import { encodeSeen, decodeSeen, type Again } from '../progress.js';
 import { PROMPT_GRAPH, type Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
@@ -68,16 +68,6 @@ function jumpPhase(steps: Step[], from: number, direction: 1 | -1): number {
   const before = phaseOf(steps[i - 1].phase);
   while (i > 0 && phaseOf(steps[i - 1].phase) === before) i--;
   return i;
-}
-
-/**
- * Tab inside the Train phase: first to its last update, where the chart has
- * the whole run; from there on, to the next phase as everywhere else.
- */
-function trainTab(steps: Step[], from: number): number | undefined {
-  if (steps[from].phase !== 'train') return undefined;
-  const lastUpdate = steps.findLastIndex((s) => s.phase === 'train' && s.title.startsWith('Train: update'));
-  return from < lastUpdate ? lastUpdate : undefined;
 }
 
 /** One place on in a list that wraps around at both ends (the menu, a question's choices). */
@@ -476,7 +466,7 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
     case 'last':
       return none(go(last));
     case 'nextPhase':
-      return none(go(trainTab(lesson.steps, open.step) ?? jumpPhase(lesson.steps, open.step, 1)));
+      return none(go(kindAt(lesson.steps, open.step).tab?.(lesson, open.step) ?? jumpPhase(lesson.steps, open.step, 1)));
     case 'previousPhase':
       return none(go(jumpPhase(lesson.steps, open.step, -1)));
     case 'predict':
@@ -487,20 +477,9 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
       return none({ ...state, scroll: SCROLL_DOWN.includes(key) ? state.scroll + 1 : Math.max(0, state.scroll - 1) });
     case 'more':
     case 'less': {
+      // What the step's phase kind turns: the check's h, the training's rate, elsewhere the nudge's rate.
       const direction = actionFor(LESSON_KEYS, key) === 'more' ? 1 : -1;
-      if (lesson.steps[open.step].phase === 'check')
-        return none({ ...state, options: { ...state.options, h: stepLadder(HS, lesson.h, direction) } });
-      // In the Train phase the ladder starts from the training's rate, which the scenario may set apart from the nudge's.
-      if (lesson.steps[open.step].phase === 'train' && lesson.training) {
-        return none({ ...state, options: { ...state.options, rate: stepRate(lesson.training.run.rate, direction) } });
-      }
-      return none({ ...state, options: { ...state.options, rate: stepRate(lesson.nudge.rate, direction) } });
-    }
-    case 'zeroGrad': {
-      // Only a lesson that trains has a zero_grad to forget; the step count stays, so the learner stays on this update.
-      if (!lesson.training) return none(state);
-      const zeroGrad = !(state.options.zeroGrad ?? lesson.scenario.train?.zeroGrad ?? true);
-      return none({ ...state, options: { ...state.options, zeroGrad }, scroll: 0 });
+      return none({ ...state, options: { ...state.options, ...knobAt(lesson.steps, open.step)(lesson, direction) } });
     }
     case 'pan':
       return none(panned(state, key));
@@ -511,7 +490,11 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
       return toMenu({ ...state, screen: 'menu', review: undefined });
     case 'quit':
       return none({ ...state, quit: true });
-    default:
-      return none(state);
+    default: {
+      // A key of a phase kind the lesson has (the Train phase's z): it changes the lesson, so its text starts from the top.
+      const own = kindKeys(lesson.steps).find(({ key: k }) => k.keys.includes(key));
+      const options = own?.key.press(lesson, state.options);
+      return none(options ? { ...state, options, scroll: 0 } : state);
+    }
   }
 }

@@ -3,7 +3,9 @@
  * (session.ts) makes new states; the frame builder and the shell read them.
  */
 import {
+  kindOf,
   lessonKey,
+  phaseNames,
   sameLesson,
   scoreOf,
   waitingFor,
@@ -188,9 +190,9 @@ export function scoresOf(state: Session): Record<string, { right: number; asked:
   return scores;
 }
 
-/** Tab moves to the first step of the next phase; the seed counts with the backward pass. */
+/** The phase a step's phase counts with, for Tab and the phase bar: its kind's (the seed's is the backward pass's). */
 export function phaseOf(phase: Phase): Phase {
-  return phase === 'seed' ? 'backward' : phase;
+  return kindOf(phase).phase;
 }
 
 const phaseBars = new WeakMap<Lesson, Phase[]>();
@@ -198,7 +200,7 @@ const phaseBars = new WeakMap<Lesson, Phase[]>();
 /** The phases a lesson has, in order, for the phase bar: worked out once per lesson, not on every frame (a large lesson has 100,000s of steps). */
 export function phasesOf(lesson: Lesson): Phase[] {
   let phases = phaseBars.get(lesson);
-  if (!phases) phaseBars.set(lesson, (phases = [...new Set(lesson.steps.map((s) => phaseOf(s.phase)))]));
+  if (!phases) phaseBars.set(lesson, (phases = phaseNames(lesson.steps)));
   return phases;
 }
 

@@ -1,30 +1,19 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import type { Phase } from '../lesson/index.js';
+import { phaseLabel, type Phase } from '../lesson/index.js';
 import { DrawingView } from './DrawingView.js';
 import type { LessonFrame } from '../session/frame.js';
 import { GAP } from '../session/plan.js';
 import type { Theme } from './theme.js';
-
-const PHASES: [Phase, string][] = [
-  ['overview', 'Overview'],
-  ['forward', 'Forward'],
-  ['slope', 'Slope'],
-  ['backward', 'Backward'],
-  ['wrong-order', 'Wrong order'],
-  ['check', 'Check'],
-  ['nudge', 'Nudge'],
-  ['train', 'Train'],
-  ['summary', 'Summary'],
-];
 
 /** The phase bar: the current phase in brackets (and inverse, with colour), so it shows without colour too. */
 function PhaseBar({ current, phases, theme, columns }: { current: Phase; phases: Phase[]; theme: Theme; columns: number }) {
   const narrow = columns < 62;
   return (
     <Text wrap="truncate">
-      {PHASES.filter(([key]) => phases.includes(key)).map(([key, name], i) => {
+      {phases.map((key, i) => {
+        const name = phaseLabel(key);
         const label = narrow && key !== current ? name.slice(0, 3) : name;
         return (
           <Text key={key}>

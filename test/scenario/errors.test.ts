@@ -40,7 +40,7 @@ describe('YAML syntax and file shape', () => {
 
   it('rejects an unknown key, suggesting the closest known one', () => {
     const error = expectError('title: T\ninputs:\n  a: 1\nnode:\n  z: a * 2\n', 4, 1, /^unknown key `node` \(did you mean `nodes`\?\)$/);
-    expect(error.fix).toContain('title, description, inputs, nodes, output, nudge, notes');
+    expect(error.fix).toBe('use only title, description, inputs, nodes, output, notes, params, examples, slope, wrong_order, nudge, train');
     expectError(withNodes('  z: a * 2\n', 'colour: red\n'), 7, 1, /^unknown key `colour`$/);
   });
 

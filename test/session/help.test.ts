@@ -66,8 +66,11 @@ function listed(lines: string[], { binding, keys }: Usable): boolean {
 
 /** What a learner can use in a lesson with no question waiting: every lesson key, z only where the lesson trains. */
 function lessonUsable(state: Session): Usable[] {
-  return all(LESSON_KEYS).filter((u) => u.binding.action !== 'zeroGrad' || lessonOf(state)!.training);
+  return all([...LESSON_KEYS, ...(lessonOf(state)!.training ? [TRAIN_Z] : [])]);
 }
+
+/** The Train phase's own key, as a learner reads it in the README. */
+const TRAIN_Z = { action: 'zeroGrad', keys: ['z'], does: 'Train: the run without zero_grad, beside it' };
 
 /** While a question waits: its keys, the typing keys where a number can be typed, the lesson keys that still work. */
 function questionUsable(state: Session): Usable[] {
@@ -75,9 +78,8 @@ function questionUsable(state: Session): Usable[] {
   const typed = question.question.kind !== 'nudge-direction';
   const quiz = all(QUIZ_KEYS).filter((u) => (u.binding.action !== 'type' || typed) && (u.binding.action !== 'skip' || !question.again));
   const taken = new Set(quiz.flatMap((u) => u.keys));
-  const still = all(LESSON_KEYS)
+  const still = all([...LESSON_KEYS, ...(lessonOf(state)!.training ? [TRAIN_Z] : [])])
     .filter((u) => !WAITING.includes(u.binding.action as never))
-    .filter((u) => u.binding.action !== 'zeroGrad' || lessonOf(state)!.training)
     .map((u) => ({ ...u, keys: u.keys.filter((k) => !taken.has(k)) }))
     .filter((u) => u.keys.length > 0);
   return [...quiz, ...(typed ? all(TYPED_KEYS) : []), ...still];

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { inCourse } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS, type Binding, type KeyName } from '../../src/session/keys.js';
+import {
+  LESSON_KEYS,
+  lessonKeysOf,
+  MENU_KEYS,
+  PAN,
+  PROMPT_KEYS,
+  QUIZ_KEYS,
+  TYPED_KEYS,
+  type Binding,
+  type KeyName,
+} from '../../src/session/keys.js';
 import { buildFrame } from '../../src/session/frame.js';
 import { lessonOf, seenOf, type Session } from '../../src/session/session.js';
 import { catalog, course, keys, menu, opened, run, scenario, step } from '../helpers/session.js';
@@ -12,6 +22,27 @@ type Checks<A extends string> = Record<A, (key: KeyName) => void>;
 function everyKey<A extends string>(table: Binding<A>[], checks: Checks<A>) {
   for (const binding of table) for (const key of binding.keys) it(`${binding.action}: ${key}`, () => checks[binding.action](key));
 }
+
+describe("a phase kind's own keys", () => {
+  // The Train phase's z, in a lesson that trains: the lesson's key table has it after the knobs.
+  const own = lessonKeysOf(lessonOf(opened('neuron-learns', 25))).filter((b) => b.phase !== undefined);
+  it('are in the lesson that has the phase, and only there', () => {
+    expect(own.map((b) => [b.action, b.phase])).toEqual([['zeroGrad', 'train']]);
+    expect(lessonKeysOf(lessonOf(opened('add-then-mul', 4))).some((b) => b.phase !== undefined)).toBe(false);
+  });
+  everyKey(own, {
+    zeroGrad: (key) => {
+      // neuron-learns, update 3 (index 25): z forgets zero_grad, z again remembers it; the learner stays on the update.
+      const off = run(opened('neuron-learns', 25), ...keys(key)).state;
+      expect(off.options).toEqual({ zeroGrad: false });
+      expect(lessonOf(off)!.training!.run.zeroGrad).toBe(false);
+      expect(step(off)).toBe(25);
+      expect(run(off, ...keys(key)).state.options).toEqual({ zeroGrad: true });
+      // A lesson without training has no zero_grad to forget: nothing changes.
+      expect(run(opened('add-then-mul', 4), ...keys(key)).state.options).toEqual({});
+    },
+  });
+});
 
 describe('the lesson keys', () => {
   // add-then-mul: overview, forward c and z, seed, four backward edges, check, nudge, summary (11 steps).
@@ -37,16 +68,6 @@ describe('the lesson keys', () => {
     less: (key) => {
       expect(run(opened('add-then-mul', 9), ...keys(key)).state.options).toEqual({ rate: 0.005 });
       expect(run(opened('add-then-mul', 8), ...keys(key)).state.options).toEqual({ h: 1e-4 });
-    },
-    zeroGrad: (key) => {
-      // neuron-learns, update 3 (index 25): z forgets zero_grad, z again remembers it; the learner stays on the update.
-      const off = run(opened('neuron-learns', 25), ...keys(key)).state;
-      expect(off.options).toEqual({ zeroGrad: false });
-      expect(lessonOf(off)!.training!.run.zeroGrad).toBe(false);
-      expect(step(off)).toBe(25);
-      expect(run(off, ...keys(key)).state.options).toEqual({ zeroGrad: true });
-      // A lesson without training has no zero_grad to forget: nothing changes.
-      expect(run(opened('add-then-mul', 4), ...keys(key)).state.options).toEqual({});
     },
     scroll: (key) => {
       // The nudge of (a · b) · d at 60×16 is two lines too long: one ↓ shows the end (a marker takes the top row), so ↓ stops at 1.

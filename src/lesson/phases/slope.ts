@@ -1,0 +1,176 @@
+/**
+ * Slope (`slope:` in a scenario): the derivative by nudging one input, before
+ * any chain rule. One step per h, each ten times smaller, the rise / h
+ * settling on the exact slope. With `backward: false` (the default) the
+ * lesson ends after it, with a summary of the slope.
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import { forward, nodeMap, type Trace } from '../../engine/index.js';
+import { didYouMean } from '../../scenario/names.js';
+import { isEmpty } from '../../scenario/yaml-positions.js';
+import type { Scenario, Slope } from '../../scenario/types.js';
+import { num, table } from '../format.js';
+import type { Lesson, SlopeRun, Step } from '../steps.js';
+import type { Entry, Node, PhaseKind, SectionReader } from './kind.js';
+
+/** The nudges the Slope phase shows when the file names none: each ten times smaller. */
+export const DEFAULT_SLOPE_HS = [1, 0.1, 0.01, 0.001];
+/** One step per h: more than this is no longer a lesson. */
+export const MAX_SLOPE_HS = 12;
+
+export const SLOPE_KEYS = ['of', 'h', 'backward'] as const;
+
+export const slope: PhaseKind = {
+  phase: 'slope',
+  label: 'Slope',
+  key: {
+    name: 'slope',
+    settings: SLOPE_KEYS,
+    read: (reader, entry, scenario) => {
+      scenario.slope = readSlope(reader, entry, scenario.graph.inputs);
+    },
+  },
+  endsBeforeChainRule: (scenario) => scenario.slope !== undefined && !scenario.slope.backward,
+  steps: (lesson) => {
+    const { scenario, trace } = lesson;
+    if (!scenario.slope) return [];
+    lesson.slope = slopeRun(trace, scenario.slope.of, scenario.slope.h);
+    return slopeSteps(trace, lesson.slope);
+  },
+};
+
+/** The summary of a lesson that ends after the slope: what the nudges found, and what the chain rule will do better. */
+export function slopeSummary(lesson: Lesson, next: string[]): Step | undefined {
+  const { slope: run, trace, scenario } = lesson;
+  if (!run || scenario.slope?.backward) return undefined;
+  const out = trace.graph.output;
+  const x = run.of;
+  const note = nodeMap(trace.graph).get(x)?.note;
+  return {
+    phase: 'summary',
+    title: 'Summary',
+    text: `Summary: the slope of ${out} at ${x} = ${num(run.at)} is ${num(run.exact)}, the derivative d${out}/d${x}; the nudges got closer to it as h shrank.`,
+    lines: [
+      `rise / h for h = ${run.rows.map((r) => num(r.h)).join(', ')}: ${run.rows.map((r) => num(r.ratio)).join(', ')} → exactly ${num(run.exact)}.`,
+      ...(note ? [note] : []),
+      `Nudging gives the slope only nearly, and needs one more forward pass per input. The next lessons get it exactly, node by node, with the chain rule: that is backpropagation.`,
+      ...next,
+    ],
+    highlight: { nodes: [x, out], edges: [] },
+    reached: { forward: Infinity, backward: -1 },
+  };
+}
+
+/** Whether the lesson shows only values (it ends before any gradient): the overview says so. */
+export function endsAtSlope(scenario: Scenario): boolean {
+  return scenario.slope !== undefined && !scenario.slope.backward;
+}
+
+function readSlope(reader: SectionReader, entry: Entry, inputs: string[]): Slope {
+  const value = reader.deref(entry.value);
+  const example = `\`of: ${inputs[0]}\``;
+  if (isEmpty(value)) reader.fail(entry.key, '`slope` is empty', `give at least ${example} indented below it, or remove the key`);
+  if (!isMap(value))
+    reader.fail(
+      value,
+      '`slope` must be a mapping of settings',
+      `write ${example} (and optionally \`h:\`, \`backward:\`) indented below \`slope:\``,
+    );
+  const slope: Slope = { of: '', h: DEFAULT_SLOPE_HS, backward: false };
+  for (const { name: known, value: given } of reader.settings(value, 'slope', SLOPE_KEYS, EXAMPLES)) {
+    if (known === 'of') {
+      const name = reader.nameOf(given);
+      if (!inputs.includes(name))
+        reader.fail(
+          given,
+          `\`of\` in \`slope\` names \`${name}\`, which is not an input${didYouMean(name, inputs)}`,
+          `name the input to nudge: ${inputs.join(', ')}`,
+        );
+      slope.of = name;
+    } else if (known === 'h') {
+      slope.h = readHs(reader, given);
+    } else {
+      if (!isScalar(given) || typeof given.value !== 'boolean')
+        reader.fail(
+          given,
+          `\`backward\` in \`slope\` must be true or false, not \`${reader.sourceOf(given)}\``,
+          'write `backward: false` (the default: the lesson ends after the slope) or `backward: true` to go on to the chain rule',
+        );
+      slope.backward = given.value;
+    }
+  }
+  if (slope.of === '') reader.fail(entry.key, '`slope` does not say which input to nudge', `add ${example} indented below \`slope:\``);
+  return slope;
+}
+
+function readHs(reader: SectionReader, node: Node): number[] {
+  const example = '`h: [1, 0.1, 0.01, 0.001]`';
+  if (!isSeq(node)) reader.fail(node, '`h` in `slope` must be a list of nudges', `write it as ${example}`);
+  if (node.items.length === 0) reader.fail(node, '`h` in `slope` lists no nudges', `give at least one, e.g. ${example}`);
+  if (node.items.length > MAX_SLOPE_HS)
+    reader.fail(
+      node,
+      `\`h\` in \`slope\` lists ${node.items.length} nudges, more than ${MAX_SLOPE_HS}`,
+      `give at most ${MAX_SLOPE_HS}, one step each`,
+    );
+  return (node.items as Node[]).map((item) => {
+    const h = reader.finiteNumber(reader.deref(item) as Node, 'a nudge in `h`');
+    if (h <= 0)
+      reader.fail(item, `a nudge in \`h\` is ${reader.sourceOf(item)}, not above 0`, 'give small positive numbers such as 0.1 and 0.01');
+    return h;
+  });
+}
+
+const EXAMPLES: Record<(typeof SLOPE_KEYS)[number], string> = { of: 'of: x', h: 'h: [1, 0.1, 0.01]', backward: 'backward: false' };
+
+/** The output with one input moved by each h: the derivative's definition, worked with numbers. */
+function slopeRun(trace: Trace, of: string, hs: number[]): SlopeRun {
+  const out = trace.graph.output;
+  const at = trace.values[of];
+  const value = trace.values[out];
+  const rows = hs.map((h) => {
+    const moved = forward(trace.graph, { [of]: at + h })[out];
+    return { h, value: moved, rise: moved - value, ratio: (moved - value) / h };
+  });
+  return { of, at, value, exact: trace.grads[of] ?? NaN, rows };
+}
+
+function slopeSteps(trace: Trace, slope: SlopeRun): Step[] {
+  const out = trace.graph.output;
+  const x = slope.of;
+  const fx = `${out}(${x})`;
+  const fxh = `${out}(${x} + h)`;
+  return slope.rows.map((row, k) => {
+    const last = k === slope.rows.length - 1;
+    // f(x + h) with the digits the rise needs: 20.014003, not 20.014 beside a rise of 0.014003.
+    const so = slope.rows.slice(0, k + 1).map((r) => [num(r.h), digits(r.value), num(r.rise), num(r.ratio)]);
+    const lines = [
+      ...table([['h', fxh, 'rise', 'rise / h'], ...so]),
+      ...(k === 0
+        ? [
+            `Nudge ${x} by h and see how far ${out} moves: the rise ${fxh} − ${fx}. The rise divided by h is how fast ${out} changes per unit of ${x}.`,
+          ]
+        : []),
+      ...(k > 0 && !last ? [`h is ten times smaller; watch rise / h settle.`] : []),
+      ...(last
+        ? [
+            `As h shrinks to 0, rise / h settles at one number, ${num(slope.exact)}: the derivative of ${out} with respect to ${x}. It says how much ${out} moves, and which way, for a tiny move of ${x}.`,
+            `With several inputs, each has such a slope (nudging it alone); together they are the gradient. From here on, a box's g is the output's slope with respect to that node.`,
+          ]
+        : []),
+    ];
+    return {
+      phase: 'slope',
+      title: `Slope: h = ${num(row.h)}`,
+      text: `${x} = ${num(slope.at)} + ${num(row.h)}: ${fxh} = ${digits(row.value)}, a rise of ${num(row.rise)}, and (${fxh} − ${fx}) / h = ${num(row.rise)} / ${num(row.h)} = ${num(row.ratio)}.`,
+      lines,
+      highlight: { nodes: [x, out], edges: [], current: out },
+      reached: { forward: Infinity, backward: -1 },
+    };
+  });
+}
+
+/** Ten significant digits: enough for f(x + h) to show its rise at h = 0.001, and no float noise. */
+function digits(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(10))) : num(x);
+}
