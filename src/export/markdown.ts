@@ -11,6 +11,7 @@
 
 import { drawGraph, drawingToText, layoutGraph, tooLargeToDraw, tooLargeToLayOut, type Layout } from '../layout/index.js';
 import {
+  kindOf,
   buildLesson,
   num,
   paragraphs,
@@ -186,9 +187,9 @@ export function toMarkdown(scenario: Scenario, options: HandoutOptions = {}): st
   }
   const lesson = buildLesson(scenario);
   const out = head(scenario, lesson, true, 'as a handout');
-  // The overview repeats the description; once at the top is enough.
+  // The overview, the first step, repeats the description; once at the top is enough.
   const seen = new Set(paragraphs(scenario.description ?? ''));
-  lesson.steps.forEach((step, i) => out.push(...stepSection(step, i + 1, step.phase === 'overview' ? seen : undefined)));
+  lesson.steps.forEach((step, i) => out.push(...stepSection(step, i + 1, i === 0 ? seen : undefined)));
   return out.join('\n');
 }
 
@@ -219,7 +220,7 @@ export function quizHandout(scenario: Scenario, alone = false): { student: strin
 
   const firstQuestion = steps.findIndex((step) => step.contribution);
   // Without a backward step (a lesson of slopes), the setup is the forward pass.
-  const setupEnd = firstQuestion >= 0 ? firstQuestion : steps.findIndex((s) => s.phase !== 'overview' && s.phase !== 'forward');
+  const setupEnd = firstQuestion >= 0 ? firstQuestion : steps.findIndex((s) => !kindOf(s.phase).setup);
   const told = new Set<number>();
   steps.forEach((step, i) => {
     if (setupEnd >= 0 && i >= setupEnd) return;
