@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildLesson, lessonToJson, lessonToText, paragraphs, shownAt } from '../../src/lesson/index.js';
+import { buildLesson, lessonToJson, lessonToText, paragraphs, shownAt, stepText } from '../../src/lesson/index.js';
 import { SEED_GRAPHS, graphOf, scenarioOf } from '../helpers/graphs.js';
-import { parseScenario } from '../../src/scenario/index.js';
+import { loadScenarioFile, parseScenario } from '../../src/scenario/index.js';
 
 const lessonFor = (id: string, nudge = 0.01) =>
   buildLesson(scenarioOf(id, SEED_GRAPHS[id], { c: 'a + b', z: id === 'reuse-add' ? 'c + b' : 'c * d' }, nudge));
@@ -162,5 +162,21 @@ describe('the overview of a large graph', () => {
     expect(overview.lines).toContain(
       'Params (what the nudge moves): x0, x1. Data (never moved): x2, x3, x4, x5, x6, x7, … 30 more, x38, x39.',
     );
+  });
+});
+
+describe('predict mode on steps that ask nothing', () => {
+  const situation = (step: number) => ({ step, predict: true, picks: {}, hints: 0, overwrite: false });
+
+  it('says at the seed that ∂z/∂z needs no prediction, and nowhere else', () => {
+    const lesson = lessonFor('add-then-mul');
+    const seed = lesson.steps.findIndex((s) => s.phase === 'seed');
+    expect(stepText(lesson, situation(seed)).lines).toContain('(∂z/∂z needs no prediction.)');
+    // A further example's pass asks nothing either, but its gradients are no seed: the line would be false there.
+    const mlp = buildLesson(loadScenarioFile('scenarios/17-mlp.yaml'));
+    const example = mlp.steps.findIndex((s) => s.title.startsWith('Backward: example 2'));
+    expect(example).toBeGreaterThan(0);
+    for (const i of [example, seed - 1, seed + 2])
+      expect(stepText(i === example ? mlp : lesson, situation(i)).lines.join('\n')).not.toContain('needs no prediction');
   });
 });
