@@ -414,7 +414,8 @@ async function loadTutor(): Promise<typeof import('./ui/run.js')> {
   }
 }
 
-type Given = Record<string, unknown>;
+/** The options given on the command line, by name. */
+type OptionValues = Record<string, unknown>;
 
 /** What each command takes beyond its name: whether any positionals, and which options. A new command adds its row. */
 const TAKES: Record<string, { positionals: number; options: string[] }> = {
@@ -433,7 +434,7 @@ const TUTOR = { positionals: 1, options: ['json', 'expr', 'set', 'quiz', 'no-col
  * `grad-tutor list extra` may be a typo for `show extra`. (A second scenario
  * is refused where the scenario is read, with the same kind of sentence.)
  */
-function refuseExtras(command: string | undefined, rest: string[], values: Given): void {
+function refuseExtras(command: string | undefined, rest: string[], values: OptionValues): void {
   const known = command !== undefined && command in TAKES;
   // Another word is a command this table does not list (it answers for itself) or an unknown one.
   if (!known && rest.length > 0) return;

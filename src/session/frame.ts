@@ -39,7 +39,7 @@ import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from
 import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
 import { clip, wrapLines } from './text.js';
 
-export interface Window {
+export interface ScreenSize {
   columns: number;
   rows: number;
 }
@@ -102,7 +102,7 @@ const PROMPT_ENTRIES = ['Open a scenario file…', 'Type your own graph…'];
 
 const built = new WeakMap<Session, Frame>();
 
-export function buildFrame(state: Session, window: Window = state.window): Frame {
+export function buildFrame(state: Session, window: ScreenSize = state.window): Frame {
   if (window === state.window) {
     const cached = built.get(state);
     if (cached) return cached;
@@ -118,7 +118,7 @@ export function carryFrame(from: Session, to: Session): void {
   if (frame) built.set(to, frame);
 }
 
-function compose(state: Session, { columns, rows }: Window): Frame {
+function compose(state: Session, { columns, rows }: ScreenSize): Frame {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS)
     return { kind: 'too-small', text: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.` };
   if (state.working) return { kind: 'working', text: wrapLines([state.working, 'q quits.'], columns) };
