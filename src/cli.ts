@@ -13,7 +13,7 @@ import {
 } from './scenario/index.js';
 import { readPiped } from './io/read-file.js';
 import { inCourse, lessonKey, tooLargeForTheTutor, type LessonRef } from './course.js';
-import { loadProgress, NOWHERE, progressPath } from './progress.js';
+import { loadProgress, NOWHERE, progressPath } from './progress/index.js';
 import { buildLesson, lessonJsonPieces, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';

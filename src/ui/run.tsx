@@ -2,7 +2,7 @@ import React from 'react';
 import { render } from 'ink';
 import { bundledScenarios } from '../catalog.js';
 import { courseEntries, openLesson, type LessonRef } from '../course.js';
-import { loadProgress, NOWHERE, progressPath, saveFailure, saveProgress, type Progress } from '../progress.js';
+import { loadProgress, NOWHERE, progressPath, saveFailure, saveProgress, type Progress } from '../progress/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
 import { layOutInWorker, stopLayingOut, type LayOutFirst } from './background.js';
