@@ -398,10 +398,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 /**
- * The tutor's screen: Ink, whose layout engine is WebAssembly. V8 reserves a
- * WebAssembly memory's whole address space up front (about 11 GB here), so
- * under a lower `ulimit -v` it cannot load; the commands that print do not
- * load it at all.
+ * The tutor's screen: Ink, whose layout engine is WebAssembly. Node 20 and
+ * 22's V8 reserves a WebAssembly memory's whole address space up front (about
+ * 11 GB here), so under a lower `ulimit -v` it cannot load (Node 24 needs no
+ * such room); the commands that print do not load it at all.
  */
 async function loadTutor(): Promise<typeof import('./ui/run.js')> {
   try {

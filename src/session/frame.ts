@@ -3,10 +3,10 @@
  * the window. The views only render a frame, and the reducer reads the same
  * frame to know how far text scrolls and where the drawing's window sits.
  *
- * Room to grow: a lesson frame has an `arrangement` (the drawing above the
- * text now; beside it from ~120 columns next), the cut drawing keeps its
- * `origin` (pan offsets move it), and the text is plain lines, so a
- * Train-phase chart or a nudge's old → new boxes are lines and spans too.
+ * A lesson frame's `arrangement` puts the drawing above the text, or beside
+ * it from BESIDE_COLUMNS (plan.ts); a drawing cut to the window keeps its
+ * `origin`, which a pan moves; the text is plain lines, the Train phase's
+ * chart among them.
  */
 import { lessonKey, type MenuEntry } from '../lesson/index.js';
 import {
