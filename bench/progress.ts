@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { EMPTY, saveProgress, type Progress } from '../src/progress.js';
+import { EMPTY, saveProgress, type Progress } from '../src/progress/index.js';
 import { median } from './startup.js';
 
 const { values } = parseArgs({ options: { counts: { type: 'string', default: '1000,10000,100000,600000' } } });

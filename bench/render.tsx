@@ -10,7 +10,7 @@
  * free of the other benchmarks.
  */
 import './ink-env.js';
-import { EMPTY } from '../src/progress.js';
+import { EMPTY } from '../src/progress/index.js';
 import type { Scenario } from '../src/scenario/index.js';
 import { startSession } from '../src/ui/run.js';
 import { lessonOf } from '../src/session/session.js';

@@ -1,8 +1,9 @@
 /**
- * The benchmark report: `npm run bench` (which builds first) prints one table
- * of medians, headed by the machine it ran on. Figures, not a test: nothing
- * here fails on a slow machine. Each part can also be run alone:
- * bench/startup.ts, bench/layout.ts.
+ * The benchmark report: `npm run bench` (which builds first) prints a table
+ * of medians, headed by the machine it ran on, then the tables of
+ * render-scale.ts, train-render.tsx, scale.ts, limits.ts, export.ts and
+ * reused.ts. Figures, not a test: nothing here fails on a slow machine. Each
+ * part can also be run alone; its header says how.
  */
 
 import { execFileSync, spawn } from 'node:child_process';

@@ -10,7 +10,7 @@
  * Run alone: NODE_ENV=production npx tsx bench/train-render.tsx
  */
 import './ink-env.js';
-import { EMPTY } from '../src/progress.js';
+import { EMPTY } from '../src/progress/index.js';
 import { startSession } from '../src/ui/run.js';
 import { lessonOf } from '../src/session/session.js';
 import { median } from './startup.js';

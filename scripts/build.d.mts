@@ -1,4 +1,4 @@
-// Types for what the render bench borrows from scripts/build.mjs.
+// Types for what the benches and the bundle tests borrow from scripts/build.mjs.
 import type { Plugin } from 'esbuild';
 
 export const dependencyPatches: Plugin;

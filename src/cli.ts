@@ -13,7 +13,7 @@ import {
 } from './scenario/index.js';
 import { readPiped } from './io/read-file.js';
 import { inCourse, lessonKey, tooLargeForTheTutor, type LessonRef } from './course.js';
-import { loadProgress, NOWHERE, progressPath } from './progress.js';
+import { loadProgress, NOWHERE, progressPath } from './progress/index.js';
 import { buildLesson, lessonJsonPieces, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
@@ -398,10 +398,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 /**
- * The tutor's screen: Ink, whose layout engine is WebAssembly. V8 reserves a
- * WebAssembly memory's whole address space up front (about 11 GB here), so
- * under a lower `ulimit -v` it cannot load; the commands that print do not
- * load it at all.
+ * The tutor's screen: Ink, whose layout engine is WebAssembly. Node 20 and
+ * 22's V8 reserves a WebAssembly memory's whole address space up front (about
+ * 11 GB here), so under a lower `ulimit -v` it cannot load (Node 24 needs no
+ * such room); the commands that print do not load it at all.
  */
 async function loadTutor(): Promise<typeof import('./ui/run.js')> {
   try {
@@ -414,7 +414,8 @@ async function loadTutor(): Promise<typeof import('./ui/run.js')> {
   }
 }
 
-type Given = Record<string, unknown>;
+/** The options given on the command line, by name. */
+type OptionValues = Record<string, unknown>;
 
 /** What each command takes beyond its name: whether any positionals, and which options. A new command adds its row. */
 const TAKES: Record<string, { positionals: number; options: string[] }> = {
@@ -433,7 +434,7 @@ const TUTOR = { positionals: 1, options: ['json', 'expr', 'set', 'quiz', 'no-col
  * `grad-tutor list extra` may be a typo for `show extra`. (A second scenario
  * is refused where the scenario is read, with the same kind of sentence.)
  */
-function refuseExtras(command: string | undefined, rest: string[], values: Given): void {
+function refuseExtras(command: string | undefined, rest: string[], values: OptionValues): void {
   const known = command !== undefined && command in TAKES;
   // Another word is a command this table does not list (it answers for itself) or an unknown one.
   if (!known && rest.length > 0) return;

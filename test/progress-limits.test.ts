@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../src/catalog.js';
 import { buildLesson } from '../src/lesson/index.js';
-import { EMPTY, loadProgress, mergeProgress, saveProgress, type Progress } from '../src/progress.js';
+import { EMPTY, loadProgress, mergeProgress, saveProgress, type Progress } from '../src/progress/index.js';
 import { loadScenarioFile } from '../src/scenario/index.js';
 import { runCli } from './helpers/run-cli.js';
 

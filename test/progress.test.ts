@@ -13,7 +13,7 @@ import {
   saveProgress,
   EMPTY,
   type Progress,
-} from '../src/progress.js';
+} from '../src/progress/index.js';
 import { buildFrame } from '../src/session/frame.js';
 import { progressOf, startSession } from '../src/ui/run.js';
 import type { KeyName } from '../src/session/keys.js';

@@ -14,7 +14,7 @@
  * neighbours (UAX #29): none is Extend, SpacingMark, Prepend, ZWJ, a regional
  * indicator, a Hangul jamo or syllable, a surrogate, or CR (CR LF is one
  * cluster). Controls other than CR break on both sides. Checked against ICU in
- * test/bundle/segmenter.test.ts.
+ * test/bundle/patches.test.ts.
  */
 export const ALONE = /^[\u0000-\u000c\u000e-\u02ff\u0370-\u03ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2bff]*$/;
 

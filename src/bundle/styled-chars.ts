@@ -6,7 +6,7 @@
 // style (a run of box drawing, a blank), and the diff of two equal styles is
 // empty, so this checks that first. The build puts it in place of the
 // library's own (scripts/build.mjs); the output is the same, character for
-// character (test/bundle/styled-chars.test.ts).
+// character (test/bundle/patches.test.ts).
 
 export interface AnsiCode {
   code: string;

@@ -16,7 +16,10 @@ export interface GraphNode {
   value?: number;
   /** True for an inner operation of a nested expression that the scenario did not name. */
   generated: boolean;
-  /** One sentence from the scenario's `notes`, shown at this node's step. */
+  /**
+   * One sentence from the scenario's `notes`: an operation's is shown at its forward step; a leaf's, which has
+   * none, at the backward step of its last edge (and at the slope lesson's summary).
+   */
   note?: string;
 }
 

@@ -1,8 +1,8 @@
 /**
  * What both exported scripts need to know about a scenario, worked out once:
  * the variables, the forward lines, which inputs are params and which data,
- * and which named nodes keep a gradient. The scripts differ only in how they
- * spell a leaf and a few PyTorch-only lines.
+ * and which named nodes keep a gradient. The scripts differ only in their
+ * `Dialect` (script.ts): how each makes a leaf, reads a value, moves a param.
  */
 
 import { isLeaf, nodeMap, opRow, reachesOutput, type GraphNode } from '../engine/index.js';

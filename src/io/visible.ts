@@ -25,7 +25,7 @@ function shown(ch: string): string {
   return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** The text with every control character made visible; tabs and newlines stay (`oneLine` turns those too). */
+/** The text with every control character made visible; tabs and newlines stay (`visibleLine` turns those too). */
 export function visible(text: string): string {
   return text.replace(CONTROL, shown);
 }

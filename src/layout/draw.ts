@@ -68,7 +68,6 @@ function spanOf(text: string, style: number): StyledText {
   return found ? { text, style: found } : { text };
 }
 
-/** Plain text, no styles, trailing blanks trimmed: for golden files, pipes and `graph`. */
 /**
  * The most cells a whole drawing is made as text (by graph and the handout): a 1,000-term sum's (31,346 × 2,005)
  * still is, in about 5 s. A long sum's drawing grows with the square of its terms: 10,000 terms took 75 s and 5 GB.
@@ -101,6 +100,7 @@ export function tooLargeToLayOut(graph: Graph, whole = false): string | undefine
   return whole ? tooLargeToDraw(size) : undefined;
 }
 
+/** Plain text, no styles, trailing blanks trimmed: for golden files, pipes and `graph`. */
 export function drawingToText(drawing: Drawing): string {
   return drawing.lines
     .map((spans) =>

@@ -12,7 +12,7 @@ import { drawGraph } from './draw.js';
 import type { Drawing, GraphState, Highlight, Layout, Point } from './types.js';
 import { drawWindow } from './viewport.js';
 import { pairKey, rectOf, spatial } from './spatial.js';
-import { placeWindow, type Placement } from './window.js';
+import { placeWindow, type PlacedWindow } from './window.js';
 
 /** One line for the shell's footer and the help screen: what the marks on the drawing mean. */
 export const LEGEND = '╔▸ the step’s node   ┏━ what it uses   · not yet computed   v value   g gradient';
@@ -72,12 +72,12 @@ export function frameGraph(
   if (holdsStep('compact') || !holdsCurrent('full')) return windowOf('compact');
   return windowOf('full');
 
-  function placement(style: BoxStyle): { layout: Layout; p: Placement } {
+  function placed(style: BoxStyle): { layout: Layout; p: PlacedWindow } {
     const layout = style === 'full' ? layouts.full() : layouts.compact();
     return { layout, p: placeWindow(layout, focus ?? layout.graph.output, width, height) };
   }
   function holdsStep(style: BoxStyle): boolean {
-    const { layout, p } = placement(style);
+    const { layout, p } = placed(style);
     const names = [...(highlight.current ? [highlight.current] : []), ...highlight.nodes];
     const where = spatial(layout.boxes, layout.edges);
     const areas = [
@@ -88,12 +88,12 @@ export function frameGraph(
   }
   function holdsCurrent(style: BoxStyle): boolean {
     if (!highlight.current) return true;
-    const { layout, p } = placement(style);
+    const { layout, p } = placed(style);
     return inside(p, layout.boxes[highlight.current]);
   }
 }
 
-function inside(p: Placement, b: { row: number; col: number; width: number; height: number }): boolean {
+function inside(p: PlacedWindow, b: { row: number; col: number; width: number; height: number }): boolean {
   const { origin } = p;
   return b.row >= origin.row && b.col >= origin.col && b.row + b.height <= origin.row + p.height && b.col + b.width <= origin.col + p.width;
 }

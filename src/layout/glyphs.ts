@@ -6,7 +6,7 @@
  * a plain trunk (┡) come out right without special cases.
  */
 
-/** How a line is drawn. `none` means no line in that direction. */
+/** How a line is drawn. `None` means no line in that direction. */
 export const Weight = { None: 0, Light: 1, Heavy: 2, Double: 3 } as const;
 export type Weight = (typeof Weight)[keyof typeof Weight];
 

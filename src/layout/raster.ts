@@ -20,7 +20,7 @@ import type { GraphNode } from '../engine/graph.js';
 export const CellStyle = { Plain: 0, Pending: 1, Label: 2, Edge: 3, Node: 4, Current: 5 } as const;
 export type CellStyle = (typeof CellStyle)[keyof typeof CellStyle];
 
-/** A rectangle of the layout: its top-left cell and its size. */
+/** The window of the layout to draw: its top-left cell and its size. */
 export interface Window {
   row: number;
   col: number;

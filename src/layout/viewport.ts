@@ -7,7 +7,7 @@
 
 import { drawGraph, type DrawOptions } from './draw.js';
 import type { Box, Drawing, GraphState, Highlight, Layout, Point, StyledText } from './types.js';
-import { markerLines, placeWindow, type Focus, type Placement } from './window.js';
+import { markerLines, placeWindow, type Focus, type PlacedWindow } from './window.js';
 
 export function viewport(
   drawing: Drawing,
@@ -52,7 +52,7 @@ export function drawWindow(
 }
 
 /** The picture between its marker rows; boxes in the returned drawing's rows, `origin` the picture's place in the whole. */
-function framed(p: Placement, lines: StyledText[][], boxes: Record<string, Box>): Drawing {
+function framed(p: PlacedWindow, lines: StyledText[][], boxes: Record<string, Box>): Drawing {
   const markers = markerLines(p);
   const top = markers.top ? 1 : 0;
   const shifted: Record<string, Box> = {};

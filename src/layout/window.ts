@@ -38,7 +38,8 @@ export interface Beyond {
   right?: number;
 }
 
-export interface Placement {
+/** The window placed on a drawing: where it lies, its size, and what goes on past its edges. */
+export interface PlacedWindow {
   /** The top-left cell of the picture (without its marker rows) in the whole drawing. */
   origin: Point;
   width: number;
@@ -49,12 +50,12 @@ export interface Placement {
   markerRows: { top: number; bottom: number };
 }
 
-export function placeWindow(drawing: Extent, focus: Focus, width: number, height: number, from?: Point, pan?: Point): Placement {
+export function placeWindow(drawing: Extent, focus: Focus, width: number, height: number, from?: Point, pan?: Point): PlacedWindow {
   const w = Math.max(0, Math.min(width, drawing.width));
   if (drawing.width <= width && drawing.height <= height) {
     return { origin: { row: 0, col: 0 }, width: drawing.width, height: drawing.height, beyond: {}, markerRows: { top: 0, bottom: 0 } };
   }
-  let placed: Placement | undefined;
+  let placed: PlacedWindow | undefined;
   for (let reserve = 1; reserve <= 2; reserve++) {
     const h = Math.max(0, Math.min(height - reserve, drawing.height));
     const origin = place(drawing, focus, w, h, from, pan);
@@ -63,8 +64,8 @@ export function placeWindow(drawing: Extent, focus: Focus, width: number, height
     if (rows <= reserve || height - reserve <= 1) break;
   }
   const p = placed!;
-  // A marker row the placement turned out not to need goes to the picture: placed again in the taller room,
-  // unless that placement would need the row back for a marker.
+  // A marker row the window turned out not to need goes to the picture: placed again in the taller room,
+  // unless the window placed there would need the row back for a marker.
   const spare = height - p.height - p.markerRows.top - p.markerRows.bottom;
   if (spare > 0 && p.height < drawing.height) {
     const h = Math.min(drawing.height, p.height + spare);
@@ -76,7 +77,7 @@ export function placeWindow(drawing: Extent, focus: Focus, width: number, height
   return p;
 }
 
-function withMarkers(drawing: Extent, origin: Point, w: number, h: number): Placement {
+function withMarkers(drawing: Extent, origin: Point, w: number, h: number): PlacedWindow {
   const beyond: Beyond = {};
   // Plain counters in one pass over flat numbers: this runs a few times a step, over every box of the graph.
   let above = 0,
@@ -120,7 +121,7 @@ function place(drawing: Extent, focus: Focus, w: number, h: number, from?: Point
   return { row, col };
 }
 
-/** One axis of a placement: the focus's start and size on it, the window's and the drawing's size, the last window's start. */
+/** One axis of a window's place: the focus's start and size on it, the window's and the drawing's size, the last window's start. */
 interface Axis {
   at: number;
   size: number;
@@ -259,8 +260,8 @@ function start(at: number, size: number, window: number, total: number, previous
 
 const MARKER_STYLE = { dim: true };
 
-/** The marker rows of a placement, each `width` columns: [top] and [bottom], either possibly absent. */
-export function markerLines(p: Placement): { top?: StyledText[]; bottom?: StyledText[] } {
+/** The marker rows of a placed window, each `width` columns: [top] and [bottom], either possibly absent. */
+export function markerLines(p: PlacedWindow): { top?: StyledText[]; bottom?: StyledText[] } {
   const { above, below, left, right } = p.beyond;
   const more = (n: number) => (n > 0 ? `${n} more` : 'more');
   const ends = {

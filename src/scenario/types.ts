@@ -3,7 +3,7 @@ import type { TrainSettings } from '../engine/train.js';
 
 /** A loaded, validated scenario: everything the engine and the lesson need. */
 export interface Scenario {
-  /** The bundled id (`03-add-then-mul.yaml` → `add-then-mul`), or the file's base name without extension. */
+  /** The bundled id (`04-add-then-mul.yaml` → `add-then-mul`), the file's base name without extension, or `typed` for a typed graph. */
   id: string;
   title: string;
   description?: string;

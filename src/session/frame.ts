@@ -3,10 +3,10 @@
  * the window. The views only render a frame, and the reducer reads the same
  * frame to know how far text scrolls and where the drawing's window sits.
  *
- * Room to grow: a lesson frame has an `arrangement` (the drawing above the
- * text now; beside it from ~120 columns next), the cut drawing keeps its
- * `origin` (pan offsets move it), and the text is plain lines, so a
- * Train-phase chart or a nudge's old → new boxes are lines and spans too.
+ * A lesson frame's `arrangement` puts the drawing above the text, or beside
+ * it from BESIDE_COLUMNS (plan.ts); a drawing cut to the window keeps its
+ * `origin`, which a pan moves; the text is plain lines, the Train phase's
+ * chart among them.
  */
 import { lessonKey, type MenuEntry } from '../lesson/index.js';
 import {
@@ -40,7 +40,7 @@ import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from
 import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
 import { clip, wrapLines } from './text.js';
 
-export interface Window {
+export interface ScreenSize {
   columns: number;
   rows: number;
 }
@@ -103,7 +103,7 @@ const PROMPT_ENTRIES = ['Open a scenario file…', 'Type your own graph…'];
 
 const built = new WeakMap<Session, Frame>();
 
-export function buildFrame(state: Session, window: Window = state.window): Frame {
+export function buildFrame(state: Session, window: ScreenSize = state.window): Frame {
   if (window === state.window) {
     const cached = built.get(state);
     if (cached) return cached;
@@ -119,7 +119,7 @@ export function carryFrame(from: Session, to: Session): void {
   if (frame) built.set(to, frame);
 }
 
-function compose(state: Session, { columns, rows }: Window): Frame {
+function compose(state: Session, { columns, rows }: ScreenSize): Frame {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS)
     return { kind: 'too-small', text: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.` };
   if (state.working) return { kind: 'working', text: wrapLines([state.working, 'q quits.'], columns) };

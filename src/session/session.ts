@@ -9,7 +9,7 @@
  */
 import { entryOf, lessonKey, sameLesson, type LessonRef, type MenuEntry } from '../lesson/index.js';
 import { judge, kindAt, kindKeys, knobAt, nextLessonAt, questionAt, type Given, type Step } from '../lesson/index.js';
-import { encodeSeen, decodeSeen, type Again } from '../progress.js';
+import { encodeSeen, decodeSeen, type Again } from '../progress/index.js';
 import { PROMPT_GRAPH, type Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
 import {

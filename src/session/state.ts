@@ -18,7 +18,7 @@ import {
   type Situation,
   type Waiting,
 } from '../lesson/index.js';
-import type { Again } from '../progress.js';
+import type { Again } from '../progress/index.js';
 import type { BoxStyle, Point } from '../layout/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { lessonFor } from './lessons.js';

@@ -2,7 +2,7 @@ import React from 'react';
 import { render } from 'ink';
 import { bundledScenarios } from '../catalog.js';
 import { courseEntries, openLesson, type LessonRef } from '../course.js';
-import { loadProgress, NOWHERE, progressPath, saveFailure, saveProgress, type Progress } from '../progress.js';
+import { EMPTY, loadProgress, NOWHERE, progressPath, saveFailure, saveProgress, VERSION, type Progress } from '../progress/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { App } from './App.js';
 import { layOutInWorker, stopLayingOut, type LayOutFirst } from './background.js';
@@ -30,7 +30,7 @@ export function progressOf(state: Session): Progress {
   // The steps seen of lessons not finished: a lesson resumed after a restart counts only what was really seen.
   const seen = Object.fromEntries(Object.entries(seenOf(state)).filter(([key, ranges]) => ranges && !state.finished.includes(key)));
   return {
-    version: 2,
+    version: VERSION,
     ...(open ? { current: { lesson: open.lesson, step: open.step, ...(state.predict ? { quiz: true } : {}) } } : {}),
     finished: state.finished,
     quiz: scoresOf(state),
@@ -126,7 +126,7 @@ export function startSession(
 export async function runTutor(options: RunOptions): Promise<number> {
   const path = progressPath(options.env);
   if (!path) options.stderr.write(`${NOWHERE}\n`);
-  const loaded = path ? loadProgress(path) : { progress: { version: 2 as const, finished: [], quiz: {}, recent: [] } };
+  const loaded = path ? loadProgress(path) : { progress: structuredClone(EMPTY) };
   const session = startSession({
     ...options,
     path,

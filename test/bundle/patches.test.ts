@@ -144,6 +144,49 @@ const styledOf = (hard: string[], plain = PLAIN) =>
     .map((parts) => parts.join(''));
 const styled = styledOf(HARD);
 
+describe('QuickSegmenter', () => {
+  const icu = new Intl.Segmenter();
+  const quick = new QuickSegmenter();
+  const segments = (s: Iterable<{ segment: string; index: number; input: string }>) =>
+    [...s].map(({ segment, index, input }) => ({ segment, index, input }));
+
+  it('cuts every code unit it handles alone into a cluster of its own, as ICU does', () => {
+    expect(alone.length).toBeGreaterThan(3_000);
+    const all = alone.join('');
+    expect(segments(quick.segment(all))).toEqual(segments(icu.segment(all)));
+    // And in random order, so that every kind of neighbour meets every other.
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alone), { minLength: 2, maxLength: 200 }), (units) => {
+        const text = units.join('');
+        expect(segments(quick.segment(text))).toEqual(segments(icu.segment(text)));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it('answers segment() and containing() as ICU does on any text, handing hard text to ICU', () => {
+    fc.assert(
+      fc.property(chars(HARD), (text) => {
+        const ours = quick.segment(text);
+        const theirs = icu.segment(text);
+        expect(segments(ours)).toEqual(segments(theirs));
+        for (const at of [-1, 0, 0.5, 1, text.length - 1, text.length, text.length + 3]) {
+          const a = ours.containing(at);
+          const b = theirs.containing(at);
+          expect(a && { segment: a.segment, index: a.index }).toEqual(b && { segment: b.segment, index: b.index });
+        }
+      }),
+      { numRuns: 500, seed: 12 },
+    );
+  });
+
+  it('leaves words and sentences to ICU', () => {
+    const words = new QuickSegmenter('en', { granularity: 'word' });
+    expect([...words.segment('two words')].map((s) => s.segment)).toEqual(['two', ' ', 'words']);
+    expect(words.resolvedOptions().granularity).toBe('word');
+  });
+});
+
 describe('the patched text libraries', () => {
   it('NARROW holds only code units that are clusters of their own and one column wide', () => {
     const narrow = bmp.filter((c) => NARROW.test(c));

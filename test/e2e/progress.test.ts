@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadProgress, saveProgress, EMPTY } from '../../src/progress.js';
+import { loadProgress, saveProgress, EMPTY } from '../../src/progress/index.js';
 import { assertBuilt, CTRL_C } from './pty.js';
 import { trackedTuis } from './tracked.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { backprop, nudge } from '../../src/engine/index.js';
+import { backprop, nudge, type Contribution } from '../../src/engine/index.js';
 import { bundledScenarios } from '../../src/catalog.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import {
@@ -21,6 +21,47 @@ import {
   verdict,
 } from '../../src/lesson/index.js';
 import { SEED_GRAPHS } from '../helpers/graphs.js';
+
+/** What the operand already had from other paths, and its gradient once this edge has run: worked out here from the edge's own numbers. */
+const before = (c: Contribution) => (c.path > 1 ? c.sumBefore : 0);
+const after = (c: Contribution) => c.sumBefore + c.local * c.upstream;
+
+/** Each mistake a reason can name: how its wording starts, the number that mistake gives, and the numbers it must quote. */
+const MISTAKES: { says: RegExp; gives: (c: Contribution) => number; quotes: (c: Contribution) => number[] }[] = [
+  { says: /^that is this path alone: /, gives: (c) => c.local * c.upstream, quotes: (c) => [c.sumBefore] },
+  {
+    says: /^that is the upstream gradient .* without the local derivative /,
+    gives: (c) => before(c) + c.upstream,
+    quotes: (c) => [c.upstream, c.local],
+  },
+  { says: /^that is the local derivative .* alone; /, gives: (c) => before(c) + c.local, quotes: (c) => [c.local, c.upstream] },
+  { says: /^the sign is flipped: /, gives: (c) => -after(c), quotes: (c) => [c.local * c.upstream] },
+  { says: /^0 is where every gradient starts/, gives: () => 0, quotes: () => [] },
+  { says: /^that counts this path twice/, gives: (c) => 2 * after(c), quotes: () => [] },
+  { says: /^that adds the local derivative and the upstream gradient/, gives: (c) => before(c) + c.local + c.upstream, quotes: () => [] },
+  { says: /^that is one too many: /, gives: (c) => after(c) + 1, quotes: (c) => [c.local * c.upstream] },
+  { says: /^that is one too few: /, gives: (c) => after(c) - 1, quotes: (c) => [c.local * c.upstream] },
+];
+
+/**
+ * Every wrong choice's reason names one mistake, and that mistake gives the
+ * number on the choice (as shown) and quotes the edge's numbers it is about;
+ * no two choices share a reason, and the right one has none.
+ */
+function expectTrueReasons(q: { choices: { value: number; right: boolean; why: string }[] }, c: Contribution): void {
+  for (const choice of q.choices) {
+    if (choice.right) {
+      expect(choice.why).toBe('');
+      continue;
+    }
+    const named = MISTAKES.filter((m) => m.says.test(choice.why));
+    expect(named, choice.why).toHaveLength(1);
+    expect(num(choice.value), choice.why).toBe(num(named[0].gives(c)));
+    for (const n of named[0].quotes(c)) expect(choice.why).toContain(num(n));
+  }
+  const reasons = q.choices.filter((choice) => !choice.right).map((choice) => choice.why);
+  expect(new Set(reasons).size).toBe(reasons.length);
+}
 
 describe('predict-mode questions', () => {
   it('on b’s second path in (a + b) · b: the right -7 once, and the real mistakes as distractors', () => {
@@ -70,7 +111,7 @@ describe('predict-mode questions', () => {
         expect(q.choices.filter((choice) => choice.right)).toHaveLength(1);
         expect(q.choices.find((choice) => choice.right)!.value).toBe(c.sumAfter);
         expect(q.choices.length).toBeGreaterThanOrEqual(3);
-        for (const choice of q.choices) if (!choice.right) expect(choice.why.length).toBeGreaterThan(10);
+        expectTrueReasons(q, c);
       });
     }
   });
@@ -100,6 +141,7 @@ describe('predict-mode questions', () => {
           expect(new Set(shown).size).toBe(shown.length);
           expect(q.choices.filter((choice) => choice.right)).toHaveLength(1);
           expect(q.choices.length).toBeGreaterThanOrEqual(3);
+          expectTrueReasons(q, c);
         },
       ),
       { numRuns: 500 },
@@ -236,12 +278,23 @@ describe('the bundled course', () => {
     const kinds = new Set<string>();
     for (const id of ids) {
       const doc = JSON.parse((await runCli(['show', id, '--json'])).stdout) as {
-        steps: { question?: { kind: string; choices: { right: boolean; why: string }[] } }[];
+        steps: { question?: { kind: string; choices: { right: boolean; why: string }[]; other_mistakes?: { why: string }[] } }[];
       };
       for (const step of doc.steps) {
         if (!step.question) continue;
         kinds.add(step.question.kind);
-        for (const c of step.question.choices) expect(c.right || c.why.length > 10, id).toBe(true);
+        const { choices, other_mistakes = [] } = step.question;
+        expect(
+          choices.filter((c) => c.right).map((c) => c.why),
+          id,
+        ).toEqual(['']);
+        // One reason per mistake: a reason said of two different answers is true of at most one.
+        const reasons = [...choices.filter((c) => !c.right), ...other_mistakes].map((c) => c.why);
+        expect(
+          reasons.every((why) => why !== ''),
+          id,
+        ).toBe(true);
+        expect(new Set(reasons).size, `${id}: ${reasons.join(' | ')}`).toBe(reasons.length);
       }
     }
     expect([...kinds].sort()).toEqual(['edge-result', 'forward-value', 'local-derivative', 'nudge-direction', 'running-sum', 'upstream']);

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { questionAt } from '../../src/lesson/index.js';
-import { EMPTY, loadProgress, mergeProgress } from '../../src/progress.js';
+import { EMPTY, loadProgress, mergeProgress } from '../../src/progress/index.js';
 import type { KeyName } from '../../src/session/keys.js';
 import { buildFrame } from '../../src/session/frame.js';
 import { startSession } from '../../src/ui/run.js';

@@ -1,7 +1,7 @@
 import React, { act } from 'react';
 import { render } from 'ink-testing-library';
 import { lessonKey } from '../../src/course.js';
-import { EMPTY, type Progress } from '../../src/progress.js';
+import { EMPTY, type Progress } from '../../src/progress/index.js';
 import { App } from '../../src/ui/App.js';
 import type { LayOutFirst } from '../../src/ui/background.js';
 import { startSession } from '../../src/ui/run.js';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadProgress, saveProgress } from '../../src/progress.js';
+import { loadProgress, saveProgress } from '../../src/progress/index.js';
 import { progressOf } from '../../src/ui/run.js';
 import { KEY, openTutor } from './harness.js';
 

@@ -1,6 +1,6 @@
-import { bundledScenarios } from './catalog.js';
-import { buildLesson } from './lesson/index.js';
-import { loadScenarioFile } from './scenario/index.js';
+import { bundledScenarios } from '../catalog.js';
+import { buildLesson } from '../lesson/index.js';
+import { loadScenarioFile } from '../scenario/index.js';
 
 /** The course as a progress file is checked against it: which keys are its lessons, and how many steps each has. */
 export interface CourseSteps {

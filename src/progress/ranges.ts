@@ -52,3 +52,23 @@ export function clipRanges(ranges: Range[], length: number, count: number): Rang
   }
   return clipped;
 }
+
+/** Steps seen as ranges of step indices: [true, true, true, false, true] → "0-2,4". */
+export function encodeSeen(seen: boolean[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < seen.length; i++) {
+    if (!seen[i]) continue;
+    let j = i;
+    while (j + 1 < seen.length && seen[j + 1]) j++;
+    ranges.push(i === j ? String(i) : `${i}-${j}`);
+    i = j;
+  }
+  return ranges.join(',');
+}
+
+/** The steps of a lesson of `length` steps that `ranges` marks seen; steps past the end (a lesson edited since) are dropped. */
+export function decodeSeen(ranges: string | undefined, length: number): boolean[] {
+  const seen = Array.from({ length }, () => false);
+  for (const [from, to] of parseRanges(ranges ?? '') ?? []) for (let i = from; i <= Math.min(length - 1, to); i++) seen[i] = true;
+  return seen;
+}

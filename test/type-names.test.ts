@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const src = fileURLToPath(new URL('../src', import.meta.url));
+
+/** Every .ts/.tsx file under src. */
+function sources(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** The files that declare each interface, type, class or enum, by its name. */
+function declaredTypes(): Map<string, string[]> {
+  const where = new Map<string, string[]>();
+  for (const file of sources(src)) {
+    const text = readFileSync(file, 'utf8');
+    const names = new Set([...text.matchAll(/^(?:export )?(?:declare )?(?:interface|type|class|enum) (\w+)/gm)].map((m) => m[1]));
+    for (const name of names) where.set(name, [...(where.get(name) ?? []), relative(src, file)]);
+  }
+  return where;
+}
+
+describe('type names', () => {
+  it('each name means one thing: no interface or type is declared in two files', () => {
+    const twice = [...declaredTypes()].filter(([name, files]) => files.length > 1);
+    expect(twice).toEqual([]);
+  });
+
+  it('the scan finds the types it is meant to (so the check above can fail)', () => {
+    const found = declaredTypes();
+    expect(found.get('Progress')?.length).toBe(1);
+    expect(found.get('Layout')).toEqual(['layout/types.ts']);
+    // The training settings (a scenario's `train:`) and the run made with them: two names, one file each.
+    expect(found.get('TrainSettings')).toEqual(['engine/train.ts']);
+    expect(found.get('Training')).toEqual(['lesson/phases/train.ts']);
+  });
+});
