@@ -130,7 +130,7 @@ describe('the zero_grad comparison', () => {
   it('forgot-zero-grad says, at each update, that the grads are a sum of passes', () => {
     const forgot = buildLesson(loadScenarioFile('scenarios/16-forgot-zero-grad.yaml'));
     expect(forgot.steps.find((s) => s.update === 3)?.lines).toContain(
-      "zero_grad is off: each grad is the sum of all 3 backward passes so far, not this one's alone.",
+      'zero_grad is off: each grad is the sum of all 3 backward passes so far.',
     );
   });
 });

@@ -182,3 +182,19 @@ describe('a typed graph in the menu', () => {
     expect(label).toMatch(/a=3 b=-5/);
   });
 });
+
+describe('the Train phase of forgot-zero-grad at 80×24', () => {
+  it('shows every param’s row of the gradient table on every update, without scrolling', () => {
+    const lesson = lessonOf(at('forgot-zero-grad', 0, 80, 24))!;
+    const updates = lesson.steps.flatMap((s, i) => (s.update !== undefined && s.title.includes(' of ') ? [i] : []));
+    expect(updates.length).toBe(lesson.training!.run.steps);
+    for (const i of updates) {
+      const shown = lessonFrame(at('forgot-zero-grad', i, 80, 24)).text.lines;
+      for (const p of lesson.data.params)
+        expect(
+          shown.some((l) => l.startsWith(`${p} `) && l.includes(`${p} += `)),
+          `${p} at step ${i}`,
+        ).toBe(true);
+    }
+  });
+});

@@ -140,19 +140,20 @@ export function trainSteps(training: Training, out: string, params: string[], of
         `${p} += ${num(run.rate)} × ${operandNum(before.grads[p])} = ${num(after.params[p])}`,
       ]),
     ];
-    // Without zero_grad, why the loss goes wrong comes right under the chart: the table can scroll, the reason should not.
-    const why = run.zeroGrad
+    // Without zero_grad, what is wrong with the grads comes right under the chart, in a line; then the grads
+    // themselves, the point of the lesson, in view at 80×24 (each line fits 80 columns); then why, which may scroll.
+    const off = run.zeroGrad
       ? []
       : [
           k === 1
-            ? 'zero_grad is off: this first grad is one pass alone; from the next update on, the grads add up.'
-            : `zero_grad is off: each grad is the sum of all ${k} backward passes so far, not this one's alone.`,
-          ZERO_GRAD_WHY,
+            ? 'zero_grad is off: this first grad is one pass; from update 2 on, grads add up.'
+            : `zero_grad is off: each grad is the sum of all ${k} backward passes so far.`,
         ];
-    const lines = [...trainingChart(history, k, training.right), ...why, '', ...table(rows)];
+    const lines = [...trainingChart(history, k, training.right), ...off, '', ...table(rows)];
     if (broke !== undefined && k === broke) lines.push(blowUpSentence(history, k, run.rate));
     else if (broke !== undefined && k > broke)
       lines.push(`The loss has been ${num(history[broke].output)} since update ${broke}; nothing can bring it back.`);
+    if (!run.zeroGrad) lines.push(ZERO_GRAD_WHY);
     steps.push({
       phase: 'train',
       title: `${UPDATE} ${k} of ${run.steps}`,
