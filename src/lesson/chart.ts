@@ -1,7 +1,8 @@
 /**
  * A line chart of the loss in plain text lines, for the Train phase: ten
  * lines, at most 80 columns, the same axes at every update so the line grows
- * while the frame stays still. Our own, not a library: a dozen lines of
+ * while the frame stays still; on a log scale where the loss falls through
+ * decades. Our own, not a library: a dozen lines of
  * arithmetic, and the lesson layer stays free of dependencies.
  */
 
@@ -20,7 +21,16 @@ export interface ChartOptions {
   columns?: number;
   /** Draw only points 0 … upTo of every series (the loss so far); the axes still span the whole run. */
   upTo?: number;
+  /**
+   * 'log' plots log10 of the values, 'linear' the values; 'auto' (the default) takes log where every value is
+   * above 0 and they span three decades or more. A loss that falls from 0.5 to 1e-11 is a flat line on a
+   * linear scale after its fourth update; on a log scale it keeps falling, as it does.
+   */
+  scale?: 'auto' | 'linear' | 'log';
 }
+
+/** Three decades: below this a linear scale shows the fall well enough, and reads more simply. */
+const LOG_SPAN = 1e3;
 
 const LABEL = 12;
 
@@ -35,24 +45,36 @@ export function lossChart(series: Series[], options: ChartOptions = {}): string[
   const columns = Math.min(options.columns ?? 62, Math.max(length, 2) * 3);
   const upTo = Math.min(options.upTo ?? length - 1, length - 1);
   const finite = series.flatMap((s) => s.values.filter(Number.isFinite));
-  const low = finite.length > 0 ? Math.min(...finite) : 0;
-  const high = finite.length > 0 ? Math.max(...finite) : 1;
+  const smallest = finite.length > 0 ? Math.min(...finite) : 0;
+  const largest = finite.length > 0 ? Math.max(...finite) : 1;
+  const log = options.scale === 'log' || ((options.scale ?? 'auto') === 'auto' && smallest > 0 && largest / smallest >= LOG_SPAN);
+  // On a log scale a value of 0 or below has no place: like NaN, it shows as `!` on the top row.
+  const placed = (y: number) => (log ? (y > 0 && Number.isFinite(y) ? Math.log10(y) : NaN) : y);
+  const low = log ? Math.log10(smallest) : smallest;
+  const high = log ? Math.log10(largest) : largest;
   const span = high - low || Math.abs(high) || 1;
   const grid = Array.from({ length: rows }, () => Array<string>(columns).fill(' '));
   const columnOf = (k: number) => (length <= 1 ? 0 : Math.round((k * (columns - 1)) / (length - 1)));
   const rowOf = (y: number) => rows - 1 - Math.round(((y - low) / span) * (rows - 1));
   for (const { values, mark } of series) {
     for (let k = 0; k <= upTo && k < values.length; k++) {
-      const y = values[k];
+      const y = placed(values[k]);
       if (Number.isFinite(y)) grid[rowOf(y)][columnOf(k)] = mark;
       else grid[0][columnOf(k)] = '!';
     }
   }
   // Three digits are enough to read an axis, and keep the label narrower than its column.
   const short = (x: number) => num(Number(x.toPrecision(3)));
+  // On a log scale the middle row is labelled too: its value, the geometric middle, shows the rows are decades apart.
+  const middle = Math.floor((rows - 1) / 2);
+  const valueAt = (row: number) => {
+    const y = high - (row / (rows - 1)) * (high - low);
+    return log ? 10 ** y : y;
+  };
   const label = (row: number) => {
-    if (row === 0) return short(high);
-    if (row === rows - 1) return short(low);
+    if (row === 0) return short(log ? largest : high);
+    if (row === rows - 1) return short(log ? smallest : low);
+    if (log && row === middle) return short(valueAt(row));
     return '';
   };
   const lines = grid.map((cells, row) =>
@@ -60,8 +82,8 @@ export function lossChart(series: Series[], options: ChartOptions = {}): string[
   );
   lines.push(`${' '.repeat(LABEL - 1)}└${'─'.repeat(columns)}`);
   const last = String(length - 1);
-  lines.push(
-    `${' '.repeat(LABEL)}0${'update'.padStart(Math.floor(columns / 2) + 3)}${last.padStart(columns - Math.floor(columns / 2) - 3 - 1)}`,
-  );
+  const axis = log ? 'update (loss on a log scale)' : 'update';
+  const half = Math.floor(columns / 2) + Math.ceil(axis.length / 2);
+  lines.push(`${' '.repeat(LABEL)}0${axis.padStart(half)}${last.padStart(Math.max(last.length + 1, columns - half - 1))}`);
   return lines;
 }

@@ -141,4 +141,23 @@ describe('the chart', () => {
     expect(lines.slice(0, 4).map((l) => l.slice(12))).toEqual(['•', ' •', '  •', '   •']); // 2 is at (2 − 0)/(4 − 0)·3 = 1.5, rounded to row 1 from the top
     expect(lines[3].startsWith(`${' '.repeat(9)}0 ┤`)).toBe(true);
   });
+
+  it('plots a loss that falls through decades on a log scale: each tenfold fall one row lower', () => {
+    // 1, 0.1, … 1e-7 over 8 rows: log10 runs 0 … -7, one row per decade.
+    const values = Array.from({ length: 8 }, (_, k) => 10 ** -k);
+    const lines = lossChart([{ values, mark: '•' }], { rows: 8, columns: 8 });
+    expect(lines.slice(0, 8).map((l) => l.slice(12).indexOf('•'))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(lines.at(-1)).toContain('log scale');
+    // The middle row is labelled with its value, 10^-3 (row 3 of 0 … 7), so the decades can be read off.
+    expect(lines[3].trim().startsWith('0.001 │')).toBe(true);
+    // On a linear scale the same values sit on the bottom row from the third on (0.01 · 7 rounds to 0).
+    const linear = lossChart([{ values, mark: '•' }], { rows: 8, columns: 8, scale: 'linear' });
+    expect(linear[7].slice(12)).toBe('  ••••••');
+    expect(linear.at(-1)).not.toContain('log');
+  });
+
+  it('stays linear where the loss spans less than three decades, or touches 0', () => {
+    expect(lossChart([{ values: [4, 2, 1, 0.5], mark: '•' }]).at(-1)).not.toContain('log');
+    expect(lossChart([{ values: [1, 1e-6, 0], mark: '•' }]).at(-1)).not.toContain('log');
+  });
 });
