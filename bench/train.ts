@@ -43,7 +43,7 @@ export function measureTraining(runs = 21): TrainFigures {
     const lesson = buildLesson(scenario);
     figures.lesson.push(performance.now() - t);
     t = performance.now();
-    const steps = trainSteps(lesson.training!, mlp.graph.output, mlp.params);
+    const steps = trainSteps(lesson.training!, mlp.graph, lesson.data);
     figures.step.push((performance.now() - t) / steps.length);
     t = performance.now();
     trainingChart(history, 100);

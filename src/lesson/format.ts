@@ -135,3 +135,14 @@ export function expressionOf(graph: Graph, name: string): string {
   }
   return text;
 }
+
+/**
+ * A list as the overview and the summary say it: whole up to a dozen, else its first six and
+ * last two around how many are left out. The MLP has 44 definitions and 45
+ * inputs, and a large graph tens of thousands: all of them were a wall of text
+ * before the first step.
+ */
+export function fewOf(items: string[]): string {
+  if (items.length <= 12) return items.join(', ');
+  return [...items.slice(0, 6), `… ${items.length - 8} more`, ...items.slice(-2)].join(', ');
+}

@@ -161,3 +161,40 @@ describe('the chart', () => {
     expect(lossChart([{ values: [1, 1e-6, 0], mark: '•' }]).at(-1)).not.toContain('log');
   });
 });
+
+describe('the predictions against the targets', () => {
+  // p = w · x, loss = (p - y)²; one update at rate -0.1 over two rows, worked by hand:
+  // before w = 1: p = 2 (x = 2, y = 1) and p = -1 (x = -1, y = 1);
+  // grad = Σ 2(w·x − y)·x = 2·(2 − 1)·2 + 2·(−1 − 1)·(−1) = 4 + 4 = 8, so w = 1 − 0.1 · 8 = 0.2;
+  // after: p = 0.4 and p = -0.2.
+  const FIT = [
+    'title: Fit a line',
+    'inputs: {w: 1, x: 2, y: 1}',
+    'params: [w]',
+    'nodes:',
+    '  p: w * x',
+    '  loss: (p - y) ^ 2',
+    'train: {steps: 1, rate: -0.1}',
+    'examples:',
+    '  - {x: 2, y: 1}',
+    '  - {x: -1, y: 1}',
+    '',
+  ].join('\n');
+
+  it("end the training's summary: each example's prediction and target, before and after", () => {
+    const summary = buildLesson(parseScenario(FIT, 'fit.yaml')).steps.find((s) => s.title === 'Train: summary')!;
+    const at = summary.lines.findIndex((l) => l.startsWith("Each example's p against its target y"));
+    expect(at).toBeGreaterThan(0);
+    expect(summary.lines.slice(at + 1, at + 4).map((l) => l.split(/\s+/))).toEqual([
+      ['example', 'y', 'p', 'before', 'p', 'after'],
+      ['1', '1', '2', '0.4'],
+      ['2', '1', '-1', '-0.2'],
+    ]);
+  });
+
+  it('are left out where the loss is no squared error of a target the examples set', () => {
+    const other = FIT.replace('loss: (p - y) ^ 2', 'loss: (p - y) * (p - y)');
+    const summary = buildLesson(parseScenario(other, 'fit.yaml')).steps.find((s) => s.title === 'Train: summary')!;
+    expect(summary.lines.join('\n')).not.toContain('against its target');
+  });
+});

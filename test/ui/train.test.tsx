@@ -88,7 +88,7 @@ describe('the Train phase on screen', () => {
     expect(tutor.frame()).toContain('Train: summary');
     expect(tutor.frame()).toContain('20 updates at rate -0.5');
     expect(tutor.frame()).toMatch(
-      /The run overshot: the loss fell from 0\.5 to\s+\S+\s+overall, but\s+rose\s+at\s+\d+\s+of\s+20\s+updates/,
+      /loss\s+0\.5\s+→\s+\S+\.\s+The\s+run\s+overshot:\s+the\s+loss\s+fell\s+overall,\s+but\s+rose\s+at\s+\d+\s+of\s+20\s+updates/,
     );
   });
 

@@ -4,7 +4,7 @@
  * Its one step shows the whole drawing, even where its text must scroll.
  */
 import { isLeaf } from '../../engine/index.js';
-import { num } from '../format.js';
+import { fewOf, num } from '../format.js';
 import { paragraphs, type Lesson, type Step } from '../steps.js';
 import { whichLoss } from '../which-loss.js';
 import type { PhaseKind } from './kind.js';
@@ -16,17 +16,6 @@ export const overview: PhaseKind = {
   screen: { drawing: 'always' },
   steps: (lesson) => [overviewStep(lesson)],
 };
-
-/**
- * A list as the overview says it: whole up to a dozen, else its first six and
- * last two around how many are left out. The MLP has 44 definitions and 45
- * inputs, and a large graph tens of thousands: all of them were a wall of text
- * before the first step.
- */
-function fewOf(items: string[]): string {
-  if (items.length <= 12) return items.join(', ');
-  return [...items.slice(0, 6), `… ${items.length - 8} more`, ...items.slice(-2)].join(', ');
-}
 
 /** An expression the overview quotes, cut past this many characters: a sum of 50,000 terms is a megabyte of text. */
 const EXPRESSION_SHOWN = 120;

@@ -6,7 +6,7 @@
  */
 import { literalOf } from '../../scenario/labels.js';
 import type { Scenario } from '../../scenario/types.js';
-import { num, partial, table } from '../format.js';
+import { fewOf, num, partial, table } from '../format.js';
 import { questionAt, scoreByKind, scoreOf, verdict } from '../quiz.js';
 import type { Lesson, Step } from '../steps.js';
 import type { Situation } from '../tutoring.js';
@@ -53,7 +53,8 @@ function summaryStep(lesson: Lesson): Step {
   return {
     phase: 'summary',
     title: 'Summary',
-    text: `Summary${examples ? `, for ${examples.of.first}` : ''}: ${trace.graph.inputs.map((i) => `${partial(out, i)} = ${num(trace.grads[i])}`).join(', ')}.`,
+    // The table has every node; the sentence names a dozen inputs at most, or it fills an 80×24 screen (the MLP has 45).
+    text: `Summary${examples ? `, for ${examples.of.first}` : ''}: ${fewOf(trace.graph.inputs.map((i) => `${partial(out, i)} = ${num(trace.grads[i])}`))}.`,
     lines: [...table(rows), ...sumsSaid, ...next],
     highlight: { nodes: [], edges: [] },
     reached: { forward: Infinity, backward: Infinity },

@@ -8,7 +8,17 @@
  */
 
 import { isMap, isScalar } from 'yaml';
-import { paramValues, train, type Data, type Graph, type TrainingPoint, type TrainSettings, type Values } from '../../engine/index.js';
+import {
+  forward,
+  nodeMap,
+  paramValues,
+  train,
+  type Data,
+  type Graph,
+  type TrainingPoint,
+  type TrainSettings,
+  type Values,
+} from '../../engine/index.js';
 import { count, MAX_STEPS, MAX_TRAINING_LINES, MAX_TRAINING_WORK } from '../../scenario/limits.js';
 import { isEmpty } from '../../scenario/yaml-positions.js';
 import { lossChart } from '../chart.js';
@@ -46,7 +56,7 @@ export const training: PhaseKind = {
       rate: options.rate ?? scenario.train.rate,
       zeroGrad: options.zeroGrad ?? scenario.train.zeroGrad,
     });
-    return trainSteps(lesson.training, scenario.graph.output, data.params, whichLoss(scenario));
+    return trainSteps(lesson.training, scenario.graph, data, whichLoss(scenario));
   },
   // The ladder starts from the training's rate, which the scenario may set apart from the nudge's.
   knob: (lesson, direction) => (lesson.training ? { rate: stepRate(lesson.training.run.rate, direction) } : rateKnob(lesson, direction)),
@@ -95,7 +105,7 @@ function blowUpSentence(history: TrainingPoint[], k: number, rate: number): stri
   return `The loss is ${what} from update ${k} on${before}. Each update overshot by more than the last until the numbers overflowed: the rate ${num(rate)} is too large for this loss.`;
 }
 
-/** How a run went, in a few words a learner can check against the chart. */
+/** How a run went, in a few words a learner can check against the chart (the sentence around it gives first → last). */
 export function howItWent(history: TrainingPoint[]): string {
   const k = blowUp(history);
   if (k !== undefined) return `diverged: the loss became ${num(history[k].output)} at update ${k}`;
@@ -103,10 +113,9 @@ export function howItWent(history: TrainingPoint[]): string {
   const last = history[history.length - 1].output;
   const rises = history.slice(1).filter((p, i) => p.output > history[i].output).length;
   if (Math.abs(last - first) <= 1e-3 * Math.max(Math.abs(first), 1e-12)) return 'stalled: the loss barely moved';
-  if (last > first) return `rose: the loss went up from ${num(first)} to ${num(last)}`;
-  if (rises > 0)
-    return `overshot: the loss fell from ${num(first)} to ${num(last)} overall, but rose at ${rises} of ${history.length - 1} updates`;
-  return `fell: the loss went down at every update, from ${num(first)} to ${num(last)}`;
+  if (last > first) return 'rose: the loss went up';
+  if (rises > 0) return `overshot: the loss fell overall, but rose at ${rises} of ${history.length - 1} updates`;
+  return 'fell: the loss went down at every update';
 }
 
 /**
@@ -123,8 +132,10 @@ export function trainingChart(history: TrainingPoint[], upTo: number, right?: Tr
 const ZERO_GRAD_KEY = '• with zero_grad   × without';
 
 /** With examples (`of`), the grads and the loss are summed over them, and each step says so. */
-export function trainSteps(training: Training, out: string, params: string[], of?: WhichLoss): Step[] {
+export function trainSteps(training: Training, graph: Graph, data: Data, of?: WhichLoss): Step[] {
   const { run, history } = training;
+  const out = graph.output;
+  const { params } = data;
   const steps: Step[] = [];
   const highlight = { nodes: [...params, out], edges: [] as [string, string][], current: out };
   const reached = { forward: Infinity, backward: Infinity };
@@ -166,13 +177,15 @@ export function trainSteps(training: Training, out: string, params: string[], of
   }
   const first = history[0].output;
   const last = history[run.steps].output;
+  const fit = fitOf(graph, data);
   steps.push({
     phase: 'train',
     title: 'Train: summary',
     text: `Training: ${run.steps} updates at rate ${num(run.rate)}${run.zeroGrad ? '' : ' without zero_grad'}; ${of ? of.summed : out} ${num(first)} → ${num(last)}. The run ${howItWent(history)}.`,
     lines: [
       ...trainingChart(history, run.steps, training.right),
-      '',
+      // The predictions against the targets straight under the chart: with it, what a learner looks for at 80×24.
+      ...(fit ? predictionLines(fit, history[0].params, history[run.steps].params) : ['']),
       ...table([['param', 'start', 'end'], ...params.map((p) => [p, num(history[0].params[p]), num(history[run.steps].params[p])])]),
       'Only the params moved; the data stayed as they were.',
     ],
@@ -181,6 +194,42 @@ export function trainSteps(training: Training, out: string, params: string[], of
     update: run.steps,
   });
   return steps;
+}
+
+/** A loss that is a squared error, (prediction − target)², over rows of data that set the target. */
+interface Fit {
+  graph: Graph;
+  prediction: string;
+  target: string;
+  rows: Values[];
+}
+
+/**
+ * The prediction and the target where the loss is `(p - y) ^ 2` and y is set by the examples: the lecture's
+ * payoff is the four predictions against the targets [1, −1, −1, 1], before and after training.
+ */
+function fitOf(graph: Graph, data: Data): Fit | undefined {
+  const byName = nodeMap(graph);
+  const loss = byName.get(graph.output);
+  if (loss?.op !== '^' || byName.get(loss.inputs[1])?.value !== 2) return undefined;
+  const error = byName.get(loss.inputs[0]);
+  if (error?.op !== '-') return undefined;
+  const [prediction, target] = error.inputs;
+  if (data.rows.length < 2 || !data.rows.every((row) => Object.hasOwn(row, target))) return undefined;
+  return { graph, prediction, target, rows: data.rows };
+}
+
+function predictionLines(fit: Fit, before: Values, after: Values): string[] {
+  const { graph, prediction: p, target: y, rows } = fit;
+  const at = (params: Values, row: Values) => forward(graph, { ...params, ...row })[p];
+  return [
+    `Each example's ${p} against its target ${y}, before and after training:`,
+    ...table([
+      ['example', y, `${p} before`, `${p} after`],
+      ...rows.map((row, k) => [String(k + 1), num(row[y]), num(at(before, row)), num(at(after, row))]),
+    ]),
+    '',
+  ];
 }
 
 /** Two runs from the same start: with zero_grad, as it should be, and without, as the bug does it. */
