@@ -10,6 +10,7 @@ import { didYouMean } from '../../scenario/names.js';
 import { isEmpty } from '../../scenario/yaml-positions.js';
 import type { Scenario, Slope } from '../../scenario/types.js';
 import { num, table } from '../format.js';
+import { line, plot } from '../plot.js';
 import type { Lesson, SlopeRun, Step } from '../steps.js';
 import type { Entry, Node, PhaseKind, SectionReader } from './kind.js';
 
@@ -23,6 +24,8 @@ export const SLOPE_KEYS = ['of', 'h', 'backward'] as const;
 export const slope: PhaseKind = {
   phase: 'slope',
   label: 'Slope',
+  // The picture of the curve is the step; two boxes x → f would take its rows.
+  screen: { drawing: 'none' },
   key: {
     name: 'slope',
     settings: SLOPE_KEYS,
@@ -145,6 +148,7 @@ function slopeSteps(trace: Trace, slope: SlopeRun): Step[] {
     // f(x + h) with the digits the rise needs: 20.014003, not 20.014 beside a rise of 0.014003.
     const so = slope.rows.slice(0, k + 1).map((r) => [num(r.h), digits(r.value), num(r.rise), num(r.ratio)]);
     const lines = [
+      ...picture(trace, slope, row.h),
       ...table([['h', fxh, 'rise', 'rise / h'], ...so]),
       ...(k === 0
         ? [
@@ -168,6 +172,42 @@ function slopeSteps(trace: Trace, slope: SlopeRun): Step[] {
       reached: { forward: Infinity, backward: -1 },
     };
   });
+}
+
+/**
+ * The lecture's picture: the curve of the output against x, the secant through x and x + h, and the tangent at
+ * x that the secants approach as h shrinks. The window is the same at every h (four of the largest h wide), so
+ * the secant is seen turning onto the tangent.
+ */
+function picture(trace: Trace, slope: SlopeRun, h: number): string[] {
+  const out = trace.graph.output;
+  const x = slope.of;
+  const f = (at: number) => forward(trace.graph, { [x]: at })[out];
+  const wide = 2 * Math.max(...slope.rows.map((r) => r.h));
+  const from = slope.at - wide;
+  const to = slope.at + wide;
+  const rise = f(slope.at + h) - slope.value;
+  // The window's height is the curve's: the lines through it leave at its edges.
+  const ys = Array.from({ length: 61 }, (_, k) => f(from + (k * (to - from)) / 60)).filter(Number.isFinite);
+  const curve = plot(
+    [
+      { f, mark: '•' },
+      { f: line(slope.at, slope.value, slope.exact), mark: '·' },
+      { f: line(slope.at, slope.value, rise / h), mark: 'o' },
+    ],
+    {
+      from,
+      to,
+      rows: 8,
+      low: Math.min(...ys),
+      high: Math.max(...ys),
+      points: [
+        { x: slope.at + h, y: slope.value + rise, mark: '◆' },
+        { x: slope.at, y: slope.value, mark: '◆' },
+      ],
+    },
+  );
+  return [...curve, `• ${out}(${x})   o secant through ◆ at ${x} and ${x} + h   · tangent at ${x}, where the secants go`, ''];
 }
 
 /** Ten significant digits: enough for f(x + h) to show its rise at h = 0.001, and no float noise. */

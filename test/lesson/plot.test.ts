@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { buildLesson } from '../../src/lesson/index.js';
+import { line, plot } from '../../src/lesson/plot.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
+
+const cells = (lines: string[], rows: number) => lines.slice(0, rows).map((l) => l.slice(12));
+
+describe('the plot', () => {
+  it('draws y = x over 0 … 9 on the diagonal of a 10 × 10 grid, top row the largest y', () => {
+    const lines = plot([{ f: (x) => x, mark: '•' }], { from: 0, to: 9, rows: 10, columns: 10 });
+    // Column x holds row 9 − x (and the cells halfway to the next column's, which round to the next row).
+    cells(lines, 10).forEach((row, r) => expect(row.indexOf('•'), `row ${r}`).toBe(9 - r));
+    expect(lines[0].trim().startsWith('9 ┤')).toBe(true);
+    expect(lines[9].trim().startsWith('0 ┤')).toBe(true);
+    expect(lines.at(-1)!.trim()).toMatch(/^0 +9$/);
+  });
+
+  it('draws later curves over earlier ones, and points over all', () => {
+    const lines = plot(
+      [
+        { f: () => 0, mark: 'a' },
+        { f: () => 0, mark: 'b' },
+      ],
+      { from: 0, to: 4, rows: 3, columns: 5, low: -1, high: 1, points: [{ x: 2, y: 0, mark: '◆' }] },
+    );
+    expect(cells(lines, 3)[1]).toBe('bb◆bb');
+  });
+
+  it('a line through a point with a slope', () => {
+    expect(line(3, 20, 14)(4)).toBe(34);
+  });
+});
+
+describe('the slope lesson’s picture', () => {
+  const lesson = buildLesson(loadScenarioFile('scenarios/01-slope.yaml'));
+  const slopes = lesson.steps.filter((s) => s.phase === 'slope');
+  const picture = (k: number) => slopes[k].lines.slice(0, 8).join('\n');
+
+  it('shows the curve, the secant through x and x + h, and the tangent, on every nudge', () => {
+    expect(slopes.length).toBe(4);
+    for (const k of [0, 1, 2, 3]) {
+      expect(picture(k)).toContain('•');
+      expect(picture(k)).toContain('o');
+      expect(picture(k)).toContain('◆');
+    }
+    expect(slopes[0].lines).toContain('• f(x)   o secant through ◆ at x and x + h   · tangent at x, where the secants go');
+  });
+
+  it('turns the secant onto the tangent as h shrinks: the tangent shows less beside it at each h', () => {
+    // Secant slopes 17, 14.3, 14.03, 14.003 against the tangent's 14: the tangent's own cells (· where no o covers it) dwindle.
+    const tangentShown = [0, 1, 2, 3].map((k) => picture(k).split('·').length - 1);
+    expect(tangentShown[0]).toBeGreaterThan(8);
+    expect(tangentShown[3]).toBeLessThanOrEqual(1);
+    for (let k = 1; k < 4; k++) expect(tangentShown[k]).toBeLessThanOrEqual(tangentShown[k - 1]);
+  });
+});
