@@ -56,8 +56,11 @@ export type Frame =
   | {
       kind: 'menu';
       title: string;
+      /** The entries in view, from `top`: `limit` of them, or fewer at the list's end. */
       items: MenuItem[];
+      /** The highlighted entry and the first in view, both counted from the first entry of the whole list. */
       index: number;
+      top: number;
       limit: number;
       notice: string[];
       detail?: string;
@@ -224,37 +227,44 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   const line = (text: string) => text.slice(0, columns - 3);
   const mark = (key: string) => (state.finished.includes(key) ? '✓' : ' ');
   const course = state.course ?? [];
+  const lessons = menuLessons(state);
   // The next lesson of the course: the first one not finished, wherever the learner has got to.
   const next = course.findIndex((entry) => !state.finished.includes(lessonKey(entry.lesson)));
-  const items: MenuItem[] = course.map((entry, i) => ({
-    label: line(
-      `${i === next ? '▸' : mark(lessonKey(entry.lesson))} ${String(i + 1).padStart(2)}. ${visibleLine(entry.title).padEnd(28)} ${visibleLine(entry.expression)}`,
-    ),
-  }));
-  // The learner's own lessons, under their own heading, so the course keeps its numbers.
-  state.own.forEach((entry, i) => {
-    const heading = i === 0 ? 'yours: ' : '       ';
+  const label = (i: number): string => {
+    if (i < course.length) {
+      const entry = course[i];
+      return line(
+        `${i === next ? '▸' : mark(lessonKey(entry.lesson))} ${String(i + 1).padStart(2)}. ${visibleLine(entry.title).padEnd(28)} ${visibleLine(entry.expression)}`,
+      );
+    }
+    if (i >= lessons.length) return line(`     ${PROMPT_ENTRIES[i - lessons.length]}`);
+    // The learner's own lessons, under their own heading, so the course keeps its numbers.
+    const entry = lessons[i];
+    const heading = i === course.length ? 'yours: ' : '       ';
     // A typed graph's title is what was typed, its expression again: written once, with the values that tell it apart.
     const what =
       entry.lesson.kind === 'typed'
         ? `${visibleLine(entry.expression)}   ${visibleLine(entry.lesson.values.join(' '))}`
         : `${visibleLine(entry.title).padEnd(21)} ${visibleLine(entry.expression)}`;
-    items.push({ label: line(`${mark(lessonKey(entry.lesson))}   ${heading}${what}`) });
-  });
-  for (const label of PROMPT_ENTRIES) items.push({ label: line(`     ${label}`) });
+    return line(`${mark(lessonKey(entry.lesson))}   ${heading}${what}`);
+  };
+  const count = lessons.length + PROMPT_ENTRIES.length;
   const said = [state.notice, state.aboutProgress?.showing ? state.aboutProgress.sentence : undefined].filter((n) => n !== undefined);
   const notice = wrapLines(said.map(visibleLine), columns);
   // Title, blank, list, the detail row (blank for most), hint, footer — and one row Ink keeps free.
-  const limit = Math.max(3, Math.min(items.length, rows - 6 - notice.length));
-  const index = Math.min(state.menuIndex, menuLessons(state).length + PROMPT_ENTRIES.length - 1);
+  const limit = Math.max(3, Math.min(count, rows - 6 - notice.length));
+  const index = Math.min(state.menuIndex, count - 1);
+  // The view moves only as far as keeps the highlight in it, and never past the list's end (the reducer keeps it: settle).
+  const top = Math.max(0, Math.min(count - limit, index, Math.max(state.menuTop, index - limit + 1)));
   return {
     kind: 'menu',
     title: 'grad-tutor — the chain rule, one edge at a time',
-    items,
+    items: Array.from({ length: Math.min(limit, count - top) }, (_, i) => ({ label: label(top + i) })),
     index,
+    top,
     limit,
     notice,
-    detail: rolesOf(menuLessons(state)[index])?.slice(0, columns),
+    detail: rolesOf(lessons[index])?.slice(0, columns),
     hint: (state.lessonNumber !== undefined
       ? numberHint(Number(state.lessonNumber), course.length)
       : next === -1

@@ -107,7 +107,9 @@ function saved(state: Session): string {
  */
 function settle(state: Session): Session {
   if (state.screen !== 'lesson' || !state.open)
-    return state.origin || state.scroll ? { ...state, origin: undefined, style: undefined, panned: undefined, scroll: 0 } : state;
+    return settleMenu(
+      state.origin || state.scroll ? { ...state, origin: undefined, style: undefined, panned: undefined, scroll: 0 } : state,
+    );
   const frame = buildFrame(state);
   if (frame.kind !== 'lesson') return state;
   const scroll = Math.min(state.scroll, frame.text.scrollLimit);
@@ -116,6 +118,16 @@ function settle(state: Session): Session {
   if (scroll === state.scroll && origin?.row === state.origin?.row && origin?.col === state.origin?.col && style === state.style)
     return state;
   const settled = { ...state, scroll, origin, style };
+  carryFrame(state, settled);
+  return settled;
+}
+
+/** The menu's first entry in view, as the frame keeps the highlight in view: the list scrolls only at its edges. */
+function settleMenu(state: Session): Session {
+  if (state.screen !== 'menu') return state;
+  const frame = buildFrame(state);
+  if (frame.kind !== 'menu' || frame.top === state.menuTop) return state;
+  const settled = { ...state, menuTop: frame.top };
   carryFrame(state, settled);
   return settled;
 }
