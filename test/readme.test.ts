@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../src/session/keys.js';
+import { helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../src/keys/index.js';
 import { HELP } from '../src/cli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

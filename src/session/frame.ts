@@ -33,7 +33,7 @@ import {
   questionHelp,
   showKey,
   TYPED_KEYS,
-} from './keys.js';
+} from '../keys/index.js';
 import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
 import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';

@@ -24,7 +24,7 @@ import {
   TYPED_KEYS,
   WAITING,
   type KeyName,
-} from './keys.js';
+} from '../keys/index.js';
 import { lessonFor } from './lessons.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';

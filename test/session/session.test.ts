@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inCourse } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS, type Binding, type KeyName } from '../../src/session/keys.js';
+import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS, type Binding, type KeyName } from '../../src/keys/index.js';
 import { buildFrame } from '../../src/session/frame.js';
 import { lessonOf, seenOf, type Session } from '../../src/session/session.js';
 import { catalog, course, keys, menu, opened, run, scenario, step } from '../helpers/session.js';
