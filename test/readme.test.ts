@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../src/keys/index.js';
+import { helpRows, LESSON_KEYS, MENU_KEYS, NEXT_LESSON, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../src/keys/index.js';
 import { HELP } from '../src/cli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -9,6 +9,7 @@ describe('the README tells the truth', () => {
   it('lists every key of every key table, as the app does', () => {
     for (const [keys, does] of [
       ...helpRows(LESSON_KEYS),
+      ...helpRows([NEXT_LESSON]),
       ...helpRows(QUIZ_KEYS),
       ...helpRows(TYPED_KEYS),
       ...helpRows(MENU_KEYS),

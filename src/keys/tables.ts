@@ -1,7 +1,7 @@
 /**
- * The one key table. Input handling, the footer and the help overlay all read
- * it, so they never disagree (see gemini-cli's keyBindings). It imports
- * nothing, so the lesson's text may read it as the session does.
+ * The one key table. Input handling, the footer, the help overlay and every
+ * sentence that names a key read it, so they never disagree (see gemini-cli's
+ * keyBindings). It imports nothing: the lesson's text and the session both read it.
  */
 
 /** A key as the tutor names it: an arrow, a named key, or a single character. */
@@ -42,10 +42,12 @@ export type LessonAction =
   | 'help'
   | 'menu'
   | 'quit';
-export type QuizAction = 'down' | 'up' | 'answer' | 'type' | 'hint' | 'skip';
+/** A lesson key on a step: NEXT_LESSON's, too, on a summary that names the next lesson. */
+export type StepAction = LessonAction | 'nextLesson';
+export type QuizAction = 'down' | 'up' | 'answer' | 'pick' | 'type' | 'hint' | 'skip';
 export type TypedAction = 'type' | 'submit' | 'erase' | 'cancel';
 export type MenuAction = 'down' | 'up' | 'open' | 'number' | 'help' | 'quit';
-export type PromptAction = 'submit' | 'erase' | 'cancel';
+export type PromptAction = 'submit' | 'erase' | 'cancel' | 'quit';
 
 export interface Binding<A extends string> {
   action: A;
@@ -56,6 +58,8 @@ export interface Binding<A extends string> {
   footer?: string;
   /** The keys as the help and the footer write them, where listing each would be too long. */
   shown?: { help: string; footer: string };
+  /** The key a sentence names, where it is not the first (m for the menu: Esc is first, as the footer shows). */
+  named?: KeyName;
 }
 
 /** The keys of the lesson's `scroll` binding that scroll down; the others scroll up. */
@@ -102,7 +106,7 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
     shown: { help: 'wasd Shift+←→↑↓', footer: 'wasd' },
   },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
-  { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu' },
+  { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu', named: 'm' },
   { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },
 ];
 
@@ -111,7 +115,9 @@ export const QUIZ_KEYS: Binding<QuizAction>[] = [
   // Shift+↑↓ pan a drawing elsewhere; a list has nothing to pan, so they move as the plain arrows do.
   { action: 'down', keys: ['down', 'j', 'shift-down'], does: 'next answer', footer: 'choose' },
   { action: 'up', keys: ['up', 'k', 'shift-up'], does: 'previous answer' },
-  { action: 'answer', keys: ['enter', 'space'], does: 'answer (or press the answer’s number)', footer: 'answer' },
+  { action: 'answer', keys: ['enter', 'space'], does: 'answer with the highlighted choice', footer: 'answer' },
+  // The nth key answers with the nth choice.
+  { action: 'pick', keys: [...'123456789'], does: 'answer with the choice of that number', shown: { help: '1-9', footer: '1-9' } },
   // A leading - or . starts the number itself; digits stay the choices' numbers.
   { action: 'type', keys: ['t', '-', '.'], does: 'type the number instead (within 1%)', footer: 'type' },
   { action: 'hint', keys: ['H'], does: 'a hint: the rule, its node, the numbers', footer: 'hint' },
@@ -133,8 +139,30 @@ export const TYPED_KEYS: Binding<TypedAction>[] = [
   { action: 'cancel', keys: ['escape'], does: 'typing: back to the choices', footer: 'choices' },
 ];
 
+/**
+ * On a course lesson's summary (its last step, so there is no next one) Enter opens the lesson after it, which the
+ * summary names: this binding stands in for `next` there (lessonKeysOn), for the reducer, the footer and the help.
+ */
+export const NEXT_LESSON: Binding<'nextLesson'> = {
+  action: 'nextLesson',
+  keys: ['enter'],
+  does: 'on a summary: open the next lesson it names',
+  footer: 'next lesson',
+};
+
+/** The lesson's keys on a step: with NEXT_LESSON in place of `next` on a summary that names the next lesson. */
+export function lessonKeysOn(nextLesson: boolean): Binding<StepAction>[] {
+  return nextLesson ? LESSON_KEYS.map((b) => (b.action === 'next' ? NEXT_LESSON : b)) : LESSON_KEYS;
+}
+
+/** Opposite keys that share one row of the help where the window is short, and the row's words. */
+export const PAIRS: { first: LessonAction; second: LessonAction; does: string }[] = [
+  { first: 'first', second: 'last', does: 'first step, last step' },
+  { first: 'nextPhase', second: 'previousPhase', does: 'next phase, previous phase' },
+];
+
 /** The lesson keys that wait while a question does: moving on or the = replay would show the answer, a knob would change the question. */
-export const WAITING: LessonAction[] = ['next', 'last', 'nextPhase', 'overwrite', 'more', 'less'];
+export const WAITING: StepAction[] = ['next', 'last', 'nextPhase', 'overwrite', 'more', 'less', 'nextLesson'];
 
 export const MENU_KEYS: Binding<MenuAction>[] = [
   { action: 'down', keys: ['down', 'j', 'shift-down'], does: 'next lesson', footer: 'move' },
@@ -161,4 +189,9 @@ export const PROMPT_KEYS: Binding<PromptAction>[] = [
   { action: 'submit', keys: ['enter'], does: 'go on', footer: 'go on' },
   { action: 'erase', keys: ['backspace'], does: 'erase a character', footer: 'erase' },
   { action: 'cancel', keys: ['escape'], does: 'back to the menu', footer: 'back to the menu' },
+  // q types itself here.
+  { action: 'quit', keys: ['ctrl-c'], does: 'quit' },
 ];
+
+/** While a lesson opens in the background, only these do anything. */
+export const WORKING_KEYS: Binding<'quit'>[] = [{ action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit' }];

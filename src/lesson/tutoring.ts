@@ -1,3 +1,4 @@
+import { choiceKey, choiceKeys, keyOf, LESSON_KEYS, NEXT_LESSON, QUIZ_KEYS } from '../keys/index.js';
 import type { CoursePlace } from '../scenario/types.js';
 import { partial } from './format.js';
 import { missedSteps, questionAt, scoreByKind, scoreOf, TOLERANCE, verdict, type Given, type Question } from './quiz.js';
@@ -97,7 +98,11 @@ function questionLines(lesson: Lesson, waiting: Waiting, situation: Situation): 
   if (waiting.again === 'last-time') lines.push(`One you missed last time: ${lesson.scenario.title}, ${lesson.steps[step].title}.`);
   lines.push(question.prompt);
   const count = question.choices.length;
-  lines.push(question.kind === 'nudge-direction' ? `Press 1 for up or 2 for down.` : `Pick 1–${count}, or t to type it (${TOLERANCE}).`);
+  lines.push(
+    question.kind === 'nudge-direction'
+      ? `Press ${choiceKey(0)} for up or ${choiceKey(1)} for down.`
+      : `Pick ${choiceKeys(count)}, or ${keyOf(QUIZ_KEYS, 'type')} to type it (${TOLERANCE}).`,
+  );
   lines.push(...question.hints.slice(0, situation.hints));
   if (situation.typed) {
     lines.push(`Your answer: ${situation.typed.text}▏`);
@@ -140,7 +145,8 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
   }
   if (review && review.answer !== undefined)
     lines.push(review.left > 0 ? `→ the next one you missed (${review.left} more).` : `→ goes on to ${review.then}.`);
-  if (nextLessonAt(lesson, situation.step)) lines.push('Enter opens it; m goes back to the menu.');
+  if (nextLessonAt(lesson, situation.step))
+    lines.push(`${keyOf([NEXT_LESSON], 'nextLesson')} opens it; ${keyOf(LESSON_KEYS, 'menu')} goes back to the menu.`);
   if (step.phase === 'summary') lines.push(...scoreLines(lesson, situation));
   if (step.phase === 'nudge') lines.push('+ / - take a larger / smaller step; the rate keeps its sign.');
   if (step.phase === 'check') lines.push(whatHDoes(lesson));

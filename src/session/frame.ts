@@ -23,16 +23,23 @@ import type { GraphNode } from '../engine/index.js';
 import { answerText, nextLessonAt, num, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
 import {
+  bindingOf,
   footerText,
   HELP_KEYS,
   helpRows,
+  keyOf,
   LESSON_KEYS,
+  lessonKeysOn,
   MENU_KEYS,
+  PAIRS,
   PROMPT_KEYS,
   QUIZ_KEYS,
   questionHelp,
   showKey,
   TYPED_KEYS,
+  WORKING_KEYS,
+  type Binding,
+  type HelpRow,
 } from '../keys/index.js';
 import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
@@ -123,8 +130,11 @@ export function carryFrame(from: Session, to: Session): void {
 
 function compose(state: Session, { columns, rows }: Window): Frame {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS)
-    return { kind: 'too-small', text: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.` };
-  if (state.working) return { kind: 'working', text: wrapLines([state.working, 'q quits.'], columns) };
+    return {
+      kind: 'too-small',
+      text: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). ${quitKey(state)} quits.`,
+    };
+  if (state.working) return { kind: 'working', text: wrapLines([state.working, `${quitKey(state)} quits.`], columns) };
   if (state.help) return helpFrame(state, columns, rows);
   if (state.screen === 'prompt' && state.prompt) {
     const [title, ask] = ASK[state.prompt.kind];
@@ -143,11 +153,25 @@ function compose(state: Session, { columns, rows }: Window): Frame {
   return menuFrame(state, columns, rows);
 }
 
+/** The key that quits where the learner is: q, but Ctrl+C while a path or a graph is typed, where q types itself. */
+function quitKey(state: Session): string {
+  const table: Binding<string>[] = state.working
+    ? WORKING_KEYS
+    : state.screen === 'prompt'
+      ? PROMPT_KEYS
+      : state.screen === 'lesson'
+        ? LESSON_KEYS
+        : MENU_KEYS;
+  return keyOf(table, 'quit');
+}
+
 function helpFrame(state: Session, columns: number, rows: number): Frame {
   const waiting = state.screen === 'lesson' ? waitingOf(state) : undefined;
   const where = state.screen !== 'lesson' ? 'menu' : waiting ? 'question' : state.predict ? 'quiz' : 'lesson';
   // The zero_grad key only in a lesson that trains: elsewhere it does nothing, and the table fits 60×16 without it.
-  const lessonKeys = lessonOf(state)?.training ? LESSON_KEYS : LESSON_KEYS.filter((b) => b.action !== 'zeroGrad');
+  const lesson = state.screen === 'lesson' ? lessonOf(state) : undefined;
+  const onStep = lessonKeysOn(lesson !== undefined && nextLessonAt(lesson, state.open!.step) !== undefined);
+  const lessonKeys = lesson?.training ? onStep : onStep.filter((b) => b.action !== 'zeroGrad');
   // While a question waits: the keys that answer it, those that type a number, and the lesson's that still work (keys.ts).
   const question = () => questionHelp(lessonKeys, { typed: waiting!.question.kind !== 'nudge-direction', skip: !waiting!.again });
   const table =
@@ -166,7 +190,7 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   // opposite keys share a row (with the shorter words), so a 60×16 window holds the whole lesson table and the legend.
   const legend = where === 'menu' ? [] : legendLines(columns);
   // What a key does wraps under itself in a narrow window, so no row is cut: each row is the lines it takes.
-  const rowsOf = (t: [string, string][]) =>
+  const rowsOf = (t: HelpRow[]) =>
     t.map(([keys, does]) => wrapLines([does], columns - width - 2).map((part, i) => `${(i === 0 ? keys : '').padEnd(width)}  ${part}`));
   const fit = (lines: string[]) => ({ kind: 'help' as const, lines: lines.map((line) => line.slice(0, columns)), page: 0, pages: 1 });
   const room = rows - 1;
@@ -177,8 +201,8 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   // Still too long: every row, a page at a time (a row never split), under a title and over the line that turns the page.
   const pages = paged([...rowsOf(table), ...legend.map((line) => [line])], Math.max(1, room - 2));
   const page = Math.min(state.helpPage ?? 0, pages.length - 1);
-  const more = HELP_KEYS[0];
-  const turn = page < pages.length - 1 ? `${showKey(more.keys[0])} ${more.footer}, any other key closes` : 'any key closes';
+  const more = bindingOf(HELP_KEYS, 'more');
+  const turn = page < pages.length - 1 ? `${keyOf(HELP_KEYS, 'more')} ${more.footer}, any other key closes` : 'any key closes';
   return { ...fit([`Keys ${place} (${page + 1}/${pages.length})`, ...pages[page], turn]), page, pages: pages.length };
 }
 
@@ -192,20 +216,16 @@ function paged(rows: string[][], size: number): string[][] {
   return pages;
 }
 
-const PAIRS: [string, string, string][] = [
-  ['first step', 'last step', 'first step, last step'],
-  ['next phase', 'previous phase', 'next phase, previous phase'],
-];
-
-/** The help table in fewer rows: without the help's own row, each pair of opposite keys on one. */
-function shorter(table: [string, string][]): [string, string][] {
-  const out: [string, string][] = [];
-  for (const [keys, does] of table) {
-    if (does === 'this help') continue;
-    const pair = PAIRS.find(([, second]) => does.startsWith(second));
+/** The help table in fewer rows: without the help's own row, each pair of opposite keys (PAIRS) on one. */
+function shorter(table: HelpRow[]): HelpRow[] {
+  const out: HelpRow[] = [];
+  for (const row of table) {
+    const [keys, , action] = row;
+    if (action === 'help') continue;
+    const pair = PAIRS.find((p) => p.second === action);
     const before = out.at(-1);
-    if (pair && before?.[1].startsWith(pair[0])) out[out.length - 1] = [`${before[0]} ${keys}`, pair[2]];
-    else out.push([keys, does]);
+    if (pair && before?.[2] === pair.first) out[out.length - 1] = [`${before[0]} ${keys}`, pair.does, action];
+    else out.push(row);
   }
   return out;
 }
@@ -219,8 +239,11 @@ function rolesOf(entry: MenuEntry | undefined): string | undefined {
 /** While a lesson's number is typed in the menu: what Enter does, and which digits go on to a longer number (fits 40 columns). */
 function numberHint(number: number, lessons: number): string {
   const last = Math.min(9, lessons - number * 10);
-  if (last === 0) return `Enter opens lesson ${number}; 0 opens ${number * 10}.`;
-  return `Enter opens lesson ${number}; 0-${last} open ${number * 10}-${number * 10 + last}.`;
+  const enter = keyOf(MENU_KEYS, 'open');
+  // The number binding's keys are the digits 0-9 in order: the key of digit d is its d-th.
+  const digit = (d: number) => showKey(bindingOf(MENU_KEYS, 'number').keys[d]);
+  if (last === 0) return `${enter} opens lesson ${number}; ${digit(0)} opens ${number * 10}.`;
+  return `${enter} opens lesson ${number}; ${digit(0)}-${digit(last)} open ${number * 10}-${number * 10 + last}.`;
 }
 
 function menuFrame(state: Session, columns: number, rows: number): Frame {
@@ -277,9 +300,7 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
 
 /** The lesson's keys for the footer: the zero_grad switch only in the Train phase, the pan keys only while the drawing is cut. */
 function lessonKeysAt(phase: Phase, cut: boolean, nextLesson: boolean) {
-  const keys = LESSON_KEYS.filter((b) => (b.action !== 'zeroGrad' || phase === 'train') && (b.action !== 'pan' || cut));
-  // On a course lesson's summary there is no next step: Enter opens the next lesson (session.ts), and the footer says so.
-  return nextLesson ? keys.map((b) => (b.action === 'next' ? { ...b, keys: ['enter'], footer: 'next lesson' } : b)) : keys;
+  return lessonKeysOn(nextLesson).filter((b) => (b.action !== 'zeroGrad' || phase === 'train') && (b.action !== 'pan' || cut));
 }
 
 /** A node's box on one row, its value and gradient inside: `╔▸× c  v -2  g ·╗` for the step's own, `┏━a  v 3  g ·┓` for one it uses. */

@@ -93,6 +93,12 @@ describe('the keys while a question waits', () => {
     down: (key) => expect(run(waiting(), ...keys(key)).state.cursor).toBe(1),
     up: (key) => expect(run(waiting(), ...keys(key)).state.cursor).toBe(question().choices.length - 1),
     answer: (key) => expect(run(waiting(), ...keys('down', key)).state.answers['reuse-add']).toEqual({ 7: question().choices[1].value }),
+    pick: (key) => {
+      // Digit n answers with choice n; past the last choice it does nothing.
+      const n = Number(key);
+      const answers = run(waiting(), ...keys(key)).state.answers['reuse-add'];
+      expect(answers).toEqual(n <= question().choices.length ? { 7: question().choices[n - 1].value } : undefined);
+    },
     type: (key) => {
       // t starts an empty number; a leading - or . is the number's first character.
       expect(run(waiting(), ...keys(key)).state.typed).toEqual({ text: key === 't' ? '' : key });
@@ -339,6 +345,7 @@ describe('the prompt keys', () => {
     },
     erase: (key) => expect(run(typing('file', 'ab'), ...keys(key)).state.prompt?.text).toBe('a'),
     cancel: (key) => expect(run(typing('file', 'ab'), ...keys(key)).state.screen).toBe('menu'),
+    quit: (key) => expect(run(typing('file', 'ab'), ...keys(key)).state.quit).toBe(true),
   });
 
   it('every other key types itself', () => {
