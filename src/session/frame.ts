@@ -172,7 +172,7 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   const lesson = state.screen === 'lesson' ? lessonOf(state) : undefined;
   const onStep = lessonKeysOn(lesson !== undefined && nextLessonAt(lesson, state.open!.step) !== undefined);
   const lessonKeys = lesson?.training ? onStep : onStep.filter((b) => b.action !== 'zeroGrad');
-  // While a question waits: the keys that answer it, those that type a number, and the lesson's that still work (keys.ts).
+  // While a question waits: the keys that answer it, those that type a number, and the lesson's that still work (src/keys).
   const question = () => questionHelp(lessonKeys, { typed: waiting!.question.kind !== 'nudge-direction', skip: !waiting!.again });
   const table =
     where === 'menu'
