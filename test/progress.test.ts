@@ -16,7 +16,7 @@ import {
 } from '../src/progress/index.js';
 import { buildFrame } from '../src/session/frame.js';
 import { progressOf, startSession } from '../src/ui/run.js';
-import type { KeyName } from '../src/session/keys.js';
+import type { KeyName } from '../src/keys/index.js';
 import type { Store } from '../src/session/store.js';
 import { runCli } from './helpers/run-cli.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { helpRows, LESSON_KEYS, MENU_KEYS, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../src/session/keys.js';
+import { helpRows, LESSON_KEYS, MENU_KEYS, NEXT_LESSON, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../src/keys/index.js';
 import { phaseKinds } from '../src/lesson/index.js';
 import { HELP } from '../src/cli.js';
 
@@ -12,6 +12,7 @@ describe('the README tells the truth', () => {
       ...helpRows(LESSON_KEYS),
       // A phase kind's own keys (the Train phase's z), which the help lists in a lesson with that phase.
       ...helpRows(phaseKinds().flatMap((kind) => kind.keys ?? [])),
+      ...helpRows([NEXT_LESSON]),
       ...helpRows(QUIZ_KEYS),
       ...helpRows(TYPED_KEYS),
       ...helpRows(MENU_KEYS),

@@ -1,3 +1,4 @@
+import { choiceKey, choiceKeys, keyOf, LESSON_KEYS, NEXT_LESSON, QUIZ_KEYS } from '../keys/index.js';
 import type { CoursePlace } from '../scenario/types.js';
 import { missedSteps, questionAt, TOLERANCE, verdict, type Given, type Question } from './quiz.js';
 import { overwriteReplay } from './replay.js';
@@ -97,7 +98,11 @@ function questionLines(lesson: Lesson, waiting: Waiting, situation: Situation): 
   if (waiting.again === 'last-time') lines.push(`One you missed last time: ${lesson.scenario.title}, ${lesson.steps[step].title}.`);
   lines.push(question.prompt);
   const count = question.choices.length;
-  lines.push(question.kind === 'nudge-direction' ? `Press 1 for up or 2 for down.` : `Pick 1–${count}, or t to type it (${TOLERANCE}).`);
+  lines.push(
+    question.kind === 'nudge-direction'
+      ? `Press ${choiceKey(0)} for up or ${choiceKey(1)} for down.`
+      : `Pick ${choiceKeys(count)}, or ${keyOf(QUIZ_KEYS, 'type')} to type it (${TOLERANCE}).`,
+  );
   lines.push(...question.hints.slice(0, situation.hints));
   if (situation.typed) {
     lines.push(`Your answer: ${situation.typed.text}▏`);
@@ -139,7 +144,8 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
   }
   if (review && review.answer !== undefined)
     lines.push(review.left > 0 ? `→ the next one you missed (${review.left} more).` : `→ goes on to ${review.then}.`);
-  if (nextLessonAt(lesson, situation.step)) lines.push('Enter opens it; m goes back to the menu.');
+  if (nextLessonAt(lesson, situation.step))
+    lines.push(`${keyOf([NEXT_LESSON], 'nextLesson')} opens it; ${keyOf(LESSON_KEYS, 'menu')} goes back to the menu.`);
   lines.push(...(kindAt(lesson.steps, situation.step).footnotes?.(lesson, situation, step) ?? []));
   return { lines, shown, highlight: step.highlight };
 }

@@ -23,22 +23,28 @@ import type { GraphNode } from '../engine/index.js';
 import { answerText, kindAt, nextLessonAt, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
 import {
+  bindingOf,
   footerText,
   HELP_KEYS,
   helpRows,
+  keyOf,
   LESSON_KEYS,
-  lessonKeysOf,
   MENU_KEYS,
+  PAIRS,
   PROMPT_KEYS,
   QUIZ_KEYS,
   questionHelp,
   showKey,
   TYPED_KEYS,
-} from './keys.js';
+  WORKING_KEYS,
+  type Binding,
+  type HelpRow,
+} from '../keys/index.js';
 import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
 import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
 import { clip, wrapLines } from './text.js';
+import { lessonKeysOf } from './lesson-keys.js';
 
 export interface ScreenSize {
   columns: number;
@@ -57,8 +63,11 @@ export type Frame =
   | {
       kind: 'menu';
       title: string;
+      /** The entries in view, from `top`: `limit` of them, or fewer at the list's end. */
       items: MenuItem[];
+      /** The highlighted entry and the first in view, both counted from the first entry of the whole list. */
       index: number;
+      top: number;
       limit: number;
       notice: string[];
       detail?: string;
@@ -121,8 +130,11 @@ export function carryFrame(from: Session, to: Session): void {
 
 function compose(state: Session, { columns, rows }: ScreenSize): Frame {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS)
-    return { kind: 'too-small', text: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). q quits.` };
-  if (state.working) return { kind: 'working', text: wrapLines([state.working, 'q quits.'], columns) };
+    return {
+      kind: 'too-small',
+      text: `Make the window at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}). ${quitKey(state)} quits.`,
+    };
+  if (state.working) return { kind: 'working', text: wrapLines([state.working, `${quitKey(state)} quits.`], columns) };
   if (state.help) return helpFrame(state, columns, rows);
   if (state.screen === 'prompt' && state.prompt) {
     const [title, ask] = ASK[state.prompt.kind];
@@ -141,12 +153,25 @@ function compose(state: Session, { columns, rows }: ScreenSize): Frame {
   return menuFrame(state, columns, rows);
 }
 
+/** The key that quits where the learner is: q, but Ctrl+C while a path or a graph is typed, where q types itself. */
+function quitKey(state: Session): string {
+  const table: Binding<string>[] = state.working
+    ? WORKING_KEYS
+    : state.screen === 'prompt'
+      ? PROMPT_KEYS
+      : state.screen === 'lesson'
+        ? LESSON_KEYS
+        : MENU_KEYS;
+  return keyOf(table, 'quit');
+}
+
 function helpFrame(state: Session, columns: number, rows: number): Frame {
   const waiting = state.screen === 'lesson' ? waitingOf(state) : undefined;
   const where = state.screen !== 'lesson' ? 'menu' : waiting ? 'question' : state.predict ? 'quiz' : 'lesson';
   // A phase kind's keys only in a lesson with its phase (z where it trains): elsewhere they do nothing, and the table fits 60×16 without them.
-  const lessonKeys = lessonKeysOf(state.screen === 'lesson' ? lessonOf(state) : undefined);
-  // While a question waits: the keys that answer it, those that type a number, and the lesson's that still work (keys.ts).
+  const lesson = state.screen === 'lesson' ? lessonOf(state) : undefined;
+  const lessonKeys = lessonKeysOf(lesson, lesson !== undefined && nextLessonAt(lesson, state.open!.step) !== undefined);
+  // While a question waits: the keys that answer it, those that type a number, and the lesson's that still work (src/keys).
   const question = () => questionHelp(lessonKeys, { typed: waiting!.question.kind !== 'nudge-direction', skip: !waiting!.again });
   const table =
     where === 'menu'
@@ -164,7 +189,7 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   // opposite keys share a row (with the shorter words), so a 60×16 window holds the whole lesson table and the legend.
   const legend = where === 'menu' ? [] : legendLines(columns);
   // What a key does wraps under itself in a narrow window, so no row is cut: each row is the lines it takes.
-  const rowsOf = (t: [string, string][]) =>
+  const rowsOf = (t: HelpRow[]) =>
     t.map(([keys, does]) => wrapLines([does], columns - width - 2).map((part, i) => `${(i === 0 ? keys : '').padEnd(width)}  ${part}`));
   const fit = (lines: string[]) => ({ kind: 'help' as const, lines: lines.map((line) => line.slice(0, columns)), page: 0, pages: 1 });
   const room = rows - 1;
@@ -175,8 +200,8 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   // Still too long: every row, a page at a time (a row never split), under a title and over the line that turns the page.
   const pages = paged([...rowsOf(table), ...legend.map((line) => [line])], Math.max(1, room - 2));
   const page = Math.min(state.helpPage ?? 0, pages.length - 1);
-  const more = HELP_KEYS[0];
-  const turn = page < pages.length - 1 ? `${showKey(more.keys[0])} ${more.footer}, any other key closes` : 'any key closes';
+  const more = bindingOf(HELP_KEYS, 'more');
+  const turn = page < pages.length - 1 ? `${keyOf(HELP_KEYS, 'more')} ${more.footer}, any other key closes` : 'any key closes';
   return { ...fit([`Keys ${place} (${page + 1}/${pages.length})`, ...pages[page], turn]), page, pages: pages.length };
 }
 
@@ -190,20 +215,16 @@ function paged(rows: string[][], size: number): string[][] {
   return pages;
 }
 
-const PAIRS: [string, string, string][] = [
-  ['first step', 'last step', 'first step, last step'],
-  ['next phase', 'previous phase', 'next phase, previous phase'],
-];
-
-/** The help table in fewer rows: without the help's own row, each pair of opposite keys on one. */
-function shorter(table: [string, string][]): [string, string][] {
-  const out: [string, string][] = [];
-  for (const [keys, does] of table) {
-    if (does === 'this help') continue;
-    const pair = PAIRS.find(([, second]) => does.startsWith(second));
+/** The help table in fewer rows: without the help's own row, each pair of opposite keys (PAIRS) on one. */
+function shorter(table: HelpRow[]): HelpRow[] {
+  const out: HelpRow[] = [];
+  for (const row of table) {
+    const [keys, , action] = row;
+    if (action === 'help') continue;
+    const pair = PAIRS.find((p) => p.second === action);
     const before = out.at(-1);
-    if (pair && before?.[1].startsWith(pair[0])) out[out.length - 1] = [`${before[0]} ${keys}`, pair[2]];
-    else out.push([keys, does]);
+    if (pair && before?.[2] === pair.first) out[out.length - 1] = [`${before[0]} ${keys}`, pair.does, action];
+    else out.push(row);
   }
   return out;
 }
@@ -217,45 +238,55 @@ function rolesOf(entry: MenuEntry | undefined): string | undefined {
 /** While a lesson's number is typed in the menu: what Enter does, and which digits go on to a longer number (fits 40 columns). */
 function numberHint(number: number, lessons: number): string {
   const last = Math.min(9, lessons - number * 10);
-  if (last === 0) return `Enter opens lesson ${number}; 0 opens ${number * 10}.`;
-  return `Enter opens lesson ${number}; 0-${last} open ${number * 10}-${number * 10 + last}.`;
+  const enter = keyOf(MENU_KEYS, 'open');
+  // The number binding's keys are the digits 0-9 in order: the key of digit d is its d-th.
+  const digit = (d: number) => showKey(bindingOf(MENU_KEYS, 'number').keys[d]);
+  if (last === 0) return `${enter} opens lesson ${number}; ${digit(0)} opens ${number * 10}.`;
+  return `${enter} opens lesson ${number}; ${digit(0)}-${digit(last)} open ${number * 10}-${number * 10 + last}.`;
 }
 
 function menuFrame(state: Session, columns: number, rows: number): Frame {
   const line = (text: string) => text.slice(0, columns - 3);
   const mark = (key: string) => (state.finished.includes(key) ? '✓' : ' ');
   const course = state.course ?? [];
+  const lessons = menuLessons(state);
   // The next lesson of the course: the first one not finished, wherever the learner has got to.
   const next = course.findIndex((entry) => !state.finished.includes(lessonKey(entry.lesson)));
-  const items: MenuItem[] = course.map((entry, i) => ({
-    label: line(
-      `${i === next ? '▸' : mark(lessonKey(entry.lesson))} ${String(i + 1).padStart(2)}. ${visibleLine(entry.title).padEnd(28)} ${visibleLine(entry.expression)}`,
-    ),
-  }));
-  // The learner's own lessons, under their own heading, so the course keeps its numbers.
-  state.own.forEach((entry, i) => {
-    const heading = i === 0 ? 'yours: ' : '       ';
+  const label = (i: number): string => {
+    if (i < course.length) {
+      const entry = course[i];
+      return line(
+        `${i === next ? '▸' : mark(lessonKey(entry.lesson))} ${String(i + 1).padStart(2)}. ${visibleLine(entry.title).padEnd(28)} ${visibleLine(entry.expression)}`,
+      );
+    }
+    if (i >= lessons.length) return line(`     ${PROMPT_ENTRIES[i - lessons.length]}`);
+    // The learner's own lessons, under their own heading, so the course keeps its numbers.
+    const entry = lessons[i];
+    const heading = i === course.length ? 'yours: ' : '       ';
     // A typed graph's title is what was typed, its expression again: written once, with the values that tell it apart.
     const what =
       entry.lesson.kind === 'typed'
         ? `${visibleLine(entry.expression)}   ${visibleLine(entry.lesson.values.join(' '))}`
         : `${visibleLine(entry.title).padEnd(21)} ${visibleLine(entry.expression)}`;
-    items.push({ label: line(`${mark(lessonKey(entry.lesson))}   ${heading}${what}`) });
-  });
-  for (const label of PROMPT_ENTRIES) items.push({ label: line(`     ${label}`) });
+    return line(`${mark(lessonKey(entry.lesson))}   ${heading}${what}`);
+  };
+  const count = lessons.length + PROMPT_ENTRIES.length;
   const said = [state.notice, state.aboutProgress?.showing ? state.aboutProgress.sentence : undefined].filter((n) => n !== undefined);
   const notice = wrapLines(said.map(visibleLine), columns);
   // Title, blank, list, the detail row (blank for most), hint, footer — and one row Ink keeps free.
-  const limit = Math.max(3, Math.min(items.length, rows - 6 - notice.length));
-  const index = Math.min(state.menuIndex, menuLessons(state).length + PROMPT_ENTRIES.length - 1);
+  const limit = Math.max(3, Math.min(count, rows - 6 - notice.length));
+  const index = Math.min(state.menuIndex, count - 1);
+  // The view moves only as far as keeps the highlight in it, and never past the list's end (the reducer keeps it: settle).
+  const top = Math.max(0, Math.min(count - limit, index, Math.max(state.menuTop, index - limit + 1)));
   return {
     kind: 'menu',
     title: 'grad-tutor — the chain rule, one edge at a time',
-    items,
+    items: Array.from({ length: Math.min(limit, count - top) }, (_, i) => ({ label: label(top + i) })),
     index,
+    top,
     limit,
     notice,
-    detail: rolesOf(menuLessons(state)[index])?.slice(0, columns),
+    detail: rolesOf(lessons[index])?.slice(0, columns),
     hint: (state.lessonNumber !== undefined
       ? numberHint(Number(state.lessonNumber), course.length)
       : next === -1
@@ -268,9 +299,7 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
 
 /** The lesson's keys for the footer: a phase kind's own only on its steps (z in the Train phase), the pan keys only while the drawing is cut. */
 function lessonKeysAt(lesson: Lesson, phase: Phase, cut: boolean, nextLesson: boolean) {
-  const keys = lessonKeysOf(lesson).filter((b) => [undefined, phase].includes(b.phase) && (b.action !== 'pan' || cut));
-  // On a course lesson's summary there is no next step: Enter opens the next lesson (session.ts), and the footer says so.
-  return nextLesson ? keys.map((b) => (b.action === 'next' ? { ...b, keys: ['enter'], footer: 'next lesson' } : b)) : keys;
+  return lessonKeysOf(lesson, nextLesson).filter((b) => [undefined, phase].includes(b.phase) && (b.action !== 'pan' || cut));
 }
 
 /** A node's box on one row, its value and gradient inside: `╔▸× c  v -2  g ·╗` for the step's own, `┏━a  v 3  g ·┓` for one it uses. */

@@ -14,8 +14,11 @@ import { PROMPT_GRAPH, type Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
 import {
   actionFor,
+  bindingOf,
   HELP_KEYS,
+  keyOf,
   LESSON_KEYS,
+  lessonKeysOn,
   MENU_KEYS,
   PAN,
   PROMPT_KEYS,
@@ -23,8 +26,9 @@ import {
   SCROLL_DOWN,
   TYPED_KEYS,
   WAITING,
+  WORKING_KEYS,
   type KeyName,
-} from './keys.js';
+} from '../keys/index.js';
 import { lessonFor } from './lessons.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';
@@ -97,7 +101,9 @@ function saved(state: Session): string {
  */
 function settle(state: Session): Session {
   if (state.screen !== 'lesson' || !state.open)
-    return state.origin || state.scroll ? { ...state, origin: undefined, style: undefined, panned: undefined, scroll: 0 } : state;
+    return settleMenu(
+      state.origin || state.scroll ? { ...state, origin: undefined, style: undefined, panned: undefined, scroll: 0 } : state,
+    );
   const frame = buildFrame(state);
   if (frame.kind !== 'lesson') return state;
   const scroll = Math.min(state.scroll, frame.text.scrollLimit);
@@ -106,6 +112,16 @@ function settle(state: Session): Session {
   if (scroll === state.scroll && origin?.row === state.origin?.row && origin?.col === state.origin?.col && style === state.style)
     return state;
   const settled = { ...state, scroll, origin, style };
+  carryFrame(state, settled);
+  return settled;
+}
+
+/** The menu's first entry in view, as the frame keeps the highlight in view: the list scrolls only at its edges. */
+function settleMenu(state: Session): Session {
+  if (state.screen !== 'menu') return state;
+  const frame = buildFrame(state);
+  if (frame.kind !== 'menu' || frame.top === state.menuTop) return state;
+  const settled = { ...state, menuTop: frame.top };
   carryFrame(state, settled);
   return settled;
 }
@@ -185,7 +201,7 @@ function keyed(state: Session, key: KeyName): Result {
   const none = (s: Session): Result => ({ state: s, effects: [] });
   if (state.quit) return none(state);
   if (key === 'ctrl-c') return none({ ...state, quit: true });
-  if (state.working) return none(key === 'q' ? { ...state, quit: true } : state);
+  if (state.working) return none(actionFor(WORKING_KEYS, key) === 'quit' ? { ...state, quit: true } : state);
   if (state.help) return none(helpKeyed(state, key));
   if (state.screen === 'prompt' && state.prompt) return promptKey(state, state.prompt, key);
   if (state.screen === 'lesson' && state.open) return lessonKeyed(state, state.open, key);
@@ -301,13 +317,18 @@ function promptKey(state: Session, prompt: Prompt, key: KeyName): Result {
   switch (actionFor(PROMPT_KEYS, key)) {
     case 'cancel':
       return toMenu(state);
+    case 'quit':
+      return none({ ...state, quit: true });
     case 'erase':
       return none({ ...state, prompt: { ...prompt, text: prompt.text.slice(0, -1), error: undefined } });
     case 'submit': {
       if (prompt.kind === 'expr') return none({ ...state, prompt: { kind: 'values', text: '', expression: prompt.text } });
       const path = prompt.text.trim();
       if (prompt.kind === 'file' && path === '')
-        return none({ ...state, prompt: { ...prompt, error: 'Type the path of a .yaml or .json file (Esc goes back).' } });
+        return none({
+          ...state,
+          prompt: { ...prompt, error: `Type the path of a .yaml or .json file (${keyOf(PROMPT_KEYS, 'cancel')} goes back).` },
+        });
       const lesson: LessonRef =
         prompt.kind === 'file'
           ? { kind: 'file', path }
@@ -382,7 +403,10 @@ function typedKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiti
       if (text === '' || !Number.isFinite(value))
         return {
           ...state,
-          typed: { text: typed.text, error: `“${typed.text}” is not a number: type one such as -1.5 (Esc: the choices).` },
+          typed: {
+            text: typed.text,
+            error: `“${typed.text}” is not a number: type one such as -1.5 (${keyOf(TYPED_KEYS, 'cancel')}: the choices).`,
+          },
         };
       return answer(state, open, waiting, value);
     }
@@ -418,12 +442,17 @@ function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waitin
       // Tab in predict mode is the next phase, as on every other step: the question is left unanswered, so it is not
       // scored nor asked again later, and coming back asks it. One asked again (at the summary, or missed last time) waits.
       return waiting.again ? state : undefined;
+    case 'pick': {
+      // The nth key of the binding answers with the nth choice; one past the last choice does nothing.
+      const choice = bindingOf(QUIZ_KEYS, 'pick').keys.indexOf(key);
+      if (choice < count) return pick(choice);
+      break;
+    }
     case 'type':
       // Up or down is no number: the key does what it does elsewhere.
       if (question.kind === 'nudge-direction') break;
-      return { ...state, typed: { text: key === 't' ? '' : key } };
-    default:
-      if (/^[1-9]$/.test(key) && Number(key) <= count) return pick(Number(key) - 1);
+      // The binding's first key starts an empty number; the others (- .) are its first character.
+      return { ...state, typed: { text: key === bindingOf(QUIZ_KEYS, 'type').keys[0] ? '' : key } };
   }
   // The tutor waits for an answer: moving on, or the = replay, would show it; a knob would change what is asked under
   // the learner (the nudge's "0.01 × its gradient").
@@ -451,9 +480,9 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
     const moved = { ...state, open: { ...open, step: to, seen }, cursor: 0, hints: 0, scroll: 0, panned: undefined, typed: undefined };
     return finishIfSeen(moved, lessonKey(open.lesson));
   };
-  // Enter on a course lesson's summary opens the lesson after it, which the summary names; the other "next" keys stay put.
+  // On a course lesson's summary NEXT_LESSON (Enter) opens the lesson after it, which the summary names; → stays put.
   const next = nextLessonAt(lesson, open.step);
-  if (key === 'enter' && next) {
+  if (next && actionFor(lessonKeysOn(true), key) === 'nextLesson') {
     return { state, effects: [{ type: 'open', lesson: { kind: 'bundled', id: next.id }, step: 0, from: 'menu' }] };
   }
   switch (actionFor(LESSON_KEYS, key)) {

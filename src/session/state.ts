@@ -52,6 +52,8 @@ export interface Session {
   own: MenuEntry[];
   /** The highlighted menu entry: the course, then the learner's own, then the two prompts. */
   menuIndex: number;
+  /** The first entry in view where the window holds only part of the menu: it moves only when the highlight would leave the view. */
+  menuTop: number;
   /** The digits of a lesson's number typed so far in the menu, while a longer number could still start with them (1 of 17). */
   lessonNumber?: string;
   open?: OpenLesson;
@@ -116,6 +118,7 @@ export function initialSession(start: Partial<Session> & Pick<Session, 'window'>
     screen: 'menu',
     own: [],
     menuIndex: 0,
+    menuTop: 0,
     help: false,
     quit: false,
     predict: false,

@@ -1,8 +1,8 @@
 /**
  * Ink's key events as the tutor's key names, which the session's key table
- * (src/session/keys.ts) binds to actions.
+ * (src/keys/tables.ts) binds to actions.
  */
-import type { KeyName } from '../session/keys.js';
+import type { KeyName } from '../keys/index.js';
 
 /** The flags Ink's useInput passes, as far as the tutor cares. */
 export interface InkKey {

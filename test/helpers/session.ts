@@ -2,7 +2,7 @@
 import { bundledScenarios } from '../../src/catalog.js';
 import { courseEntries } from '../../src/course.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import type { KeyName } from '../../src/session/keys.js';
+import type { KeyName } from '../../src/keys/index.js';
 import { initialSession, reduce, type Action, type Effect, type Session } from '../../src/session/session.js';
 
 export const catalog = bundledScenarios();

@@ -13,7 +13,7 @@ import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
 import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
 import { layoutFor } from '../../src/session/lessons.js';
 import { initialSession, lessonOf, reduce, type Session } from '../../src/session/session.js';
-import type { KeyName } from '../../src/session/keys.js';
+import type { KeyName } from '../../src/keys/index.js';
 
 const catalog = bundledScenarios();
 const course = courseEntries(catalog);

@@ -14,7 +14,7 @@ import {
   WAITING,
   type Binding,
   type KeyName,
-} from '../../src/session/keys.js';
+} from '../../src/keys/index.js';
 import { buildFrame } from '../../src/session/frame.js';
 import { lessonOf, waitingOf, type Session } from '../../src/session/session.js';
 import { keys, menu, opened, run } from '../helpers/session.js';

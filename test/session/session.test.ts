@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { inCourse } from '../../src/course.js';
 import { questionAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import {
-  LESSON_KEYS,
-  lessonKeysOf,
-  MENU_KEYS,
-  PAN,
-  PROMPT_KEYS,
-  QUIZ_KEYS,
-  TYPED_KEYS,
-  type Binding,
-  type KeyName,
-} from '../../src/session/keys.js';
+import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS, type Binding, type KeyName } from '../../src/keys/index.js';
+import { lessonKeysOf } from '../../src/session/lesson-keys.js';
 import { buildFrame } from '../../src/session/frame.js';
 import { lessonOf, seenOf, type Session } from '../../src/session/session.js';
 import { catalog, course, keys, menu, opened, run, scenario, step } from '../helpers/session.js';
@@ -114,6 +105,12 @@ describe('the keys while a question waits', () => {
     down: (key) => expect(run(waiting(), ...keys(key)).state.cursor).toBe(1),
     up: (key) => expect(run(waiting(), ...keys(key)).state.cursor).toBe(question().choices.length - 1),
     answer: (key) => expect(run(waiting(), ...keys('down', key)).state.answers['reuse-add']).toEqual({ 7: question().choices[1].value }),
+    pick: (key) => {
+      // Digit n answers with choice n; past the last choice it does nothing.
+      const n = Number(key);
+      const answers = run(waiting(), ...keys(key)).state.answers['reuse-add'];
+      expect(answers).toEqual(n <= question().choices.length ? { 7: question().choices[n - 1].value } : undefined);
+    },
     type: (key) => {
       // t starts an empty number; a leading - or . is the number's first character.
       expect(run(waiting(), ...keys(key)).state.typed).toEqual({ text: key === 't' ? '' : key });
@@ -360,6 +357,7 @@ describe('the prompt keys', () => {
     },
     erase: (key) => expect(run(typing('file', 'ab'), ...keys(key)).state.prompt?.text).toBe('a'),
     cancel: (key) => expect(run(typing('file', 'ab'), ...keys(key)).state.screen).toBe('menu'),
+    quit: (key) => expect(run(typing('file', 'ab'), ...keys(key)).state.quit).toBe(true),
   });
 
   it('every other key types itself', () => {

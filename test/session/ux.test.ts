@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { questionAt } from '../../src/lesson/index.js';
 import { EMPTY, loadProgress, mergeProgress } from '../../src/progress/index.js';
-import type { KeyName } from '../../src/session/keys.js';
+import type { KeyName } from '../../src/keys/index.js';
 import { buildFrame } from '../../src/session/frame.js';
 import { startSession } from '../../src/ui/run.js';
 import { lessonOf, scoresOf, type Session } from '../../src/session/session.js';

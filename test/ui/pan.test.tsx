@@ -5,7 +5,7 @@ import { drawGraph, type Drawing } from '../../src/layout/index.js';
 import { shownAt } from '../../src/lesson/index.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
-import type { KeyName } from '../../src/session/keys.js';
+import type { KeyName } from '../../src/keys/index.js';
 import { layoutFor } from '../../src/session/lessons.js';
 import { initialSession, lessonOf, reduce, type Session } from '../../src/session/session.js';
 import { openTutor } from './harness.js';

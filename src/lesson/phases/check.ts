@@ -3,6 +3,7 @@
  * and central differences beside the exact gradient. + and - change h.
  */
 import type { Estimate, Trace } from '../../engine/index.js';
+import { keysFor, LESSON_KEYS } from '../../keys/index.js';
 import { HS, stepLadder } from '../knobs.js';
 import { num, table } from '../format.js';
 import { once, type Lesson, type Step } from '../steps.js';
@@ -77,11 +78,12 @@ function whatHDoes(lesson: Lesson): string {
     lesson.check.some((e) => Math.abs(e[estimate] - e.exact) > rounding);
   const forward = curved('forwardDifference');
   const central = curved('centralDifference');
-  if (forward && central) said = '+ / - change h: watch both errors shrink, then grow as rounding takes over.';
-  else if (!forward && !central) said = '+ / - change h: both errors are rounding alone here, so they grow as h shrinks.';
+  const knob = keysFor(LESSON_KEYS, 'more', 'less');
+  if (forward && central) said = `${knob} change h: watch both errors shrink, then grow as rounding takes over.`;
+  else if (!forward && !central) said = `${knob} change h: both errors are rounding alone here, so they grow as h shrinks.`;
   else {
     const [shrinking, rounded] = forward ? ['forward', 'central'] : ['central', 'forward'];
-    said = `+ / - change h: the ${shrinking} error shrinks with h until rounding takes over; the ${rounded} one is rounding alone, and grows as h shrinks.`;
+    said = `${knob} change h: the ${shrinking} error shrinks with h until rounding takes over; the ${rounded} one is rounding alone, and grows as h shrinks.`;
   }
   saidOfH.set(lesson, said);
   return said;

@@ -5,6 +5,7 @@
  * In predict mode it asks which way the output goes.
  */
 import { isScalar } from 'yaml';
+import { keysFor, LESSON_KEYS } from '../../keys/index.js';
 import { nudge as runNudge, type Nudge, type Trace } from '../../engine/index.js';
 import { num, signed, table } from '../format.js';
 import { stepRate } from '../knobs.js';
@@ -29,7 +30,7 @@ export const nudge: PhaseKind = {
   steps: (lesson) => [nudgeStep(lesson.trace, lesson.nudge, whichLoss(lesson.scenario))],
   question: (lesson) => nudgeQuestion(askedNudge(lesson), lesson.trace.graph.output),
   knob: rateKnob,
-  footnotes: () => ['+ / - take a larger / smaller step; the rate keeps its sign.'],
+  footnotes: () => [`${keysFor(LESSON_KEYS, 'more', 'less')} take a larger / smaller step; the rate keeps its sign.`],
   screen: { moved: nudgedOf },
 };
 

@@ -1,9 +1,8 @@
 /**
- * The one key table. Input handling, the footer and the help overlay all read
- * it, so they never disagree (see gemini-cli's keyBindings).
+ * The one key table. Input handling, the footer, the help overlay and every
+ * sentence that names a key read it, so they never disagree (see gemini-cli's
+ * keyBindings). It imports nothing: the lesson's text and the session both read it.
  */
-
-import { kindKeys, type Lesson } from '../lesson/index.js';
 
 /** A key as the tutor names it: an arrow, a named key, or a single character. */
 export type KeyName =
@@ -42,10 +41,12 @@ export type LessonAction =
   | 'help'
   | 'menu'
   | 'quit';
-export type QuizAction = 'down' | 'up' | 'answer' | 'type' | 'hint' | 'skip';
+/** A lesson key on a step: NEXT_LESSON's, too, on a summary that names the next lesson. */
+export type StepAction = LessonAction | 'nextLesson';
+export type QuizAction = 'down' | 'up' | 'answer' | 'pick' | 'type' | 'hint' | 'skip';
 export type TypedAction = 'type' | 'submit' | 'erase' | 'cancel';
 export type MenuAction = 'down' | 'up' | 'open' | 'number' | 'help' | 'quit';
-export type PromptAction = 'submit' | 'erase' | 'cancel';
+export type PromptAction = 'submit' | 'erase' | 'cancel' | 'quit';
 
 export interface Binding<A extends string> {
   action: A;
@@ -56,6 +57,8 @@ export interface Binding<A extends string> {
   footer?: string;
   /** The keys as the help and the footer write them, where listing each would be too long. */
   shown?: { help: string; footer: string };
+  /** The key a sentence names, where it is not the first (m for the menu: Esc is first, as the footer shows). */
+  named?: KeyName;
 }
 
 /** The keys of the lesson's `scroll` binding that scroll down; the others scroll up. */
@@ -100,43 +103,18 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
     shown: { help: 'wasd Shift+←→↑↓', footer: 'wasd' },
   },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
-  { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu' },
+  { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu', named: 'm' },
   { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },
 ];
-
-/** A lesson's key: the table's, or a phase kind's (`phase` names it: the footer shows it on that phase's steps). */
-export type LessonBinding = Binding<string> & { phase?: string };
-
-const lessonBindings = new WeakMap<Lesson, LessonBinding[]>();
-
-/**
- * A lesson's keys: the table's, with the keys of the phase kinds the lesson
- * has after the knobs (the Train phase's z). A kind's key does nothing in a
- * lesson without its phase, so there the help does not list it.
- */
-export function lessonKeysOf(lesson: Lesson | undefined): LessonBinding[] {
-  if (!lesson) return LESSON_KEYS;
-  let keys = lessonBindings.get(lesson);
-  if (!keys) {
-    const own = kindKeys(lesson.steps).map(({ kind, key }) => ({
-      action: key.action,
-      keys: key.keys,
-      does: key.does,
-      footer: key.footer,
-      phase: kind.phase,
-    }));
-    const at = LESSON_KEYS.findIndex((b) => b.action === 'less') + 1;
-    lessonBindings.set(lesson, (keys = [...LESSON_KEYS.slice(0, at), ...own, ...LESSON_KEYS.slice(at)]));
-  }
-  return keys;
-}
 
 /** While a predict-mode question waits for an answer, these come first. */
 export const QUIZ_KEYS: Binding<QuizAction>[] = [
   // Shift+↑↓ pan a drawing elsewhere; a list has nothing to pan, so they move as the plain arrows do.
   { action: 'down', keys: ['down', 'j', 'shift-down'], does: 'next answer', footer: 'choose' },
   { action: 'up', keys: ['up', 'k', 'shift-up'], does: 'previous answer' },
-  { action: 'answer', keys: ['enter', 'space'], does: 'answer (or press the answer’s number)', footer: 'answer' },
+  { action: 'answer', keys: ['enter', 'space'], does: 'answer with the highlighted choice', footer: 'answer' },
+  // The nth key answers with the nth choice.
+  { action: 'pick', keys: [...'123456789'], does: 'answer with the choice of that number', shown: { help: '1-9', footer: '1-9' } },
   // A leading - or . starts the number itself; digits stay the choices' numbers.
   { action: 'type', keys: ['t', '-', '.'], does: 'type the number instead (within 1%)', footer: 'type' },
   { action: 'hint', keys: ['H'], does: 'a hint: the rule, its node, the numbers', footer: 'hint' },
@@ -158,25 +136,30 @@ export const TYPED_KEYS: Binding<TypedAction>[] = [
   { action: 'cancel', keys: ['escape'], does: 'typing: back to the choices', footer: 'choices' },
 ];
 
-/** The lesson keys that wait while a question does: moving on or the = replay would show the answer, a knob would change the question. */
-export const WAITING: LessonAction[] = ['next', 'last', 'nextPhase', 'overwrite', 'more', 'less'];
-
 /**
- * The help's rows while a question waits: the answering keys, the typing keys
- * (where a number can be typed), then the lesson keys that still do what they
- * say, less the keys answering takes (↑ ↓ choose, so they do not scroll, nor
- * Shift+↑↓ pan). Tab skips only a question asked the first time.
+ * On a course lesson's summary (its last step, so there is no next one) Enter opens the lesson after it, which the
+ * summary names: this binding stands in for `next` there (lessonKeysOn), for the reducer, the footer and the help.
  */
-export function questionHelp(lesson: LessonBinding[], question: { typed: boolean; skip: boolean }): [string, string][] {
-  const quiz = QUIZ_KEYS.filter((b) => (b.action !== 'type' || question.typed) && (b.action !== 'skip' || question.skip));
-  const taken = new Set(quiz.flatMap((b) => b.keys));
-  const still = lesson
-    .filter((b) => !(WAITING as string[]).includes(b.action))
-    .map((b) => ({ ...b, keys: b.keys.filter((k) => !taken.has(k)) }))
-    .filter((b) => b.keys.length > 0)
-    .map((b) => (b.action === 'pan' ? { ...b, shown: { help: 'wasd Shift+←→', footer: b.shown?.footer ?? 'wasd' } } : b));
-  return [...helpRows(quiz), ...(question.typed ? helpRows(TYPED_KEYS) : []), ...helpRows(still)];
+export const NEXT_LESSON: Binding<'nextLesson'> = {
+  action: 'nextLesson',
+  keys: ['enter'],
+  does: 'on a summary: open the next lesson it names',
+  footer: 'next lesson',
+};
+
+/** The lesson's keys on a step: with NEXT_LESSON in place of `next` on a summary that names the next lesson. */
+export function lessonKeysOn(nextLesson: boolean): Binding<StepAction>[] {
+  return nextLesson ? LESSON_KEYS.map((b) => (b.action === 'next' ? NEXT_LESSON : b)) : LESSON_KEYS;
 }
+
+/** Opposite keys that share one row of the help where the window is short, and the row's words. */
+export const PAIRS: { first: LessonAction; second: LessonAction; does: string }[] = [
+  { first: 'first', second: 'last', does: 'first step, last step' },
+  { first: 'nextPhase', second: 'previousPhase', does: 'next phase, previous phase' },
+];
+
+/** The lesson keys that wait while a question does: moving on or the = replay would show the answer, a knob would change the question. */
+export const WAITING: StepAction[] = ['next', 'last', 'nextPhase', 'overwrite', 'more', 'less', 'nextLesson'];
 
 export const MENU_KEYS: Binding<MenuAction>[] = [
   { action: 'down', keys: ['down', 'j', 'shift-down'], does: 'next lesson', footer: 'move' },
@@ -203,55 +186,9 @@ export const PROMPT_KEYS: Binding<PromptAction>[] = [
   { action: 'submit', keys: ['enter'], does: 'go on', footer: 'go on' },
   { action: 'erase', keys: ['backspace'], does: 'erase a character', footer: 'erase' },
   { action: 'cancel', keys: ['escape'], does: 'back to the menu', footer: 'back to the menu' },
+  // q types itself here.
+  { action: 'quit', keys: ['ctrl-c'], does: 'quit' },
 ];
 
-const SHOWN: Record<string, string> = {
-  right: '→',
-  left: '←',
-  up: '↑',
-  down: '↓',
-  enter: 'Enter',
-  space: 'Space',
-  backspace: 'Backspace',
-  tab: 'Tab',
-  'shift-tab': 'Shift+Tab',
-  'shift-right': 'Shift+→',
-  'shift-left': 'Shift+←',
-  'shift-up': 'Shift+↑',
-  'shift-down': 'Shift+↓',
-  home: 'Home',
-  end: 'End',
-  escape: 'Esc',
-  'ctrl-c': 'Ctrl+C',
-};
-
-export function showKey(key: KeyName): string {
-  return SHOWN[key] ?? key;
-}
-
-export function actionFor<A extends string>(table: Binding<A>[], key: KeyName): A | undefined {
-  return table.find((binding) => binding.keys.includes(key))?.action;
-}
-
-/**
- * "→ next  ← back  Tab phase …": the first key of each footer binding. In a
- * narrow window the middle entries go first; help and quit always stay, so
- * the way to every other key is always on screen.
- */
-export function footerText<A extends string>(table: Binding<A>[], width = Infinity): string {
-  const entries = table
-    .filter((b) => b.footer)
-    .map((b) => ({ action: b.action as string, text: `${b.shown?.footer ?? showKey(b.keys[0])} ${b.footer}` }));
-  const join = () => entries.map((e) => e.text).join('  ');
-  while (join().length > width && entries.length > 2) {
-    const droppable = entries.findLastIndex((e, i) => i > 0 && e.action !== 'help' && e.action !== 'quit');
-    if (droppable === -1) break;
-    entries.splice(droppable, 1);
-  }
-  return join();
-}
-
-/** Rows for the help overlay: every key of a binding, then what it does. */
-export function helpRows<A extends string>(table: Binding<A>[]): [string, string][] {
-  return table.map((b) => [b.shown?.help ?? b.keys.map(showKey).join(' '), b.does]);
-}
+/** While a lesson opens in the background, only these do anything. */
+export const WORKING_KEYS: Binding<'quit'>[] = [{ action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit' }];
