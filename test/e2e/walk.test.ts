@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/catalog.js';
 import { courseEntries, openLesson } from '../../src/course.js';
 import { titleOf } from '../../src/layout/box.js';
+import { kindOf } from '../../src/lesson/index.js';
 import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
 import { GAP } from '../../src/session/plan.js';
 import { initialSession, lessonOf, reduce, type Session } from '../../src/session/session.js';
@@ -102,9 +103,11 @@ function walk(columns: number, rows: number, beside: boolean) {
         for (const [r, line] of lines.entries()) if ([...line].length > columns) say(`row ${r} is wider than ${columns}`);
         if (/#\d/.test(screen)) say(`an internal id: ${/.*#\d.*/.exec(screen)![0]}`);
         const current = step.highlight.current;
-        if (step.phase !== 'train') {
+        // A phase shown as its text alone (the Train phase's chart, the Slope phase's picture) has no drawing to check.
+        const shown = kindOf(step.phase).screen?.drawing ?? 'graph';
+        if (shown !== 'none') {
           // The text comes first: a step with no node of its own (the summary's table, say) may leave the drawing out.
-          if (!frame.drawing && (current !== undefined || step.phase === 'overview')) say('no drawing');
+          if (!frame.drawing && (current !== undefined || shown === 'always')) say('no drawing');
           else if (current !== undefined) for (const p of boxProblems(lines, titleOf(byName.get(current)!))) say(p);
           for (const p of markerProblems(lines, frame)) say(p);
         }

@@ -54,3 +54,26 @@ describe('the slope lesson’s picture', () => {
     for (let k = 1; k < 4; k++) expect(tangentShown[k]).toBeLessThanOrEqual(tangentShown[k - 1]);
   });
 });
+
+describe('the picture of a function’s slope at a backward edge', () => {
+  const lesson = buildLesson(loadScenarioFile('scenarios/13-neuron.yaml'));
+
+  it('draws tanh around n with its tangent, whose slope is the edge’s local derivative 1 − o²', () => {
+    const step = lesson.steps.find((s) => s.title === 'Backward: o → n')!;
+    const key = step.lines.at(-1)!;
+    // o = tanh(0.881374) = 0.707107, so 1 − o² = 0.5.
+    expect(key).toBe('• tanh(n) against n   · its tangent at ◆ (n = 0.881374), slope 0.5: the local derivative');
+    const picture = step.lines.slice(-11, -3).join('\n');
+    expect(picture).toContain('◆');
+    expect(picture).toContain('·');
+    // The window's top and bottom are tanh's at n ± 2.5: tanh(3.38) = 0.998, tanh(−1.62) = −0.924.
+    expect(step.lines.at(-11)!.trim().startsWith('0.998 ┤')).toBe(true);
+    expect(step.lines.at(-4)!.trim().startsWith('-0.924 ┤')).toBe(true);
+  });
+
+  it('is only where the node is a function of one number, not at a sum or a product', () => {
+    const others = lesson.steps.filter((s) => s.contribution && !s.title.startsWith('Backward: o →'));
+    expect(others.length).toBeGreaterThan(3);
+    for (const s of others) expect(s.lines.join('\n')).not.toContain('its tangent at');
+  });
+});

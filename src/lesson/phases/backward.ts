@@ -13,6 +13,7 @@ import {
   nodeMap,
   opRow,
   withValues,
+  type OpRow,
   type Contribution,
   type Data,
   type GraphNode,
@@ -25,6 +26,7 @@ import { localQuestion, questionFor, sayWhichLoss, upstreamQuestion, type Questi
 import { once, type Highlight, type Lesson, type Reached, type Step } from '../steps.js';
 import { whichLoss, type WhichLoss } from '../which-loss.js';
 import type { PhaseKind } from './kind.js';
+import { line, plot } from '../plot.js';
 
 export const backward: PhaseKind = {
   phase: 'backward',
@@ -176,6 +178,8 @@ function backwardWords({ trace, byName, into, valuesFinite, of }: BackwardContex
     const at = node.inputs.filter((name) => byName.get(name)?.op !== 'const').map((name) => `${name} = ${num(values[name])}`);
     lines.push(`The local derivative is ${num(c.local)}: ${rule} has no real value at ${[...new Set(at)].join(', ')}.`);
   }
+  // A function of one number (tanh, exp, …): its curve, and the local derivative as the slope of its tangent there.
+  if ('function' in row.parse && Number.isFinite(c.local)) lines.push('', ...slopePicture(row, c, values));
   return {
     text: `upstream ${upstream} = ${num(c.upstream)}, local ${local} = ${num(c.local)}, so ${partial(out, c.operand)} ${assign} ${numbers} = ${num(c.contribution)}${of ? ` (${of.first})` : ''}`,
     lines,
@@ -216,6 +220,30 @@ function exampleSteps(scenario: Scenario, data: Data, of: WhichLoss | undefined)
       reached: { forward: Infinity, backward: Infinity },
     };
   });
+}
+
+/**
+ * The op's curve around the operand's value, with the tangent there: the local derivative is its slope, as
+ * the lecture draws tanh. The window is five wide around the value; the rows follow the curve.
+ */
+function slopePicture(row: OpRow, c: Contribution, values: Values): string[] {
+  const x0 = values[c.operand];
+  const y0 = values[c.node];
+  const f = (x: number) => row.forward([x]);
+  const from = x0 - 2.5;
+  const to = x0 + 2.5;
+  const ys = Array.from({ length: 51 }, (_, k) => f(from + k / 10)).filter(Number.isFinite);
+  const name = row.write([c.operand]);
+  return [
+    ...plot(
+      [
+        { f, mark: '•' },
+        { f: line(x0, y0, c.local), mark: '·' },
+      ],
+      { from, to, rows: 8, low: Math.min(...ys), high: Math.max(...ys), points: [{ x: x0, y: y0, mark: '◆' }] },
+    ),
+    `• ${name} against ${c.operand}   · its tangent at ◆ (${c.operand} = ${num(x0)}), slope ${num(c.local)}: the local derivative`,
+  ];
 }
 
 /** Per step: which part of the chain rule a plain backward edge asks (0 local, 1 result, 2 upstream), or -1. Worked out once per lesson. */
