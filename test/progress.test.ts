@@ -167,6 +167,31 @@ describe('resuming', () => {
     expect(progressOf(state).quiz.add.asked).toBe(1);
   });
 
+  it('keeps how many were right only with every hint out, reads it back, and refuses a count that does not add up', () => {
+    // add, step 4: z → a's local derivative, 1 (a + b), answered after its three hints.
+    const state = press(session({ ...EMPTY, current: { lesson: { kind: 'bundled', id: 'add' }, step: 4 } }, true), 'H', 'H', 'H', '1');
+    const saved = progressOf(state);
+    expect(saved.quiz.add).toEqual({ right: 0, asked: 1, helped: 1 });
+    const path = join(stateDir(), 'progress.json');
+    saveProgress(path, saved);
+    const read = loadProgress(path);
+    expect(read.warning).toBeUndefined();
+    expect(read.progress.quiz.add).toEqual({ right: 0, asked: 1, helped: 1 });
+    // A score from before helped was kept reads as it was; one where right and helped come to more than asked does not.
+    for (const [score, reads] of [
+      [{ right: 1, asked: 2 }, true],
+      [{ right: 1, asked: 2, helped: 1 }, true],
+      [{ right: 1, asked: 2, helped: 2 }, false],
+      [{ right: 1, asked: 2, helped: -1 }, false],
+      [{ right: 1, asked: 2, helped: null }, false],
+    ] as const) {
+      writeFileSync(path, JSON.stringify({ version: 2, finished: [], quiz: { add: score }, recent: [] }));
+      const loaded = loadProgress(path);
+      expect(loaded.warning === undefined, JSON.stringify(score)).toBe(reads);
+      if (reads) expect(loaded.progress.quiz.add).toEqual(score);
+    }
+  });
+
   it('a lesson whose file has gone says so in one sentence and shows the menu', () => {
     const state = session({ ...EMPTY, current: { lesson: { kind: 'file', path: '/nowhere/gone.yaml' }, step: 2 } }).getState();
     expect(state.screen).toBe('menu');

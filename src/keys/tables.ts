@@ -116,7 +116,7 @@ export const QUIZ_KEYS: Binding<QuizAction>[] = [
   // The nth key answers with the nth choice.
   { action: 'pick', keys: [...'123456789'], does: 'answer with the choice of that number', shown: { help: '1-9', footer: '1-9' } },
   // A leading - or . starts the number itself; digits stay the choices' numbers.
-  { action: 'type', keys: ['t', '-', '.'], does: 'type the number instead (within 1%)', footer: 'type' },
+  { action: 'type', keys: ['t', '-', '.'], does: 'type the number instead (to 3 significant digits)', footer: 'type' },
   { action: 'hint', keys: ['H'], does: 'a hint: the rule, its node, the numbers', footer: 'hint' },
   // Tab goes to the next phase past any question; from one waiting, too, which stays unanswered (asked if you come back).
   { action: 'skip', keys: ['tab'], does: 'skip it, unscored: on to the next phase' },

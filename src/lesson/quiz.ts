@@ -57,13 +57,27 @@ export type NumberQuestion = Asked<Exclude<QuestionKind, 'nudge-direction'>, num
 export type DirectionQuestion = Asked<'nudge-direction', Direction>;
 export type Question = NumberQuestion | DirectionQuestion;
 
-/** A typed number counts when it is within 1% of the answer, or within 0.01 of it for answers below 1. */
+/**
+ * A typed number counts when it agrees with the answer to about 3 significant
+ * digits: within 0.5% of it, as far as rounding to 3 significant digits can
+ * move a number (1.005 → 1.00 or 1.01). A band relative to the answer, so a
+ * small answer is not swallowed by a band wider than itself (0.01 absolute
+ * took -0.00376 for 0.00376); and never across zero, so a flipped sign is
+ * wrong however small. An answer of 0 needs a 0 typed: ZERO only lets in the
+ * 1e-17 a float sum leaves where the lesson prints 0, and the float error of
+ * a number typed on the band's edge (10.05 is 0.05000000000000071 from 10).
+ * Nothing is close to ∞.
+ */
 export function close(typed: number, value: number): boolean {
-  return Math.abs(typed - value) <= 0.01 * Math.max(1, Math.abs(value));
+  if (!Number.isFinite(value) || typed * value < 0) return false;
+  return Math.abs(typed - value) <= SIGNIFICANT * Math.abs(value) + ZERO;
 }
 
+const SIGNIFICANT = 0.005;
+const ZERO = 1e-9;
+
 /** The tolerance as the prompt states it. */
-export const TOLERANCE = 'within 1%, or 0.01 below 1';
+export const TOLERANCE = 'to 3 significant digits';
 
 /** How a choice reads on screen: a number as the lesson writes it, a direction as the word. */
 export function answerText(value: Given): string {
@@ -396,27 +410,56 @@ export function nudgeQuestion(nudge: Nudge, out: string): DirectionQuestion | un
   };
 }
 
+/** How an answer scores: right; right only once every hint was out (the last one shows the numbers); or wrong. */
+export type Outcome = 'right' | 'helped' | 'wrong';
+
+/** An answer as the course keeps it: what was given, and how many of the question's hints were out. */
+export interface Answer {
+  given: Given;
+  hints: number;
+}
+
+export interface Judged {
+  /** The answer given is the right one, with or without the hints. */
+  right: boolean;
+  outcome: Outcome;
+  /** The known mistake it matches, in words. */
+  why?: string;
+}
+
 /**
  * How judged: right, or the known mistake it matches (on screen or not), or
- * none of them. A typed number is close enough within TOLERANCE.
+ * none of them. A typed number is close enough within TOLERANCE, unless it is
+ * nearer still to a known mistake. Given once every hint is out, a right
+ * answer is helped.
  */
-export function judge(question: Question, given: Given): { right: boolean; why?: string } {
+export function judge(question: Question, given: Given, hintsUsed = 0): Judged {
+  const helped = hintsUsed >= question.hints.length;
+  const judged = (right: boolean, why?: string): Judged => ({
+    right,
+    outcome: right ? (helped ? 'helped' : 'right') : 'wrong',
+    ...(why ? { why } : {}),
+  });
   if (question.kind === 'nudge-direction') {
     const choice = question.choices.find((c) => c.value === given);
-    return { right: choice?.right === true, why: choice?.why };
+    return judged(choice?.right === true, choice?.why);
   }
-  if (typeof given !== 'number') return { right: false };
-  if (close(given, question.answer)) return { right: true };
-  const mistake = [...question.choices, ...question.mistakes].find((c) => !c.right && close(given, c.value));
-  return { right: false, why: mistake?.why };
+  if (typeof given !== 'number') return judged(false);
+  const away = (value: number) => Math.abs(given - value);
+  const mistake = [...question.choices, ...question.mistakes]
+    .filter((c) => !c.right && close(given, c.value))
+    .reduce<Choice | undefined>((nearest, c) => (nearest && away(nearest.value) <= away(c.value) ? nearest : c), undefined);
+  const right = close(given, question.answer) && !(mistake && away(mistake.value) < away(question.answer));
+  return right ? judged(true) : judged(false, mistake?.why);
 }
 
 /** The sentence that judges an answer, in words and never by colour alone. */
-export function verdict(question: Question, given: Given): string {
+export function verdict(question: Question, given: Given, hintsUsed = 0): string {
   const right = answerText(question.answer);
-  const { right: ok, why } = judge(question, given);
+  const { outcome, why } = judge(question, given, hintsUsed);
   const typed = typeof given === 'number' && num(given) !== right ? ` (you gave ${num(given)})` : '';
-  if (ok) return `Correct: ${right}${typed}.`;
+  if (outcome === 'right') return `Correct: ${right}${typed}.`;
+  if (outcome === 'helped') return `Correct, with all the hints: ${right}${typed}.`;
   if (why) return `Not quite: ${why} The answer is ${right}.`;
   return `Not quite: ${answerText(given)} is none of the usual slips — work it through once more. The answer is ${right}.`;
 }
@@ -455,48 +498,54 @@ function makeQuestion(lesson: Lesson, i: number): Question | undefined {
   return step ? kindOf(step.phase).question?.(lesson, i) : undefined;
 }
 
-export interface Score {
+/** Right answers, helped ones (right with every hint out) and questions asked. */
+export interface Tally {
   right: number;
+  helped: number;
   asked: number;
-  /** The same, by kind of question: only the kinds asked. */
-  byKind: Partial<Record<QuestionKind, { right: number; asked: number }>>;
 }
 
-/** Answers by step number → how many were right, out of how many given, in all and by kind. */
-export function scoreOf(lesson: Lesson, answers: Record<number, Given>): Score {
-  const score: Score = { right: 0, asked: 0, byKind: {} };
-  for (const [step, given] of Object.entries(answers)) {
+export interface Score extends Tally {
+  /** The same, by kind of question: only the kinds asked. */
+  byKind: Partial<Record<QuestionKind, Tally>>;
+}
+
+/** Answers by step number → how many were right, helped or asked, in all and by kind. */
+export function scoreOf(lesson: Lesson, answers: Record<number, Answer>): Score {
+  const score: Score = { right: 0, helped: 0, asked: 0, byKind: {} };
+  for (const [step, { given, hints }] of Object.entries(answers)) {
     const question = questionAt(lesson, Number(step));
     if (!question) continue;
-    const ok = judge(question, given).right;
-    const kind = (score.byKind[question.kind] ??= { right: 0, asked: 0 });
-    kind.asked++;
-    score.asked++;
-    if (ok) {
-      kind.right++;
-      score.right++;
+    const { outcome } = judge(question, given, hints);
+    const kind = (score.byKind[question.kind] ??= { right: 0, helped: 0, asked: 0 });
+    for (const tally of [kind, score]) {
+      tally.asked++;
+      if (outcome !== 'wrong') tally[outcome]++;
     }
   }
   return score;
 }
 
-/** "forward values 3/3 · local derivatives 1/2": the score by kind, in the order of KINDS. */
+/** " (1 with all the hints)": what a score's right count leaves out, said only when there is any. */
+export const helpedText = (tally: Tally): string => (tally.helped > 0 ? ` (${tally.helped} with all the hints)` : '');
+
+/** "forward values 3/3 · local derivatives 1/2 (1 with all the hints)": the score by kind, in the order of KINDS. */
 export function scoreByKind(score: Score): string {
   return KINDS.filter(([kind]) => score.byKind[kind])
     .map(([kind, one, many]) => {
-      const { right, asked } = score.byKind[kind]!;
-      return `${asked === 1 ? one : many} ${right}/${asked}`;
+      const tally = score.byKind[kind]!;
+      return `${tally.asked === 1 ? one : many} ${tally.right}/${tally.asked}${helpedText(tally)}`;
     })
     .join(' · ');
 }
 
-/** The steps whose first answer was wrong, in order. */
-export function missedSteps(lesson: Lesson, answers: Record<number, Given>): number[] {
+/** The steps whose first answer was not right on the learner's own (wrong, or right only with every hint out), in order. */
+export function missedSteps(lesson: Lesson, answers: Record<number, Answer>): number[] {
   return Object.entries(answers)
-    .map(([step, given]) => ({ step: Number(step), given }))
-    .filter(({ step, given }) => {
+    .map(([step, answer]) => ({ step: Number(step), answer }))
+    .filter(({ step, answer }) => {
       const question = questionAt(lesson, step);
-      return question !== undefined && !judge(question, given).right;
+      return question !== undefined && judge(question, answer.given, answer.hints).outcome !== 'right';
     })
     .map(({ step }) => step)
     .sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 import { choiceKey, choiceKeys, keyOf, LESSON_KEYS, NEXT_LESSON, QUIZ_KEYS } from '../keys/index.js';
 import type { CoursePlace } from '../scenario/types.js';
-import { missedSteps, questionAt, TOLERANCE, verdict, type Given, type Question } from './quiz.js';
+import { judge, missedSteps, questionAt, TOLERANCE, verdict, type Answer, type Question } from './quiz.js';
 import { overwriteReplay } from './replay.js';
 import { kindAt } from './phases/index.js';
 import { shownAt, type GraphState, type Highlight, type Lesson } from './steps.js';
@@ -10,10 +10,10 @@ export interface Situation {
   step: number;
   /** Predict mode: questions ask before the step tells. */
   predict: boolean;
-  /** First answers in this lesson: step → the answer given. */
-  picks: Record<number, Given>;
-  /** Answers to the questions asked again at the summary: step → the answer given. */
-  retries?: Record<number, Given>;
+  /** First answers in this lesson: step → the answer given, with the hints out then. */
+  picks: Record<number, Answer>;
+  /** Answers to the questions asked again at the summary: step → the answer given, with the hints out then. */
+  retries?: Record<number, Answer>;
   /** How many of the open question's hints are out. */
   hints: number;
   /** Showing the = replay instead of the step. */
@@ -24,7 +24,7 @@ export interface Situation {
    * This step is asked again because it was answered wrong in an earlier
    * session: asked whether predict mode is on or not, and its answer, once given.
    */
-  review?: { answer?: Given; left: number; then: string };
+  review?: { answer?: Answer; left: number; then: string };
 }
 
 /** A question waiting for an answer: which step it belongs to, and why it is asked again, if it is. */
@@ -91,9 +91,11 @@ function questionLines(lesson: Lesson, waiting: Waiting, situation: Situation): 
   const { question, step } = waiting;
   const lines: string[] = [];
   if (waiting.again === 'earlier') {
-    for (const [s, given] of Object.entries(situation.retries ?? {}))
-      lines.push(`Again, ${lesson.steps[Number(s)].title}: ${verdict(questionAt(lesson, Number(s))!, given)}`);
-    lines.push(`One you missed earlier in this lesson (${lesson.steps[step].title}):`);
+    for (const [s, { given, hints }] of Object.entries(situation.retries ?? {}))
+      lines.push(`Again, ${lesson.steps[Number(s)].title}: ${verdict(questionAt(lesson, Number(s))!, given, hints)}`);
+    const first = situation.picks[step];
+    const helped = first !== undefined && judge(question, first.given, first.hints).outcome === 'helped';
+    lines.push(`One you ${helped ? 'needed all the hints for' : 'missed'} earlier in this lesson (${lesson.steps[step].title}):`);
   }
   if (waiting.again === 'last-time') lines.push(`One you missed last time: ${lesson.scenario.title}, ${lesson.steps[step].title}.`);
   lines.push(question.prompt);
@@ -138,9 +140,10 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
   const lines = [`▸ ${step.title}`, ...(c ? [] : [step.text]), ...step.lines];
   const asked = questionAt(lesson, situation.step);
   const review = situation.review;
-  const given = review ? review.answer : situation.picks[situation.step];
-  if (given !== undefined && asked) {
-    lines.splice(1, 0, ...(review ? [`One you missed last time: ${lesson.scenario.title}, ${step.title}.`] : []), verdict(asked, given));
+  const answer = review ? review.answer : situation.picks[situation.step];
+  if (answer !== undefined && asked) {
+    const said = verdict(asked, answer.given, answer.hints);
+    lines.splice(1, 0, ...(review ? [`One you missed last time: ${lesson.scenario.title}, ${step.title}.`] : []), said);
   }
   if (review && review.answer !== undefined)
     lines.push(review.left > 0 ? `→ the next one you missed (${review.left} more).` : `→ goes on to ${review.then}.`);

@@ -20,17 +20,28 @@ export interface Progress {
   current?: { lesson: LessonRef; step: number; quiz?: boolean };
   /** Keys (see lessonKey) of lessons every step of which the learner has seen. */
   finished: string[];
-  /** Predict-mode scores by lesson key: right answers out of questions asked. */
-  quiz: Record<string, { right: number; asked: number }>;
+  /** Predict-mode scores by lesson key: right answers (and helped ones) out of questions asked. */
+  quiz: Record<string, QuizScore>;
   /** The learner's own files and typed graphs, most recent first, for the menu. */
   recent: { lesson: LessonRef; title: string; expression: string }[];
-  /** Predict-mode questions answered wrong, to ask again at the start of the next session; written only when there are any. */
+  /** Predict-mode questions answered wrong or helped, to ask again at the start of the next session; written only when there are any. */
   again?: Again[];
   /** The steps seen of each lesson not finished yet, by lesson key, as ranges ("0-4,7"); written only when there are any. */
   seen?: Record<string, string>;
 }
 
-/** A question to ask again: the step of a lesson whose question was answered wrong. */
+/**
+ * A lesson's predict-mode score: right answers, and those right only once every
+ * hint was out (the last shows the numbers), of the questions asked. `helped`
+ * is written only when there are any, and a file from before it reads as none.
+ */
+export interface QuizScore {
+  right: number;
+  asked: number;
+  helped?: number;
+}
+
+/** A question to ask again: the step of a lesson whose question was answered wrong, or right only with every hint out. */
 export interface Again {
   lesson: LessonRef;
   step: number;
@@ -167,8 +178,10 @@ function checker(course: CourseSteps) {
       if (!isObject(x)) throw new Refused('quiz is not an object');
       for (const [key, score] of Object.entries(x)) {
         text('quiz', key);
-        if (!isObject(score) || !isCount(score.right) || !isCount(score.asked) || score.right > score.asked)
-          throw new Refused(`quiz.${named(key)} is not a score of right answers out of questions asked`);
+        const refused = new Refused(`quiz.${named(key)} is not a score of right and helped answers out of questions asked`);
+        if (!isObject(score)) throw refused;
+        const helped = score.helped === undefined ? 0 : score.helped;
+        if (!isCount(score.right) || !isCount(score.asked) || !isCount(helped) || score.right + helped > score.asked) throw refused;
       }
       ownAtMost('quiz', Object.keys(x));
     },

@@ -6,7 +6,7 @@
  * checked against. Everything else imports it from here.
  */
 
-export { EMPTY, LIMITS, VERSION, type Again, type Progress } from './format.js';
+export { EMPTY, LIMITS, VERSION, type Again, type Progress, type QuizScore } from './format.js';
 export { decodeSeen, encodeSeen } from './ranges.js';
 export { mergeProgress } from './merge.js';
 export { loadProgress, NOWHERE, progressPath, saveFailure, saveProgress, type Loaded } from './file.js';

@@ -351,23 +351,26 @@ function promptFailed(state: Session, prompt: Prompt, error: string): Session {
 
 /**
  * Answer the waiting question: a first answer, one asked again at the summary, or one missed last time.
- * Wherever it is answered right, it is off the list to ask again; a wrong first answer goes on it.
+ * Kept with the hints out, since an answer after the last hint is helped, not right. Wherever it is answered
+ * right on the learner's own, it is off the list to ask again; a first answer that is not goes on it.
  */
 function answer(state: Session, open: OpenLesson, waiting: Waiting, given: Given): Session {
   const id = lessonKey(open.lesson);
-  const next: Session = { ...state, typed: undefined };
-  const right = judge(waiting.question, given).right;
+  // The hints were this question's: the next one asked on this step (at the summary) starts with none out.
+  const next: Session = { ...state, typed: undefined, hints: 0 };
+  const kept = { given, hints: state.hints };
+  const right = judge(waiting.question, given, state.hints).outcome === 'right';
   const item: Again = { lesson: open.lesson, step: waiting.step };
   if (waiting.again === 'last-time' && state.review) {
-    const reviewed = { ...next, review: { ...state.review, answer: given } };
+    const reviewed = { ...next, review: { ...state.review, answer: kept } };
     return right ? clearAgain(reviewed, state.review.items[0]) : reviewed;
   }
   if (waiting.again === 'earlier') {
-    const retried = { ...next, retries: { ...state.retries, [id]: { ...state.retries[id], [waiting.step]: given } } };
+    const retried = { ...next, retries: { ...state.retries, [id]: { ...state.retries[id], [waiting.step]: kept } } };
     return right ? clearAgain(retried, item) : retried;
   }
-  const answers = { ...state.answers, [id]: { ...state.answers[id], [waiting.step]: given } };
-  // A wrong first answer comes back at the summary, and at the start of the next session; a right one clears one missed before.
+  const answers = { ...state.answers, [id]: { ...state.answers[id], [waiting.step]: kept } };
+  // A first answer not right comes back at the summary, and at the start of the next session; a right one clears one missed before.
   if (right) return clearAgain({ ...next, answers }, item);
   if (state.again.some((a) => sameAgain(a, item))) return { ...next, answers };
   return { ...next, answers, again: [...state.again, item], cleared: state.cleared.filter((a) => !sameAgain(a, item)) };

@@ -9,7 +9,7 @@ import {
   sameLesson,
   scoreOf,
   waitingFor,
-  type Given,
+  type Answer,
   type Lesson,
   type LessonOptions,
   type LessonRef,
@@ -18,7 +18,7 @@ import {
   type Situation,
   type Waiting,
 } from '../lesson/index.js';
-import type { Again } from '../progress/index.js';
+import type { Again, QuizScore } from '../progress/index.js';
 import type { BoxStyle, Point } from '../layout/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { lessonFor } from './lessons.js';
@@ -63,11 +63,14 @@ export interface Session {
   quit: boolean;
   /** Predict mode: each backward step asks before it tells. */
   predict: boolean;
-  /** First answers in predict mode: lesson key → step → the answer given (a choice's value or a typed number). */
-  answers: Record<string, Record<number, Given>>;
-  /** Answers to the questions asked again at a lesson's summary: lesson key → step → the answer. */
-  retries: Record<string, Record<number, Given>>;
-  /** Questions answered wrong, to ask again at the start of the next session (kept in progress). */
+  /**
+   * First answers in predict mode: lesson key → step → the answer given (a choice's value or a typed number), with
+   * how many hints were out, since an answer after the last hint scores as helped, not right.
+   */
+  answers: Record<string, Record<number, Answer>>;
+  /** Answers to the questions asked again at a lesson's summary: lesson key → step → the answer, with its hints. */
+  retries: Record<string, Record<number, Answer>>;
+  /** Questions answered wrong (or right only with every hint out), to ask again at the start of the next session (kept in progress). */
   again: Again[];
   /** Questions of `again` answered right since the start: progress drops them even if another tutor still lists them. */
   cleared: Again[];
@@ -76,15 +79,15 @@ export interface Session {
     items: Again[];
     /** Where the learner goes once they are done: the lesson they left off in, or the menu. */
     then?: { lesson: LessonRef; step: number };
-    /** The answer to the first item, once given. */
-    answer?: Given;
+    /** The answer to the first item, once given, with its hints. */
+    answer?: Answer;
   };
   /** A number being typed as the answer to the waiting question. */
   typed?: { text: string; error?: string };
   /** The steps seen of lessons not open now, by lesson key, as ranges ("0-4,7"): restored when a lesson is opened again. */
   seen: Record<string, string>;
   /** Predict-mode scores of earlier sessions, by lesson key. */
-  scores: Record<string, { right: number; asked: number }>;
+  scores: Record<string, QuizScore>;
   /** The highlighted choice of the waiting question, and how many hints are out. */
   cursor: number;
   hints: number;
@@ -181,13 +184,13 @@ export function situationOf(state: Session): Situation {
 }
 
 /** Predict-mode scores as they stand: earlier sessions', with this session's picks over them. */
-export function scoresOf(state: Session): Record<string, { right: number; asked: number }> {
+export function scoresOf(state: Session): Record<string, QuizScore> {
   const scores = { ...state.scores };
   if (state.open) {
     const key = lessonKey(state.open.lesson);
     if (state.answers[key]) {
-      const { right, asked } = scoreOf(lessonFor(state.open.scenario), state.answers[key]);
-      scores[key] = { right, asked };
+      const { right, helped, asked } = scoreOf(lessonFor(state.open.scenario), state.answers[key]);
+      scores[key] = { right, asked, ...(helped > 0 ? { helped } : {}) };
     }
   }
   return scores;

@@ -25,7 +25,7 @@ describe('predict mode in a terminal', () => {
     await t.waitFor('predict · step 1/11');
 
     t.write(RIGHT);
-    await t.waitFor(/What is c = a \+ b\?[\s\S]*within 1%/);
+    await t.waitFor(/What is c = a \+ b\?[\s\S]*to 3 significant digits/);
     t.write(`t-2${ENTER}`);
     await t.waitFor('Correct: -2.');
 
@@ -51,8 +51,9 @@ describe('predict mode in a terminal', () => {
     expect(screen).not.toContain('Numbers:');
     t.write('H');
     await t.waitFor('Numbers: d = 2.');
+    // Right, but with the numbers shown: helped, not right, and asked again at the summary.
     t.write(`t2${ENTER}`);
-    await t.waitFor('Correct: 2.');
+    await t.waitFor('Correct, with all the hints: 2.');
 
     // z → d (its result, -2), c → a (the upstream ∂z/∂c = 2), c → b (the local derivative of a sum, 1), then the nudge: up.
     for (const [prompt, typed] of [
@@ -77,11 +78,16 @@ describe('predict mode in a terminal', () => {
     expect(screen).not.toContain('Predict mode:');
     // Wrong again (answered right here, it would not come back: test/e2e/ux.test.ts).
     t.write(`t-1${ENTER}`);
-    screen = await t.waitFor('Asked again: 0 of 1 right the second time.');
-    expect(screen).toContain('Predict mode: 6 of 7 right.');
-    // The line wraps at 100 columns: read it as one.
-    expect(screen.replace(/\n/g, ' ').replace(/ +/g, ' ')).toContain(
-      'By kind: forward values 1/2 · local derivatives 2/2 · upstream gradient 1/1 · edge result 1/1 · nudge direction 1/1.',
+    // Then the one answered with all the hints, now on the learner's own.
+    screen = await t.waitFor('One you needed all the hints for earlier in this lesson (Backward: z → c):');
+    expect(screen).toContain('What is the local derivative ∂z/∂c');
+    t.write(`t2${ENTER}`);
+    screen = await t.waitFor('Asked again: 1 of 2 right the second time.');
+    // The lines wrap at 100 columns: read them as one.
+    const said = screen.replace(/\n/g, ' ').replace(/ +/g, ' ');
+    expect(said).toContain('Predict mode: 5 of 7 right (1 with all the hints).');
+    expect(said).toContain(
+      'By kind: forward values 1/2 · local derivatives 1/2 (1 with all the hints) · upstream gradient 1/1 · edge result 1/1 · nudge direction 1/1.',
     );
     t.write('q');
     expect((await t.exit()).code).toBe(0);

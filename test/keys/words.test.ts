@@ -66,13 +66,13 @@ describe('a waiting question names its keys from the table', () => {
   it('as the table has them: Pick 1–4, or t to type it', () => {
     const count = waitingOf(waiting())!.question.choices.length;
     expect(count).toBe(4);
-    expect(lines(waiting())).toContain('Pick 1–4, or t to type it (within 1%, or 0.01 below 1).');
+    expect(lines(waiting())).toContain('Pick 1–4, or t to type it (to 3 significant digits).');
   });
 
   it('rebound: the choices on letters, typing on y', () => {
     rebind(QUIZ_KEYS, 'pick', { keys: [...'abcdefghi'] });
     rebind(QUIZ_KEYS, 'type', { keys: ['y', '-', '.'] });
-    expect(lines(waiting())).toContain('Pick a–d, or y to type it (within 1%, or 0.01 below 1).');
+    expect(lines(waiting())).toContain('Pick a–d, or y to type it (to 3 significant digits).');
     const question = waitingOf(waiting())!.question;
     // b answers with the second choice; 2 no longer does; y starts an empty number.
     expect(run(waiting(), ...keys('b')).state.answers['reuse-add']).toEqual({ 7: question.choices[1].value });

@@ -5,7 +5,7 @@ import { loadScenarioFile } from '../../src/scenario/index.js';
 import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS, type Binding, type KeyName } from '../../src/keys/index.js';
 import { lessonKeysOf } from '../../src/session/lesson-keys.js';
 import { buildFrame } from '../../src/session/frame.js';
-import { lessonOf, seenOf, type Session } from '../../src/session/session.js';
+import { lessonOf, scoresOf, seenOf, type Session } from '../../src/session/session.js';
 import { catalog, course, keys, menu, opened, run, scenario, step } from '../helpers/session.js';
 
 /** One check per action of a table, run for every key bound to it: a binding without a check fails the test below. */
@@ -104,17 +104,22 @@ describe('the keys while a question waits', () => {
   everyKey(QUIZ_KEYS, {
     down: (key) => expect(run(waiting(), ...keys(key)).state.cursor).toBe(1),
     up: (key) => expect(run(waiting(), ...keys(key)).state.cursor).toBe(question().choices.length - 1),
-    answer: (key) => expect(run(waiting(), ...keys('down', key)).state.answers['reuse-add']).toEqual({ 7: question().choices[1].value }),
+    answer: (key) =>
+      expect(run(waiting(), ...keys('down', key)).state.answers['reuse-add']).toEqual({
+        7: { given: question().choices[1].value, hints: 0 },
+      }),
     pick: (key) => {
       // Digit n answers with choice n; past the last choice it does nothing.
       const n = Number(key);
       const answers = run(waiting(), ...keys(key)).state.answers['reuse-add'];
-      expect(answers).toEqual(n <= question().choices.length ? { 7: question().choices[n - 1].value } : undefined);
+      expect(answers).toEqual(n <= question().choices.length ? { 7: { given: question().choices[n - 1].value, hints: 0 } } : undefined);
     },
     type: (key) => {
       // t starts an empty number; a leading - or . is the number's first character.
       expect(run(waiting(), ...keys(key)).state.typed).toEqual({ text: key === 't' ? '' : key });
-      expect(run(waiting(), ...keys(key, '2', 'enter')).state.answers['reuse-add']).toEqual({ 7: Number(`${key === 't' ? '' : key}2`) });
+      expect(run(waiting(), ...keys(key, '2', 'enter')).state.answers['reuse-add']).toEqual({
+        7: { given: Number(`${key === 't' ? '' : key}2`), hints: 0 },
+      });
     },
     hint: (key) => {
       expect(run(waiting(), ...keys(key)).state.hints).toBe(1);
@@ -129,7 +134,7 @@ describe('the keys while a question waits', () => {
   });
 
   it('a digit answers with that choice', () => {
-    expect(run(waiting(), ...keys('2')).state.answers['reuse-add']).toEqual({ 7: question().choices[1].value });
+    expect(run(waiting(), ...keys('2')).state.answers['reuse-add']).toEqual({ 7: { given: question().choices[1].value, hints: 0 } });
   });
 
   it('→, G and o reveal nothing: the step and the replay wait for the answer', () => {
@@ -148,7 +153,7 @@ describe('the keys while a question waits', () => {
     const right = run(waiting(), ...keys('t', '2', 'enter')).state;
     expect(right.again).toEqual([]);
     const wrong = run(waiting(), ...keys('t', '1', 'enter')).state;
-    expect(wrong.answers['reuse-add']).toEqual({ 7: 1 });
+    expect(wrong.answers['reuse-add']).toEqual({ 7: { given: 1, hints: 0 } });
     expect(wrong.again).toEqual([{ lesson: { kind: 'bundled', id: 'reuse-add' }, step: 7 }]);
     expect(run(waiting(), ...keys('t', '1', 'enter')).effects).toContainEqual({ type: 'save' });
   });
@@ -159,8 +164,8 @@ describe('typing an answer', () => {
   everyKey(TYPED_KEYS, {
     type: (key) => expect(run(typing('1'), ...keys(key)).state.typed).toEqual({ text: `1${key}` }),
     submit: (key) => {
-      // 2.01 is within 1% of 2.
-      expect(run(typing('2.01'), ...keys(key)).state.answers['reuse-add']).toEqual({ 7: 2.01 });
+      // 2.01 is within 0.5% of 2: 3 significant digits.
+      expect(run(typing('2.01'), ...keys(key)).state.answers['reuse-add']).toEqual({ 7: { given: 2.01, hints: 0 } });
       const bad = run(typing('-'), ...keys(key)).state;
       expect(bad.answers['reuse-add']).toBeUndefined();
       expect(bad.typed?.error).toMatch(/is not a number/);
@@ -190,7 +195,7 @@ describe('typing an answer', () => {
     // The rate would change the question under the learner (test/ui/ux.test.ts): it waits for the answer.
     expect(run(nudge, ...keys('-')).state.options).toEqual({});
     expect(run(nudge, ...keys('-')).state.typed).toBeUndefined();
-    expect(run(nudge, ...keys('1')).state.answers['reuse-add']).toEqual({ 9: 'up' });
+    expect(run(nudge, ...keys('1')).state.answers['reuse-add']).toEqual({ 9: { given: 'up', hints: 0 } });
   });
 });
 
@@ -202,13 +207,40 @@ describe('wrong answers come back', () => {
     const frame = buildFrame(wrong);
     expect(frame.kind === 'lesson' && frame.text.lines.join('\n')).toContain('One you missed earlier in this lesson (Backward: c → b):');
     const again = run(wrong, ...keys('t', '2', 'enter')).state;
-    expect(again.retries['reuse-add']).toEqual({ 7: 2 });
+    expect(again.retries['reuse-add']).toEqual({ 7: { given: 2, hints: 0 } });
     // The first answer stays what it was: the score counts first tries.
-    expect(again.answers['reuse-add']).toEqual({ 7: 1 });
+    expect(again.answers['reuse-add']).toEqual({ 7: { given: 1, hints: 0 } });
     const lines = buildFrame(again).kind === 'lesson' ? (buildFrame(again) as { text: { lines: string[] } }).text.lines.join('\n') : '';
     expect(lines).toContain('Predict mode: 0 of 1 right.');
     expect(lines).toContain('By kind: running sum 0/1.');
     expect(lines).toContain('Asked again: 1 of 1 right the second time.');
+  });
+
+  it('right only after the last hint: kept with its hints, scored as helped, asked again at the summary and next time', () => {
+    // reuse-add, step 7: b's running sum, 2. Three hints (H) are all of them: the last shows the numbers.
+    const helped = run(opened('reuse-add', 7, true), ...keys('H', 'H', 'H', 't', '2', 'enter')).state;
+    expect(helped.answers['reuse-add']).toEqual({ 7: { given: 2, hints: 3 } });
+    expect(helped.hints).toBe(0);
+    expect(helped.again).toEqual([{ lesson: { kind: 'bundled', id: 'reuse-add' }, step: 7 }]);
+    expect(scoresOf(helped)['reuse-add']).toEqual({ right: 0, asked: 1, helped: 1 });
+    const text = (state: Session) => {
+      const frame = buildFrame(state);
+      return frame.kind === 'lesson' ? frame.text.lines.join('\n') : '';
+    };
+    expect(text(helped)).toContain('Correct, with all the hints: 2.');
+    const summary = run(helped, ...keys('G')).state;
+    expect(text(summary)).toContain('One you needed all the hints for earlier in this lesson (Backward: c → b):');
+    // On its own the second time: off the list; the first try's score stays helped.
+    const again = run(summary, ...keys('t', '2', 'enter')).state;
+    expect(again.again).toEqual([]);
+    expect(text(again)).toContain('Predict mode: 0 of 1 right (1 with all the hints).');
+    expect(text(again)).toContain('By kind: running sum 0/1 (1 with all the hints).');
+    expect(text(again)).toContain('Asked again: 1 of 1 right the second time.');
+    // Two hints leave the learner something to work out: right, as before.
+    const right = run(opened('reuse-add', 7, true), ...keys('H', 'H', 't', '2', 'enter')).state;
+    expect(right.answers['reuse-add']).toEqual({ 7: { given: 2, hints: 2 } });
+    expect(right.again).toEqual([]);
+    expect(scoresOf(right)['reuse-add']).toEqual({ right: 1, asked: 1 });
   });
 
   it('review: the questions missed last time open one by one, asked even outside predict mode, then the lesson left off', () => {
@@ -223,6 +255,8 @@ describe('wrong answers come back', () => {
     expect(frame.kind === 'lesson' && frame.text.lines[1]).toBe('One you missed last time: A reused input in a sum, Backward: c → b.');
     // A wrong answer keeps it for next time; a right one clears it.
     expect(run(open, ...keys('t', '1', 'enter')).state.again).toEqual([item]);
+    // Right only with every hint out: it stays for next time too.
+    expect(run(open, ...keys('H', 'H', 'H', 't', '2', 'enter')).state.again).toEqual([item]);
     const answered = run(open, ...keys('t', '2', 'enter')).state;
     expect(answered.again).toEqual([]);
     expect(answered.cleared).toEqual([item]);

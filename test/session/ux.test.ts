@@ -42,7 +42,7 @@ describe('the knobs while a question waits', () => {
 
   it('once answered, - lowers the rate again, as the step says', () => {
     const answered = run(nudge(), ...keys('1')).state;
-    expect(answered.answers['reuse-add']).toEqual({ 9: 'up' });
+    expect(answered.answers['reuse-add']).toEqual({ 9: { given: 'up', hints: 0 } });
     expect(run(answered, ...keys('-')).state.options).toEqual({ rate: 0.005 });
   });
 
@@ -81,7 +81,7 @@ describe('a miss answered right, wherever, is not asked again', () => {
     const summary = run(missed, ...keys('G')).state;
     expect(textOf(summary)).toContain('One you missed earlier in this lesson (Backward: c → b):');
     const right = run(summary, ...keys('t', '2', 'enter')).state;
-    expect(right.retries['reuse-add']).toEqual({ 7: 2 });
+    expect(right.retries['reuse-add']).toEqual({ 7: { given: 2, hints: 0 } });
     expect(right.again).toEqual([]);
     expect(right.cleared).toEqual([item]);
     // Wrong a second time, it stays.
@@ -161,7 +161,7 @@ describe('Tab in predict mode', () => {
     expect(textOf(summary)).toContain('Does z go up or down?');
     const end = run(summary, ...keys('tab')).state;
     expect(phase(end)).toBe('summary');
-    expect(end.answers['add-then-mul']).toEqual({ 1: -2 });
+    expect(end.answers['add-then-mul']).toEqual({ 1: { given: -2, hints: 0 } });
     expect(scoresOf(end)['add-then-mul']).toEqual({ right: 1, asked: 1 });
     expect(textOf(end)).toContain('Predict mode: 1 of 1 right.');
     expect(textOf(end)).not.toContain('One you missed');
@@ -203,7 +203,7 @@ describe('the help while a question waits', () => {
     expect(row(lines, 'Enter')).toBe('typing: answer with the number typed');
     expect(row(lines, 'Backspace')).toBe('typing: erase a character');
     expect(row(lines, 'Esc')).toBe('typing: back to the choices');
-    expect(row(lines, 't - .')).toBe('type the number instead (within 1%)');
+    expect(row(lines, 't - .')).toBe('type the number instead (to 3 significant digits)');
     expect(row(lines, 'Tab')).toBe('skip it, unscored: on to the next phase');
     // Only keys that do what they say here: not the ones that wait (→, G, o, the knobs), nor ↓/↑ scrolling; the legend still fits.
     for (const gone of ['next step', 'last step', 'larger step', 'smaller step', 'replay backward', 'scroll text', 'next phase (Train'])
@@ -222,7 +222,7 @@ describe('the help while a question waits', () => {
     const closed = run(help, ...keys('x')).state;
     expect(closed.help).toBe(false);
     expect(closed.typed).toEqual({ text: '-2' });
-    expect(run(closed, ...keys('enter')).state.answers['add-then-mul']).toEqual({ 1: -2 });
+    expect(run(closed, ...keys('enter')).state.answers['add-then-mul']).toEqual({ 1: { given: -2, hints: 0 } });
   });
 
   it('the nudge’s up or down has no number to type, and a question asked again no Tab to skip it', () => {

@@ -12,11 +12,11 @@ let tutor: Awaited<ReturnType<typeof openTutor>> | undefined;
 afterEach(() => tutor?.unmount());
 
 describe('typed answers', () => {
-  it('t, a number and Enter: within 1% is right, and the footer says how to send it', async () => {
+  it('t, a number and Enter: within 0.5% (3 significant digits) is right, and the footer says how to send it', async () => {
     // reuse-mul, (a + b) · b with a = 3, b = -5; step 3 (index 2): z = c · b = (-2) · (-5) = 10.
     tutor = await openTutor({ resume: { id: 'reuse-mul', step: 2 }, quiz: true });
     expect(tutor.frame()).toContain('What is z = c · b?');
-    expect(tutor.frame()).toContain('Pick 1–4, or t to type it (within 1%, or 0.01 below 1).');
+    expect(tutor.frame()).toContain('Pick 1–4, or t to type it (to 3 significant digits).');
     await tutor.type('t', '1', '0', '.', '0', '5');
     expect(tutor.frame()).toContain('Your answer: 10.05▏');
     expect(tutor.frame()).toMatch(/Enter answer {2}Backspace erase {2}Esc choices/);

@@ -7,7 +7,7 @@
 import { literalOf } from '../../scenario/labels.js';
 import type { Scenario } from '../../scenario/types.js';
 import { fewOf, num, partial, table } from '../format.js';
-import { questionAt, scoreByKind, scoreOf, verdict } from '../quiz.js';
+import { helpedText, questionAt, scoreByKind, scoreOf, verdict } from '../quiz.js';
 import type { Lesson, Step } from '../steps.js';
 import type { Situation } from '../tutoring.js';
 import { whichLoss } from '../which-loss.js';
@@ -73,13 +73,13 @@ function whatComesNext(scenario: Scenario): string[] {
 function scoreLines(lesson: Lesson, situation: Situation): string[] {
   const score = scoreOf(lesson, situation.picks);
   if (score.asked === 0) return [];
-  const lines = [`Predict mode: ${score.right} of ${score.asked} right.`, `By kind: ${scoreByKind(score)}.`];
+  const lines = [`Predict mode: ${score.right} of ${score.asked} right${helpedText(score)}.`, `By kind: ${scoreByKind(score)}.`];
   const retries = Object.entries(situation.retries ?? {});
   if (retries.length > 0) {
-    for (const [s, given] of retries)
-      lines.push(`Again, ${lesson.steps[Number(s)].title}: ${verdict(questionAt(lesson, Number(s))!, given)}`);
+    for (const [s, { given, hints }] of retries)
+      lines.push(`Again, ${lesson.steps[Number(s)].title}: ${verdict(questionAt(lesson, Number(s))!, given, hints)}`);
     const again = scoreOf(lesson, situation.retries ?? {});
-    lines.push(`Asked again: ${again.right} of ${again.asked} right the second time.`);
+    lines.push(`Asked again: ${again.right} of ${again.asked} right the second time${helpedText(again)}.`);
   }
   return lines;
 }
