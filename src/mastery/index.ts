@@ -7,3 +7,4 @@
 export { ratingOf, type Rating, type SkillAnswer } from './rating.js';
 export { DAYS, dueDate, isMastered, MASTERY_DAYS, MAX_STREAK, recordAnswer, STREAK, type SkillRecord, type StoredCard } from './record.js';
 export { dueSkills, order, weakestSkills, type SkillRecords } from './schedule.js';
+export { skillRows, skillTable, type SkillRow } from './table.js';
