@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, Rating as Grade, type Card, type Grade as GradeValue } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating as Grade, type Card, type FSRS, type Grade as GradeValue } from 'ts-fsrs';
 import { localDay } from '../io/clock.js';
 import { ratingOf, type Rating, type SkillAnswer } from './rating.js';
 
@@ -44,7 +44,8 @@ export const DAYS = 31;
 /** A streak stops counting here, so a record stays the same size however long the learner practises. */
 export const MAX_STREAK = 100_000;
 
-const scheduler = fsrs();
+/** Made when first needed: the commands that only print (list, show) never schedule. */
+let scheduler: FSRS | undefined;
 const GRADES: Record<Rating, GradeValue> = { again: Grade.Again, hard: Grade.Hard, good: Grade.Good, easy: Grade.Easy };
 
 /** One more answer on a fresh problem of the skill, given `when` (from the clock). */
@@ -52,7 +53,7 @@ export function recordAnswer(record: SkillRecord | undefined, answer: SkillAnswe
   const card = record ? cardOf(record.card) : createEmptyCard(at);
   // A clock set back (GRAD_TUTOR_NOW, or the system's) cannot answer before the last answer: FSRS refuses a negative interval.
   const when = card.last_review && card.last_review > at ? card.last_review : at;
-  const next = scheduler.next(card, when, GRADES[ratingOf(answer)]).card;
+  const next = (scheduler ??= fsrs()).next(card, when, GRADES[ratingOf(answer)]).card;
   const right = answer.outcome === 'right';
   // A miss puts the skill back to learning; help breaks the run of right answers but is no miss.
   const streak = right ? Math.min((record?.streak ?? 0) + 1, MAX_STREAK) : 0;
