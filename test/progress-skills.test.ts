@@ -63,6 +63,7 @@ describe('skills and self-test scores in the progress file', () => {
     ['a state 4', { s: { ...record, card: { ...card, state: 4 } } }, /skills\.s\.card\.state is not 0 to 3/],
     ['a negative streak', { s: { ...record, streak: -1 } }, /skills\.s\.streak is not a count/],
     ['days out of order', { s: { ...record, streak: 2, days: ['2026-12-02', '2026-12-01'] } }, /skills\.s\.days is not/],
+    ['a day that does not exist', { s: { ...record, streak: 2, days: ['2026-02-28', '2026-02-30'] } }, /skills\.s\.days is not/],
     ['more days than answers', { s: { ...record, streak: 1, days: ['2026-12-01', '2026-12-02'] } }, /more days than the streak/],
     ['mastered as text', { s: { ...record, mastered: 'yes' } }, /skills\.s\.mastered is neither/],
     ['a sureMiss false', { s: { ...record, sureMiss: false } }, /skills\.s\.sureMiss is not true/],

@@ -35,7 +35,9 @@ const inRange = (x: unknown, top: number, whole = true): boolean =>
 /** A moment as the tutor writes it (Date.toISOString), and only that. */
 const isMoment = (x: unknown): boolean =>
   typeof x === 'string' && x.length <= 30 && !Number.isNaN(Date.parse(x)) && new Date(x).toISOString() === x;
-const isDay = (x: unknown): x is string => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x);
+/** A local date as localDay writes it, and one that exists (no 2026-02-30). */
+const isDay = (x: unknown): x is string =>
+  typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) && new Date(`${x}T00:00:00Z`).toISOString().slice(0, 10) === x;
 /** Skill ids are kebab-case (sum-rule): nothing in one can act on a terminal. */
 const SKILL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
