@@ -13,7 +13,7 @@ import {
 } from './scenario/index.js';
 import { readPiped } from './io/read-file.js';
 import { inCourse, lessonKey, tooLargeForTheTutor, type LessonRef } from './course.js';
-import { loadProgress, NOWHERE, progressPath } from './progress/index.js';
+import { EMPTY, loadProgress, NOWHERE, progressPath } from './progress/index.js';
 import { buildLesson, lessonJsonPieces, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
@@ -22,6 +22,8 @@ import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid, tooLargeToDraw
 import { exportLesson, isExportFormat } from './export/index.js';
 import { quizHandout } from './export/markdown.js';
 import { writeAnswerKey } from './export/answers-file.js';
+import { BadClock, localDay, now } from './io/clock.js';
+import { skillRows, skillTable } from './mastery/index.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -56,12 +58,13 @@ Usage
   grad-tutor export <scenario> --format markdown --quiz [--answers FILE]
                                    a handout of questions, then the answer key
                                    (in FILE with --answers)
-  grad-tutor progress              where your progress is kept, and a summary
+  grad-tutor progress [--json]     where your progress is kept, a summary, and
+                                   each skill: mastered, streak, next review
   grad-tutor reset [--yes]         delete your progress (asks first)
   grad-tutor --help | --version
 
 Options
-  --json          machine-readable output for list and show
+  --json          machine-readable output for list, show and progress
   --format F      graph: text (the default), dot, mermaid; export: see above
   --quiz          start in predict mode: answer each question before the step tells
                   (with show, or without a terminal: each question in the
@@ -74,6 +77,9 @@ Options
   --no-color      no colour (so does the NO_COLOR environment variable)
   -h, --help      this help
   -v, --version   the version
+
+GRAD_TUTOR_NOW=2026-12-24 (an ISO date, or a date-time such as
+2026-12-24T09:30) sets the tutor's clock: what is due, and which day it is.
 
 Without a terminal on stdin and stdout, "grad-tutor" prints the list and
 "grad-tutor <scenario>" prints what "show" prints.
@@ -204,24 +210,40 @@ function teachable<S extends Scenario | undefined>(scenario: S): S {
   return scenario;
 }
 
-function progressCommand(io: Io): void {
+function progressCommand(io: Io, json: boolean, when: Date): void {
   const path = progressPath(io.env);
-  if (!path) {
+  if (!path && !json) {
     io.stdout.write(`${NOWHERE.replace(/^grad-tutor: /, '')}\n`);
     return;
   }
-  const { progress, warning } = loadProgress(path);
+  const { progress, warning } = path ? loadProgress(path) : { progress: EMPTY, warning: undefined };
   if (warning) io.stderr.write(`${visibleLine(warning)}\n`);
-  io.stdout.write(`${visibleLine(path)}\n`);
   // The course is counted against the course: a learner's own files are listed apart.
   const ids = bundledScenarios().map((e) => e.id);
   const course = ids.filter((id) => progress.finished.includes(id));
   const own = progress.finished.filter((key) => !ids.includes(key));
+  const skills = skillRows(progress.skills ?? {}, when);
+  if (json) {
+    const { current, quiz, tests = [] } = progress;
+    const summary = { file: path ?? null, now: when.toISOString(), finished: progress.finished, current, quiz, skills, tests };
+    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
+  io.stdout.write(`${visibleLine(path!)}\n`);
   io.stdout.write(`finished: ${course.length} of ${ids.length} lessons${course.length ? ` (${course.join(', ')})` : ''}\n`);
   if (own.length) io.stdout.write(`finished of your own: ${own.map(visibleLine).join(', ')}\n`);
   if (progress.current) io.stdout.write(`now on: ${visibleLine(lessonKey(progress.current.lesson))}, step ${progress.current.step + 1}\n`);
   for (const [id, { right, asked }] of Object.entries(progress.quiz))
     io.stdout.write(`predict mode, ${visibleLine(id)}: ${right} of ${asked} right\n`);
+  if (skills.length === 0) io.stdout.write('skills: none practised yet\n');
+  else
+    io.stdout.write(
+      `skills, on ${localDay(when)}:\n${skillTable(skills)
+        .map((line) => `  ${visibleLine(line)}\n`)
+        .join('')}`,
+    );
+  for (const { when: taken, score, of } of progress.tests ?? [])
+    io.stdout.write(`self-test on ${localDay(new Date(taken))}: ${score} of ${of}\n`);
 }
 
 async function resetCommand(io: Io, yes: boolean): Promise<number> {
@@ -306,6 +328,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const json = values.json === true;
+    // The one clock, read once, so a bad GRAD_TUTOR_NOW is one sentence here rather than an error deep inside.
+    const when = now(io.env);
     const [command] = positionals;
     refuseExtras(command, positionals.slice(1), values);
     // A pipe is read once, before anything else: a stream cannot be read again. A terminal is not waited on.
@@ -347,7 +371,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'progress':
-        progressCommand(io);
+        progressCommand(io, json, when);
         return 0;
       case 'reset':
         return await resetCommand(io, values.yes === true);
@@ -383,7 +407,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (error) {
     // A message quotes what the user gave (a path, an id, an option): shown, never acted on by the terminal.
-    if (error instanceof ScenarioError || error instanceof UsageError) {
+    if (error instanceof ScenarioError || error instanceof UsageError || error instanceof BadClock) {
       io.stderr.write(`${visibleLine(error.message)}\n`);
       return 2;
     }
@@ -424,7 +448,7 @@ const TAKES: Record<string, { positionals: number; options: string[] }> = {
   graph: { positionals: 1, options: ['format', 'expr', 'set', 'no-color'] },
   check: { positionals: Infinity, options: [] },
   export: { positionals: 1, options: ['format', 'expr', 'set', 'quiz', 'answers', 'no-color'] },
-  progress: { positionals: 0, options: [] },
+  progress: { positionals: 0, options: ['json'] },
   reset: { positionals: 0, options: ['yes'] },
 };
 const TUTOR = { positionals: 1, options: ['json', 'expr', 'set', 'quiz', 'no-color'] };

@@ -2,6 +2,8 @@ import { isAbsolute } from 'node:path';
 import { lessonKey, type LessonRef } from '../lesson/identity.js';
 import type { CourseSteps } from './course.js';
 import { parseRanges } from './ranges.js';
+import { skillsProblem, testsProblem, type SelfTestScore } from './skills.js';
+import type { SkillRecord } from '../mastery/index.js';
 
 /**
  * The progress file's shape: its fields, its version, the limits every field
@@ -28,6 +30,10 @@ export interface Progress {
   again?: Again[];
   /** The steps seen of each lesson not finished yet, by lesson key, as ranges ("0-4,7"); written only when there are any. */
   seen?: Record<string, string>;
+  /** Each skill's record (mastery, streak, FSRS card), by skill id; written only when there are any. */
+  skills?: Record<string, SkillRecord>;
+  /** The self-test's scores, oldest first; written only when there are any. */
+  tests?: SelfTestScore[];
 }
 
 /**
@@ -58,9 +64,10 @@ export const AGAIN = 50;
 /**
  * The bounds that keep every save the same cost however long the learner's
  * history: a file larger than LIMITS.bytes is not read, and what the tutor writes
- * stays well under it (at most about 700 KB with every bound reached; a few
- * kilobytes in practice). A file past any of them was not written by the
- * tutor, and is moved aside.
+ * stays well under it (at most about 770 KB with every bound reached, 66 KB of
+ * it the skills and self-test scores of skills.ts; a few kilobytes in
+ * practice). A file past any of them was not written by the tutor, and is
+ * moved aside.
  */
 export const LIMITS = {
   bytes: 1024 * 1024,
@@ -96,7 +103,7 @@ export function parseProgress(text: string, course: CourseSteps): Progress {
   if (data.version === 1) return fromVersion1(data, course);
   if (data.version !== VERSION) throw new Refused(`its version is ${JSON.stringify(data.version)?.slice(0, 20)}, not ${VERSION}`);
   const check = checker(course);
-  const { current, finished, quiz, recent, again, seen } = data;
+  const { current, finished, quiz, recent, again, seen, skills, tests } = data;
   check.keys('finished', finished);
   check.scores(quiz);
   if (current !== undefined) check.place('current', current, true);
@@ -114,6 +121,8 @@ export function parseProgress(text: string, course: CourseSteps): Progress {
     for (const a of again) check.place('again', a, false);
   }
   if (seen !== undefined) check.seen(seen);
+  const practice = (skills !== undefined ? skillsProblem(skills) : undefined) ?? (tests !== undefined ? testsProblem(tests) : undefined);
+  if (practice) throw new Refused(practice);
   // A file without the list of recent lessons: an empty one, which a merge can extend.
   return { ...data, recent: recent ?? [] } as unknown as Progress;
 }

@@ -8,6 +8,7 @@
 
 export { EMPTY, LIMITS, VERSION, type Again, type Progress, type QuizScore } from './format.js';
 export { decodeSeen, encodeSeen } from './ranges.js';
+export { SKILL_LIMITS, type SelfTestScore } from './skills.js';
 export { mergeProgress } from './merge.js';
 export { loadProgress, NOWHERE, progressPath, saveFailure, saveProgress, type Loaded } from './file.js';
 export { courseSteps, type CourseSteps } from './course.js';

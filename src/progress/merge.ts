@@ -2,6 +2,7 @@ import { lessonKey, type LessonRef } from '../lesson/identity.js';
 import { courseSteps, type CourseSteps } from './course.js';
 import { AGAIN, kept, LIMITS, RECENT, stepsOf, VERSION, type Again, type Progress } from './format.js';
 import { clipRanges, formatRanges, parseRanges, unionOfRanges } from './ranges.js';
+import { mergeSkills, mergeTests } from './skills.js';
 
 const againKey = (a: Again) => `${lessonKey(a.lesson)}\u0000${a.step}`;
 
@@ -43,6 +44,9 @@ export function mergeProgress(disk: Progress, mine: Progress, cleared: Again[] =
     const ranges = formatRanges(clipRanges(unionOfRanges(a ?? [], b ?? []), length(key), LIMITS.ranges));
     if (ranges) seen[key] = ranges;
   }
+  // Each skill's record from the tutor that answered it last; the self-test's scores from both.
+  const skills = mergeSkills(disk.skills, mine.skills);
+  const tests = mergeTests(disk.tests, mine.tests);
   return {
     version: VERSION,
     ...(mine.current && inLesson(mine.current) ? { current: mine.current } : {}),
@@ -51,5 +55,7 @@ export function mergeProgress(disk: Progress, mine: Progress, cleared: Again[] =
     recent,
     ...(again.length > 0 ? { again: again.slice(-AGAIN) } : {}),
     ...(Object.keys(seen).length > 0 ? { seen } : {}),
+    ...(Object.keys(skills).length > 0 ? { skills } : {}),
+    ...(tests.length > 0 ? { tests } : {}),
   };
 }

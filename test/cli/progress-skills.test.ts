@@ -1,0 +1,121 @@
+// `grad-tutor progress` and `progress --json`: the table of skills at a clock set by GRAD_TUTOR_NOW.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localDay, now } from '../../src/io/clock.js';
+import { recordAnswer, type SkillAnswer, type SkillRecord, type SkillRow } from '../../src/mastery/index.js';
+import { EMPTY, saveProgress } from '../../src/progress/index.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const clock = (when: string) => now({ GRAD_TUTOR_NOW: when });
+const right: SkillAnswer = { outcome: 'right', sure: true };
+const answered = (...answers: [SkillAnswer, string][]) =>
+  answers.reduce<SkillRecord | undefined>((record, [answer, when]) => recordAnswer(record, answer, clock(when)), undefined)!;
+
+/** FSRS's first interval in review: its first "good" stability, 2.3065 days (FSRS-6's w2), rounded. */
+const FIRST_INTERVAL_DAYS = 2;
+
+const records = {
+  'sum-rule': answered([right, '2026-12-01T09:00'], [right, '2026-12-01T09:10']),
+  tanh: answered([right, '2026-12-01T09:00'], [right, '2026-12-01T09:10'], [right, '2026-12-03T10:00']),
+  chain: answered([right, '2026-12-01T09:00'], [{ outcome: 'wrong', sure: true }, '2026-12-01T09:30']),
+};
+const tests = [{ when: clock('2026-12-01T08:00').toISOString(), score: 5, of: 12 }];
+
+function stateWithSkills(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gt-progress-skills-'));
+  saveProgress(join(dir, 'grad-tutor', 'progress.json'), { ...EMPTY, skills: records, tests });
+  return dir;
+}
+
+describe('grad-tutor progress shows each skill', () => {
+  it('as a table at the clock: mastered, streak, next review (a date, or due now), and the self-test scores', async () => {
+    const dir = stateWithSkills();
+    const { code, stdout, stderr } = await runCli(['progress'], { XDG_STATE_HOME: dir, GRAD_TUTOR_NOW: '2026-12-02' });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const tanhDue = localDay(new Date(records.tanh.card.due));
+    expect(tanhDue > '2026-12-03').toBe(true);
+    // sum-rule graduated at 12-01 09:10 for FSRS's first interval; chain's miss is due ten minutes after it.
+    const sumDue = localDay(new Date(clock('2026-12-01').getTime() + FIRST_INTERVAL_DAYS * 86_400_000));
+    expect(stdout).toContain(
+      [
+        'skills, on 2026-12-02:',
+        '  skill     mastered  streak  next review',
+        '  chain     no        0       due now',
+        `  sum-rule  no        2       ${sumDue}`,
+        `  tanh      yes       3       ${tanhDue}`,
+        'self-test on 2026-12-01: 5 of 12',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a day later on the clock, sum-rule is due too', async () => {
+    const dir = stateWithSkills();
+    const { stdout } = await runCli(['progress'], { XDG_STATE_HOME: dir, GRAD_TUTOR_NOW: '2026-12-03T09:10' });
+    expect(stdout).toMatch(/^ {2}sum-rule +no +2 +due now$/m);
+    const before = await runCli(['progress'], { XDG_STATE_HOME: dir, GRAD_TUTOR_NOW: '2026-12-03T09:09' });
+    expect(before.stdout).toMatch(/^ {2}sum-rule +no +2 +2026-12-03$/m);
+  });
+
+  it('with no skills practised, says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gt-progress-skills-'));
+    const { stdout } = await runCli(['progress'], { XDG_STATE_HOME: dir });
+    expect(stdout).toContain('skills: none practised yet\n');
+  });
+
+  it('--json gives the same as one document', async () => {
+    const dir = stateWithSkills();
+    const { code, stdout } = await runCli(['progress', '--json'], { XDG_STATE_HOME: dir, GRAD_TUTOR_NOW: '2026-12-02' });
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as { file: string; now: string; skills: SkillRow[]; tests: unknown; finished: string[] };
+    expect(doc.file).toBe(join(dir, 'grad-tutor', 'progress.json'));
+    expect(doc.now).toBe(clock('2026-12-02').toISOString());
+    expect(doc.finished).toEqual([]);
+    expect(doc.tests).toEqual(tests);
+    expect(doc.skills).toEqual(
+      ['chain', 'sum-rule', 'tanh'].map((id) => {
+        const record = records[id as keyof typeof records];
+        return {
+          id,
+          mastered: record.mastered,
+          streak: record.streak,
+          days: record.days,
+          nextReview: record.card.due,
+          due: Date.parse(record.card.due) <= clock('2026-12-02').getTime(),
+        };
+      }),
+    );
+    expect(doc.skills.map((s) => [s.id, s.mastered, s.streak, s.due])).toEqual([
+      ['chain', false, 0, true],
+      ['sum-rule', false, 2, false],
+      ['tanh', true, 3, false],
+    ]);
+  });
+
+  it('--json with nowhere to keep progress: no file, nothing done', async () => {
+    const { code, stdout } = await runCli(['progress', '--json'], { HOME: '', GRAD_TUTOR_NOW: '2026-12-02' });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ file: null, finished: [], skills: [], tests: [] });
+  });
+});
+
+describe('a GRAD_TUTOR_NOW that is not a date', () => {
+  it.each([['progress'], ['list'], ['progress', '--json']])('refuses %j with one sentence, exit 2, nothing else', async (...args) => {
+    const { code, stdout, stderr } = await runCli(args, { GRAD_TUTOR_NOW: 'next tuesday\u001b[2J', HOME: '' });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^GRAD_TUTOR_NOW is "next tuesday.*", which is not a date — set it to an ISO date such as 2026-12-24/);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).not.toContain('\u001b');
+  });
+
+  it('--help still answers', async () => {
+    const { code, stdout } = await runCli(['--help'], { GRAD_TUTOR_NOW: 'soon' });
+    expect(code).toBe(0);
+    expect(stdout).toContain('grad-tutor progress [--json]');
+    expect(stdout).toContain('GRAD_TUTOR_NOW=2026-12-24');
+  });
+});
