@@ -75,7 +75,7 @@ describe('a waiting question names its keys from the table', () => {
     expect(lines(waiting())).toContain('Pick a–d, or y to type it (to 3 significant digits).');
     const question = waitingOf(waiting())!.question;
     // b answers with the second choice; 2 no longer does; y starts an empty number.
-    expect(run(waiting(), ...keys('b')).state.answers['reuse-add']).toEqual({ 7: question.choices[1].value });
+    expect(run(waiting(), ...keys('b')).state.answers['reuse-add']).toEqual({ 7: { given: question.choices[1].value, hints: 0 } });
     expect(run(waiting(), ...keys('2')).state.answers['reuse-add']).toBeUndefined();
     expect(run(waiting(), ...keys('y')).state.typed).toEqual({ text: '' });
   });
