@@ -6,12 +6,20 @@ export type Operator = '+' | '-' | '*' | '/' | '^';
 /**
  * The op table: one row per operation, as in micrograd's engine.py — what it
  * computes and, right beside it, how its gradient flows back, how the parser
- * knows it and how it is written for a learner and for other tools. Adding an
+ * knows it, how tightly it binds, and how it is written for a learner and for
+ * other tools. Adding an
  * op means adding one row here (and its name to OpName).
  */
 export interface OpRow {
-  /** How a scenario writes it: an infix operator, unary minus, or a function of one argument. */
-  parse: { operator: Operator } | { prefix: '-' } | { function: string };
+  /**
+   * How a scenario writes it: an infix operator, unary minus, or a function of
+   * one argument. `binds` is how tightly an operator holds its operands when
+   * written inline (+ 1, · 2, unary minus 3, ^ 4; a name or a call binds as
+   * ATOM), as the parser's grammar reads it: the lesson's menu line, the
+   * generated node names and the DOT/Mermaid captions all read it here, to
+   * write exactly the parentheses the parser needs.
+   */
+  parse: { operator: Operator; binds: number } | { prefix: '-'; binds: number } | { function: string };
   /** How the node reads in the lesson's text, given its operands' names: `a + b`, `tanh(n)`. */
   write(operands: string[]): string;
   /** What a box's title shows before the node's name: `+ c`, `σ s`, `× z`. */
@@ -37,6 +45,9 @@ export interface OpRow {
   pythonLocal?(i: number): string;
 }
 
+/** How tightly a name, a number or a call binds: more than any operator, so it never needs parentheses. */
+export const ATOM = 5;
+
 /** How `*` is written everywhere a learner reads it: text, box titles, menus. */
 export const TIMES = '·';
 
@@ -49,7 +60,7 @@ const method = (fn: string) => (o: string[]) => `${o[0]}.${fn}()`;
 
 export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
   '+': {
-    parse: { operator: '+' },
+    parse: { operator: '+', binds: 1 },
     write: binary('+'),
     symbol: '+',
     python: binary('+'),
@@ -58,7 +69,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     writeLocal: () => '1',
   },
   '-': {
-    parse: { operator: '-' },
+    parse: { operator: '-', binds: 1 },
     write: binary('-'),
     symbol: '-',
     python: binary('-'),
@@ -67,7 +78,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     writeLocal: (i) => (i === 0 ? '1' : '-1'),
   },
   '*': {
-    parse: { operator: '*' },
+    parse: { operator: '*', binds: 2 },
     write: binary(TIMES),
     // On a box, · already means "not computed yet" (`g ·`), so a product's title is `× z`.
     symbol: '×',
@@ -78,7 +89,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     writeLocal: (i, o) => (i === 0 ? o[1] : o[0]),
   },
   '/': {
-    parse: { operator: '/' },
+    parse: { operator: '/', binds: 2 },
     write: binary('/'),
     symbol: '/',
     python: binary('/'),
@@ -89,7 +100,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     writeLocal: (i, o) => (i === 0 ? `1/${o[1]}` : `-(${o[0]}/${o[1]})/${o[1]}`),
   },
   '^': {
-    parse: { operator: '^' },
+    parse: { operator: '^', binds: 4 },
     write: binary('^'),
     symbol: '^',
     python: binary('**'),
@@ -100,7 +111,7 @@ export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
     pythonLocal: (i) => (i === 0 ? '0.0 if b == 0 else b * _pow(a, b - 1)' : '0.0 if a == 0 and b >= 0 else result * _log(a)'),
   },
   neg: {
-    parse: { prefix: '-' },
+    parse: { prefix: '-', binds: 3 },
     write: (o) => `-${o[0]}`,
     symbol: 'neg',
     python: (o) => `-${o[0]}`,
@@ -219,6 +230,13 @@ function parsedAs(): NonNullable<typeof parsed> {
     if ('operator' in row.parse) parsed.operators.set(row.parse.operator, op as OpName);
   }
   return parsed;
+}
+
+/** How tightly a node binds written inline (see OpRow.parse): a leaf or a call binds as ATOM. */
+export function bindsOf(op: OpName): number {
+  if (op === 'input' || op === 'const') return ATOM;
+  const parse = opRow(op).parse;
+  return 'function' in parse ? ATOM : parse.binds;
 }
 
 /** The names the parser accepts as functions, in table order: `tanh, exp, log, relu, sigmoid`. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backprop, OPS, type OpName, type OpRow } from '../../src/engine/index.js';
-import { drawGraph, drawingToText, layoutGraph } from '../../src/layout/index.js';
+import { backprop, bindsOf, OPS, type OpName, type OpRow } from '../../src/engine/index.js';
+import { drawGraph, drawingToText, layoutGraph, toDot } from '../../src/layout/index.js';
 import { buildLesson } from '../../src/lesson/index.js';
-import { parseScenario, ScenarioError } from '../../src/scenario/index.js';
+import { expressionOf } from '../../src/lesson/format.js';
+import { parseExpression, parseScenario, ScenarioError, type Expr } from '../../src/scenario/index.js';
 import { toPython, toPyTorch } from '../../src/export/index.js';
 
 // An op the tutor does not have, added as one row: everything else must follow from it.
@@ -70,5 +71,68 @@ describe('the built-in rows', () => {
     expect(OPS.tanh.python(['n'])).toBe('n.tanh()');
     expect(OPS.neg.python(['(-3.0)'])).toBe('-(-3.0)');
     expect(OPS['*'].python(['a', 'b'])).toBe('a * b');
+  });
+});
+
+/** `(a+b)*c`: the tree as the parser built it, with every pair of parentheses, to read its grouping. */
+function grouped(expr: Expr): string {
+  switch (expr.kind) {
+    case 'number':
+      return expr.text;
+    case 'name':
+      return expr.name;
+    case 'neg':
+      return `(-${grouped(expr.operand)})`;
+    case 'call':
+      return `${expr.fn}(${grouped(expr.arg)})`;
+    case 'binary':
+      return `(${grouped(expr.left)}${expr.op}${grouped(expr.right)})`;
+  }
+}
+
+describe('precedence, one column of the table', () => {
+  const infix = ['+', '-', '*', '/', '^'] as const;
+
+  it('says how the parser groups every pair of operators', () => {
+    for (const p of infix) {
+      for (const q of infix) {
+        // a p b q c groups to the left when p binds at least as tightly as q, but ^ groups to the right.
+        const left = bindsOf(p) > bindsOf(q) || (bindsOf(p) === bindsOf(q) && p !== '^');
+        const expected = left ? `((a${p}b)${q}c)` : `(a${p}(b${q}c))`;
+        expect(grouped(parseExpression(`a ${p} b ${q} c`)), `a ${p} b ${q} c`).toBe(expected);
+      }
+      // Unary minus binds between · and ^: -a p b is (-a) p b, except -a ^ b, which is -(a ^ b).
+      const expected = bindsOf('neg') > bindsOf(p) ? `((-a)${p}b)` : `(-(a${p}b))`;
+      expect(grouped(parseExpression(`-a ${p} b`)), `-a ${p} b`).toBe(expected);
+    }
+  });
+
+  it('is read by the three writers of expressions: generated names, the menu’s line and the DOT captions', () => {
+    const text = 'title: t\ninputs:\n  a: 1\n  b: 2\n  c: 3\nnodes:\n  z: ((a + b) * c) ^ 2\n';
+    const written = () => {
+      const { graph } = parseScenario(text, 'p.yaml');
+      const trace = backprop(graph);
+      return [
+        graph.nodes.find((n) => n.generated && n.op === '*')?.name,
+        expressionOf(graph, 'z'),
+        toDot(graph, trace.values, trace.grads),
+      ];
+    };
+    const [name, menu, dot] = written();
+    expect(name).toBe('(a+b)*c');
+    expect(menu).toBe('((a + b) · c) ^ 2');
+    expect(dot).toContain('z = ((a + b) * c) ^ 2');
+    // A row that said + binds more tightly than · would drop the parentheses in all three: they read the row.
+    const plus = OPS['+'].parse as { binds: number };
+    const before = plus.binds;
+    plus.binds = bindsOf('*') + 0.5;
+    try {
+      const [swappedName, swappedMenu, swappedDot] = written();
+      expect(swappedName).toBe('a+b*c');
+      expect(swappedMenu).toBe('(a + b · c) ^ 2');
+      expect(swappedDot).toContain('z = (a + b * c) ^ 2');
+    } finally {
+      plus.binds = before;
+    }
   });
 });
