@@ -7,17 +7,28 @@ export type Operator = '+' | '-' | '*' | '/' | '^';
  * The op table: one row per operation, as in micrograd's engine.py — what it
  * computes and, right beside it, how its gradient flows back, how the parser
  * knows it, how tightly it binds, and how it is written for a learner and for
- * other tools. Adding an
- * op means adding one row here (and its name to OpName).
+ * other tools.
+ *
+ * Adding a function of one argument (sinh, say) means adding one row here,
+ * and for the plain-Python export a method in its Value class
+ * (src/export/value-class.ts): OpName is any row's name; the parser finds a
+ * function in this table as it parses; the engine, the lesson, the drawing and
+ * every writer of expressions read the row (its `binds` is the one table of
+ * precedence). A new infix operator takes more: the parser's grammar
+ * (src/scenario/expression.ts) and the DOT and Mermaid captions
+ * (src/layout/export.ts) know the five by their symbols.
  */
 export interface OpRow {
   /**
    * How a scenario writes it: an infix operator, unary minus, or a function of
-   * one argument. `binds` is how tightly an operator holds its operands when
-   * written inline (+ 1, · 2, unary minus 3, ^ 4; a name or a call binds as
-   * ATOM), as the parser's grammar reads it: the lesson's menu line, the
-   * generated node names and the DOT/Mermaid captions all read it here, to
-   * write exactly the parentheses the parser needs.
+   * one argument. The row is keyed by that spelling (`+` → OPS['+'], `tanh` →
+   * OPS.tanh; unary minus is `neg`): the parser looks it up so, and the DOT
+   * captions and the menu's line write the key. `binds` is how tightly an
+   * operator holds its operands when written inline (+ 1, · 2, unary minus 3,
+   * ^ 4; a name or a call binds as ATOM), as the parser's grammar reads it:
+   * the lesson's menu line, the generated node names and the DOT/Mermaid
+   * captions all read it here, to write exactly the parentheses the parser
+   * needs.
    */
   parse: { operator: Operator; binds: number } | { prefix: '-'; binds: number } | { function: string };
   /** How the node reads in the lesson's text, given its operands' names: `a + b`, `tanh(n)`. */
@@ -54,11 +65,17 @@ export const TIMES = '·';
 const binary = (symbol: string) => (o: string[]) => `${o[0]} ${symbol} ${o[1]}`;
 /** A function's own parentheses are enough: tanh(-5), not tanh((-5)). */
 const unwrap = (s: string) => (/^\([^()]*\)$/.test(s) ? s.slice(1, -1) : s);
-const call = (fn: string) => (o: string[]) => `${fn}(${unwrap(o[0])})`;
-/** `n.tanh()`: a method of a Value and of a tensor alike. */
-const method = (fn: string) => (o: string[]) => `${o[0]}.${fn}()`;
+/** A function row's `write`: `tanh(n)`. */
+export const call = (fn: string) => (o: string[]) => `${fn}(${unwrap(o[0])})`;
+/** A function row's `python`, `n.tanh()`: a method of a Value and of a tensor alike. */
+export const method = (fn: string) => (o: string[]) => `${o[0]}.${fn}()`;
 
-export const OPS: Record<Exclude<OpName, 'input' | 'const'>, OpRow> = {
+/**
+ * The table, typed open (any name to a row) rather than by the names below:
+ * a row added at run time — the op-row test adds `sinh` and removes it after —
+ * is then an op like these, with no other file changed. See OpName.
+ */
+export const OPS: Record<OpName, OpRow> = {
   '+': {
     parse: { operator: '+', binds: 1 },
     write: binary('+'),
@@ -195,41 +212,34 @@ function powerExponent(a: number, b: number, out: number): number {
   return a === 0 && b >= 0 ? 0 : out * Math.log(a);
 }
 
-/** Every row, by op name; a row added at run time shows here, in the parser and in the drawing. */
-export function opRows(): [string, OpRow][] {
+/** Every row, by op name, as the table is now: a row added at run time shows here, in the parser and in the drawing. */
+export function opRows(): [OpName, OpRow][] {
   return Object.entries(OPS);
 }
 
 export function opRow(op: OpName): OpRow {
   if (op === 'input' || op === 'const') throw new Error(`a ${op} node has no operation`);
-  const row = (OPS as Record<string, OpRow | undefined>)[op];
+  const row = Object.hasOwn(OPS, op) ? OPS[op] : undefined;
   if (!row) throw new Error(`no op row for ${op}`);
   return row;
 }
 
-/** The op a function name calls (`tanh` → tanh), if there is one. */
+/**
+ * The op a function name calls (`tanh` → tanh), if there is one: a function's
+ * row is keyed by its name, so the parser looks the name up in the table as
+ * it is at each call. A list kept from an earlier call would refuse a row
+ * added since; the look-up costs about 20 ns.
+ */
 export function functionOp(name: string): OpName | undefined {
-  return parsedAs().functions.get(name);
+  const parse = Object.hasOwn(OPS, name) ? OPS[name].parse : undefined;
+  return parse && 'function' in parse && parse.function === name ? name : undefined;
 }
 
-/** The op whose row the parser reads as this infix operator. */
+/** The op whose row the parser reads as this infix operator: its row is keyed by its symbol. */
 export function operatorOp(operator: Operator): OpName {
-  const op = parsedAs().operators.get(operator);
-  if (!op) throw new Error(`no op row for the operator ${operator}`);
-  return op;
-}
-
-let parsed: { functions: Map<string, OpName>; operators: Map<string, OpName> } | undefined;
-
-/** The table read once by how the parser spells each op: the parser asks for every node of an expression of 100,000 terms. */
-function parsedAs(): NonNullable<typeof parsed> {
-  if (parsed) return parsed;
-  parsed = { functions: new Map(), operators: new Map() };
-  for (const [op, row] of opRows()) {
-    if ('function' in row.parse) parsed.functions.set(row.parse.function, op as OpName);
-    if ('operator' in row.parse) parsed.operators.set(row.parse.operator, op as OpName);
-  }
-  return parsed;
+  const parse = Object.hasOwn(OPS, operator) ? OPS[operator].parse : undefined;
+  if (!parse || !('operator' in parse) || parse.operator !== operator) throw new Error(`no op row for the operator ${operator}`);
+  return operator;
 }
 
 /** How tightly a node binds written inline (see OpRow.parse): a leaf or a call binds as ATOM. */
