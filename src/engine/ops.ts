@@ -6,15 +6,16 @@ export type Operator = '+' | '-' | '*' | '/' | '^';
 /**
  * The op table: one row per operation, as in micrograd's engine.py — what it
  * computes and, right beside it, how its gradient flows back, how the parser
- * knows it, how tightly it binds, and how it is written for a learner and for
- * other tools.
+ * knows it, how tightly it binds, and how it is written for a learner, for
+ * other tools and in the exported plain-Python `Value` class.
  *
- * Adding a function of one argument (sinh, say) means adding one row here,
- * and for the plain-Python export a method in its Value class
- * (src/export/value-class.ts): OpName is any row's name; the parser finds a
- * function in this table as it parses; the engine, the lesson, the drawing and
- * every writer of expressions read the row (its `binds` is the one table of
- * precedence). A new infix operator takes more: the parser's grammar
+ * Adding a function of one argument (sinh, say) means adding one row here and
+ * nothing else: OpName is any row's name; the parser finds a function in this
+ * table as it parses; the engine, the lesson, the drawing and every writer of
+ * expressions read the row (its `binds` is the one table of precedence); the
+ * plain-Python export writes the op's `Value` method from its python fields,
+ * and the PyTorch export calls the tensor method its `python` names (one torch
+ * has, as `x.sinh()`). A new infix operator takes more: the parser's grammar
  * (src/scenario/expression.ts) and the DOT and Mermaid captions
  * (src/layout/export.ts) know the five by their symbols.
  */
@@ -48,12 +49,21 @@ export interface OpRow {
   /** The local derivative as a rule the learner can read: ∂(a·b)/∂a = b. */
   writeLocal(i: number, operands: string[], out: string): string;
   /**
-   * `local` as a Python expression of the floats `a`, `b` and `result`, where the
-   * plain-Python export's Value class writes its backward from the row itself
-   * (for `^`, whose edges need rules of their own). Its helpers `_pow`, `_log`
-   * give inf and nan where Python's floats would raise.
+   * The plain-Python Value method that `python` calls: `__add__` for `a + b`
+   * (Python calls it, and `__radd__` for `3 + a`), `tanh` for `n.tanh()`.
    */
-  pythonLocal?(i: number): string;
+  pythonMethod: string;
+  /**
+   * `forward` in that method, as a Python expression of the operands' floats
+   * `self.data` and (for two operands) `other.data`. Python's floats raise
+   * where the tutor gives inf or nan: the class's helpers `_div`, `_pow`,
+   * `_exp`, `_log` give what the tutor gives.
+   */
+  pythonForward: string;
+  /** `local(i)` in that method's `_backward`: a Python expression of `self.data`, `other.data` and `out.data`. */
+  pythonLocal(i: number): string;
+  /** Comment lines above `_backward`'s lines, where a rule needs its reason. */
+  pythonWhy?: string[];
 }
 
 /** How tightly a name, a number or a call binds: more than any operator, so it never needs parentheses. */
@@ -84,6 +94,9 @@ export const OPS: Record<OpName, OpRow> = {
     forward: ([a, b]) => a + b,
     local: () => 1,
     writeLocal: () => '1',
+    pythonMethod: '__add__',
+    pythonForward: 'self.data + other.data',
+    pythonLocal: () => '1.0',
   },
   '-': {
     parse: { operator: '-', binds: 1 },
@@ -93,6 +106,9 @@ export const OPS: Record<OpName, OpRow> = {
     forward: ([a, b]) => a - b,
     local: (i) => (i === 0 ? 1 : -1),
     writeLocal: (i) => (i === 0 ? '1' : '-1'),
+    pythonMethod: '__sub__',
+    pythonForward: 'self.data - other.data',
+    pythonLocal: (i) => (i === 0 ? '1.0' : '-1.0'),
   },
   '*': {
     parse: { operator: '*', binds: 2 },
@@ -104,6 +120,9 @@ export const OPS: Record<OpName, OpRow> = {
     // The other factor: ∂(a·b)/∂a = b. For a·a each slot gets the other a.
     local: (i, [a, b]) => (i === 0 ? b : a),
     writeLocal: (i, o) => (i === 0 ? o[1] : o[0]),
+    pythonMethod: '__mul__',
+    pythonForward: 'self.data * other.data',
+    pythonLocal: (i) => (i === 0 ? 'other.data' : 'self.data'),
   },
   '/': {
     parse: { operator: '/', binds: 2 },
@@ -115,6 +134,10 @@ export const OPS: Record<OpName, OpRow> = {
     // underflows to 0 (and the derivative to −∞) for |b| below about 1e-162.
     local: (i, [a, b]) => (i === 0 ? 1 / b : -(a / b) / b),
     writeLocal: (i, o) => (i === 0 ? `1/${o[1]}` : `-(${o[0]}/${o[1]})/${o[1]}`),
+    pythonMethod: '__truediv__',
+    pythonForward: '_div(self.data, other.data)',
+    pythonLocal: (i) => (i === 0 ? '_div(1.0, other.data)' : '-_div(out.data, other.data)'),
+    pythonWhy: ['-(a/b)/b rather than -a/b**2, as PyTorch: b**2 underflows to 0 for a tiny b.'],
   },
   '^': {
     parse: { operator: '^', binds: 4 },
@@ -124,8 +147,17 @@ export const OPS: Record<OpName, OpRow> = {
     forward: ([a, b]) => power(a, b),
     local: (i, [a, b], out) => (i === 0 ? powerBase(a, b) : powerExponent(a, b, out)),
     writeLocal: (i, o, out) => (i === 0 ? `${o[1]}·${o[0]}^(${o[1]}-1)` : `${out}·ln(${o[0]})`),
-    // The same two rules, read by the same tests at the same edge points.
-    pythonLocal: (i) => (i === 0 ? '0.0 if b == 0 else b * _pow(a, b - 1)' : '0.0 if a == 0 and b >= 0 else result * _log(a)'),
+    pythonMethod: '__pow__',
+    pythonForward: '_pow(self.data, other.data)',
+    // The same two rules as powerBase and powerExponent, read by the same tests at the same edge points.
+    pythonLocal: (i) =>
+      i === 0
+        ? '0.0 if other.data == 0 else other.data * _pow(self.data, other.data - 1)'
+        : '0.0 if self.data == 0 and other.data >= 0 else out.data * _log(self.data)',
+    pythonWhy: [
+      "PyTorch's rules at the edges: to the power 0 the base has no slope (even at 0),",
+      'and at a base of 0 the exponent has none (for an exponent >= 0), where ln(0) is -inf.',
+    ],
   },
   neg: {
     parse: { prefix: '-', binds: 3 },
@@ -135,6 +167,9 @@ export const OPS: Record<OpName, OpRow> = {
     forward: ([a]) => -a,
     local: () => -1,
     writeLocal: () => '-1',
+    pythonMethod: '__neg__',
+    pythonForward: '-self.data',
+    pythonLocal: () => '-1.0',
   },
   tanh: {
     parse: { function: 'tanh' },
@@ -144,6 +179,9 @@ export const OPS: Record<OpName, OpRow> = {
     forward: ([a]) => Math.tanh(a),
     local: (_i, _x, out) => 1 - out * out,
     writeLocal: (_i, _o, out) => `1 - ${out}²`,
+    pythonMethod: 'tanh',
+    pythonForward: 'math.tanh(self.data)',
+    pythonLocal: () => '1 - out.data * out.data',
   },
   exp: {
     parse: { function: 'exp' },
@@ -153,6 +191,9 @@ export const OPS: Record<OpName, OpRow> = {
     forward: ([a]) => Math.exp(a),
     local: (_i, _x, out) => out,
     writeLocal: (_i, _o, out) => out,
+    pythonMethod: 'exp',
+    pythonForward: '_exp(self.data)',
+    pythonLocal: () => 'out.data',
   },
   log: {
     parse: { function: 'log' },
@@ -162,6 +203,9 @@ export const OPS: Record<OpName, OpRow> = {
     forward: ([a]) => Math.log(a),
     local: (_i, [a]) => 1 / a,
     writeLocal: (_i, o) => `1/${o[0]}`,
+    pythonMethod: 'log',
+    pythonForward: '_log(self.data)',
+    pythonLocal: () => '_div(1.0, self.data)',
   },
   relu: {
     parse: { function: 'relu' },
@@ -172,6 +216,10 @@ export const OPS: Record<OpName, OpRow> = {
     // micrograd's convention: the slope at exactly 0 is 0.
     local: (_i, [a]) => (a > 0 ? 1 : 0),
     writeLocal: (_i, o) => `(${o[0]} > 0 ? 1 : 0)`,
+    pythonMethod: 'relu',
+    pythonForward: '0.0 if self.data < 0 else self.data',
+    pythonLocal: () => '1.0 if self.data > 0 else 0.0',
+    pythonWhy: ['the slope at exactly 0 is 0'],
   },
   sigmoid: {
     parse: { function: 'sigmoid' },
@@ -181,6 +229,9 @@ export const OPS: Record<OpName, OpRow> = {
     forward: ([a]) => 1 / (1 + Math.exp(-a)),
     local: (_i, _x, out) => out * (1 - out),
     writeLocal: (_i, _o, out) => `${out}·(1 - ${out})`,
+    pythonMethod: 'sigmoid',
+    pythonForward: '1.0 / (1.0 + _exp(-self.data))',
+    pythonLocal: () => 'out.data * (1 - out.data)',
   },
 };
 

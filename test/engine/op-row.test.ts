@@ -1,9 +1,18 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backprop, bindsOf, call, method, OPS, type OpRow } from '../../src/engine/index.js';
+import { backprop, bindsOf, call, method, nudge, OPS, type OpRow, type Trace } from '../../src/engine/index.js';
 import { drawGraph, drawingToText, layoutGraph, toDot } from '../../src/layout/index.js';
 import { buildLesson } from '../../src/lesson/index.js';
 import { expressionOf } from '../../src/lesson/format.js';
-import { parseExpression, parseScenario, ScenarioError, type Expr } from '../../src/scenario/index.js';
+import { parseExpression, parseScenario, ScenarioError, type Expr, type Scenario } from '../../src/scenario/index.js';
+import { toPython, toPyTorch } from '../../src/export/index.js';
+import { close, parsePrinted } from '../export/reference.js';
+import { pythonWith, runScripts } from '../export/run-python.js';
+
+const python = spawnSync('python3', ['--version']).status === 0 ? 'python3' : null;
+if (!python) console.log('The added op’s plain-Python script is not run: there is no python3 here.');
+const torchPython = pythonWith('torch');
+if (!torchPython) console.log('The added op’s PyTorch script is not run: no Python here imports torch (apt-get install -y python3-torch).');
 
 // An op the tutor does not have, added as one row: everything else must follow from it.
 const sinh: OpRow = {
@@ -14,6 +23,9 @@ const sinh: OpRow = {
   forward: ([a]) => Math.sinh(a),
   local: (_i, [a]) => Math.cosh(a),
   writeLocal: (_i, o) => call('cosh')(o),
+  pythonMethod: 'sinh',
+  pythonForward: 'math.sinh(self.data)',
+  pythonLocal: () => 'math.cosh(self.data)',
 };
 
 const TEXT = 'title: Sinh\ninputs:\n  x: 0.5\n  w: -1.5\nnodes:\n  h: sinh(x * w)\n  z: h * h + x\n';
@@ -24,6 +36,18 @@ const BY_HAND = {
   values: { x: 0.5, w: -1.5, h: Math.sinh(u), z: Math.sinh(u) ** 2 + 0.5 },
   grads: { x: 2 * Math.sinh(u) * Math.cosh(u) * -1.5 + 1, w: 2 * Math.sinh(u) * Math.cosh(u) * 0.5, h: 2 * Math.sinh(u), z: 1 },
 };
+
+/** What an exported script printed, line by line against the engine: every value and gradient, and the nudge. */
+function expectEngineNumbers(stdout: string, scenario: Scenario, trace: Trace) {
+  const printed = parsePrinted(stdout);
+  expect(printed.nodes.map((n) => n.name)).toEqual(['x', 'w', 'h', 'z']);
+  for (const line of printed.nodes) {
+    expect(close(line.value, trace.values[line.name]), `${line.name}: ${line.value} vs ${trace.values[line.name]}`).toBe(true);
+    expect(close(line.grad, trace.grads[line.name]), `${line.name}: grad ${line.grad} vs ${trace.grads[line.name]}`).toBe(true);
+  }
+  const after = nudge(trace, scenario.nudge, { params: scenario.params, rows: [{}] }).after;
+  expect(close(printed.nudge, after), `nudge ${printed.nudge} vs ${after}`).toBe(true);
+}
 
 describe('an op added as one row of the table at run time', () => {
   beforeAll(() => {
@@ -54,6 +78,22 @@ describe('an op added as one row of the table at run time', () => {
     const local = lesson.steps.find((s) => s.title === 'Backward: h → x*w')?.lines.find((l) => l.startsWith('local:'));
     expect(local).toContain('∂h/∂(x*w) = cosh(x*w) = 1.29468');
     expect(drawingToText(drawGraph(layoutGraph(scenario.graph), backprop(scenario.graph)))).toContain('─sinh h─');
+  });
+
+  it.skipIf(!python)('gets a method of its own in the plain-Python Value class: the script, run, prints the engine’s numbers', () => {
+    const scenario = parseScenario(TEXT, 'sinh.yaml');
+    const script = toPython(scenario, 'test');
+    expect(script).toMatch(/^ +h = t1\.sinh\(\)/m);
+    const [ran] = runScripts(python!, [script]);
+    expect(ran.error).toBeUndefined();
+    expectEngineNumbers(ran.stdout, scenario, backprop(scenario.graph));
+  });
+
+  it.skipIf(!torchPython)('is spelled by its row in the PyTorch script, which, run, prints the engine’s numbers', () => {
+    const scenario = parseScenario(TEXT, 'sinh.yaml');
+    const [ran] = runScripts(torchPython!, [toPyTorch(scenario, 'test')]);
+    expect(ran.error).toBeUndefined();
+    expectEngineNumbers(ran.stdout, scenario, backprop(scenario.graph));
   });
 
   it('is named in the parser’s error text, which comes from the table', () => {
