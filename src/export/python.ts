@@ -1,13 +1,12 @@
 import type { Scenario } from '../scenario/types.js';
 import { pythonScript, type Dialect } from './script.js';
-import { VALUE_CLASS } from './value-class.js';
+import { valueClass } from './value-class.js';
 
 /** The lesson as plain Python: the lecture's Value class, then the graph. No dependency, any Python 3. */
-const PLAIN: Dialect = {
+const PLAIN: Omit<Dialect, 'prelude'> = {
   title: 'plain Python',
   needs: 'Any Python 3, nothing else: the Value class below is the whole mechanism.',
   other: 'PyTorch (--format pytorch)',
-  prelude: VALUE_CLASS,
   param: (literal) => `Value(${literal})`,
   constant: (literal) => `Value(${literal})`,
   value: (node) => `${node}.data`,
@@ -31,5 +30,6 @@ const PLAIN: Dialect = {
 };
 
 export function toPython(scenario: Scenario, version: string): string {
-  return pythonScript(scenario, PLAIN, version);
+  // The Value class is written from the op table at each export, so that it has a method for every row there is.
+  return pythonScript(scenario, { ...PLAIN, prelude: valueClass() }, version);
 }

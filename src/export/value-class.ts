@@ -1,19 +1,70 @@
-import { OPS } from '../engine/ops.js';
-
-/** The tutor's own rule for a^b's local derivatives, in Python: the engine's op row writes it. */
-const powerLocal = (i: number) => OPS['^'].pythonLocal!(i);
+import type { OpName } from '../engine/graph.js';
+import { opRows, type OpRow } from '../engine/ops.js';
+import { pythonString } from './python-text.js';
 
 /**
  * The plain-Python export's engine: the lecture's `Value` (micrograd's
- * engine.py) with every op the tutor has. Each op computes its result and,
- * right beside it, how its gradient flows back: local derivative × upstream.
+ * engine.py) with every op the tutor has, one method per row of the op table,
+ * written from the row at each export: a row added to the table is a method
+ * here. Each op computes its result and, right beside it, how its gradient
+ * flows back: local derivative × upstream.
  *
  * Where the tutor follows PyTorch at an edge (0 ^ 0, a zero base, a zero
  * divisor), so does this class, so that the two exports print the same
  * numbers. Python's floats raise where IEEE arithmetic gives ∞ or NaN; the
  * four small helpers give what the tutor and PyTorch give instead.
  */
-export const VALUE_CLASS = `import math
+export function valueClass(): string {
+  const rows = opRows();
+  const binary = rows.filter(([, row]) => 'operator' in row.parse);
+  return [
+    BEFORE_THE_OPS,
+    ...rows.map(([op, row]) => opMethod(op, row)),
+    // A dunder for an operator has its reflected twin: Python calls __radd__ for 3 + x.
+    `    # A number on the left: ${binary.map(([, row]) => row.python(['3', 'x'])).join(', ')}.`,
+    ...binary.map(([, row]) => reflected(row)),
+    BACKWARD,
+  ].join('\n');
+}
+
+/** One op as the lecture writes it: `out = Value(...)`, then `_backward`, each operand's grad += local * out.grad. */
+function opMethod(op: OpName, row: OpRow): string {
+  const operands = 'operator' in row.parse ? ['self', 'other'] : ['self'];
+  const children = operands.length === 2 ? '(self, other)' : '(self,)';
+  return [
+    `    def ${row.pythonMethod}(${operands.join(', ')}):`,
+    ...(operands.length === 2 ? ['        other = other if isinstance(other, Value) else Value(other)'] : []),
+    `        out = Value(${row.pythonForward}, ${children}, ${pythonString(op)})`,
+    '',
+    '        def _backward():',
+    ...(row.pythonWhy ?? []).map((line) => `            # ${line}`),
+    ...operands.map((operand, i) => `            ${operand}.grad += ${timesUpstream(row.pythonLocal(i))} * out.grad`),
+    '        out._backward = _backward',
+    '        return out',
+    '',
+  ].join('\n');
+}
+
+/** `__radd__` for `__add__`: the operator with the number on the left, `Value(other) + self`. */
+function reflected(row: OpRow): string {
+  const name = row.pythonMethod.replace(/^__/, '__r');
+  return [`    def ${name}(self, other):`, `        return ${row.python(['Value(other)', 'self'])}`, ''].join('\n');
+}
+
+/**
+ * The local derivative as the left factor of `* out.grad`: as it is where
+ * that reads the same (`other.data`, `_div(1.0, b)`, `s * (1 - s)`), in
+ * parentheses where it would not (`1 - t * t`, `1.0 if x > 0 else 0.0`).
+ */
+function timesUpstream(local: string): string {
+  let outside = local;
+  // Each (...) group, innermost first, becomes one name: what is left is the expression's top level.
+  while (/\([^()]*\)/.test(outside)) outside = outside.replace(/\([^()]*\)/g, '_');
+  const product = /^-?[\w.]+(?:\s*[*/]\s*[\w.]+)*$/;
+  return product.test(outside) ? local : `(${local})`;
+}
+
+const BEFORE_THE_OPS = `import math
 
 
 # Python's floats raise (ZeroDivisionError, OverflowError, ValueError) where the
@@ -59,132 +110,13 @@ class Value:
         self._op = _op
 
     def __repr__(self):
-        return f'Value(data={self.data}, grad={self.grad})'
+        return f"Value(data={self.data}, grad={self.grad})"
 
     # Each op: the result, then how the gradient flows back, operand += local * upstream.
     # A plain number beside a Value is a constant; it becomes a Value whose gradient nobody reads.
+`;
 
-    def __add__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data + other.data, (self, other), '+')
-
-        def _backward():
-            self.grad += 1.0 * out.grad
-            other.grad += 1.0 * out.grad
-        out._backward = _backward
-        return out
-
-    def __sub__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data - other.data, (self, other), '-')
-
-        def _backward():
-            self.grad += 1.0 * out.grad
-            other.grad += -1.0 * out.grad
-        out._backward = _backward
-        return out
-
-    def __mul__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data * other.data, (self, other), '*')
-
-        def _backward():
-            self.grad += other.data * out.grad
-            other.grad += self.data * out.grad
-        out._backward = _backward
-        return out
-
-    def __truediv__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(_div(self.data, other.data), (self, other), '/')
-
-        def _backward():
-            self.grad += _div(1.0, other.data) * out.grad
-            # -(a/b)/b rather than -a/b**2, as PyTorch: b**2 underflows to 0 for a tiny b.
-            other.grad += -_div(out.data, other.data) * out.grad
-        out._backward = _backward
-        return out
-
-    def __pow__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(_pow(self.data, other.data), (self, other), '**')
-
-        def _backward():
-            # PyTorch's rules at the edges: to the power 0 the base has no slope (even at 0),
-            # and at a base of 0 the exponent has none (for an exponent >= 0), where ln(0) is -inf.
-            a, b, result = self.data, other.data, out.data
-            self.grad += (${powerLocal(0)}) * out.grad
-            other.grad += (${powerLocal(1)}) * out.grad
-        out._backward = _backward
-        return out
-
-    def __neg__(self):
-        out = Value(-self.data, (self,), 'neg')
-
-        def _backward():
-            self.grad += -1.0 * out.grad
-        out._backward = _backward
-        return out
-
-    def tanh(self):
-        t = math.tanh(self.data)
-        out = Value(t, (self,), 'tanh')
-
-        def _backward():
-            self.grad += (1 - t * t) * out.grad
-        out._backward = _backward
-        return out
-
-    def exp(self):
-        out = Value(_exp(self.data), (self,), 'exp')
-
-        def _backward():
-            self.grad += out.data * out.grad
-        out._backward = _backward
-        return out
-
-    def log(self):
-        out = Value(_log(self.data), (self,), 'log')
-
-        def _backward():
-            self.grad += _div(1.0, self.data) * out.grad
-        out._backward = _backward
-        return out
-
-    def relu(self):
-        out = Value(0.0 if self.data < 0 else self.data, (self,), 'relu')
-
-        def _backward():
-            self.grad += (1.0 if self.data > 0 else 0.0) * out.grad  # the slope at exactly 0 is 0
-        out._backward = _backward
-        return out
-
-    def sigmoid(self):
-        s = 1.0 / (1.0 + _exp(-self.data))
-        out = Value(s, (self,), 'sigmoid')
-
-        def _backward():
-            self.grad += s * (1 - s) * out.grad
-        out._backward = _backward
-        return out
-
-    # A number on the left: 3 + x, 3 - x, 3 * x, 3 / x, 3 ** x.
-    def __radd__(self, other):
-        return Value(other) + self
-
-    def __rsub__(self, other):
-        return Value(other) - self
-
-    def __rmul__(self, other):
-        return Value(other) * self
-
-    def __rtruediv__(self, other):
-        return Value(other) / self
-
-    def __rpow__(self, other):
-        return Value(other) ** self
-
-    def backward(self):
+const BACKWARD = `    def backward(self):
         # Topological order: every node after all the nodes it was made from.
         # The lecture's build_topo calls itself for each child, and Python stops
         # a call chain at about 1,000 deep (RecursionError): a chain of 2,000

@@ -4,7 +4,8 @@
  * Mermaid flowchart. One edge per operand, so `a * a` has two.
  */
 
-import { edgesOf, type Graph, type GraphNode, type OpName } from '../engine/graph.js';
+import { edgesOf, type Graph, type GraphNode } from '../engine/graph.js';
+import { ATOM, bindsOf } from '../engine/ops.js';
 import { literalOf } from '../scenario/labels.js';
 import { formatNumber } from './format.js';
 import { visibleLine } from '../io/visible.js';
@@ -12,10 +13,6 @@ import { visibleLine } from '../io/visible.js';
 type Numbers = Record<string, number | undefined>;
 
 const shown = (x: number | undefined) => (x === undefined ? '·' : formatNumber(x));
-
-/** How tightly each form binds when written inline, as the scenario parser reads it. */
-const ATOM = 5;
-const BINDS: Partial<Record<OpName, number>> = { '+': 1, '-': 1, '*': 2, '/': 2, neg: 3, '^': 4 };
 
 /** Past this a generated operand is shown by its own (cut) name, so a huge sum cannot make huge labels. */
 const LONGEST_CAPTION = 200;
@@ -56,16 +53,16 @@ function write(node: GraphNode, operands: Written[]): Written {
     case 'const':
       return { text: literalOf(node.name), binds: ATOM };
     case 'neg':
-      return { text: `-${inParentheses(a, a.binds < ATOM)}`, binds: BINDS.neg! };
+      return { text: `-${inParentheses(a, a.binds < ATOM)}`, binds: bindsOf('neg') };
     case '+':
     case '-':
     case '*':
     case '/':
     case '^': {
-      const p = BINDS[node.op]!;
+      const p = bindsOf(node.op);
       // `^` groups to the right, the others to the left; a negation on the right is always wrapped.
       const left = node.op === '^' ? a.binds <= p : a.binds < p;
-      const right = b.binds === BINDS.neg || (node.op === '^' ? b.binds < p : b.binds <= p);
+      const right = b.binds === bindsOf('neg') || (node.op === '^' ? b.binds < p : b.binds <= p);
       return { text: `${inParentheses(a, left)} ${node.op} ${inParentheses(b, right)}`, binds: p };
     }
     default:

@@ -1,7 +1,7 @@
 /** Numbers and names as a learner reads them. */
 
 import { isLeaf, type Graph } from '../engine/graph.js';
-import { opRow } from '../engine/ops.js';
+import { ATOM, bindsOf, opRow } from '../engine/ops.js';
 import { nodeMap } from '../engine/autograd.js';
 import { literalOf } from '../scenario/labels.js';
 
@@ -64,9 +64,6 @@ export function table(rows: string[][]): string[] {
   );
 }
 
-/** How tightly each op binds when written inline; leaves and calls never need parentheses. */
-const BINDING: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2, neg: 3, '^': 4 };
-
 /** Past this many characters a sub-expression is written as `…`; a named one, past NAMED_LIMIT, as its name. */
 const EXPRESSION_LIMIT = 200;
 const NAMED_LIMIT = 40;
@@ -93,14 +90,14 @@ export function expressionOf(graph: Graph, name: string): string {
     let found = written.get(key);
     if (!found) {
       if (depth > 0 && reused(key)) {
-        found = { text: key, binds: 9 };
+        found = { text: key, binds: ATOM };
         defined.push(key);
       } else found = write(key, depth);
       // A named node longer than a short phrase reads as its name (h2_1 in the MLP); a generated name is internal
       // shorthand (a0+a1+a2+a3+…+a99, cut), so an unnamed one past a menu line reads as …
       const generated = byName.get(key)?.generated !== false;
-      if (depth > 0 && !generated && found.text.length > NAMED_LIMIT) found = { text: key, binds: 9 };
-      else if (found.text.length > EXPRESSION_LIMIT) found = { text: generated ? '…' : key, binds: 9 };
+      if (depth > 0 && !generated && found.text.length > NAMED_LIMIT) found = { text: key, binds: ATOM };
+      else if (found.text.length > EXPRESSION_LIMIT) found = { text: generated ? '…' : key, binds: ATOM };
       written.set(key, found);
     }
     return found;
@@ -109,10 +106,10 @@ export function expressionOf(graph: Graph, name: string): string {
     const node = byName.get(key);
     // A constant reads as its number, not the label that tells two equal ones apart in the drawing (1′).
     if (node?.op === 'const' && node.value !== undefined)
-      return { text: node.value < 0 ? `(${num(node.value)})` : num(node.value), binds: 9 };
-    if (!node || isLeaf(node) || depth > 40) return { text: key, binds: 9 };
+      return { text: node.value < 0 ? `(${num(node.value)})` : num(node.value), binds: ATOM };
+    if (!node || isLeaf(node) || depth > 40) return { text: key, binds: ATOM };
     const parts = node.inputs.map((operand) => visit(operand, depth + 1));
-    const binds = BINDING[node.op] ?? 9;
+    const binds = bindsOf(node.op);
     // A named intermediate node is a unit the learner meets in the drawing, so
     // it keeps parentheses that show its grouping: (a + b) + b, where c = a + b.
     const named = (i: number) => byName.get(node.inputs[i])?.generated === false && parts[i].binds === binds;
@@ -121,7 +118,7 @@ export function expressionOf(graph: Graph, name: string): string {
       return p.binds < binds || (strict && p.binds === binds) || named(i) ? `(${p.text})` : p.text;
     };
     if (node.op === 'neg') return { text: `-${side(0, false)}`, binds };
-    if (binds === 9) return { text: `${node.op}(${parts[0].text})`, binds };
+    if (binds === ATOM) return { text: `${node.op}(${parts[0].text})`, binds };
     // Operators group to the left, ^ to the right; a right operand of equal
     // binding keeps its parentheses so the drawing's shape shows: a - (b - c).
     const power = node.op === '^';

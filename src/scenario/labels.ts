@@ -6,6 +6,7 @@
  * `w*x′`, `w*x″`), as a learner would mark them on paper.
  */
 
+import { ATOM, bindsOf, operatorOp } from '../engine/ops.js';
 import type { Expr } from './expression.js';
 
 /**
@@ -18,16 +19,17 @@ export const MAX_LABEL = 28;
 const HEAD = 12;
 const TAIL = 12;
 
+/** How tightly `expr` binds, from the op table: the one precedence every writer of expressions reads. */
 function precedence(expr: Expr): number {
   switch (expr.kind) {
     case 'number':
     case 'name':
     case 'call':
-      return 5;
+      return ATOM;
     case 'neg':
-      return 3;
+      return bindsOf('neg');
     case 'binary':
-      return expr.op === '^' ? 4 : expr.op === '*' || expr.op === '/' ? 2 : 1;
+      return bindsOf(operatorOp(expr.op));
   }
 }
 
@@ -51,7 +53,7 @@ function rawLabel(expr: Expr, operand: (child: Expr) => string): string {
       return `${expr.fn}(${operand(expr.arg)})`;
     case 'neg':
       // `-a` and `-3`, but `-(a^2)`: `-a^2` is correct and still misread.
-      return `-${parenthesized(operand(expr.operand), precedence(expr.operand) < 5)}`;
+      return `-${parenthesized(operand(expr.operand), precedence(expr.operand) < ATOM)}`;
     case 'binary': {
       const p = precedence(expr);
       const left = precedence(expr.left);

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { backprop, nudge, OPS } from '../../src/engine/index.js';
-import { VALUE_CLASS } from '../../src/export/value-class.js';
+import { valueClass } from '../../src/export/value-class.js';
 import { pythonFloat } from '../../src/export/literals.js';
 import { buildLesson } from '../../src/lesson/index.js';
 import { graphOf, scenarioOf } from '../helpers/graphs.js';
@@ -96,7 +96,7 @@ describe('d(a^b) at the edges', () => {
 
   it.skipIf(!python)("the plain-Python export's Value class gives the tutor's numbers at every point", () => {
     const body = ['    x, p = Value(a), Value(b)', '    y = x ** p', '    y.backward()', '    print(y.data, x.grad, p.grad)'].join('\n');
-    expectAgree(inPython(python!, VALUE_CLASS, body));
+    expectAgree(inPython(python!, valueClass(), body));
   });
 
   it.skipIf(!torchPython)('PyTorch gives the tutor’s numbers at every point', () => {
