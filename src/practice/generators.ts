@@ -125,11 +125,11 @@ export const GENERATORS: Record<string, Generator> = {
   },
   'constants-powers': (d) => {
     const n = d.pick([2, 3]);
-    const k = d.pick([2, 3, 4, 5, 0.5].filter((x) => x !== n));
-    const a = d.pick(n === 2 ? [-4, -3, -2, 2, 3, 4] : [-3, -2, 2, 3]);
+    const k = d.pick([2, 3, 4, 5, 0.5, 1.5, 2.5].filter((x) => x !== n));
+    const a = n === 2 ? signed(d, 5, 2) : signed(d, 3, 2);
     const [c, slope] = [a ** n, n * a ** (n - 1)];
-    // At a = n the slope n·a^(n-1) is a^n, c's own value; and neither may be the constant k.
-    if (a === n || [c, slope, k * slope].includes(k)) return undefined;
+    // At a = n the slope n·a^(n-1) is a^n, c's own value; and no answer may be a constant of the graph.
+    if (a === n || [c, slope, k * slope].some((x) => x === k || x === n)) return undefined;
     return {
       lines: graphLines({ a }, { c: `a ^ ${n}`, z: `${k} * c` }),
       ask: (lesson, seed) => [forward(lesson, 'c', seed), local(lesson, 'c', 'a', seed), result(lesson, 'c', 'a', seed)],
