@@ -91,7 +91,8 @@ export function problemSet(options: { skill?: string; count: number; seed: numbe
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const [k, id] of skills.slice(0, count).entries()) {
-    let problem = generate(id, childSeed(seed, k));
+    // The first is the set's own seed: `--skill S --count 1 --seed K` makes any problem again from its skill and seed.
+    let problem = generate(id, k === 0 ? seed : childSeed(seed, k));
     for (let again = 1; seen.has(problem.source) && again < TRIES; again++)
       problem = generate(id, childSeed(seed, count + k * TRIES + again));
     seen.add(problem.source);

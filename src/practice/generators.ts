@@ -55,7 +55,7 @@ function edge(lesson: Worked, node: string, operand: string, path = 1): Contribu
 
 /** The edge a backward question is about, named in its prompt: in practice no step on screen says which. */
 function onEdge(question: NumberQuestion, c: Contribution): NumberQuestion {
-  return { ...question, prompt: `Backward, the edge ${c.node} → ${c.operand}: ${question.prompt}` };
+  return { ...question, prompt: `Backward, the edge ${c.node} → ${c.operand}. ${question.prompt}` };
 }
 
 const forward = (lesson: Worked, name: string, seed: number) => forwardQuestion(nodeMap(lesson.trace.graph).get(name)!, lesson.trace, seed);
