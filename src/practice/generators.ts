@@ -218,7 +218,9 @@ export const GENERATORS: Record<string, Generator> = {
       ask: (lesson, seed) => {
         const grads = xs.map((x) => backprop(withValues(lesson.trace.graph, { x })).grads.w ?? NaN);
         const [g1, g2] = grads;
+        const inputs = [w, b, ...xs];
         if (g1 === 0 || g2 === 0 || g1 === g2 || g1 + g2 === 0 || g1 === 2 * g2 || g2 === 2 * g1) return undefined;
+        if (inputs.includes(g2) || inputs.includes(g1 + g2)) return undefined;
         const passes = {
           param: 'w',
           output: 'L',

@@ -6,6 +6,9 @@ import { generate, judgeAnswer, problemSet, SKILLS, type PracticeQuestion, type 
 
 const SEEDS = 1000;
 
+/** Kinds whose answer is worked out from several numbers (a local derivative may be an input's value by its rule: ∂(a·b)/∂a = b). */
+const WORKED_OUT = new Set(['forward-value', 'upstream', 'running-sum', 'zero-grad']);
+
 /** Each leaf's value by name, as the scenario gives it. */
 function leaves(scenario: Scenario): Record<string, number> {
   return Object.fromEntries(scenario.graph.nodes.filter(isLeaf).map((n) => [n.name, n.value!]));
@@ -110,6 +113,9 @@ describe.each(SKILLS.map((s) => s.id))('practice problems of %s', (skill) => {
           fail(seed, `question ${k + 1}: ${q.answer}, by hand ${want}`);
         // tanh's and exp's values are given in the prompt; every other answer is worked with a pencil.
         if (numeric && skill !== 'tanh' && skill !== 'exp' && !fewDigits(want)) fail(seed, `${want} is no number to work by hand`);
+        // A value worked out must not be an input's by accident, where a guess from the drawing would pass.
+        if (WORKED_OUT.has(q.kind) && Object.values(leaves(problem.scenario)).includes(q.answer as number))
+          fail(seed, `${q.kind} ${q.answer} is an input's value`);
         const texts = shown(q);
         if (new Set(texts).size !== texts.length) fail(seed, `choices ${texts.join(' | ')}`);
         if (q.choices.length < (q.kind === 'nudge-direction' ? 2 : 3)) fail(seed, `${q.choices.length} choices`);
