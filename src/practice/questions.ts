@@ -65,10 +65,10 @@ export function nextBackwardQuestion(order: string[], after: number, shared: str
     mistakes: choices.filter((c) => !c.right),
     hints: [
       "Rule: a node's _backward runs only once every node that uses it has run its own (reverse topological order).",
-      `Look at who uses each node that has not run yet (${next} is highlighted).`,
+      `${shared} is used by two nodes (it is highlighted): its _backward waits for both of theirs.`,
       `The order: ${order.join(', ')}.`,
     ],
-    hintNode: next,
+    hintNode: shared,
   };
 }
 
@@ -103,10 +103,10 @@ export function backwardOrderQuestion(order: string[], shared: string): OrderQue
     mistakes: choices.filter((c) => !c.right),
     hints: [
       "Rule: a node's _backward runs only once every node that uses it has run its own (reverse topological order).",
-      `The output ${order[0]} goes first (it is highlighted); ${shared} is used twice.`,
+      `The output ${order[0]} goes first; ${shared} is used by two nodes (it is highlighted) and waits for both.`,
       `The order: ${say(order)}.`,
     ],
-    hintNode: order[0],
+    hintNode: shared,
   };
 }
 

@@ -116,6 +116,9 @@ describe.each(SKILLS.map((s) => s.id))('practice problems of %s', (skill) => {
         // A value worked out must not be an input's by accident, where a guess from the drawing would pass.
         if (WORKED_OUT.has(q.kind) && Object.values(leaves(problem.scenario)).includes(q.answer as number))
           fail(seed, `${q.kind} ${q.answer} is an input's value`);
+        // Hints before the last leave the answer to the learner: the order's hint highlights the node used twice, not the next one.
+        if (q.kind === 'backward-order' && (q.hintNode !== 'c' || q.hints.slice(0, 2).some((h) => h.includes(String(answers[1])))))
+          fail(seed, `hints give the order away: ${q.hints.join(' / ')}`);
         const texts = shown(q);
         if (new Set(texts).size !== texts.length) fail(seed, `choices ${texts.join(' | ')}`);
         if (q.choices.length < (q.kind === 'nudge-direction' ? 2 : 3)) fail(seed, `${q.choices.length} choices`);
