@@ -8,7 +8,7 @@ import { parseScenario, type Scenario } from '../scenario/index.js';
 import { backprop, nudge, withValues } from '../engine/index.js';
 import { num } from '../lesson/index.js';
 import { GENERATORS, type Worked } from './generators.js';
-import { shuffled, type PracticeQuestion } from './questions.js';
+import { judgeAnswer, shuffled, type PracticeQuestion } from './questions.js';
 import { childSeed, draw } from './random.js';
 import { SKILLS } from './skills.js';
 
@@ -61,18 +61,23 @@ function worked(scenario: Scenario): Worked {
   return { trace, nudge: nudge(trace, scenario.nudge, { params: scenario.params, rows }) };
 }
 
-/** Nothing a guess passes by accident: a number that is not zero nor infinite, at least two choices, no two that read the same. */
+/**
+ * Nothing a guess passes by accident: a number that is not zero nor infinite,
+ * at least two choices, no two that read the same, and no wrong one the judge
+ * would take for right (exp(0.7) = 2.01375 against the upstream 2).
+ */
 function fair(question: PracticeQuestion): boolean {
   const shown = question.choices.map((c) => (typeof c.value === 'number' ? num(c.value) : c.value));
   const numeric = typeof question.answer === 'number';
   if (numeric && (!Number.isFinite(question.answer) || question.answer === 0)) return false;
+  if (question.choices.some((c) => !c.right && judgeAnswer(question, c.value).right)) return false;
   return question.choices.length >= (numeric ? 3 : 2) && new Set(shown).size === shown.length;
 }
 
 /**
  * `count` problems from one seed: of one skill, or of every skill in turn,
  * in an order drawn again each round so no two neighbours share a skill.
- * No two problems of a set have the same numbers.
+ * No two problems of a set have the same numbers, while the skill has that many.
  */
 export function problemSet(options: { skill?: string; count: number; seed: number }): Problem[] {
   const { skill, count, seed } = options;

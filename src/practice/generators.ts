@@ -124,9 +124,10 @@ export const GENERATORS: Record<string, Generator> = {
     };
   },
   'constants-powers': (d) => {
-    const n = d.pick([2, 3]);
+    const n = d.pick([2, 3, 4]);
     const k = d.pick([2, 3, 4, 5, 0.5, 1.5, 2.5].filter((x) => x !== n));
-    const a = n === 2 ? signed(d, 5, 2) : signed(d, 3, 2);
+    // Bases whose powers stay short: 2.5² = 6.25, 1.5⁴ = 5.0625.
+    const a = d.pick([-1, 1]) * d.pick(n === 2 ? [2, 3, 4, 5, 0.5, 1.5, 2.5] : n === 3 ? [2, 3, 0.5, 1.5] : [2, 0.5, 1.5]);
     const [c, slope] = [a ** n, n * a ** (n - 1)];
     // At a = n the slope n·a^(n-1) is a^n, c's own value; and no answer may be a constant of the graph.
     if (a === n || [c, slope, k * slope].some((x) => x === k || x === n)) return undefined;
@@ -157,8 +158,9 @@ export const GENERATORS: Record<string, Generator> = {
     };
   },
   exp: (d) => {
-    const a = d.pick([-2, -1.5, -1, -0.5, 0.5, 1, 1.5, 2]);
-    const k = signed(d, 4, 2);
+    // One decimal up to 2: exp(a) is given in the question, so any such a reads as well as another.
+    const a = signed(d, 20) / 10;
+    const k = signed(d, 5, 2);
     return {
       lines: graphLines({ a, c: k }, { e: 'exp(a)', z: 'c * e' }),
       ask: (lesson, seed) => [

@@ -181,6 +181,11 @@ describe('a problem set', () => {
     for (const p of set) expect(generate(p.skill, p.seed)).toEqual(p);
   });
 
+  it('of the skill with the fewest problems (about 140): 100 of them, none twice', () => {
+    const set = problemSet({ skill: 'constants-powers', count: 100, seed: 11 });
+    expect(new Set(set.map((p) => p.source)).size).toBe(100);
+  });
+
   it('two seeds give different problems, and choices in different places', () => {
     const a = problemSet({ count: 11, seed: 1 });
     const b = problemSet({ count: 11, seed: 2 });
