@@ -24,6 +24,7 @@ import { quizHandout } from './export/markdown.js';
 import { writeAnswerKey } from './export/answers-file.js';
 import { BadClock, localDay, now } from './io/clock.js';
 import { skillRows, skillTable } from './mastery/index.js';
+import { practiceCommand } from './practice/command.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -58,19 +59,25 @@ Usage
   grad-tutor export <scenario> --format markdown --quiz [--answers FILE]
                                    a handout of questions, then the answer key
                                    (in FILE with --answers)
-  grad-tutor progress [--json]     where your progress is kept, a summary, and
-                                   each skill: mastered, streak, next review
+  grad-tutor practice --skills     the skills practice trains: id, then title
+  grad-tutor practice --json | --format markdown [--skill S] [--count N]
+                      [--seed K]   fresh problems: one JSON array, or a
+                                   worksheet with its answer key at the end
+  grad-tutor progress [--json]     your progress; each skill's streak and review
   grad-tutor reset [--yes]         delete your progress (asks first)
   grad-tutor --help | --version
 
 Options
-  --json          machine-readable output for list, show and progress
-  --format F      graph: text (the default), dot, mermaid; export: see above
+  --json          machine-readable output for list, show, practice and progress
+  --format F      graph: text (the default), dot, mermaid; others: see above
   --quiz          start in predict mode: answer each question before the step tells
                   (with show, or without a terminal: each question in the
                   transcript before its answer; with export: see above)
-  --answers FILE  export --quiz: the answer key in FILE, the questions alone on
-                  stdout (FILE must not be where stdout goes)
+  --answers FILE  a handout's or a worksheet's answer key in FILE, the questions
+                  alone on stdout (FILE must not be where stdout goes)
+  --skill S       practice: one skill (--skills lists them); --count N: how
+                  many, 1-200 (10); --seed K: the same K, the same problems
+                  (default: from the clock, said on stderr)
   --expr E        a graph to open instead of a scenario: "name = expression"
   --set N=V       a value for a name in --expr (once per name)
   -y, --yes       for reset: do not ask
@@ -317,6 +324,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         expr: { type: 'string' },
         set: { type: 'string', multiple: true },
         yes: { type: 'boolean', short: 'y' },
+        skills: { type: 'boolean' },
+        skill: { type: 'string' },
+        count: { type: 'string' },
+        seed: { type: 'string' },
       },
     });
     if (values.help) {
@@ -370,6 +381,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout.write(exportLesson(scenario, format, { quiz: values.quiz === true, version: version() }));
         return 0;
       }
+      case 'practice': {
+        const skill = positionals[1];
+        if (skill !== undefined && values.skill !== undefined)
+          throw new UsageError(`give the skill once — "${visibleLine(skill)}" or --skill ${visibleLine(values.skill)}.`);
+        return practiceCommand(io, { ...values, skill: skill ?? values.skill }, (sentence) => new UsageError(sentence));
+      }
       case 'progress':
         progressCommand(io, json, when);
         return 0;
@@ -378,7 +395,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       default: {
         if (positionals.length > 1)
           throw new UsageError(
-            `unknown command "${command}" — the commands are list, show, graph, check, export, progress, reset; "grad-tutor --help" says more.`,
+            `unknown command "${command}" — the commands are list, show, graph, check, export, practice, progress, reset; "grad-tutor --help" says more.`,
           );
         const scenario = teachable(scenarioFrom(positionals, 'grad-tutor', values, read));
         // Without a terminal on both ends there is nothing to step through: print instead.
@@ -448,6 +465,7 @@ const TAKES: Record<string, { positionals: number; options: string[] }> = {
   graph: { positionals: 1, options: ['format', 'expr', 'set', 'no-color'] },
   check: { positionals: Infinity, options: [] },
   export: { positionals: 1, options: ['format', 'expr', 'set', 'quiz', 'answers', 'no-color'] },
+  practice: { positionals: 1, options: ['skills', 'json', 'format', 'answers', 'skill', 'count', 'seed'] },
   progress: { positionals: 0, options: ['json'] },
   reset: { positionals: 0, options: ['yes'] },
 };

@@ -10,8 +10,8 @@ export type Direction = 'up' | 'down';
 /** What a learner can give: a number (picked or typed), or a direction. */
 export type Given = number | Direction;
 
-/** One answer on offer: the right one, or a real mistake with the reason it is one. */
-export interface Choice<T extends Given = number> {
+/** One answer on offer: the right one, or a real mistake with the reason it is one. A practice question's may be a node's name. */
+export interface Choice<T extends Given | string = number> {
   value: T;
   right: boolean;
   /** Why this answer is wrong, said to the learner who picked it. Empty for the right one. */
@@ -22,9 +22,11 @@ export interface Choice<T extends Given = number> {
  * The kinds of question, each where it belongs: a forward step's value, a
  * backward edge's local derivative, its upstream gradient, its result, the
  * running sum where a node is reached along a second path, and on the nudge
- * step the direction the output goes.
+ * step the direction the output goes. Practice asks one more: what a
+ * gradient holds after a second backward pass, with or without zero_grad.
  */
-export type QuestionKind = 'forward-value' | 'local-derivative' | 'upstream' | 'edge-result' | 'running-sum' | 'nudge-direction';
+export type QuestionKind =
+  'forward-value' | 'local-derivative' | 'upstream' | 'edge-result' | 'running-sum' | 'nudge-direction' | 'zero-grad';
 
 /** The kinds in the order the summary lists them, each with its name in words (singular, plural). */
 export const KINDS: [QuestionKind, string, string][] = [
@@ -34,9 +36,11 @@ export const KINDS: [QuestionKind, string, string][] = [
   ['edge-result', 'edge result', 'edge results'],
   ['running-sum', 'running sum', 'running sums'],
   ['nudge-direction', 'nudge direction', 'nudge directions'],
+  ['zero-grad', 'zero_grad answer', 'zero_grad answers'],
 ];
 
-interface Asked<K extends QuestionKind, T extends Given> {
+/** A question of kind K whose answer is a T (practice asks some whose answer is a node's name). */
+export interface Asked<K extends string, T extends Given | string> {
   kind: K;
   prompt: string;
   /** The right value, also marked among the choices. */
@@ -85,7 +89,7 @@ export function answerText(value: Given): string {
 }
 
 /** The choices on screen: duplicates (as shown) and copies of the right value removed, at most four, rotated by the seed. */
-function offer(candidates: Choice[], seed: number): { choices: Choice[]; mistakes: Choice[] } {
+export function offer(candidates: Choice[], seed: number): { choices: Choice[]; mistakes: Choice[] } {
   const seen = new Set<string>();
   const distinct = candidates.filter((choice) => {
     const shown = num(choice.value);

@@ -1,11 +1,2 @@
-/** A small seeded generator (mulberry32): the same seed gives the same run, so a failing fuzz run or a benchmark graph can be repeated. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tutor's own seeded generator (mulberry32): the same seed gives the same run, so a failing fuzz run or a benchmark graph can be repeated. */
+export { seeded } from '../../src/practice/random.js';

@@ -1,0 +1,3 @@
+export * from './skills.js';
+export * from './generate.js';
+export * from './questions.js';
