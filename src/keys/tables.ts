@@ -122,6 +122,22 @@ export const QUIZ_KEYS: Binding<QuizAction>[] = [
   { action: 'skip', keys: ['tab'], does: 'skip it, unscored: on to the next phase' },
 ];
 
+/** In a practice round, once a question is answered and before the verdict: how sure the learner was. */
+export const PRACTICE_SURE_KEYS: Binding<'sure' | 'unsure' | 'quit'>[] = [
+  { action: 'sure', keys: ['y', '1'], does: 'I was sure', footer: 'sure' },
+  { action: 'unsure', keys: ['n', '2'], does: 'I was not sure', footer: 'not sure' },
+  { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit (the answers so far are kept)', footer: 'quit' },
+];
+
+/** In a practice round, on a verdict: on to the next problem. */
+export const PRACTICE_TOLD_KEYS: Binding<'next' | 'quit'>[] = [
+  { action: 'next', keys: ['enter', 'space', 'right', 'l'], does: 'the next problem', footer: 'next' },
+  { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit (the answers so far are kept)', footer: 'quit' },
+];
+
+/** In a practice round, while a question waits and at the round's end: q quits (a typed number takes every other key). */
+export const PRACTICE_DONE_KEYS: Binding<'quit'>[] = [{ action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' }];
+
 /** While a typed answer is being written (after t); every other key waits, so a stray letter loses nothing. */
 export const TYPED_KEYS: Binding<TypedAction>[] = [
   // A number as typed: `-1.5`, `.5`, `2e-3`; a comma is read as the decimal point.

@@ -30,6 +30,9 @@ import {
   type KeyName,
 } from '../keys/index.js';
 import { lessonFor } from './lessons.js';
+import { practiceKey, startRound, type PracticeEffect } from './practice.js';
+import type { Problem } from '../practice/index.js';
+import type { SkillRecord } from '../mastery/index.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';
 
@@ -49,9 +52,13 @@ export type Action =
   /** At the start of a session: ask these again, missed last time, then go on to `then` (or the menu). */
   | { type: 'review'; items: Again[]; then?: { lesson: LessonRef; step: number } }
   /** A save failed: told once, as every later save will most likely fail the same way. */
-  | { type: 'progress-trouble'; sentence: string };
+  | { type: 'progress-trouble'; sentence: string }
+  /** A practice round begins with these problems (made from `seed`). */
+  | { type: 'practice'; problems: Problem[]; seed: number }
+  /** A skill's record after a practice answer, worked out by the shell with the clock. */
+  | { type: 'recorded'; skill: string; record: SkillRecord };
 
-export type Effect = { type: 'open'; lesson: LessonRef; step: number; from: From } | { type: 'read-course' } | { type: 'save' };
+export type Effect = { type: 'open'; lesson: LessonRef; step: number; from: From } | { type: 'read-course' } | { type: 'save' } | PracticeEffect;
 
 export interface Result {
   state: Session;
@@ -91,7 +98,7 @@ export function reduce(state: Session, action: Action): Result {
 /** What progress keeps of a state, to tell whether it changed. */
 function saved(state: Session): string {
   const open = state.screen === 'lesson' && state.open ? [lessonKey(state.open.lesson), state.open.step] : [];
-  return JSON.stringify([open, state.predict, state.finished.length, state.answers, state.again, state.cleared.length]);
+  return JSON.stringify([open, state.predict, state.finished.length, state.answers, state.again, state.cleared.length, state.skills]);
 }
 
 /**
@@ -188,6 +195,10 @@ function step(state: Session, action: Action): Result {
           ? state
           : { ...state, aboutProgress: { sentence: action.sentence, showing: true } },
       );
+    case 'practice':
+      return none(startRound(state, action.problems, action.seed));
+    case 'recorded':
+      return none({ ...state, skills: { ...state.skills, [action.skill]: action.record } });
     case 'key':
       // The sentence has been read by the time a key is pressed: the footer comes back.
       return keyed(
@@ -204,6 +215,7 @@ function keyed(state: Session, key: KeyName): Result {
   if (state.working) return none(actionFor(WORKING_KEYS, key) === 'quit' ? { ...state, quit: true } : state);
   if (state.help) return none(helpKeyed(state, key));
   if (state.screen === 'prompt' && state.prompt) return promptKey(state, state.prompt, key);
+  if (state.screen === 'practice' && state.practice) return practiceKey(state, state.practice, key);
   if (state.screen === 'lesson' && state.open) return lessonKeyed(state, state.open, key);
   return menuKey(state, key);
 }

@@ -22,6 +22,8 @@ import type { Again, QuizScore } from '../progress/index.js';
 import type { BoxStyle, Point } from '../layout/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { lessonFor } from './lessons.js';
+import type { PracticeState } from './practice.js';
+import type { SkillRecord } from '../mastery/index.js';
 
 /** The two menu entries after the lessons, which ask for text. */
 export type PromptKind = 'file' | 'expr' | 'values';
@@ -44,7 +46,7 @@ export interface OpenLesson {
 }
 
 export interface Session {
-  screen: 'menu' | 'lesson' | 'prompt';
+  screen: 'menu' | 'lesson' | 'prompt' | 'practice';
   window: { columns: number; rows: number };
   /** The course, in its fixed order; undefined until the shell has read the titles. */
   course?: MenuEntry[];
@@ -112,6 +114,10 @@ export interface Session {
    * the footer (or as the menu's notice) until the next key. The same sentence again is not news and stays hidden.
    */
   aboutProgress?: { sentence: string; showing: boolean };
+  /** A practice round (`grad-tutor practice`): its problems and where the learner is in it. */
+  practice?: PracticeState;
+  /** Mastery per skill, as progress keeps it: each practice answer updates its skill's record. */
+  skills: Record<string, SkillRecord>;
   /** What the tutor is busy with while a lesson opens (its drawing laid out in the background): shown in place of the screen. */
   working?: string;
 }
@@ -137,6 +143,7 @@ export function initialSession(start: Partial<Session> & Pick<Session, 'window'>
     scroll: 0,
     options: {},
     finished: [],
+    skills: {},
     ...start,
   };
 }

@@ -11,6 +11,9 @@ import { createStore, type Perform, type Store } from '../session/store.js';
 import { onHangUp, onKeysGone } from '../io/terminal.js';
 import { visibleLine } from '../io/visible.js';
 import type { Theme } from './theme.js';
+import { now } from '../io/clock.js';
+import { recordAnswer } from '../mastery/index.js';
+import type { Problem } from '../practice/index.js';
 
 export interface RunOptions {
   /** Open this lesson straight away; otherwise resume, or show the menu. */
@@ -21,6 +24,8 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   stderr: NodeJS.WritableStream;
   window?: { columns: number; rows: number };
+  /** A practice round instead of a lesson: its problems and the seed they were made from. */
+  practice?: { problems: Problem[]; seed: number };
 }
 
 /** What progress keeps of a session: a lesson stepped to its last step is not resumed. */
@@ -37,6 +42,7 @@ export function progressOf(state: Session): Progress {
     recent: state.own.map((e) => ({ lesson: e.lesson, title: e.title, expression: e.expression })),
     ...(state.again.length > 0 ? { again: state.again } : {}),
     ...(Object.keys(seen).length > 0 ? { seen } : {}),
+    ...(Object.keys(state.skills).length > 0 ? { skills: state.skills } : {}),
   };
 }
 
@@ -46,14 +52,20 @@ export function progressOf(state: Session): Progress {
  * keys, after the frame is on screen). `path` undefined: nowhere to save.
  */
 export function startSession(
-  options: Pick<RunOptions, 'start' | 'quiz' | 'window'> & { path?: string; progress: Progress; layOutFirst?: LayOutFirst },
+  options: Pick<RunOptions, 'start' | 'quiz' | 'window' | 'practice'> & {
+    path?: string;
+    progress: Progress;
+    layOutFirst?: LayOutFirst;
+    /** The clock practice answers are recorded by (GRAD_TUTOR_NOW in tests). */
+    clock?: () => Date;
+  },
 ): {
   store: Store;
   /** Save what is pending; returns why it failed when that was not on the screen yet (the tutor has closed it). */
   flush(): string | undefined;
 } {
   const catalog = bundledScenarios();
-  const { progress, path, layOutFirst = layOutInWorker } = options;
+  const { progress, path, layOutFirst = layOutInWorker, clock = () => new Date() } = options;
   let pending: NodeJS.Immediate | undefined;
   let store: Store | undefined;
   /** Saves; on failure, the sentence, if it is news to the learner. A read-only or full disk must not stop the lesson. */
@@ -79,6 +91,11 @@ export function startSession(
       dispatch({ type: 'course', entries: courseEntries(catalog) });
       return;
     }
+    if (effect.type === 'practiced') {
+      const record = recordAnswer(store?.getState().skills[effect.skill], effect.answer, clock());
+      dispatch({ type: 'recorded', skill: effect.skill, record });
+      return;
+    }
     const opened = openLesson(effect.lesson, catalog);
     if ('error' in opened) return dispatch({ type: 'open-failed', lesson: effect.lesson, error: opened.error, from: effect.from });
     whenLaidOut(opened.scenario, dispatch, () =>
@@ -99,11 +116,13 @@ export function startSession(
     own: progress.recent,
     again: progress.again ?? [],
     seen: progress.seen ?? {},
+    skills: progress.skills ?? {},
   });
   store = createStore(initial, perform);
   const current = progress.current;
   const start = options.start;
-  if (start) whenLaidOut(start.scenario, store.dispatch, () => store.dispatch({ type: 'opened', ...start, step: 0, from: 'menu' }));
+  if (options.practice) store.dispatch({ type: 'practice', ...options.practice });
+  else if (start) whenLaidOut(start.scenario, store.dispatch, () => store.dispatch({ type: 'opened', ...start, step: 0, from: 'menu' }));
   // Questions missed last time come first, then the lesson left off in.
   else if (progress.again?.length) store.dispatch({ type: 'review', items: progress.again, then: current });
   else if (current) perform({ type: 'open', lesson: current.lesson, step: current.step, from: 'resume' }, store.dispatch);
@@ -132,6 +151,7 @@ export async function runTutor(options: RunOptions): Promise<number> {
     path,
     progress: loaded.progress,
     window: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
+    clock: () => now(options.env),
   });
   // On screen, not on stderr before the first frame: a frame as tall as the terminal scrolled it away unread.
   // It is printed again when the tutor closes, where the path it names can be copied.

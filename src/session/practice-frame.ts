@@ -1,0 +1,149 @@
+/**
+ * A practice round on screen, as a lesson frame (the same view draws it): the
+ * problem's small graph with the values a learner works from, the question,
+ * its choices and the hints asked for; then "how sure were you?"; then the
+ * verdict with the graph's gradients; at the end, the round's score and what
+ * mastery says of each skill practised.
+ */
+import { isLeaf } from '../engine/index.js';
+import { choiceKeys, footerText, keyOf, PRACTICE_DONE_KEYS, PRACTICE_SURE_KEYS, PRACTICE_TOLD_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../keys/index.js';
+import { frameGraph, type GraphState, type Highlight } from '../layout/index.js';
+import { answerText, backprop, num, TOLERANCE, verdict, type Given } from '../lesson/index.js';
+import { dueDate, isMastered } from '../mastery/index.js';
+import { judgeAnswer, SKILLS, type PracticeQuestion, type Problem } from '../practice/index.js';
+import { visible, visibleLine } from '../io/visible.js';
+import { localDay } from '../io/clock.js';
+import type { LessonFrame } from './frame.js';
+import { layoutFor } from './lessons.js';
+import { planLesson, type DrawingRoom } from './plan.js';
+import { outcomeOf, questionOf, roundScore, type PracticeState } from './practice.js';
+import type { Session } from './state.js';
+
+const titleOf = (skill: string) => SKILLS.find((s) => s.id === skill)?.title ?? skill;
+
+/** What the graph shows: every value but the one a forward question asks for; gradients only once the verdict is out. */
+function shownOf(problem: Problem, question: PracticeQuestion, told: boolean): GraphState {
+  const trace = backprop(problem.scenario.graph);
+  if (told) return { values: trace.values, grads: trace.grads };
+  const asked = question.kind === 'forward-value' ? question.hintNode : undefined;
+  const values = Object.fromEntries(
+    problem.scenario.graph.nodes.filter((n) => isLeaf(n) || question.kind !== 'forward-value').map((n) => [n.name, trace.values[n.name]]),
+  );
+  if (asked) delete values[asked];
+  return { values, grads: {} };
+}
+
+function verdictOf(question: PracticeQuestion, given: Given | string, hints: number): string {
+  if (question.kind !== 'backward-order') return verdict(question, given as Given, hints);
+  const { right, why } = judgeAnswer(question, given);
+  if (right) return hints >= question.hints.length ? `Correct, with all the hints: ${question.answer}.` : `Correct: ${question.answer}.`;
+  return `Not quite: ${why ?? `${given} is not it.`} The answer is ${question.answer}.`;
+}
+
+function askLines(state: Session, question: PracticeQuestion): string[] {
+  const count = question.choices.length;
+  const typeable = question.kind !== 'backward-order' && question.kind !== 'nudge-direction';
+  const how = typeable
+    ? `Pick ${choiceKeys(count)}, or ${keyOf(QUIZ_KEYS, 'type')} to type it (${TOLERANCE}).`
+    : `Pick ${choiceKeys(count)}.`;
+  const lines = [question.prompt, how, ...question.hints.slice(0, state.hints)];
+  if (state.typed) {
+    lines.push(`Your answer: ${state.typed.text}▏`);
+    if (state.typed.error) lines.push(state.typed.error);
+  }
+  return lines;
+}
+
+/** The round's end: the score, and for each skill practised whether it is mastered and when it is due again. */
+function doneLines(state: Session, round: PracticeState): string[] {
+  const { right, helped, wrong } = roundScore(round);
+  const skills = [...new Set(round.results.map((r) => r.skill))];
+  const rows = skills.map((skill) => {
+    const record = state.skills[skill];
+    const when = record ? `next review ${localDay(dueDate(record))}` : 'not recorded';
+    return `  ${titleOf(skill)}: ${isMastered(record) ? 'mastered' : `streak ${record?.streak ?? 0}`}, ${when}`;
+  });
+  return [
+    `${right} right, ${helped} with every hint, ${wrong} missed, of ${round.results.length}.`,
+    ...(rows.length > 0 ? ['By skill:', ...rows] : []),
+    `Mastered: three right in a row, on two days or more. "grad-tutor progress" shows every skill; ${keyOf(PRACTICE_DONE_KEYS, 'quit')} quits.`,
+  ];
+}
+
+export function practiceFrame(state: Session, round: PracticeState, columns: number, rows: number): LessonFrame {
+  const problem = round.problems[Math.min(round.at, round.problems.length - 1)];
+  const counter = `problem ${Math.min(round.at + 1, round.problems.length)}/${round.problems.length}`;
+  const base = {
+    kind: 'lesson' as const,
+    width: columns,
+    counter,
+    phase: 'practice',
+    phases: ['practice'],
+    cursor: state.cursor,
+  };
+  if (round.stage === 'done' || !problem) {
+    const lines = ['▸ Round over', ...doneLines(state, round)].map(visibleLine);
+    const plan = planLesson(lines, 0, undefined, columns, rows);
+    return {
+      ...base,
+      arrangement: plan.arrangement,
+      title: 'Practice',
+      legend: [],
+      text: { lines: plan.panel, scroll: plan.scroll, scrollLimit: plan.scrollLimit, width: plan.textWidth },
+      choices: [],
+      footer: footerText(PRACTICE_DONE_KEYS, columns),
+      spoken: lines,
+    };
+  }
+  const question = questionOf(problem);
+  const told = round.stage === 'told';
+  const heading = `▸ ${titleOf(problem.skill)}`;
+  const text =
+    round.stage === 'ask'
+      ? askLines(state, question)
+      : round.stage === 'sure'
+        ? [
+            question.prompt,
+            `Your answer: ${answerText(round.given as Given)}.`,
+            `Before you see: were you sure? ${keyOf(PRACTICE_SURE_KEYS, 'sure')} sure, ${keyOf(PRACTICE_SURE_KEYS, 'unsure')} not sure.`,
+          ]
+        : [
+            verdictOf(question, round.given!, state.hints),
+            ...(outcomeOf(question, round.given!, state.hints) !== 'right' && round.again.includes(problem.skill)
+              ? ['It comes back at the end of this round, with new numbers.']
+              : []),
+            `${round.sure ? 'You were sure' : 'You were not sure'}; the review of ${titleOf(problem.skill)} is scheduled by that.`,
+          ];
+  const lines = [heading, ...text].map((l) => visible(l));
+  const choices = round.stage === 'ask' ? question.choices.map((c, i) => `${i + 1}. ${answerText(c.value as Given)}`) : [];
+  const graph = problem.scenario.graph;
+  const hinted = state.hints >= 2 && question.hintNode ? [question.hintNode] : [];
+  const highlight: Highlight = { nodes: hinted, edges: [], ...(hinted.length ? { current: hinted[0] } : {}) };
+  const layouts = { full: () => layoutFor(graph, false), compact: () => layoutFor(graph, true) };
+  const room: DrawingRoom = {
+    draw: (width, height) => frameGraph(layouts, shownOf(problem, question, told), highlight, width, height),
+    width: layouts.full().width,
+    minimum: 6,
+    // The graph is the problem: shown even where the text must scroll for it.
+    needed: true,
+  };
+  const plan = planLesson(lines, choices.length, room, columns, rows, { from: 0, keys: false });
+  const footer =
+    round.stage === 'ask'
+      ? footerText(state.typed ? TYPED_KEYS : [...QUIZ_KEYS.filter((b) => b.action !== 'skip'), ...PRACTICE_DONE_KEYS], columns)
+      : footerText(round.stage === 'sure' ? PRACTICE_SURE_KEYS : PRACTICE_TOLD_KEYS, columns);
+  return {
+    ...base,
+    arrangement: plan.arrangement,
+    title: visibleLine(`Practice: ${titleOf(problem.skill)}`).slice(0, Math.max(0, columns - counter.length - 2)),
+    drawing: plan.drawing,
+    legend: plan.legend,
+    text: { lines: plan.panel, scroll: plan.scroll, scrollLimit: plan.scrollLimit, width: plan.textWidth },
+    choices,
+    footer,
+    spoken: [...lines, ...(choices.length ? [`Choices: ${choices.join(', ')}.`] : []), `Keys: ${footer}.`],
+  };
+}
+
+/** For the round's own test: the numbers a problem's question was asked with. */
+export const practiceNumbers = (problem: Problem): string => num(Number(questionOf(problem).answer));

@@ -1,0 +1,149 @@
+/**
+ * A practice round in the session model: fresh problems one after another,
+ * each a small graph and one question. The learner answers (a choice, or a
+ * typed number, with hints if they ask), then says how sure they were, then
+ * sees the verdict; a confident miss comes back sooner (mastery schedules
+ * it). A problem missed or answered only with every hint comes back once at
+ * the end of the round, with new numbers. Pure: the shell records each answer
+ * with the clock (effect `practiced`) and answers with `recorded`.
+ */
+import { actionFor, PRACTICE_DONE_KEYS, PRACTICE_SURE_KEYS, PRACTICE_TOLD_KEYS, QUIZ_KEYS, TYPED_KEYS, type KeyName } from '../keys/index.js';
+import type { Given, Outcome } from '../lesson/index.js';
+import { generate, judgeAnswer, type PracticeQuestion, type Problem } from '../practice/index.js';
+import { childSeed } from '../practice/random.js';
+import type { Session } from './state.js';
+
+export interface PracticeState {
+  problems: Problem[];
+  /** The problem on screen. */
+  at: number;
+  /** Answering, saying how sure, or reading the verdict; `done` once the round is over. */
+  stage: 'ask' | 'sure' | 'told' | 'done';
+  given?: Given | string;
+  sure?: boolean;
+  /** Each answer of the round, in order. */
+  results: { skill: string; outcome: Outcome; sure: boolean }[];
+  /** The round's seed, from which re-asked problems take theirs. */
+  seed: number;
+  /** Skills already re-asked this round: each comes back once. */
+  again: string[];
+}
+
+/** The question a problem asks in a round: one of its questions, by the problem's seed, so kinds vary across a round. */
+export function questionOf(problem: Problem): PracticeQuestion {
+  return problem.questions[problem.seed % problem.questions.length];
+}
+
+/** The outcome of an answer: right, right only with every hint out (helped), or wrong. */
+export function outcomeOf(question: PracticeQuestion, given: Given | string, hints: number): Outcome {
+  if (!judgeAnswer(question, given).right) return 'wrong';
+  return hints >= question.hints.length ? 'helped' : 'right';
+}
+
+export type PracticeEffect = { type: 'practiced'; skill: string; answer: { outcome: Outcome; sure: boolean } };
+
+/** A round begins: the first problem, its question waiting. */
+export function startRound(state: Session, problems: Problem[], seed: number): Session {
+  return {
+    ...state,
+    screen: 'practice',
+    practice: { problems, at: 0, stage: problems.length > 0 ? 'ask' : 'done', results: [], seed, again: [] },
+    cursor: 0,
+    hints: 0,
+    typed: undefined,
+    help: false,
+  };
+}
+
+export function practiceKey(state: Session, round: PracticeState, key: KeyName): { state: Session; effects: PracticeEffect[] } {
+  const none = (s: Session) => ({ state: s, effects: [] as PracticeEffect[] });
+  const set = (next: Partial<PracticeState>, rest: Partial<Session> = {}): Session => ({
+    ...state,
+    ...rest,
+    practice: { ...round, ...next },
+  });
+  const problem = round.problems[round.at];
+  switch (round.stage) {
+    case 'ask':
+      return none(askKey(state, questionOf(problem), key, (given) => set({ stage: 'sure', given }, { typed: undefined })));
+    case 'sure': {
+      const action = actionFor(PRACTICE_SURE_KEYS, key);
+      if (action === 'quit') return none({ ...state, quit: true });
+      if (action !== 'sure' && action !== 'unsure') return none(state);
+      const sure = action === 'sure';
+      const outcome = outcomeOf(questionOf(problem), round.given!, state.hints);
+      // A miss, or a right answer only with every hint out, comes back at the end of the round with new numbers.
+      const problems = outcome === 'right' || round.again.includes(problem.skill) ? round.problems : [...round.problems, fresh(round, problem)];
+      const again = problems === round.problems ? round.again : [...round.again, problem.skill];
+      return {
+        state: set({ stage: 'told', sure, problems, again, results: [...round.results, { skill: problem.skill, outcome, sure }] }),
+        effects: [{ type: 'practiced', skill: problem.skill, answer: { outcome, sure } }],
+      };
+    }
+    case 'told': {
+      const action = actionFor(PRACTICE_TOLD_KEYS, key);
+      if (action === 'quit') return none({ ...state, quit: true });
+      if (action !== 'next') return none(state);
+      const at = round.at + 1;
+      if (at >= round.problems.length) return none(set({ stage: 'done' }));
+      return none(set({ at, stage: 'ask', given: undefined, sure: undefined }, { cursor: 0, hints: 0, typed: undefined }));
+    }
+    case 'done':
+      return none(actionFor(PRACTICE_DONE_KEYS, key) === 'quit' ? { ...state, quit: true } : state);
+  }
+}
+
+/** The same skill with new numbers: a seed the round has not used (the round's own draws are childSeed(seed, 0 … n)). */
+function fresh(round: PracticeState, problem: Problem): Problem {
+  return generate(problem.skill, childSeed(round.seed, 1000 + round.problems.length));
+}
+
+/** Keys while the question waits: choose, pick, type a number, ask for a hint, or quit. */
+function askKey(state: Session, question: PracticeQuestion, key: KeyName, answered: (given: Given | string) => Session): Session {
+  const count = question.choices.length;
+  if (state.typed) {
+    const typed = state.typed;
+    switch (actionFor(TYPED_KEYS, key)) {
+      case 'submit': {
+        const value = Number(typed.text.replace(',', '.').trim());
+        if (typed.text.trim() === '' || !Number.isFinite(value))
+          return { ...state, typed: { text: typed.text, error: `“${typed.text}” is not a number: type one such as -1.5.` } };
+        return answered(value);
+      }
+      case 'erase':
+        return { ...state, typed: { text: typed.text.slice(0, -1) } };
+      case 'cancel':
+        return { ...state, typed: undefined };
+      case 'type':
+        return typed.text.length < 24 ? { ...state, typed: { text: typed.text + key } } : state;
+      default:
+        return key === 'ctrl-c' ? { ...state, quit: true } : state;
+    }
+  }
+  switch (actionFor(QUIZ_KEYS, key)) {
+    case 'down':
+      return { ...state, cursor: (state.cursor + 1) % count };
+    case 'up':
+      return { ...state, cursor: (state.cursor - 1 + count) % count };
+    case 'answer':
+      return answered(question.choices[Math.min(state.cursor, count - 1)].value);
+    case 'pick': {
+      const i = QUIZ_KEYS.find((b) => b.action === 'pick')!.keys.indexOf(key);
+      return i < count ? answered(question.choices[i].value) : state;
+    }
+    case 'hint':
+      return { ...state, hints: Math.min(question.hints.length, state.hints + 1) };
+    case 'type':
+      // A name is no number: an order is picked, never typed.
+      if (question.kind === 'backward-order' || question.kind === 'nudge-direction') return state;
+      return { ...state, typed: { text: key === 't' ? '' : key } };
+    default:
+      return actionFor(PRACTICE_DONE_KEYS, key) === 'quit' ? { ...state, quit: true } : state;
+  }
+}
+
+/** How the round went, by outcome. */
+export function roundScore(round: PracticeState): { right: number; helped: number; wrong: number } {
+  const count = (o: Outcome) => round.results.filter((r) => r.outcome === o).length;
+  return { right: count('right'), helped: count('helped'), wrong: count('wrong') };
+}
