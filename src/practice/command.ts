@@ -6,6 +6,7 @@
 import { BadClock, now } from '../io/clock.js';
 import { visibleLine } from '../io/visible.js';
 import { writeAnswerKey } from '../export/answers-file.js';
+import { jsonNumber } from '../lesson/index.js';
 import { MAX_PROBLEMS, MAX_SEED, problemSet, type Problem } from './generate.js';
 import { isSkill, SKILLS } from './skills.js';
 import { worksheet } from './worksheet.js';
@@ -56,6 +57,9 @@ function seedOf(options: PracticeOptions, io: Out, usage: Usage): { seed: number
   }
 }
 
+/** A number as every --json writes it (12 significant digits), a name or a direction as it is. */
+const jsonAnswer = (value: number | string) => (typeof value === 'number' ? jsonNumber(value) : value);
+
 /** One element of `practice --json`: the scenario as the YAML text `grad-tutor check` accepts in a file. */
 function asJson(problem: Problem) {
   return {
@@ -65,8 +69,8 @@ function asJson(problem: Problem) {
     questions: problem.questions.map((q) => ({
       kind: q.kind,
       prompt: q.prompt,
-      answer: q.answer,
-      choices: q.choices.map((c) => c.value),
+      answer: jsonAnswer(q.answer),
+      choices: q.choices.map((c) => jsonAnswer(c.value)),
       hints: q.hints,
     })),
   };

@@ -13,6 +13,7 @@ import {
   localQuestion,
   nudgeQuestion,
   num,
+  operandNum,
   questionFor,
   upstreamQuestion,
   type Choice,
@@ -151,7 +152,7 @@ export const GENERATORS: Record<string, Generator> = {
         const fromInput = withMistake(slope, {
           value: 1 - n * n,
           right: false,
-          why: `that is 1 - n² with the input n = ${num(n)}; tanh's slope reads its output: 1 - t² = 1 - ${num(t)}².`,
+          why: `that is 1 - n² with the input n = ${num(n)}; tanh's slope reads its output: 1 - t² = 1 - ${operandNum(t)}².`,
         });
         return [given(fromInput, lesson, 't', 'tanh(n)'), given(result(lesson, 't', 'n', seed), lesson, 't', 'tanh(n)')];
       },

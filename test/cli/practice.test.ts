@@ -48,6 +48,8 @@ describe('grad-tutor practice', () => {
       for (const q of p.questions) {
         expect(Object.keys(q).sort()).toEqual(['answer', 'choices', 'hints', 'kind', 'prompt']);
         expect(q.choices.filter((c) => c === q.answer)).toHaveLength(1);
+        // Numbers as every --json writes them, to 12 significant digits: exp(0.7) is 2.01375270747, not 2.0137527074704766.
+        for (const value of [q.answer, ...q.choices]) if (typeof value === 'number') expect(Number(value.toPrecision(12))).toBe(value);
       }
     }
   });

@@ -119,6 +119,9 @@ describe.each(SKILLS.map((s) => s.id))('practice problems of %s', (skill) => {
         // Hints before the last leave the answer to the learner: the order's hint highlights the node used twice, not the next one.
         if (q.kind === 'backward-order' && (q.hintNode !== 'c' || q.hints.slice(0, 2).some((h) => h.includes(String(answers[1])))))
           fail(seed, `hints give the order away: ${q.hints.join(' / ')}`);
+        // A negative number after an operator is written in parentheses, as the lessons write it: 1 - (-0.46)², not 1 - -0.46².
+        const words = [q.prompt, ...q.hints, ...q.choices.map((c) => c.why)].join(' / ');
+        if (/ [-+·×] -\d/.test(words)) fail(seed, `a bare negative operand: ${words}`);
         const texts = shown(q);
         if (new Set(texts).size !== texts.length) fail(seed, `choices ${texts.join(' | ')}`);
         if (q.choices.length < (q.kind === 'nudge-direction' ? 2 : 3)) fail(seed, `${q.choices.length} choices`);
