@@ -59,9 +59,10 @@ Usage
   grad-tutor export <scenario> --format markdown --quiz [--answers FILE]
                                    a handout of questions, then the answer key
                                    (in FILE with --answers)
+  grad-tutor practice [SKILL]      a round of fresh problems: due reviews first
   grad-tutor practice --skills     the skills practice trains: id, then title
   grad-tutor practice --json | --format markdown [--skill S] [--count N]
-                      [--seed K]   fresh problems: one JSON array, or a
+                      [--seed K]   the problems as one JSON array, or a
                                    worksheet with its answer key at the end
   grad-tutor progress [--json]     your progress; each skill's streak and review
   grad-tutor reset [--yes]         delete your progress (asks first)
@@ -385,7 +386,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const skill = positionals[1];
         if (skill !== undefined && values.skill !== undefined)
           throw new UsageError(`give the skill once — "${visibleLine(skill)}" or --skill ${visibleLine(values.skill)}.`);
-        return practiceCommand(io, { ...values, skill: skill ?? values.skill }, (sentence) => new UsageError(sentence));
+        const done = practiceCommand(io, { ...values, skill: skill ?? values.skill }, (sentence) => new UsageError(sentence));
+        if (typeof done === 'number') return done;
+        if (!io.stdin.isTTY || !io.stdout.isTTY || io.env.TERM === 'dumb')
+          throw new UsageError(
+            'a practice round needs a terminal to answer in — "grad-tutor practice --json" or "--format markdown" prints the problems instead.',
+          );
+        const { runTutor } = await loadTutor();
+        return await runTutor({
+          practice: done.round,
+          theme: themeFrom(io.env, values['no-color'] === true),
+          env: io.env,
+          stderr: io.stderr,
+        });
       }
       case 'progress':
         progressCommand(io, json, when);

@@ -1,6 +1,6 @@
 /**
  * `grad-tutor practice` on the command line: the skills, a problem set as
- * JSON, or as a worksheet. The round in the tutor is `runPractice`.
+ * JSON, or as a worksheet; or, given neither, the round the tutor runs (src/session/practice.ts).
  */
 
 import { BadClock, now } from '../io/clock.js';
@@ -10,6 +10,7 @@ import { jsonNumber } from '../lesson/index.js';
 import { MAX_PROBLEMS, MAX_SEED, problemSet, type Problem } from './generate.js';
 import { isSkill, SKILLS } from './skills.js';
 import { worksheet } from './worksheet.js';
+import type { RoundRequest } from './round.js';
 
 export interface PracticeOptions {
   skills?: boolean;
@@ -81,7 +82,7 @@ function asJson(problem: Problem) {
  * (the CLI's own error, exit 2). Without --skills, --json or --format it is
  * the round in the tutor, which is not here yet.
  */
-export function practiceCommand(io: Out, options: PracticeOptions, usage: Usage): number {
+export function practiceCommand(io: Out, options: PracticeOptions, usage: Usage): number | { round: RoundRequest } {
   const given = (['json', 'format', 'skill', 'count', 'seed', 'answers'] as const).filter((o) => options[o] !== undefined);
   if (options.skills) {
     if (given.length > 0) throw usage(`--skills lists the skills and takes no other option — drop --${given[0]}.`);
@@ -103,7 +104,8 @@ export function practiceCommand(io: Out, options: PracticeOptions, usage: Usage)
     );
   const count = options.count === undefined ? DEFAULT_COUNT : wholeNumber('count', options.count, [1, MAX_PROBLEMS, '10'], usage);
   const seed = seedOf(options, io, usage);
-  if (!options.json && options.format === undefined) return runPractice(io, usage);
+  // Neither printed form: the round in the tutor, which the CLI starts (it needs a terminal).
+  if (!options.json && options.format === undefined) return { round: { skill, count, seed: seed.seed } };
   const problems = problemSet({ skill, count, seed: seed.seed });
   if (seed.fromClock) io.stderr.write(`practice: seed ${seed.seed} (from the clock); --seed ${seed.seed} gives the same problems again\n`);
   if (options.json) {
@@ -118,15 +120,4 @@ export function practiceCommand(io: Out, options: PracticeOptions, usage: Usage)
     io.stdout.write(sheet);
   } else io.stdout.write(`${sheet}\n${key}`);
   return 0;
-}
-
-/**
- * The practice round in the tutor: due reviews, then the weakest skills,
- * interleaved, with confidence before the reveal. Not built yet; the lead's
- * part of the issue fills it in.
- */
-export function runPractice(_io: Out, usage: Usage): number {
-  throw usage(
-    'the practice round in the tutor is not built yet — "grad-tutor practice --format markdown" prints a worksheet, --json the problems.',
-  );
 }

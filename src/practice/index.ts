@@ -1,3 +1,4 @@
 export * from './skills.js';
 export * from './generate.js';
 export * from './questions.js';
+export * from './round.js';

@@ -45,6 +45,7 @@ import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from
 import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
 import { clip, wrapLines } from './text.js';
 import { lessonKeysOf } from './lesson-keys.js';
+import { practiceFrame } from './practice-frame.js';
 
 export interface ScreenSize {
   columns: number;
@@ -150,6 +151,7 @@ function compose(state: Session, { columns, rows }: ScreenSize): Frame {
     };
   }
   if (state.screen === 'lesson' && state.open) return lessonFrame(state, columns, rows);
+  if (state.screen === 'practice' && state.practice) return practiceFrame(state, state.practice, columns, rows);
   return menuFrame(state, columns, rows);
 }
 

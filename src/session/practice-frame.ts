@@ -5,10 +5,19 @@
  * verdict with the graph's gradients; at the end, the round's score and what
  * mastery says of each skill practised.
  */
-import { isLeaf } from '../engine/index.js';
-import { choiceKeys, footerText, keyOf, PRACTICE_DONE_KEYS, PRACTICE_SURE_KEYS, PRACTICE_TOLD_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../keys/index.js';
+import { backprop, isLeaf } from '../engine/index.js';
+import {
+  choiceKeys,
+  footerText,
+  keyOf,
+  PRACTICE_DONE_KEYS,
+  PRACTICE_SURE_KEYS,
+  PRACTICE_TOLD_KEYS,
+  QUIZ_KEYS,
+  TYPED_KEYS,
+} from '../keys/index.js';
 import { frameGraph, type GraphState, type Highlight } from '../layout/index.js';
-import { answerText, backprop, num, TOLERANCE, verdict, type Given } from '../lesson/index.js';
+import { answerText, KINDS, num, TOLERANCE, verdict, type Given } from '../lesson/index.js';
 import { dueDate, isMastered } from '../mastery/index.js';
 import { judgeAnswer, SKILLS, type PracticeQuestion, type Problem } from '../practice/index.js';
 import { visible, visibleLine } from '../io/visible.js';
@@ -97,7 +106,9 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
   }
   const question = questionOf(problem);
   const told = round.stage === 'told';
-  const heading = `▸ ${titleOf(problem.skill)}`;
+  // The title names the skill; the heading, what kind of answer is asked for.
+  const kind = KINDS.find(([k]) => k === question.kind)?.[1] ?? 'backward order';
+  const heading = `▸ ${kind[0].toUpperCase()}${kind.slice(1)}`;
   const text =
     round.stage === 'ask'
       ? askLines(state, question)
@@ -112,7 +123,7 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
             ...(outcomeOf(question, round.given!, state.hints) !== 'right' && round.again.includes(problem.skill)
               ? ['It comes back at the end of this round, with new numbers.']
               : []),
-            `${round.sure ? 'You were sure' : 'You were not sure'}; the review of ${titleOf(problem.skill)} is scheduled by that.`,
+            `${round.sure ? 'You were sure' : 'You were not sure'}: the next review of this skill is scheduled by that and by the verdict.`,
           ];
   const lines = [heading, ...text].map((l) => visible(l));
   const choices = round.stage === 'ask' ? question.choices.map((c, i) => `${i + 1}. ${answerText(c.value as Given)}`) : [];

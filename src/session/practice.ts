@@ -7,7 +7,15 @@
  * the end of the round, with new numbers. Pure: the shell records each answer
  * with the clock (effect `practiced`) and answers with `recorded`.
  */
-import { actionFor, PRACTICE_DONE_KEYS, PRACTICE_SURE_KEYS, PRACTICE_TOLD_KEYS, QUIZ_KEYS, TYPED_KEYS, type KeyName } from '../keys/index.js';
+import {
+  actionFor,
+  PRACTICE_DONE_KEYS,
+  PRACTICE_SURE_KEYS,
+  PRACTICE_TOLD_KEYS,
+  QUIZ_KEYS,
+  TYPED_KEYS,
+  type KeyName,
+} from '../keys/index.js';
 import type { Given, Outcome } from '../lesson/index.js';
 import { generate, judgeAnswer, type PracticeQuestion, type Problem } from '../practice/index.js';
 import { childSeed } from '../practice/random.js';
@@ -73,7 +81,8 @@ export function practiceKey(state: Session, round: PracticeState, key: KeyName):
       const sure = action === 'sure';
       const outcome = outcomeOf(questionOf(problem), round.given!, state.hints);
       // A miss, or a right answer only with every hint out, comes back at the end of the round with new numbers.
-      const problems = outcome === 'right' || round.again.includes(problem.skill) ? round.problems : [...round.problems, fresh(round, problem)];
+      const problems =
+        outcome === 'right' || round.again.includes(problem.skill) ? round.problems : [...round.problems, fresh(round, problem)];
       const again = problems === round.problems ? round.again : [...round.again, problem.skill];
       return {
         state: set({ stage: 'told', sure, problems, again, results: [...round.results, { skill: problem.skill, outcome, sure }] }),

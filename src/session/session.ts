@@ -58,7 +58,8 @@ export type Action =
   /** A skill's record after a practice answer, worked out by the shell with the clock. */
   | { type: 'recorded'; skill: string; record: SkillRecord };
 
-export type Effect = { type: 'open'; lesson: LessonRef; step: number; from: From } | { type: 'read-course' } | { type: 'save' } | PracticeEffect;
+export type Effect =
+  { type: 'open'; lesson: LessonRef; step: number; from: From } | { type: 'read-course' } | { type: 'save' } | PracticeEffect;
 
 export interface Result {
   state: Session;

@@ -13,7 +13,7 @@ import { visibleLine } from '../io/visible.js';
 import type { Theme } from './theme.js';
 import { now } from '../io/clock.js';
 import { recordAnswer } from '../mastery/index.js';
-import type { Problem } from '../practice/index.js';
+import { roundProblems, type Problem, type RoundRequest } from '../practice/index.js';
 
 export interface RunOptions {
   /** Open this lesson straight away; otherwise resume, or show the menu. */
@@ -24,8 +24,8 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   stderr: NodeJS.WritableStream;
   window?: { columns: number; rows: number };
-  /** A practice round instead of a lesson: its problems and the seed they were made from. */
-  practice?: { problems: Problem[]; seed: number };
+  /** A practice round instead of a lesson: which skill (or the schedule's), how many problems, from which seed. */
+  practice?: RoundRequest;
 }
 
 /** What progress keeps of a session: a lesson stepped to its last step is not resumed. */
@@ -52,7 +52,9 @@ export function progressOf(state: Session): Progress {
  * keys, after the frame is on screen). `path` undefined: nowhere to save.
  */
 export function startSession(
-  options: Pick<RunOptions, 'start' | 'quiz' | 'window' | 'practice'> & {
+  options: Pick<RunOptions, 'start' | 'quiz' | 'window'> & {
+    /** A practice round's problems, and the seed they were made from. */
+    practice?: { problems: Problem[]; seed: number };
     path?: string;
     progress: Progress;
     layOutFirst?: LayOutFirst;
@@ -146,12 +148,15 @@ export async function runTutor(options: RunOptions): Promise<number> {
   const path = progressPath(options.env);
   if (!path) options.stderr.write(`${NOWHERE}\n`);
   const loaded = path ? loadProgress(path) : { progress: structuredClone(EMPTY) };
+  const clock = () => now(options.env);
+  const { practice } = options;
   const session = startSession({
     ...options,
+    practice: practice && { problems: roundProblems(loaded.progress.skills ?? {}, practice, clock()), seed: practice.seed },
     path,
     progress: loaded.progress,
     window: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
-    clock: () => now(options.env),
+    clock,
   });
   // On screen, not on stderr before the first frame: a frame as tall as the terminal scrolled it away unread.
   // It is printed again when the tutor closes, where the path it names can be copied.

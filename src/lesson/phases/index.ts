@@ -13,6 +13,7 @@ import { forward } from './forward.js';
 import type { KindKey, PhaseKind } from './kind.js';
 import { nudge, rateKnob } from './nudge.js';
 import { overview } from './overview.js';
+import { practice } from './practice.js';
 import { slope } from './slope.js';
 import { summary } from './summary.js';
 import { training } from './train.js';
@@ -24,7 +25,7 @@ let table: PhaseKind[] | undefined;
 
 /** The kinds in lesson order. A kind added to this array (as a test does) is read everywhere at once. */
 export function phaseKinds(): PhaseKind[] {
-  return (table ??= [overview, forward, slope, backward, wrongOrder, check, nudge, training, summary]);
+  return (table ??= [overview, forward, slope, backward, wrongOrder, check, nudge, training, summary, practice]);
 }
 
 /** The kind a step's phase belongs to. */

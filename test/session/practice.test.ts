@@ -1,0 +1,120 @@
+/**
+ * A practice round in the session model: the order of its problems (due
+ * reviews first, then the weakest, mixed), answering with a pick, a typed
+ * number or after every hint, saying how sure, the verdict, a miss coming
+ * back with new numbers, and each answer recorded for its skill.
+ */
+import { describe, expect, it } from 'vitest';
+import { recordAnswer } from '../../src/mastery/index.js';
+import { roundProblems, type Problem } from '../../src/practice/index.js';
+import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
+import { questionOf } from '../../src/session/practice.js';
+import { initialSession, type Action, type Effect, type Session } from '../../src/session/session.js';
+import { keys, run } from '../helpers/session.js';
+
+const DAY1 = new Date(2026, 11, 7, 9);
+const start = (problems: Problem[], window = { columns: 80, rows: 24 }): Session =>
+  run(initialSession({ window }), { type: 'practice', problems, seed: 5 }).state;
+
+/** The digit that picks the right choice of the problem's question. */
+const rightKey = (p: Problem) => String(questionOf(p).choices.findIndex((c) => c.right) + 1);
+const wrongKey = (p: Problem) => String(questionOf(p).choices.findIndex((c) => !c.right) + 1);
+const practiced = (effects: Effect[]) => effects.filter((e) => e.type === 'practiced');
+const text = (s: Session) => (buildFrame(s) as LessonFrame).text.lines.join('\n');
+
+describe('a practice round', () => {
+  it('mixes the skills: no two neighbours of the same skill in a round of ten for a new learner', () => {
+    const problems = roundProblems({}, { count: 10, seed: 5 }, DAY1);
+    expect(problems).toHaveLength(10);
+    expect(new Set(problems.map((p) => p.skill)).size).toBe(10);
+    for (let k = 1; k < 10; k++) expect(problems[k].skill).not.toBe(problems[k - 1].skill);
+  });
+
+  it('puts a due review first: a skill answered on day 1 is due again later and leads the round', () => {
+    const records = { 'product-rule': recordAnswer(undefined, { outcome: 'right', sure: true }, DAY1) };
+    const later = new Date(2026, 11, 12, 9);
+    expect(roundProblems(records, { count: 4, seed: 9 }, later)[0].skill).toBe('product-rule');
+    // Right after the answer it is not due: the new skills come first.
+    expect(roundProblems(records, { count: 4, seed: 9 }, DAY1)[0].skill).not.toBe('product-rule');
+  });
+
+  it('asks, asks how sure, then tells; the answer is recorded for its skill with the confidence', () => {
+    const problems = roundProblems({}, { skill: 'sum-rule', count: 2, seed: 5 }, DAY1);
+    let state = start(problems);
+    expect(buildFrame(state)).toMatchObject({ kind: 'lesson', phase: 'practice', counter: 'problem 1/2' });
+    expect(text(state)).toContain(questionOf(problems[0]).prompt);
+    let result = run(state, ...keys(rightKey(problems[0])));
+    expect(result.state.practice!.stage).toBe('sure');
+    expect(text(result.state)).toContain('were you sure? y sure, n not sure');
+    expect(practiced(result.effects)).toEqual([]);
+    result = run(result.state, ...keys('y'));
+    expect(practiced(result.effects)).toEqual([{ type: 'practiced', skill: 'sum-rule', answer: { outcome: 'right', sure: true } }]);
+    expect(text(result.state)).toMatch(/Correct: /);
+    state = run(result.state, ...keys('enter')).state;
+    expect(state.practice!.at).toBe(1);
+    expect(state.practice!.stage).toBe('ask');
+  });
+
+  it('a miss comes back at the end of the round, once, with new numbers', () => {
+    const problems = roundProblems({}, { skill: 'product-rule', count: 2, seed: 11 }, DAY1);
+    const { state, effects } = run(start(problems), ...keys(wrongKey(problems[0]), 'n'));
+    expect(practiced(effects)).toEqual([{ type: 'practiced', skill: 'product-rule', answer: { outcome: 'wrong', sure: false } }]);
+    const round = state.practice!;
+    expect(round.problems).toHaveLength(3);
+    expect(round.problems[2].skill).toBe('product-rule');
+    expect(round.problems[2].source).not.toBe(problems[0].source);
+    expect(text(state)).toContain('It comes back at the end of this round, with new numbers.');
+    // The second miss of the same skill adds none.
+    const second = run(state, ...keys('enter', wrongKey(round.problems[1]), 'y')).state;
+    expect(second.practice!.problems).toHaveLength(3);
+  });
+
+  it('an answer after every hint is helped, not right', () => {
+    const problems = roundProblems({}, { skill: 'chain', count: 1, seed: 3 }, DAY1);
+    const hints = questionOf(problems[0]).hints.length;
+    expect(hints).toBeGreaterThan(0);
+    const { state, effects } = run(start(problems), ...keys(...Array<string>(hints).fill('H'), rightKey(problems[0]), 'y'));
+    expect(practiced(effects)).toEqual([{ type: 'practiced', skill: 'chain', answer: { outcome: 'helped', sure: true } }]);
+    expect(text(state)).toContain('Correct, with all the hints');
+  });
+
+  it('takes a typed number, judged as the lessons judge one', () => {
+    const problems = roundProblems({}, { skill: 'sum-rule', count: 1, seed: 5 }, DAY1);
+    const answer = Number(questionOf(problems[0]).answer);
+    const { effects } = run(start(problems), ...keys('t', ...String(answer), 'enter', 'n'));
+    expect(practiced(effects)).toEqual([{ type: 'practiced', skill: 'sum-rule', answer: { outcome: 'right', sure: false } }]);
+  });
+
+  it('keeps the record the shell worked out, which progress then saves', () => {
+    const record = recordAnswer(undefined, { outcome: 'right', sure: true }, DAY1);
+    const { state, effects } = run(start([]), { type: 'recorded', skill: 'exp', record } as Action);
+    expect(state.skills.exp).toEqual(record);
+    expect(effects).toContainEqual({ type: 'save' });
+  });
+
+  it('ends with the score and each skill’s standing', () => {
+    const problems = roundProblems({}, { skill: 'sum-rule', count: 1, seed: 5 }, DAY1);
+    const record = recordAnswer(undefined, { outcome: 'right', sure: true }, DAY1);
+    let state = run(start(problems), ...keys(rightKey(problems[0]), 'y')).state;
+    state = run(state, { type: 'recorded', skill: 'sum-rule', record }, ...keys('enter')).state;
+    expect(state.practice!.stage).toBe('done');
+    expect(text(state)).toMatch(/1 right, 0 with every hint, 0 missed, of 1\./);
+    expect(text(state)).toMatch(/streak 1, next review\s+2026-12-07/);
+    expect(run(state, ...keys('q')).state.quit).toBe(true);
+  });
+
+  it('never shows a forward question’s answer on the graph before the verdict', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const problems = roundProblems({}, { skill: 'constants-powers', count: 1, seed }, DAY1);
+      const question = questionOf(problems[0]);
+      if (question.kind !== 'forward-value' || !question.hintNode) continue;
+      const frame = buildFrame(start(problems, { columns: 140, rows: 40 })) as LessonFrame;
+      const drawn = frame.drawing!.lines.map((spans) => spans.map((s) => s.text).join('')).join('\n');
+      // Only the inputs' values are on the boxes: every operation's box shows `v ·`.
+      const values = [...drawn.matchAll(/v +(-?[\d.]+)/g)].map((m) => Number(m[1]));
+      expect(values).not.toContain(Number(question.answer));
+      return;
+    }
+    throw new Error('no forward question in 40 seeds');
+  });
+});
