@@ -71,9 +71,8 @@ Usage
 Options
   --json          machine-readable output for list, show, practice and progress
   --format F      graph: text (the default), dot, mermaid; others: see above
-  --quiz          start in predict mode: answer each question before the step tells
-                  (with show, or without a terminal: each question in the
-                  transcript before its answer; with export: see above)
+  --quiz          predict mode: answer each question before the step tells (show,
+                  or no terminal: each question before its answer; export: above)
   --answers FILE  a handout's or a worksheet's answer key in FILE, the questions
                   alone on stdout (FILE must not be where stdout goes)
   --skill S       practice: one skill (--skills lists them); --count N: how
