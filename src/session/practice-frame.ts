@@ -30,15 +30,16 @@ import type { Session } from './state.js';
 
 const titleOf = (skill: string) => SKILLS.find((s) => s.id === skill)?.title ?? skill;
 
-/** What the graph shows: every value but the one a forward question asks for; gradients only once the verdict is out. */
+/**
+ * What the graph shows before the verdict: for a forward question only the inputs' values (the operations' are
+ * what is asked), otherwise every value; the gradients only once the verdict is out.
+ */
 function shownOf(problem: Problem, question: PracticeQuestion, told: boolean): GraphState {
   const trace = backprop(problem.scenario.graph);
   if (told) return { values: trace.values, grads: trace.grads };
-  const asked = question.kind === 'forward-value' ? question.hintNode : undefined;
   const values = Object.fromEntries(
     problem.scenario.graph.nodes.filter((n) => isLeaf(n) || question.kind !== 'forward-value').map((n) => [n.name, trace.values[n.name]]),
   );
-  if (asked) delete values[asked];
   return { values, grads: {} };
 }
 

@@ -103,15 +103,17 @@ describe('a practice round', () => {
     expect(run(state, ...keys('q')).state.quit).toBe(true);
   });
 
-  it('never shows a forward question’s answer on the graph before the verdict', () => {
+  it('shows a forward question’s inputs on the graph, never its answer, before the verdict', () => {
     for (let seed = 0; seed < 40; seed++) {
-      const problems = roundProblems({}, { skill: 'constants-powers', count: 1, seed }, DAY1);
+      const problems = roundProblems({}, { skill: 'product-rule', count: 1, seed }, DAY1);
       const question = questionOf(problems[0]);
-      if (question.kind !== 'forward-value' || !question.hintNode) continue;
+      if (question.kind !== 'forward-value') continue;
       const frame = buildFrame(start(problems, { columns: 140, rows: 40 })) as LessonFrame;
       const drawn = frame.drawing!.lines.map((spans) => spans.map((s) => s.text).join('')).join('\n');
-      // Only the inputs' values are on the boxes: every operation's box shows `v ·`.
       const values = [...drawn.matchAll(/v +(-?[\d.]+)/g)].map((m) => Number(m[1]));
+      const { graph } = problems[0].scenario;
+      // Every input's value is there to work from; no operation's, so not the answer.
+      expect(values.sort()).toEqual(graph.inputs.map((name) => graph.nodes.find((n) => n.name === name)!.value!).sort());
       expect(values).not.toContain(Number(question.answer));
       return;
     }
