@@ -25,6 +25,7 @@ import { writeAnswerKey } from './export/answers-file.js';
 import { BadClock, localDay, now } from './io/clock.js';
 import { skillRows, skillTable } from './mastery/index.js';
 import { practiceCommand } from './practice/command.js';
+import { SKILLS } from './practice/index.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -229,7 +230,7 @@ function progressCommand(io: Io, json: boolean, when: Date): void {
   const ids = bundledScenarios().map((e) => e.id);
   const course = ids.filter((id) => progress.finished.includes(id));
   const own = progress.finished.filter((key) => !ids.includes(key));
-  const skills = skillRows(progress.skills ?? {}, when);
+  const skills = skillRows(progress.skills ?? {}, when, SKILLS);
   if (json) {
     const { current, quiz, tests = [] } = progress;
     const summary = { file: path ?? null, now: when.toISOString(), finished: progress.finished, current, quiz, skills, tests };
@@ -242,7 +243,8 @@ function progressCommand(io: Io, json: boolean, when: Date): void {
   if (progress.current) io.stdout.write(`now on: ${visibleLine(lessonKey(progress.current.lesson))}, step ${progress.current.step + 1}\n`);
   for (const [id, { right, asked }] of Object.entries(progress.quiz))
     io.stdout.write(`predict mode, ${visibleLine(id)}: ${right} of ${asked} right\n`);
-  if (skills.length === 0) io.stdout.write('skills: none practised yet\n');
+  if (Object.keys(progress.skills ?? {}).length === 0)
+    io.stdout.write('skills: none practised yet ("grad-tutor practice" starts a round)\n');
   else
     io.stdout.write(
       `skills, on ${localDay(when)}:\n${skillTable(skills)

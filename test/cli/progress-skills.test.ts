@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SKILLS } from '../../src/practice/index.js';
 import { describe, expect, it } from 'vitest';
 import { localDay, now } from '../../src/io/clock.js';
 import { recordAnswer, type SkillAnswer, type SkillRecord, type SkillRow } from '../../src/mastery/index.js';
@@ -39,31 +40,30 @@ describe('grad-tutor progress shows each skill', () => {
     expect(tanhDue > '2026-12-03').toBe(true);
     // sum-rule graduated at 12-01 09:10 for FSRS's first interval; chain's miss is due ten minutes after it.
     const sumDue = localDay(new Date(clock('2026-12-01').getTime() + FIRST_INTERVAL_DAYS * 86_400_000));
-    expect(stdout).toContain(
-      [
-        'skills, on 2026-12-02:',
-        '  skill     mastered  streak  next review',
-        '  chain     no        0       due now',
-        `  sum-rule  no        2       ${sumDue}`,
-        `  tanh      yes       3       ${tanhDue}`,
-        'self-test on 2026-12-01: 5 of 12',
-        '',
-      ].join('\n'),
-    );
+    // Every skill has a row, with its title; those never practised say so.
+    const rows = stdout.split('\n');
+    const row = (id: string) => rows.find((line) => line.startsWith(`  ${id} `)) ?? '';
+    expect(rows).toContain('skills, on 2026-12-02:');
+    expect(row('chain')).toMatch(/^ {2}chain +no +0 +due now +The chain rule through an intermediate node$/);
+    expect(row('sum-rule')).toMatch(new RegExp(`^ {2}sum-rule +no +2 +${sumDue} +The sum rule`));
+    expect(row('tanh')).toMatch(new RegExp(`^ {2}tanh +yes +3 +${tanhDue} +tanh: its slope`));
+    expect(row('exp')).toMatch(/^ {2}exp +no +0 +not practised +exp: its slope is its own value$/);
+    expect(rows.filter((line) => / {2}(no|yes) +\d+ /.test(line))).toHaveLength(SKILLS.length);
+    expect(stdout).toContain('self-test on 2026-12-01: 5 of 12\n');
   });
 
   it('a day later on the clock, sum-rule is due too', async () => {
     const dir = stateWithSkills();
     const { stdout } = await runCli(['progress'], { XDG_STATE_HOME: dir, GRAD_TUTOR_NOW: '2026-12-03T09:10' });
-    expect(stdout).toMatch(/^ {2}sum-rule +no +2 +due now$/m);
+    expect(stdout).toMatch(/^ {2}sum-rule +no +2 +due now +The sum rule/m);
     const before = await runCli(['progress'], { XDG_STATE_HOME: dir, GRAD_TUTOR_NOW: '2026-12-03T09:09' });
-    expect(before.stdout).toMatch(/^ {2}sum-rule +no +2 +2026-12-03$/m);
+    expect(before.stdout).toMatch(/^ {2}sum-rule +no +2 +2026-12-03 +The sum rule/m);
   });
 
   it('with no skills practised, says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gt-progress-skills-'));
     const { stdout } = await runCli(['progress'], { XDG_STATE_HOME: dir });
-    expect(stdout).toContain('skills: none practised yet\n');
+    expect(stdout).toContain('skills: none practised yet ("grad-tutor practice" starts a round)\n');
   });
 
   it('--json gives the same as one document', async () => {
@@ -75,8 +75,13 @@ describe('grad-tutor progress shows each skill', () => {
     expect(doc.now).toBe(clock('2026-12-02').toISOString());
     expect(doc.finished).toEqual([]);
     expect(doc.tests).toEqual(tests);
-    expect(doc.skills).toEqual(
-      ['chain', 'sum-rule', 'tanh'].map((id) => {
+    // Every skill, in the skills' order, with its title; the practised ones with their records.
+    expect(doc.skills.map((s) => s.id)).toEqual(SKILLS.map((s) => s.id));
+    expect(doc.skills.every((s, i) => s.title === SKILLS[i].title)).toBe(true);
+    const practised = doc.skills.filter((s) => s.nextReview !== undefined).map(({ title: _, ...row }) => row);
+    expect(practised.map((s) => s.id).sort()).toEqual(['chain', 'sum-rule', 'tanh']);
+    expect(practised).toEqual(
+      practised.map(({ id }) => {
         const record = records[id as keyof typeof records];
         return {
           id,
@@ -88,17 +93,21 @@ describe('grad-tutor progress shows each skill', () => {
         };
       }),
     );
-    expect(doc.skills.map((s) => [s.id, s.mastered, s.streak, s.due])).toEqual([
-      ['chain', false, 0, true],
-      ['sum-rule', false, 2, false],
-      ['tanh', true, 3, false],
-    ]);
+    expect(Object.fromEntries(practised.map((s) => [s.id, [s.mastered, s.streak, s.due]]))).toEqual({
+      chain: [false, 0, true],
+      'sum-rule': [false, 2, false],
+      tanh: [true, 3, false],
+    });
   });
 
   it('--json with nowhere to keep progress: no file, nothing done', async () => {
     const { code, stdout } = await runCli(['progress', '--json'], { HOME: '', GRAD_TUTOR_NOW: '2026-12-02' });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ file: null, finished: [], skills: [], tests: [] });
+    const doc = JSON.parse(stdout) as { skills: { nextReview?: string; streak: number }[] };
+    expect(doc).toMatchObject({ file: null, finished: [], tests: [] });
+    // Every skill has its row, none practised.
+    expect(doc.skills).toHaveLength(SKILLS.length);
+    expect(doc.skills.every((s) => s.nextReview === undefined && s.streak === 0)).toBe(true);
   });
 });
 
