@@ -139,7 +139,14 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
     // The graph is the problem: shown even where the text must scroll for it.
     needed: true,
   };
-  const plan = planLesson(lines, choices.length, room, columns, rows, { from: 0, keys: false });
+  let plan = planLesson(lines, choices.length, room, columns, rows, { from: 0, keys: false });
+  if (!plan.drawing) {
+    // No room for the graph (60×16): the values it would show, in a line under the heading, so the question can be worked.
+    const shown = shownOf(problem, question, told);
+    const values = graph.nodes.filter((n) => shown.values[n.name] !== undefined && n.op !== 'const');
+    const given = visible(`Values: ${values.map((n) => `${n.name} = ${num(shown.values[n.name]!)}`).join(', ')}.`);
+    plan = planLesson([lines[0], given, ...lines.slice(1)], choices.length, undefined, columns, rows, { from: 0, keys: false });
+  }
   const footer =
     round.stage === 'ask'
       ? footerText(state.typed ? TYPED_KEYS : [...QUIZ_KEYS.filter((b) => b.action !== 'skip'), ...PRACTICE_DONE_KEYS], columns)
@@ -156,6 +163,3 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
     spoken: [...lines, ...(choices.length ? [`Choices: ${choices.join(', ')}.`] : []), `Keys: ${footer}.`],
   };
 }
-
-/** For the round's own test: the numbers a problem's question was asked with. */
-export const practiceNumbers = (problem: Problem): string => num(Number(questionOf(problem).answer));

@@ -119,4 +119,18 @@ describe('a practice round', () => {
     }
     throw new Error('no forward question in 40 seeds');
   });
+
+  it('at 60×16, with no room for the graph, gives its values in a line, so the question can still be worked', () => {
+    const problems = roundProblems({}, { skill: 'sum-rule', count: 1, seed: 3 }, DAY1);
+    const small = buildFrame(start(problems, { columns: 60, rows: 16 })) as LessonFrame;
+    expect(small.drawing).toBeUndefined();
+    const { graph } = problems[0].scenario;
+    const values = small.text.lines.find((l) => l.startsWith('Values: '))!;
+    for (const name of graph.inputs) expect(values).toContain(`${name} = ${graph.nodes.find((n) => n.name === name)!.value}`);
+    for (const line of small.text.lines) expect([...line].length).toBeLessThanOrEqual(60);
+    // With room for the graph, the line is not needed.
+    const wide = buildFrame(start(problems, { columns: 80, rows: 24 })) as LessonFrame;
+    expect(wide.drawing).toBeDefined();
+    expect(wide.text.lines.some((l) => l.startsWith('Values: '))).toBe(false);
+  });
 });
