@@ -1,4 +1,3 @@
-import { num } from './format.js';
 import { answerText, eachQuestion, TOLERANCE, type Given, type Question } from './quiz.js';
 import type { Lesson, SlopeRun, WrongOrder } from './steps.js';
 import type { Training } from './phases/train.js';

@@ -43,7 +43,7 @@ import {
 import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
 import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
-import { clip, wrapLines } from './text.js';
+import { wrapLines } from './text.js';
 import { lessonKeysOf } from './lesson-keys.js';
 import { practiceFrame } from './practice-frame.js';
 

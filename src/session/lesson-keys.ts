@@ -4,7 +4,7 @@
  * summary Enter for the next lesson in place of `next`. The reducer, the
  * footer and the help read this one list.
  */
-import { LESSON_KEYS, lessonKeysOn, type Binding } from '../keys/index.js';
+import { lessonKeysOn, type Binding } from '../keys/index.js';
 import { kindKeys, type Lesson } from '../lesson/index.js';
 
 /** A lesson's key: the table's, or a phase kind's (`phase` names it: the footer shows it on that phase's steps). */

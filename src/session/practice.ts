@@ -7,19 +7,12 @@
  * the end of the round, with new numbers. Pure: the shell records each answer
  * with the clock (effect `practiced`) and answers with `recorded`.
  */
-import {
-  actionFor,
-  PRACTICE_DONE_KEYS,
-  PRACTICE_SURE_KEYS,
-  PRACTICE_TOLD_KEYS,
-  QUIZ_KEYS,
-  TYPED_KEYS,
-  type KeyName,
-} from '../keys/index.js';
+import { actionFor, PRACTICE_DONE_KEYS, PRACTICE_SURE_KEYS, PRACTICE_TOLD_KEYS, QUIZ_KEYS, type KeyName } from '../keys/index.js';
 import type { Given, Outcome } from '../lesson/index.js';
 import { generate, judgeAnswer, type PracticeQuestion, type Problem } from '../practice/index.js';
 import { childSeed } from '../practice/random.js';
 import type { Session } from './state.js';
+import { typedKey } from './typed.js';
 
 export interface PracticeState {
   problems: Problem[];
@@ -111,23 +104,10 @@ function fresh(round: PracticeState, problem: Problem): Problem {
 function askKey(state: Session, question: PracticeQuestion, key: KeyName, answered: (given: Given | string) => Session): Session {
   const count = question.choices.length;
   if (state.typed) {
-    const typed = state.typed;
-    switch (actionFor(TYPED_KEYS, key)) {
-      case 'submit': {
-        const value = Number(typed.text.replace(',', '.').trim());
-        if (typed.text.trim() === '' || !Number.isFinite(value))
-          return { ...state, typed: { text: typed.text, error: `“${typed.text}” is not a number: type one such as -1.5.` } };
-        return answered(value);
-      }
-      case 'erase':
-        return { ...state, typed: { text: typed.text.slice(0, -1) } };
-      case 'cancel':
-        return { ...state, typed: undefined };
-      case 'type':
-        return typed.text.length < 24 ? { ...state, typed: { text: typed.text + key } } : state;
-      default:
-        return key === 'ctrl-c' ? { ...state, quit: true } : state;
-    }
+    const done = typedKey(state.typed, key);
+    if (done && 'value' in done) return answered(done.value);
+    if (done) return { ...state, typed: done.typed };
+    return key === 'ctrl-c' ? { ...state, quit: true } : state;
   }
   switch (actionFor(QUIZ_KEYS, key)) {
     case 'down':

@@ -24,13 +24,13 @@ import {
   PROMPT_KEYS,
   QUIZ_KEYS,
   SCROLL_DOWN,
-  TYPED_KEYS,
   WAITING,
   WORKING_KEYS,
   type KeyName,
 } from '../keys/index.js';
 import { lessonFor } from './lessons.js';
 import { practiceKey, startRound, type PracticeEffect } from './practice.js';
+import { typedKey, type Typed } from './typed.js';
 import type { Problem } from '../practice/index.js';
 import type { SkillRecord } from '../mastery/index.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
@@ -411,38 +411,19 @@ function reviewNext(state: Session): Result {
   return toMenu(done);
 }
 
-function typedKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiting, typed: { text: string }): Session {
-  switch (actionFor(TYPED_KEYS, key)) {
-    case 'submit': {
-      const text = typed.text.replace(',', '.').trim();
-      const value = Number(text);
-      if (text === '' || !Number.isFinite(value))
-        return {
-          ...state,
-          typed: {
-            text: typed.text,
-            error: `“${typed.text}” is not a number: type one such as -1.5 (${keyOf(TYPED_KEYS, 'cancel')}: the choices).`,
-          },
-        };
-      return answer(state, open, waiting, value);
-    }
-    case 'erase':
-      return { ...state, typed: { text: typed.text.slice(0, -1) } };
-    case 'cancel':
-      return { ...state, typed: undefined };
-    case 'type':
-      return typed.text.length < 24 ? { ...state, typed: { text: typed.text + key } } : state;
-    default:
-      // ? is no number: it opens the help, which lists these keys; the number typed stays.
-      if (actionFor(LESSON_KEYS, key) === 'help') return { ...state, help: true };
-      // Every other key waits: a half-typed answer is not lost to a stray letter.
-      return state;
-  }
+function typingKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiting, typed: Typed): Session {
+  const done = typedKey(typed, key);
+  if (done && 'value' in done) return answer(state, open, waiting, done.value);
+  if (done) return { ...state, typed: done.typed };
+  // ? is no number: it opens the help, which lists these keys; the number typed stays.
+  if (actionFor(LESSON_KEYS, key) === 'help') return { ...state, help: true };
+  // Every other key waits: a half-typed answer is not lost to a stray letter.
+  return state;
 }
 
 function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiting): Session | undefined {
   const { question } = waiting;
-  if (state.typed) return typedKey(state, open, key, waiting, state.typed);
+  if (state.typed) return typingKey(state, open, key, waiting, state.typed);
   const count = question.choices.length;
   const pick = (i: number) => answer(state, open, waiting, question.choices[i].value);
   switch (actionFor(QUIZ_KEYS, key)) {
