@@ -70,7 +70,11 @@ function doneLines(state: Session, round: PracticeState): string[] {
   const skills = [...new Set(round.results.map((r) => r.skill))];
   const rows = skills.map((skill) => {
     const record = state.skills[skill];
-    const when = record ? `next review ${localDay(dueDate(record))}` : 'not recorded';
+    // With the time: a miss is due again in minutes, and a date alone would read as "today, whenever".
+    const due = record && dueDate(record);
+    const when = due
+      ? `next review ${localDay(due)} ${String(due.getHours()).padStart(2, '0')}:${String(due.getMinutes()).padStart(2, '0')}`
+      : 'not recorded';
     return `  ${titleOf(skill)}: ${isMastered(record) ? 'mastered' : `streak ${record?.streak ?? 0}`}, ${when}`;
   });
   return [

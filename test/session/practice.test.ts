@@ -99,7 +99,8 @@ describe('a practice round', () => {
     state = run(state, { type: 'recorded', skill: 'sum-rule', record }, ...keys('enter')).state;
     expect(state.practice!.stage).toBe('done');
     expect(text(state)).toMatch(/1 right, 0 with every hint, 0 missed, of 1\./);
-    expect(text(state)).toMatch(/streak 1, next review\s+2026-12-07/);
+    // FSRS's first step for a new skill answered right: ten minutes (2026-12-07 09:00 → 09:10, local time).
+    expect(text(state)).toMatch(/streak 1, next review\s+2026-12-07 09:10/);
     expect(run(state, ...keys('q')).state.quit).toBe(true);
   });
 
