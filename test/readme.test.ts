@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { helpRows, LESSON_KEYS, MENU_KEYS, NEXT_LESSON, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../src/keys/index.js';
+import {
+  helpRows,
+  LESSON_KEYS,
+  MENU_KEYS,
+  NEXT_LESSON,
+  PRACTICE_SURE_KEYS,
+  PRACTICE_TOLD_KEYS,
+  PROMPT_KEYS,
+  QUIZ_KEYS,
+  TYPED_KEYS,
+} from '../src/keys/index.js';
 import { phaseKinds } from '../src/lesson/index.js';
 import { HELP } from '../src/cli.js';
 
@@ -14,6 +24,8 @@ describe('the README tells the truth', () => {
       ...helpRows(phaseKinds().flatMap((kind) => kind.keys ?? [])),
       ...helpRows([NEXT_LESSON]),
       ...helpRows(QUIZ_KEYS),
+      ...helpRows(PRACTICE_SURE_KEYS.filter((b) => b.action !== 'quit')),
+      ...helpRows(PRACTICE_TOLD_KEYS),
       ...helpRows(TYPED_KEYS),
       ...helpRows(MENU_KEYS),
       ...helpRows(PROMPT_KEYS),
