@@ -7,6 +7,12 @@ export interface SkillAnswer {
   outcome: 'right' | 'helped' | 'wrong';
   /** What the learner said before the reveal: sure, or not sure. */
   sure: boolean;
+  /**
+   * false for an answer in a lesson's predict mode: its numbers are the lesson's, always the same, so a right
+   * one schedules the review but adds nothing to the streak mastery counts (which is of fresh problems). A miss
+   * anywhere is a miss.
+   */
+  fresh?: boolean;
 }
 
 /**

@@ -48,13 +48,16 @@ export const MAX_STREAK = 100_000;
 let scheduler: FSRS | undefined;
 const GRADES: Record<Rating, GradeValue> = { again: Grade.Again, hard: Grade.Hard, good: Grade.Good, easy: Grade.Easy };
 
-/** One more answer on a fresh problem of the skill, given `when` (from the clock). */
+/** One more answer for the skill (on a fresh problem, unless `fresh` is false), given `when` (from the clock). */
 export function recordAnswer(record: SkillRecord | undefined, answer: SkillAnswer, at: Date): SkillRecord {
   const card = record ? cardOf(record.card) : createEmptyCard(at);
   // A clock set back (GRAD_TUTOR_NOW, or the system's) cannot answer before the last answer: FSRS refuses a negative interval.
   const when = card.last_review && card.last_review > at ? card.last_review : at;
   const next = (scheduler ??= fsrs()).next(card, when, GRADES[ratingOf(answer)]).card;
   const right = answer.outcome === 'right';
+  // A right answer on numbers seen before (a lesson's) keeps the streak and its days as they were: no fresh problem.
+  if (right && answer.fresh === false)
+    return { card: stored(next), streak: record?.streak ?? 0, days: record?.days ?? [], mastered: record?.mastered ?? false };
   // A miss puts the skill back to learning; help breaks the run of right answers but is no miss.
   const streak = right ? Math.min((record?.streak ?? 0) + 1, MAX_STREAK) : 0;
   const days = right ? [...new Set([...(record?.days ?? []), localDay(when)])].sort().slice(-DAYS) : [];

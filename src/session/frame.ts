@@ -46,6 +46,7 @@ import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type 
 import { wrapLines } from './text.js';
 import { lessonKeysOf } from './lesson-keys.js';
 import { practiceFrame } from './practice-frame.js';
+import { skillsOfQuestion } from '../practice/index.js';
 
 export interface ScreenSize {
   columns: number;
@@ -346,6 +347,25 @@ function wholeIn(drawing: FramedDrawing, name: string): boolean {
 /** A box is this many rows in either style (a node with many operands grows taller). */
 const BOX_ROWS = 4;
 
+const offers = new WeakMap<Lesson, string[]>();
+
+/** Past this many steps the offer is left out: finding each step's skills means making each step's question. */
+const OFFER_STEPS = 2000;
+
+/** On a lesson's closing step: practice, with fresh numbers, of the skills its questions exercised. */
+function practiceOffer(lesson: Lesson): string[] {
+  let offer = offers.get(lesson);
+  if (!offer) {
+    const skills = lesson.steps.length > OFFER_STEPS ? [] : [...new Set(lesson.steps.flatMap((_, i) => skillsOfQuestion(lesson, i)))];
+    offer =
+      skills.length === 0
+        ? []
+        : [`Practice these with fresh numbers: grad-tutor practice ${skills[0]} (also: ${skills.slice(1).join(', ') || 'none'}).`];
+    offers.set(lesson, offer);
+  }
+  return offer;
+}
+
 function lessonFrame(state: Session, columns: number, rows: number): LessonFrame {
   const open = state.open!;
   const lesson = lessonOf(state)!;
@@ -355,7 +375,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const drawn = screen.drawing !== 'none';
   const text = stepText(lesson, situationOf(state));
   // Text from the file (a description, notes, names) enters the frame here, once.
-  const lines = text.lines.map((l) => visible(l));
+  const lines = [...text.lines, ...(kindAt(lesson.steps, open.step).closes ? practiceOffer(lesson) : [])].map((l) => visible(l));
   const choices = text.question?.choices.map((choice, i) => `${i + 1}. ${answerText(choice.value)}`) ?? [];
   const graph = lesson.scenario.graph;
   // What the drawing lights up: the step's, or a re-asked step's, with the hint's node (tutoring.ts).

@@ -41,7 +41,7 @@ export function outcomeOf(question: PracticeQuestion, given: Given | string, hin
   return hints >= question.hints.length ? 'helped' : 'right';
 }
 
-export type PracticeEffect = { type: 'practiced'; skill: string; answer: { outcome: Outcome; sure: boolean } };
+export type PracticeEffect = { type: 'practiced'; skill: string; answer: { outcome: Outcome; sure: boolean; fresh?: boolean } };
 
 /** A round begins: the first problem, its question waiting. */
 export function startRound(state: Session, problems: Problem[], seed: number): Session {

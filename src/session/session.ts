@@ -31,7 +31,7 @@ import {
 import { lessonFor } from './lessons.js';
 import { practiceKey, startRound, type PracticeEffect } from './practice.js';
 import { typedKey, type Typed } from './typed.js';
-import type { Problem } from '../practice/index.js';
+import { skillsOfQuestion, type Problem } from '../practice/index.js';
 import type { SkillRecord } from '../mastery/index.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';
@@ -93,7 +93,33 @@ export function reduce(state: Session, action: Action): Result {
   const settled = settle(next);
   // Progress follows what the learner did; the shell writes it once per burst.
   const save = saved(state) !== saved(settled) ? [{ type: 'save' } as const] : [];
-  return { state: settled, effects: [...effects, ...save] };
+  return { state: settled, effects: [...effects, ...lessonPractice(state, settled), ...save] };
+}
+
+/**
+ * A first answer in a lesson's predict mode counts for the skills its question exercises, as a practice answer
+ * does: on the lesson's own numbers, so it schedules the review without adding to the streak (`fresh: false`).
+ * Found by comparing the answers kept before and after, wherever in the reducer the answer was taken.
+ */
+function lessonPractice(before: Session, after: Session): PracticeEffect[] {
+  if (!after.open || after.answers === before.answers) return [];
+  const key = lessonKey(after.open.lesson);
+  const now = after.answers[key] ?? {};
+  const was = before.answers[key] ?? {};
+  const lesson = lessonFor(after.open.scenario);
+  return Object.keys(now)
+    .filter((step) => was[Number(step)] === undefined)
+    .flatMap((step) => {
+      const question = questionAt(lesson, Number(step));
+      if (!question) return [];
+      const { given, hints } = now[Number(step)];
+      const outcome = judge(question, given, hints).outcome;
+      return skillsOfQuestion(lesson, Number(step)).map((skill): PracticeEffect => ({
+        type: 'practiced',
+        skill,
+        answer: { outcome, sure: false, fresh: false },
+      }));
+    });
 }
 
 /** What progress keeps of a state, to tell whether it changed. */

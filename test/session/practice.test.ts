@@ -9,8 +9,9 @@ import { recordAnswer } from '../../src/mastery/index.js';
 import { roundProblems, type Problem } from '../../src/practice/index.js';
 import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
 import { questionOf } from '../../src/session/practice.js';
-import { initialSession, type Action, type Effect, type Session } from '../../src/session/session.js';
-import { keys, run } from '../helpers/session.js';
+import { initialSession, lessonOf, type Action, type Effect, type Session } from '../../src/session/session.js';
+import { keys, opened, run } from '../helpers/session.js';
+import { questionAt } from '../../src/lesson/index.js';
 
 const DAY1 = new Date(2026, 11, 7, 9);
 const start = (problems: Problem[], window = { columns: 80, rows: 24 }): Session =>
@@ -133,5 +134,45 @@ describe('a practice round', () => {
     const wide = buildFrame(start(problems, { columns: 80, rows: 24 })) as LessonFrame;
     expect(wide.drawing).toBeDefined();
     expect(wide.text.lines.some((l) => l.startsWith('Values: '))).toBe(false);
+  });
+});
+
+describe('the course feeds the same record', () => {
+  it('a first answer in predict mode counts for its question’s skills, on the lesson’s numbers (not fresh)', () => {
+    // add-then-mul in predict mode, step 2: the forward value of c = a + b (the sum rule), answered right.
+    const state = opened('add-then-mul', 1, true);
+    const question = questionAt(lessonOf(state)!, 1)!;
+    const right = String(question.choices.findIndex((c) => c.right) + 1);
+    const { effects } = run(state, ...keys(right));
+    expect(effects.filter((e) => e.type === 'practiced')).toEqual([
+      { type: 'practiced', skill: 'sum-rule', answer: { outcome: 'right', sure: false, fresh: false } },
+    ]);
+    // Asked again at the summary or moved past, nothing more is recorded for it.
+    expect(run(state, ...keys('right')).effects.filter((e) => e.type === 'practiced')).toEqual([]);
+  });
+
+  it('such a right answer schedules the review but adds nothing to the streak; a miss resets it', () => {
+    const fresh = recordAnswer(undefined, { outcome: 'right', sure: true }, DAY1);
+    expect(fresh.streak).toBe(1);
+    const later = new Date(2026, 11, 8, 9);
+    const lesson = recordAnswer(fresh, { outcome: 'right', sure: false, fresh: false }, later);
+    expect(lesson.streak).toBe(1);
+    expect(lesson.days).toEqual(fresh.days);
+    expect(lesson.card.reps).toBe(fresh.card.reps + 1);
+    expect(recordAnswer(fresh, { outcome: 'wrong', sure: false, fresh: false }, later).streak).toBe(0);
+  });
+});
+
+describe("a lesson's summary", () => {
+  it('offers practice, with fresh numbers, of the skills its questions exercised', () => {
+    const last = lessonOf(opened('reuse-mul'))!.steps.length - 1;
+    const frame = buildFrame(opened('reuse-mul', last)) as LessonFrame;
+    const offer = frame.text.lines.join(' ').replace(/\s+/g, ' ');
+    // (a + b) · b: a sum, a product, a chain, b along two paths, and the nudge.
+    expect(offer).toContain(
+      'Practice these with fresh numbers: grad-tutor practice sum-rule (also: product-rule, chain, two-paths, nudge-direction).',
+    );
+    // Not on the steps before it.
+    expect((buildFrame(opened('reuse-mul', last - 1)) as LessonFrame).text.lines.join(' ')).not.toContain('Practice these');
   });
 });
