@@ -8,6 +8,7 @@ import { fewOf, num } from '../format.js';
 import { paragraphs, type Lesson, type Step } from '../steps.js';
 import { whichLoss } from '../which-loss.js';
 import type { PhaseKind } from './kind.js';
+import { endsAtSlope } from './slope.js';
 
 export const overview: PhaseKind = {
   phase: 'overview',
@@ -52,7 +53,7 @@ function overviewStep({ scenario, trace }: Lesson): Step {
       ...paragraphs(scenario.description ?? ''),
       ...roles,
       ...rows,
-      ...(scenario.slope && !scenario.slope.backward
+      ...(endsAtSlope(scenario)
         ? [`The values flow left to right to ${graph.output}. Each box shows a node's value (v); · marks one not worked out yet.`]
         : [
             `Forward, the values flow left to right to ${graph.output}; backward, the gradients flow right to left.`,

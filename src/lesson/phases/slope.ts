@@ -33,7 +33,7 @@ export const slope: PhaseKind = {
       scenario.slope = readSlope(reader, entry, scenario.graph.inputs);
     },
   },
-  endsBeforeChainRule: (scenario) => scenario.slope !== undefined && !scenario.slope.backward,
+  endsBeforeChainRule: (scenario) => endsAtSlope(scenario),
   steps: (lesson) => {
     const { scenario, trace } = lesson;
     if (!scenario.slope) return [];
