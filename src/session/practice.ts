@@ -74,8 +74,8 @@ export function practiceKey(state: Session, round: PracticeState, key: KeyName):
       const sure = action === 'sure';
       const outcome = outcomeOf(questionOf(problem), round.given!, state.hints);
       // A miss, or a right answer only with every hint out, comes back at the end of the round with new numbers.
-      const problems =
-        outcome === 'right' || round.again.includes(problem.skill) ? round.problems : [...round.problems, fresh(round, problem)];
+      const comeback = outcome === 'right' || round.again.includes(problem.skill) ? undefined : fresh(round, problem);
+      const problems = comeback ? [...round.problems, comeback] : round.problems;
       const again = problems === round.problems ? round.again : [...round.again, problem.skill];
       return {
         state: set({ stage: 'told', sure, problems, again, results: [...round.results, { skill: problem.skill, outcome, sure }] }),
@@ -95,9 +95,16 @@ export function practiceKey(state: Session, round: PracticeState, key: KeyName):
   }
 }
 
-/** The same skill with new numbers: a seed the round has not used (the round's own draws are childSeed(seed, 0 … n)). */
-function fresh(round: PracticeState, problem: Problem): Problem {
-  return generate(problem.skill, childSeed(round.seed, 1000 + round.problems.length));
+/**
+ * The same skill with new numbers: a seed the round has not used (the round's own draws are childSeed(seed, 0 … n)).
+ * None where the generator finds no fair problem from it (its tests find one for every seed tried): the round goes on.
+ */
+function fresh(round: PracticeState, problem: Problem): Problem | undefined {
+  try {
+    return generate(problem.skill, childSeed(round.seed, 1000 + round.problems.length));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Keys while the question waits: choose, pick, type a number, ask for a hint, or quit. */
