@@ -25,7 +25,7 @@ import { writeAnswerKey } from './export/answers-file.js';
 import { BadClock, localDay, now } from './io/clock.js';
 import { skillRows, skillTable } from './mastery/index.js';
 import { practiceCommand } from './practice/command.js';
-import { SKILLS } from './practice/index.js';
+import { MAX_SEED, SKILLS } from './practice/index.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -65,6 +65,7 @@ Usage
   grad-tutor practice --json | --format markdown [--skill S] [--count N]
                       [--seed K]   the problems as one JSON array, or a
                                    worksheet with its answer key at the end
+  grad-tutor test [--seed K]       a self-test of 12 questions; the score is kept
   grad-tutor progress [--json]     your progress; each skill's streak and review
   grad-tutor reset [--yes]         delete your progress (asks first)
   grad-tutor --help | --version
@@ -401,6 +402,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
           stderr: io.stderr,
         });
       }
+      case 'test': {
+        if (!io.stdin.isTTY || !io.stdout.isTTY || io.env.TERM === 'dumb')
+          throw new UsageError('the self-test needs a terminal to answer in — run "grad-tutor test" in one.');
+        const seed = values.seed === undefined ? Math.floor(when.getTime() / 1000) % 1_000_000 : Number(values.seed);
+        if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
+          throw new UsageError(`--seed is a whole number from 0 to ${MAX_SEED}, not "${visibleLine(String(values.seed))}".`);
+        const { runTutor } = await loadTutor();
+        return await runTutor({
+          practice: { test: true, seed },
+          theme: themeFrom(io.env, values['no-color'] === true),
+          env: io.env,
+          stderr: io.stderr,
+        });
+      }
       case 'progress':
         progressCommand(io, json, when);
         return 0;
@@ -409,7 +424,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       default: {
         if (positionals.length > 1)
           throw new UsageError(
-            `unknown command "${command}" — the commands are list, show, graph, check, export, practice, progress, reset; "grad-tutor --help" says more.`,
+            `unknown command "${command}" — the commands are list, show, graph, check, export, practice, test, progress, reset; "grad-tutor --help" says more.`,
           );
         const scenario = teachable(scenarioFrom(positionals, 'grad-tutor', values, read));
         // Without a terminal on both ends there is nothing to step through: print instead.
@@ -480,6 +495,7 @@ const TAKES: Record<string, { positionals: number; options: string[] }> = {
   check: { positionals: Infinity, options: [] },
   export: { positionals: 1, options: ['format', 'expr', 'set', 'quiz', 'answers', 'no-color'] },
   practice: { positionals: 1, options: ['skills', 'json', 'format', 'answers', 'skill', 'count', 'seed'] },
+  test: { positionals: 0, options: ['seed'] },
   progress: { positionals: 0, options: ['json'] },
   reset: { positionals: 0, options: ['yes'] },
 };

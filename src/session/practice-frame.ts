@@ -19,7 +19,7 @@ import {
 import { frameGraph, type GraphState, type Highlight } from '../layout/index.js';
 import { answerText, KINDS, num, TOLERANCE, verdict, type Given } from '../lesson/index.js';
 import { dueDate, isMastered } from '../mastery/index.js';
-import { judgeAnswer, SKILLS, type PracticeQuestion, type Problem } from '../practice/index.js';
+import { gain, judgeAnswer, SKILLS, type PracticeQuestion, type Problem } from '../practice/index.js';
 import { visible, visibleLine } from '../io/visible.js';
 import { localDay } from '../io/clock.js';
 import type { LessonFrame } from './frame.js';
@@ -64,8 +64,30 @@ function askLines(state: Session, question: PracticeQuestion): string[] {
   return lines;
 }
 
+/** The self-test's end: the score, and the gain since the first test, if this is not the first. */
+function testLines(round: PracticeState): string[] {
+  const of = round.results.length;
+  const score = round.results.filter((r) => r.outcome === 'right').length;
+  const first = round.test?.first;
+  const now = { when: '', score, of };
+  const g = first && gain(first, now);
+  return [
+    `Self-test: ${score} of ${of} right.`,
+    ...(first
+      ? [
+          `Your first self-test (${localDay(new Date(first.when))}): ${first.score} of ${first.of}.`,
+          g === undefined
+            ? 'Nothing was left to gain: every one right the first time.'
+            : `Gain: (${score} − ${first.score}) / (${of} − ${first.score}) = ${num(Number(g.toFixed(2)))}: the share of what was left that you now get right.`,
+        ]
+      : ['Your first: take it again after lesson 17, and a week later, to see your gain.']),
+    `The score is kept; "grad-tutor progress" lists every self-test. ${keyOf(PRACTICE_DONE_KEYS, 'quit')} quits.`,
+  ];
+}
+
 /** The round's end: the score, and for each skill practised whether it is mastered and when it is due again. */
 function doneLines(state: Session, round: PracticeState): string[] {
+  if (round.test) return testLines(round);
   const { right, helped, wrong } = roundScore(round);
   const skills = [...new Set(round.results.map((r) => r.skill))];
   const rows = skills.map((skill) => {
@@ -96,12 +118,12 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
     cursor: state.cursor,
   };
   if (round.stage === 'done' || !problem) {
-    const lines = ['▸ Round over', ...doneLines(state, round)].map(visibleLine);
+    const lines = [round.test ? '▸ Self-test over' : '▸ Round over', ...doneLines(state, round)].map(visibleLine);
     const plan = planLesson(lines, 0, undefined, columns, rows);
     return {
       ...base,
       arrangement: plan.arrangement,
-      title: 'Practice',
+      title: round.test ? 'Self-test' : 'Practice',
       legend: [],
       text: { lines: plan.panel, scroll: plan.scroll, scrollLimit: plan.scrollLimit, width: plan.textWidth },
       choices: [],
@@ -128,7 +150,11 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
             ...(outcomeOf(question, round.given!, state.hints) !== 'right' && round.again.includes(problem.skill)
               ? ['It comes back at the end of this round, with new numbers.']
               : []),
-            `${round.sure ? 'You were sure' : 'You were not sure'}: the next review of this skill is scheduled by that and by the verdict.`,
+            ...(round.test
+              ? []
+              : [
+                  `${round.sure ? 'You were sure' : 'You were not sure'}: the next review of this skill is scheduled by that and by the verdict.`,
+                ]),
           ];
   const lines = [heading, ...text].map((l) => visible(l));
   const choices = round.stage === 'ask' ? question.choices.map((c, i) => `${i + 1}. ${answerText(c.value as Given)}`) : [];
@@ -153,12 +179,20 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
   }
   const footer =
     round.stage === 'ask'
-      ? footerText(state.typed ? TYPED_KEYS : [...QUIZ_KEYS.filter((b) => b.action !== 'skip'), ...PRACTICE_DONE_KEYS], columns)
+      ? footerText(
+          state.typed
+            ? TYPED_KEYS
+            : [...QUIZ_KEYS.filter((b) => b.action !== 'skip' && (b.action !== 'hint' || !round.test)), ...PRACTICE_DONE_KEYS],
+          columns,
+        )
       : footerText(round.stage === 'sure' ? PRACTICE_SURE_KEYS : PRACTICE_TOLD_KEYS, columns);
   return {
     ...base,
     arrangement: plan.arrangement,
-    title: visibleLine(`Practice: ${titleOf(problem.skill)}`).slice(0, Math.max(0, columns - counter.length - 2)),
+    title: visibleLine(`${round.test ? 'Self-test' : 'Practice'}: ${titleOf(problem.skill)}`).slice(
+      0,
+      Math.max(0, columns - counter.length - 2),
+    ),
     drawing: plan.drawing,
     legend: plan.legend,
     text: { lines: plan.panel, scroll: plan.scroll, scrollLimit: plan.scrollLimit, width: plan.textWidth },

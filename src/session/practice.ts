@@ -13,6 +13,7 @@ import { generate, judgeAnswer, type PracticeQuestion, type Problem } from '../p
 import { childSeed } from '../practice/random.js';
 import type { Session } from './state.js';
 import { typedKey } from './typed.js';
+import type { SelfTestScore } from '../progress/index.js';
 
 export interface PracticeState {
   problems: Problem[];
@@ -28,6 +29,8 @@ export interface PracticeState {
   seed: number;
   /** Skills already re-asked this round: each comes back once. */
   again: string[];
+  /** The self-test (`grad-tutor test`): no hints, no "how sure", nothing asked again; its score is kept. */
+  test?: { first?: SelfTestScore };
 }
 
 /** The question a problem asks in a round: one of its questions, by the problem's seed, so kinds vary across a round. */
@@ -41,14 +44,18 @@ export function outcomeOf(question: PracticeQuestion, given: Given | string, hin
   return hints >= question.hints.length ? 'helped' : 'right';
 }
 
-export type PracticeEffect = { type: 'practiced'; skill: string; answer: { outcome: Outcome; sure: boolean; fresh?: boolean } };
+export type PracticeEffect =
+  | { type: 'practiced'; skill: string; answer: { outcome: Outcome; sure: boolean; fresh?: boolean } }
+  /** The self-test is over: its score, for progress. */
+  | { type: 'tested'; score: number; of: number };
 
 /** A round begins: the first problem, its question waiting. */
-export function startRound(state: Session, problems: Problem[], seed: number): Session {
+export function startRound(state: Session, problems: Problem[], seed: number, test = false): Session {
+  const round: PracticeState = { problems, at: 0, stage: problems.length > 0 ? 'ask' : 'done', results: [], seed, again: [] };
   return {
     ...state,
     screen: 'practice',
-    practice: { problems, at: 0, stage: problems.length > 0 ? 'ask' : 'done', results: [], seed, again: [] },
+    practice: test ? { ...round, test: { first: state.tests[0] } } : round,
     cursor: 0,
     hints: 0,
     typed: undefined,
@@ -66,6 +73,21 @@ export function practiceKey(state: Session, round: PracticeState, key: KeyName):
   const problem = round.problems[round.at];
   switch (round.stage) {
     case 'ask':
+      // The self-test tells at once: how sure matters for reviews, not for a score.
+      if (round.test) {
+        if (actionFor(QUIZ_KEYS, key) === 'hint') return none(state);
+        let told: { state: Session; effects: PracticeEffect[] } | undefined;
+        const asked = askKey(state, questionOf(problem), key, (given) => {
+          const outcome = outcomeOf(questionOf(problem), given, 0);
+          const results = [...round.results, { skill: problem.skill, outcome, sure: false }];
+          told = {
+            state: set({ stage: 'told', given, sure: false, results }, { typed: undefined }),
+            effects: [{ type: 'practiced', skill: problem.skill, answer: { outcome, sure: false } }],
+          };
+          return told.state;
+        });
+        return told ?? none(asked);
+      }
       return none(askKey(state, questionOf(problem), key, (given) => set({ stage: 'sure', given }, { typed: undefined })));
     case 'sure': {
       const action = actionFor(PRACTICE_SURE_KEYS, key);
@@ -87,7 +109,10 @@ export function practiceKey(state: Session, round: PracticeState, key: KeyName):
       if (action === 'quit') return none({ ...state, quit: true });
       if (action !== 'next') return none(state);
       const at = round.at + 1;
-      if (at >= round.problems.length) return none(set({ stage: 'done' }));
+      if (at >= round.problems.length) {
+        const score = round.results.filter((r) => r.outcome === 'right').length;
+        return { state: set({ stage: 'done' }), effects: round.test ? [{ type: 'tested', score, of: round.results.length }] : [] };
+      }
       return none(set({ at, stage: 'ask', given: undefined, sure: undefined }, { cursor: 0, hints: 0, typed: undefined }));
     }
     case 'done':

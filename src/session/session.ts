@@ -33,6 +33,7 @@ import { practiceKey, startRound, type PracticeEffect } from './practice.js';
 import { typedKey, type Typed } from './typed.js';
 import { skillsOfQuestion, type Problem } from '../practice/index.js';
 import type { SkillRecord } from '../mastery/index.js';
+import type { SelfTestScore } from '../progress/index.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';
 
@@ -53,8 +54,10 @@ export type Action =
   | { type: 'review'; items: Again[]; then?: { lesson: LessonRef; step: number } }
   /** A save failed: told once, as every later save will most likely fail the same way. */
   | { type: 'progress-trouble'; sentence: string }
-  /** A practice round begins with these problems (made from `seed`). */
-  | { type: 'practice'; problems: Problem[]; seed: number }
+  /** A practice round begins with these problems (made from `seed`); `test`: it is the self-test. */
+  | { type: 'practice'; problems: Problem[]; seed: number; test?: boolean }
+  /** The self-test's score, dated by the shell's clock. */
+  | { type: 'test-kept'; score: SelfTestScore }
   /** A skill's record after a practice answer, worked out by the shell with the clock. */
   | { type: 'recorded'; skill: string; record: SkillRecord };
 
@@ -125,7 +128,16 @@ function lessonPractice(before: Session, after: Session): PracticeEffect[] {
 /** What progress keeps of a state, to tell whether it changed. */
 function saved(state: Session): string {
   const open = state.screen === 'lesson' && state.open ? [lessonKey(state.open.lesson), state.open.step] : [];
-  return JSON.stringify([open, state.predict, state.finished.length, state.answers, state.again, state.cleared.length, state.skills]);
+  return JSON.stringify([
+    open,
+    state.predict,
+    state.finished.length,
+    state.answers,
+    state.again,
+    state.cleared.length,
+    state.skills,
+    state.tests.length,
+  ]);
 }
 
 /**
@@ -223,7 +235,9 @@ function step(state: Session, action: Action): Result {
           : { ...state, aboutProgress: { sentence: action.sentence, showing: true } },
       );
     case 'practice':
-      return none(startRound(state, action.problems, action.seed));
+      return none(startRound(state, action.problems, action.seed, action.test));
+    case 'test-kept':
+      return none({ ...state, tests: [...state.tests, action.score] });
     case 'recorded':
       return none({ ...state, skills: { ...state.skills, [action.skill]: action.record } });
     case 'key':

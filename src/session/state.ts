@@ -24,6 +24,7 @@ import type { Scenario } from '../scenario/index.js';
 import { lessonFor } from './lessons.js';
 import type { PracticeState } from './practice.js';
 import type { SkillRecord } from '../mastery/index.js';
+import type { SelfTestScore } from '../progress/index.js';
 
 /** The two menu entries after the lessons, which ask for text. */
 export type PromptKind = 'file' | 'expr' | 'values';
@@ -118,6 +119,8 @@ export interface Session {
   practice?: PracticeState;
   /** Mastery per skill, as progress keeps it: each practice answer updates its skill's record. */
   skills: Record<string, SkillRecord>;
+  /** The self-test's scores, oldest first (kept in progress). */
+  tests: SelfTestScore[];
   /** What the tutor is busy with while a lesson opens (its drawing laid out in the background): shown in place of the screen. */
   working?: string;
 }
@@ -144,6 +147,7 @@ export function initialSession(start: Partial<Session> & Pick<Session, 'window'>
     options: {},
     finished: [],
     skills: {},
+    tests: [],
     ...start,
   };
 }

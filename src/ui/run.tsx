@@ -13,7 +13,7 @@ import { visibleLine } from '../io/visible.js';
 import type { Theme } from './theme.js';
 import { now } from '../io/clock.js';
 import { recordAnswer } from '../mastery/index.js';
-import { roundProblems, type Problem, type RoundRequest } from '../practice/index.js';
+import { roundProblems, selfTestProblems, testOffer, type Problem, type RoundRequest } from '../practice/index.js';
 
 export interface RunOptions {
   /** Open this lesson straight away; otherwise resume, or show the menu. */
@@ -24,8 +24,8 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   stderr: NodeJS.WritableStream;
   window?: { columns: number; rows: number };
-  /** A practice round instead of a lesson: which skill (or the schedule's), how many problems, from which seed. */
-  practice?: RoundRequest;
+  /** A practice round instead of a lesson: which skill (or the schedule's), how many problems, from which seed; or the self-test. */
+  practice?: RoundRequest | { test: true; seed: number };
 }
 
 /** What progress keeps of a session: a lesson stepped to its last step is not resumed. */
@@ -43,6 +43,7 @@ export function progressOf(state: Session): Progress {
     ...(state.again.length > 0 ? { again: state.again } : {}),
     ...(Object.keys(seen).length > 0 ? { seen } : {}),
     ...(Object.keys(state.skills).length > 0 ? { skills: state.skills } : {}),
+    ...(state.tests.length > 0 ? { tests: state.tests } : {}),
   };
 }
 
@@ -53,8 +54,8 @@ export function progressOf(state: Session): Progress {
  */
 export function startSession(
   options: Pick<RunOptions, 'start' | 'quiz' | 'window'> & {
-    /** A practice round's problems, and the seed they were made from. */
-    practice?: { problems: Problem[]; seed: number };
+    /** A practice round's problems, the seed they were made from, and whether it is the self-test. */
+    practice?: { problems: Problem[]; seed: number; test?: boolean };
     path?: string;
     progress: Progress;
     layOutFirst?: LayOutFirst;
@@ -93,6 +94,10 @@ export function startSession(
       dispatch({ type: 'course', entries: courseEntries(catalog) });
       return;
     }
+    if (effect.type === 'tested') {
+      dispatch({ type: 'test-kept', score: { when: clock().toISOString(), score: effect.score, of: effect.of } });
+      return;
+    }
     if (effect.type === 'practiced') {
       const record = recordAnswer(store?.getState().skills[effect.skill], effect.answer, clock());
       dispatch({ type: 'recorded', skill: effect.skill, record });
@@ -119,6 +124,8 @@ export function startSession(
     again: progress.again ?? [],
     seen: progress.seen ?? {},
     skills: progress.skills ?? {},
+    tests: progress.tests ?? [],
+    notice: options.practice ? undefined : testOffer(progress.tests ?? [], progress.finished, catalog.at(-1)?.id ?? '', clock()),
   });
   store = createStore(initial, perform);
   const current = progress.current;
@@ -152,7 +159,11 @@ export async function runTutor(options: RunOptions): Promise<number> {
   const { practice } = options;
   const session = startSession({
     ...options,
-    practice: practice && { problems: roundProblems(loaded.progress.skills ?? {}, practice, clock()), seed: practice.seed },
+    practice:
+      practice &&
+      ('test' in practice
+        ? { problems: selfTestProblems(practice.seed), seed: practice.seed, test: true }
+        : { problems: roundProblems(loaded.progress.skills ?? {}, practice, clock()), seed: practice.seed }),
     path,
     progress: loaded.progress,
     window: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },

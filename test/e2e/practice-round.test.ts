@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generate, roundProblems, SKILLS, type Problem } from '../../src/practice/index.js';
+import { generate, roundProblems, selfTestProblems, SKILLS, type Problem } from '../../src/practice/index.js';
 import { childSeed } from '../../src/practice/random.js';
 import { questionOf } from '../../src/session/practice.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -83,5 +83,55 @@ describe('a practice round in a terminal', () => {
     expect(screen).toContain(`Practice: ${title}`.slice(0, 60));
     t.write('q');
     expect(await t.exit()).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('the self-test in a terminal', () => {
+  beforeAll(() => assertBuilt());
+
+  it('is offered on the menu, asks twelve, keeps the score, and a week later is offered again and shows the gain', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'gt-selftest-'));
+    const env = (day: string) => ({ XDG_STATE_HOME: state, GRAD_TUTOR_NOW: day });
+    // A new learner's menu offers it.
+    let t = await tui([], { env: env('2026-12-07T10:00'), ...size });
+    await t.waitFor('New here? "grad-tutor test"');
+    t.write('q');
+    await t.exit();
+
+    // Three right, then nine missed.
+    let problems = selfTestProblems(4);
+    t = await tui(['test', '--seed', '4'], { env: env('2026-12-07T10:00'), ...size });
+    await t.waitFor('problem 1/12');
+    for (const [k, p] of problems.entries()) {
+      t.write(key(p, k < 3));
+      await t.waitFor(/Correct|Not quite/);
+      t.write(ENTER);
+      if (k < 11) await t.waitFor(`problem ${k + 2}/12`);
+    }
+    let screen = await t.waitFor('Self-test: 3 of 12 right.');
+    expect(rowsOf(screen).length).toBeLessThan(24);
+    t.write('q');
+    expect(await t.exit()).toEqual({ code: 0, signal: null });
+
+    // A week later the menu offers it again; all twelve right: a gain of (12 − 3) / (12 − 3) = 1.
+    t = await tui([], { env: env('2026-12-14T10:00'), ...size });
+    await t.waitFor('A week since your last self-test');
+    t.write('q');
+    await t.exit();
+    problems = selfTestProblems(5);
+    t = await tui(['test', '--seed', '5'], { env: env('2026-12-14T10:00'), ...size });
+    for (const [k, p] of problems.entries()) {
+      await t.waitFor(`problem ${k + 1}/12`);
+      t.write(key(p, true));
+      await t.waitFor('Correct');
+      t.write(ENTER);
+    }
+    screen = await t.waitFor('Self-test: 12 of 12 right.');
+    expect(screen.replace(/\s+/g, ' ')).toContain('Gain: (12 − 3) / (12 − 3) = 1');
+    t.write('q');
+    await t.exit();
+    const table = await runCli(['progress'], env('2026-12-14T11:00'));
+    expect(table.stdout).toContain('self-test on 2026-12-07: 3 of 12');
+    expect(table.stdout).toContain('self-test on 2026-12-14: 12 of 12');
   });
 });

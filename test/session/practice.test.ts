@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recordAnswer } from '../../src/mastery/index.js';
-import { roundProblems, type Problem } from '../../src/practice/index.js';
+import { roundProblems, selfTestProblems, type Problem } from '../../src/practice/index.js';
 import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
 import { questionOf } from '../../src/session/practice.js';
 import { initialSession, lessonOf, type Action, type Effect, type Session } from '../../src/session/session.js';
@@ -174,5 +174,37 @@ describe("a lesson's summary", () => {
     );
     // Not on the steps before it.
     expect((buildFrame(opened('reuse-mul', last - 1)) as LessonFrame).text.lines.join(' ')).not.toContain('Practice these');
+  });
+});
+
+describe('the self-test round', () => {
+  const startTest = (state: Session = initialSession({ window: { columns: 80, rows: 24 } })) =>
+    run(state, { type: 'practice', problems: selfTestProblems(4), seed: 4, test: true }).state;
+
+  it('takes no hint, tells at once, records each answer, and ends with its score for progress', () => {
+    let state = startTest();
+    const problems = state.practice!.problems;
+    expect(run(state, ...keys('H')).state.hints).toBe(0);
+    let result = run(state, ...keys(rightKey(problems[0])));
+    expect(result.state.practice!.stage).toBe('told');
+    expect(practiced(result.effects)).toEqual([{ type: 'practiced', skill: problems[0].skill, answer: { outcome: 'right', sure: false } }]);
+    state = run(result.state, ...keys('enter')).state;
+    for (let k = 1; k < problems.length; k++) {
+      result = run(state, ...keys(wrongKey(problems[k]), 'enter'));
+      state = result.state;
+    }
+    expect(state.practice!.problems).toHaveLength(12);
+    expect(result.effects).toContainEqual({ type: 'tested', score: 1, of: 12 });
+    expect(text(state)).toContain('Self-test: 1 of 12 right.');
+  });
+
+  it('shows the gain since the first test', () => {
+    const first = { when: new Date(2026, 11, 7, 10).toISOString(), score: 1, of: 12 };
+    let state = startTest({ ...initialSession({ window: { columns: 80, rows: 24 } }), tests: [first] });
+    for (const p of state.practice!.problems) state = run(state, ...keys(rightKey(p), 'enter')).state;
+    const shown = text(state).replace(/\s+/g, ' ');
+    expect(shown).toContain('Self-test: 12 of 12 right.');
+    expect(shown).toContain('Your first self-test (2026-12-07): 1 of 12.');
+    expect(shown).toContain('Gain: (12 − 1) / (12 − 1) = 1');
   });
 });
