@@ -77,9 +77,8 @@ Options
                   or no terminal: each question before its answer; export: above)
   --answers FILE  a handout's or a worksheet's answer key in FILE, the questions
                   alone on stdout (FILE must not be where stdout goes)
-  --skill S       practice: one skill (--skills lists them); --count N: how
-                  many, 1-200 (10); --seed K: the same K, the same problems
-                  (default: from the clock, said on stderr)
+  --skill S       practice: one skill (--skills lists them); --count N: 1-200 (10);
+                  --seed K: the same K, the same problems (default: the clock's)
   --expr E        a graph to open instead of a scenario: "name = expression"
   --set N=V       a value for a name in --expr (once per name)
   -y, --yes       for reset: do not ask
