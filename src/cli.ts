@@ -52,9 +52,9 @@ Usage
                                    every step as plain text (or a JSON document)
   grad-tutor graph <scenario> [--format text|dot|mermaid]
                                    the drawing with values and gradients after
-                                   the backward pass, or Graphviz DOT, or Mermaid
+                                   the backward pass, or Graphviz DOT or Mermaid
   grad-tutor check <file>...       validate scenario files: "ok" per file the
-                                   other commands take (/dev/stdin: one piped in)
+                                   other commands take (/dev/stdin: from a pipe)
   grad-tutor export <scenario> --format pytorch|python|markdown
                                    the lesson as a runnable script or a handout
   grad-tutor export <scenario> --format markdown --quiz [--answers FILE]
@@ -65,7 +65,7 @@ Usage
   grad-tutor practice --json | --format markdown [--skill S] [--count N]
                       [--seed K]   the problems as one JSON array, or a
                                    worksheet with its answer key at the end
-  grad-tutor test [--seed K]       a self-test of 12 questions; the score is kept
+  grad-tutor test [--seed K]       a self-test of 12 questions; its score kept
   grad-tutor progress [--json]     your progress; each skill's streak and review
   grad-tutor reset [--yes]         delete your progress (asks first)
   grad-tutor --help | --version
@@ -73,12 +73,12 @@ Usage
 Options
   --json          machine-readable output for list, show, practice and progress
   --format F      graph: text (the default), dot, mermaid; others: see above
-  --quiz          predict mode: answer each question before the step tells (show,
-                  or no terminal: each question before its answer; export: above)
+  --quiz          predict mode: answer each question before the step tells it
+                  (show, or no terminal: each question before its answer)
   --answers FILE  a handout's or a worksheet's answer key in FILE, the questions
                   alone on stdout (FILE must not be where stdout goes)
-  --skill S       practice: one skill (--skills lists them); --count N: 1-200 (10);
-                  --seed K: the same K, the same problems (default: the clock's)
+  --skill S       practice: one skill (--skills lists them); --count N: 1-200;
+                  --seed K: the same problems again (default: from the clock)
   --expr E        a graph to open instead of a scenario: "name = expression"
   --set N=V       a value for a name in --expr (once per name)
   -y, --yes       for reset: do not ask
