@@ -33,6 +33,7 @@ export type LessonAction =
   | 'nextPhase'
   | 'previousPhase'
   | 'predict'
+  | 'ask'
   | 'overwrite'
   | 'more'
   | 'less'
@@ -88,7 +89,9 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'last', keys: ['G', 'end'], does: 'last step' },
   { action: 'nextPhase', keys: ['tab'], does: 'next phase (Train: the last update first)', footer: 'phase' },
   { action: 'previousPhase', keys: ['shift-tab'], does: 'previous phase (Train: its first update)' },
-  { action: 'predict', keys: ['p'], does: 'predict mode: answer before you see', footer: 'predict' },
+  { action: 'predict', keys: ['p'], does: 'predict mode (answer before you see)', footer: 'predict' },
+  // Fading: a step of skills already mastered is shown worked in predict mode; A asks its question all the same.
+  { action: 'ask', keys: ['A'], does: 'ask a worked step (predict mode, its skills mastered)' },
   { action: 'overwrite', keys: ['o'], does: 'replay backward with = instead of +=' },
   { action: 'more', keys: ['+', '='], does: 'larger step, sign kept (check step: h)' },
   { action: 'less', keys: ['-', '_'], does: 'smaller step, sign kept (check step: h)' },
@@ -172,6 +175,7 @@ export function lessonKeysOn(nextLesson: boolean): Binding<StepAction>[] {
 export const PAIRS: { first: LessonAction; second: LessonAction; does: string }[] = [
   { first: 'first', second: 'last', does: 'first step, last step' },
   { first: 'nextPhase', second: 'previousPhase', does: 'next phase, previous phase' },
+  { first: 'predict', second: 'ask', does: 'predict mode, ask a worked step' },
 ];
 
 /** The lesson keys that wait while a question does: moving on or the = replay would show the answer, a knob would change the question. */

@@ -18,6 +18,11 @@ export interface Situation {
   hints: number;
   /** Showing the = replay instead of the step. */
   overwrite: boolean;
+  /**
+   * Predict mode fades: this step's question exercises only skills the learner has mastered, so the step is shown
+   * worked instead of asked (`mastered` names them), unless they asked for it (the session then leaves this out).
+   */
+  worked?: { mastered: string[] };
   /** A number being typed as the answer, and what was wrong with the last one sent. */
   typed?: { text: string; error?: string };
   /**
@@ -58,7 +63,7 @@ export function waitingFor(lesson: Lesson, situation: Situation): Waiting | unde
   if (situation.review)
     return here && situation.review.answer === undefined ? { question: here, step: situation.step, again: 'last-time' } : undefined;
   if (!situation.predict) return undefined;
-  if (here && situation.picks[situation.step] === undefined) return { question: here, step: situation.step };
+  if (here && situation.picks[situation.step] === undefined && !situation.worked) return { question: here, step: situation.step };
   if (kindAt(lesson.steps, situation.step).closes) {
     const step = missedSteps(lesson, situation.picks).find((s) => situation.retries?.[s] === undefined);
     if (step !== undefined) return { question: questionAt(lesson, step)!, step, again: 'earlier' };
@@ -147,6 +152,8 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
   }
   if (review && review.answer !== undefined)
     lines.push(review.left > 0 ? `→ the next one you missed (${review.left} more).` : `→ goes on to ${review.then}.`);
+  if (situation.worked && situation.predict && situation.picks[situation.step] === undefined)
+    lines.push(`Shown worked: you have mastered ${situation.worked.mastered.join(' and ')}. ${keyOf(LESSON_KEYS, 'ask')} asks it anyway.`);
   if (nextLessonAt(lesson, situation.step))
     lines.push(`${keyOf([NEXT_LESSON], 'nextLesson')} opens it; ${keyOf(LESSON_KEYS, 'menu')} goes back to the menu.`);
   lines.push(...(kindAt(lesson.steps, situation.step).footnotes?.(lesson, situation, step) ?? []));

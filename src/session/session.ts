@@ -34,7 +34,7 @@ import { typedKey, type Typed } from './typed.js';
 import { skillsOfQuestion, type Problem } from '../practice/index.js';
 import type { SkillRecord } from '../mastery/index.js';
 import type { SelfTestScore } from '../progress/index.js';
-import { lessonOf, menuLessons, phaseOf, reviewing, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
+import { lessonOf, menuLessons, phaseOf, reviewing, situationOf, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';
 
 export * from './state.js';
@@ -514,7 +514,16 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
     if (to === open.step) return state;
     const seen = open.seen[to] ? open.seen : open.seen.map((s, i) => s || i === to);
     // A new step brings its current node back into view: the window follows it again, from where it was.
-    const moved = { ...state, open: { ...open, step: to, seen }, cursor: 0, hints: 0, scroll: 0, panned: undefined, typed: undefined };
+    const moved = {
+      ...state,
+      open: { ...open, step: to, seen },
+      cursor: 0,
+      hints: 0,
+      scroll: 0,
+      panned: undefined,
+      typed: undefined,
+      askWorked: undefined,
+    };
     return finishIfSeen(moved, lessonKey(open.lesson));
   };
   // On a course lesson's summary NEXT_LESSON (Enter) opens the lesson after it, which the summary names; → stays put.
@@ -539,6 +548,9 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
       return none({ ...state, predict: !state.predict, cursor: 0, hints: 0, scroll: 0, typed: undefined });
     case 'overwrite':
       return none({ ...state, overwrite: !state.overwrite, scroll: 0 });
+    case 'ask':
+      // A step shown worked (its skills mastered) asks its question after all.
+      return none(situationOf(state).worked ? { ...state, askWorked: open.step, cursor: 0, hints: 0, scroll: 0 } : state);
     case 'scroll':
       return none({ ...state, scroll: SCROLL_DOWN.includes(key) ? state.scroll + 1 : Math.max(0, state.scroll - 1) });
     case 'more':

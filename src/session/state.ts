@@ -23,7 +23,8 @@ import type { BoxStyle, Point } from '../layout/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { lessonFor } from './lessons.js';
 import type { PracticeState } from './practice.js';
-import type { SkillRecord } from '../mastery/index.js';
+import { isMastered, type SkillRecord } from '../mastery/index.js';
+import { skillsOfQuestion } from '../practice/index.js';
 import type { SelfTestScore } from '../progress/index.js';
 
 /** The two menu entries after the lessons, which ask for text. */
@@ -119,6 +120,8 @@ export interface Session {
   practice?: PracticeState;
   /** Mastery per skill, as progress keeps it: each practice answer updates its skill's record. */
   skills: Record<string, SkillRecord>;
+  /** The step (shown worked, its skills mastered) whose question the learner asked for all the same. */
+  askWorked?: number;
   /** The self-test's scores, oldest first (kept in progress). */
   tests: SelfTestScore[];
   /** What the tutor is busy with while a lesson opens (its drawing laid out in the background): shown in place of the screen. */
@@ -181,6 +184,7 @@ export function situationOf(state: Session): Situation {
     retries: state.retries[key],
     hints: state.hints,
     overwrite: state.overwrite,
+    ...workedAt(state, open.step),
     ...(state.typed ? { typed: state.typed } : {}),
     ...(review
       ? {
@@ -192,6 +196,16 @@ export function situationOf(state: Session): Situation {
         }
       : {}),
   };
+}
+
+/**
+ * Fading: in predict mode a step whose question exercises only mastered skills is shown worked, unless the
+ * learner asked for it (A). Worked out for the step on screen only.
+ */
+function workedAt(state: Session, step: number): { worked?: { mastered: string[] } } {
+  if (!state.predict || state.askWorked === step || Object.keys(state.skills).length === 0) return {};
+  const skills = skillsOfQuestion(lessonFor(state.open!.scenario, state.options), step);
+  return skills.length > 0 && skills.every((skill) => isMastered(state.skills[skill])) ? { worked: { mastered: skills } } : {};
 }
 
 /** Predict-mode scores as they stand: earlier sessions', with this session's picks over them. */

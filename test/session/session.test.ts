@@ -5,7 +5,8 @@ import { loadScenarioFile } from '../../src/scenario/index.js';
 import { LESSON_KEYS, MENU_KEYS, PAN, PROMPT_KEYS, QUIZ_KEYS, TYPED_KEYS, type Binding, type KeyName } from '../../src/keys/index.js';
 import { lessonKeysOf } from '../../src/session/lesson-keys.js';
 import { buildFrame } from '../../src/session/frame.js';
-import { lessonOf, scoresOf, seenOf, type Session } from '../../src/session/session.js';
+import { lessonOf, scoresOf, seenOf, waitingOf, type Session } from '../../src/session/session.js';
+import { recordAnswer } from '../../src/mastery/index.js';
 import { catalog, course, keys, menu, opened, run, scenario, step } from '../helpers/session.js';
 
 /** One check per action of a table, run for every key bound to it: a binding without a check fails the test below. */
@@ -51,6 +52,21 @@ describe('the lesson keys', () => {
     previousPhase: (key) => expect(step(run(opened('add-then-mul', 4), ...keys(key)).state)).toBe(3),
     predict: (key) => expect(run(opened('add-then-mul', 4), ...keys(key)).state.predict).toBe(true),
     overwrite: (key) => expect(run(opened('add-then-mul', 4), ...keys(key)).state.overwrite).toBe(true),
+    ask: (key) => {
+      // The sum rule mastered (three right on two days): c = a + b is shown worked in predict mode; A asks it.
+      const at = (day: number) => new Date(2026, 11, day, 9);
+      let record = recordAnswer(undefined, { outcome: 'right', sure: true }, at(1));
+      record = recordAnswer(record, { outcome: 'right', sure: true }, at(2));
+      record = recordAnswer(record, { outcome: 'right', sure: true }, at(3));
+      const worked = { ...opened('add-then-mul', 1, true), skills: { 'sum-rule': record } };
+      expect(waitingOf(worked)).toBeUndefined();
+      const said = (buildFrame(worked) as { text: { lines: string[] } }).text.lines.join(' ').replace(/\s+/g, ' ');
+      expect(said).toContain('Shown worked: you have mastered sum-rule. A asks it anyway.');
+      expect(said).toContain('c = a + b = 3 + (-5) = -2');
+      expect(waitingOf(run(worked, ...keys(key)).state)?.question.kind).toBe('forward-value');
+      // Not mastered: asked as ever, and A changes nothing.
+      expect(waitingOf(opened('add-then-mul', 1, true))?.question.kind).toBe('forward-value');
+    },
     more: (key) => {
       // On the nudge step the rate climbs 0.01 → 0.02; on the check step h climbs 0.001 → 0.01.
       expect(run(opened('add-then-mul', 9), ...keys(key)).state.options).toEqual({ rate: 0.02 });
