@@ -105,7 +105,7 @@ export function practiceCommand(io: Out, options: PracticeOptions, usage: Usage)
   const count = options.count === undefined ? DEFAULT_COUNT : wholeNumber('count', options.count, [1, MAX_PROBLEMS, '10'], usage);
   const seed = seedOf(options, io, usage);
   // Neither printed form: the round in the tutor, which the CLI starts (it needs a terminal).
-  if (!options.json && options.format === undefined) return { round: { skill, count, seed: seed.seed } };
+  if (!options.json && options.format === undefined) return { round: { skill, count, seed: seed.seed, fixed: !seed.fromClock } };
   const problems = problemSet({ skill, count, seed: seed.seed });
   if (seed.fromClock) io.stderr.write(`practice: seed ${seed.seed} (from the clock); --seed ${seed.seed} gives the same problems again\n`);
   if (options.json) {

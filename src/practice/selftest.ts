@@ -39,14 +39,14 @@ export function gain(before: SelfTestScore, after: SelfTestScore): number | unde
   return left > 0 ? (after.score - before.score) / left : undefined;
 }
 
-/** Why to take the test now, if it is time: before the first lesson, after the last, or a week after the last test. */
+/** Why to take the test now, if it is time: before the first lesson, after the last, or a week after the last test. One menu row at 60 columns. */
 export function testOffer(tests: SelfTestScore[], finished: string[], lastLesson: string, now: Date): string | undefined {
   const taken = tests.length > 0;
-  if (!taken && finished.length === 0) return 'New here? "grad-tutor test" asks twelve questions first, to see later how far you got.';
+  if (!taken && finished.length === 0) return 'New here? "grad-tutor test" first shows what you know.';
   if (!taken) return undefined;
   const last = tests[tests.length - 1];
   const doneSince = finished.includes(lastLesson) && tests.length === 1;
-  if (doneSince) return 'You finished the course: "grad-tutor test" again shows what you gained since your first test.';
-  if (now.getTime() - Date.parse(last.when) >= WEEK) return 'A week since your last self-test: "grad-tutor test" shows what stayed.';
+  if (doneSince) return 'Course done: "grad-tutor test" shows what you gained.';
+  if (now.getTime() - Date.parse(last.when) >= WEEK) return 'A week on: "grad-tutor test" shows what stayed.';
   return undefined;
 }

@@ -292,9 +292,11 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
     detail: rolesOf(lessons[index])?.slice(0, columns),
     hint: (state.lessonNumber !== undefined
       ? numberHint(Number(state.lessonNumber), course.length)
-      : next === -1
-        ? 'Pick a graph; ✓ marks the ones you finished: all of them.'
-        : 'Pick a graph; ✓ marks the ones you finished, ▸ the next.'
+      : state.offer !== undefined
+        ? state.offer
+        : next === -1
+          ? 'Pick a graph; ✓ marks the ones you finished: all of them.'
+          : 'Pick a graph; ✓ marks the ones you finished, ▸ the next.'
     ).slice(0, columns),
     footer: footerText(MENU_KEYS),
   };

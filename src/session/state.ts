@@ -122,6 +122,8 @@ export interface Session {
   skills: Record<string, SkillRecord>;
   /** The step (shown worked, its skills mastered) whose question the learner asked for all the same. */
   askWorked?: number;
+  /** The self-test offered on the menu's hint row, when it is time for it (before lesson 1, after the last, a week on). */
+  offer?: string;
   /** The self-test's scores, oldest first (kept in progress). */
   tests: SelfTestScore[];
   /** What the tutor is busy with while a lesson opens (its drawing laid out in the background): shown in place of the screen. */

@@ -125,7 +125,7 @@ export function startSession(
     seen: progress.seen ?? {},
     skills: progress.skills ?? {},
     tests: progress.tests ?? [],
-    notice: options.practice ? undefined : testOffer(progress.tests ?? [], progress.finished, catalog.at(-1)?.id ?? '', clock()),
+    offer: options.practice ? undefined : testOffer(progress.tests ?? [], progress.finished, catalog.at(-1)?.id ?? '', clock()),
   });
   store = createStore(initial, perform);
   const current = progress.current;

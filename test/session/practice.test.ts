@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recordAnswer } from '../../src/mastery/index.js';
-import { roundProblems, selfTestProblems, type Problem } from '../../src/practice/index.js';
+import { problemSet, roundProblems, selfTestProblems, type Problem } from '../../src/practice/index.js';
 import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
 import { questionOf } from '../../src/session/practice.js';
 import { initialSession, lessonOf, type Action, type Effect, type Session } from '../../src/session/session.js';
@@ -29,6 +29,14 @@ describe('a practice round', () => {
     expect(problems).toHaveLength(10);
     expect(new Set(problems.map((p) => p.skill)).size).toBe(10);
     for (let k = 1; k < 10; k++) expect(problems[k].skill).not.toBe(problems[k - 1].skill);
+  });
+
+  it('with a seed from the command line, asks the set practice --json prints for it, whatever is due', () => {
+    const records = { 'product-rule': recordAnswer(undefined, { outcome: 'right', sure: true }, DAY1) };
+    const later = new Date(2026, 11, 12, 9);
+    const fixed = roundProblems(records, { count: 5, seed: 9, fixed: true }, later);
+    expect(fixed.map((p) => p.source)).toEqual(problemSet({ count: 5, seed: 9 }).map((p) => p.source));
+    expect(roundProblems(records, { count: 5, seed: 9 }, later)[0].skill).toBe('product-rule');
   });
 
   it('puts a due review first: a skill answered on day 1 is due again later and leads the round', () => {
@@ -206,5 +214,15 @@ describe('the self-test round', () => {
     expect(shown).toContain('Self-test: 12 of 12 right.');
     expect(shown).toContain('Your first self-test (2026-12-07): 1 of 12.');
     expect(shown).toContain('Gain: (12 − 1) / (12 − 1) = 1');
+  });
+});
+
+describe('the menu', () => {
+  it('offers the self-test on its hint row when it is time, without taking a row from the list', () => {
+    const offer = 'New here? "grad-tutor test" first shows what you know.';
+    const plain = buildFrame(initialSession({ window: { columns: 60, rows: 16 }, course: [] }));
+    const offered = buildFrame(initialSession({ window: { columns: 60, rows: 16 }, course: [], offer }));
+    expect(offered.kind === 'menu' && offered.hint).toBe(offer);
+    expect(offered.kind === 'menu' && plain.kind === 'menu' && offered.limit).toBe(plain.kind === 'menu' && plain.limit);
   });
 });
