@@ -289,14 +289,13 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
     top,
     limit,
     notice,
-    detail: rolesOf(lessons[index])?.slice(0, columns),
+    // The row under the list: the highlighted lesson's params and data, or (blank otherwise) the self-test when it is time.
+    detail: (rolesOf(lessons[index]) ?? state.offer)?.slice(0, columns),
     hint: (state.lessonNumber !== undefined
       ? numberHint(Number(state.lessonNumber), course.length)
-      : state.offer !== undefined
-        ? state.offer
-        : next === -1
-          ? 'Pick a graph; ✓ marks the ones you finished: all of them.'
-          : 'Pick a graph; ✓ marks the ones you finished, ▸ the next.'
+      : next === -1
+        ? 'Pick a graph; ✓ marks the ones you finished: all of them.'
+        : 'Pick a graph; ✓ marks the ones you finished, ▸ the next.'
     ).slice(0, columns),
     footer: footerText(MENU_KEYS),
   };

@@ -218,11 +218,11 @@ describe('the self-test round', () => {
 });
 
 describe('the menu', () => {
-  it('offers the self-test on its hint row when it is time, without taking a row from the list', () => {
+  it('offers the self-test on the row under the list when it is time, without taking a row from the list', () => {
     const offer = 'New here? "grad-tutor test" first shows what you know.';
     const plain = buildFrame(initialSession({ window: { columns: 60, rows: 16 }, course: [] }));
     const offered = buildFrame(initialSession({ window: { columns: 60, rows: 16 }, course: [], offer }));
-    expect(offered.kind === 'menu' && offered.hint).toBe(offer);
+    expect(offered.kind === 'menu' && offered.detail).toBe(offer);
     expect(offered.kind === 'menu' && plain.kind === 'menu' && offered.limit).toBe(plain.kind === 'menu' && plain.limit);
   });
 });
