@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sources, SRC } from './helpers/sources.js';
 
-const src = fileURLToPath(new URL('../src', import.meta.url));
-
-/** Every .ts/.tsx file under src. */
-function sources(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return sources(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
+const src = SRC;
 
 /** The files that declare each interface, type, class or enum, by its name. */
 function declaredTypes(): Map<string, string[]> {
