@@ -5,7 +5,17 @@
  * zero_grad. The course's own builders (lesson/quiz.ts) give the rest.
  */
 
-import { judge, num, offer, type Asked, type Choice, type Given, type NumberQuestion, type Question } from '../lesson/index.js';
+import {
+  judge,
+  num,
+  offer,
+  type Asked,
+  type Judged,
+  type Choice,
+  type Given,
+  type NumberQuestion,
+  type Question,
+} from '../lesson/index.js';
 import type { Draw } from './random.js';
 
 /** A question whose answer is a name: which node's _backward runs next, or in which order they run. */
@@ -13,11 +23,16 @@ export type OrderQuestion = Asked<'backward-order', string>;
 
 export type PracticeQuestion = Question | OrderQuestion;
 
-/** Right or not: a name or an order is one of the choices; every other kind as the lessons judge it. */
-export function judgeAnswer(question: PracticeQuestion, given: Given | string): { right: boolean; why?: string } {
-  if (question.kind !== 'backward-order') return judge(question, given as Given);
+/**
+ * Right or not, and helped (right only with every hint out): a name or an order is one of the choices; every
+ * other kind as the lessons judge it, by the lessons' rule for hints.
+ */
+export function judgeAnswer(question: PracticeQuestion, given: Given | string, hintsUsed = 0): Judged {
+  if (question.kind !== 'backward-order') return judge(question, given as Given, hintsUsed);
   const choice = question.choices.find((c) => c.value === given);
-  return { right: choice?.right === true, why: choice?.why };
+  const right = choice?.right === true;
+  const outcome = !right ? 'wrong' : hintsUsed >= question.hints.length ? 'helped' : 'right';
+  return { right, outcome, ...(choice?.why ? { why: choice.why } : {}) };
 }
 
 /** The choices in an order drawn from the seed: a re-asked item never keeps its right answer in the same place by habit. */

@@ -45,8 +45,9 @@ function shownOf(problem: Problem, question: PracticeQuestion, told: boolean): G
 
 function verdictOf(question: PracticeQuestion, given: Given | string, hints: number): string {
   if (question.kind !== 'backward-order') return verdict(question, given as Given, hints);
-  const { right, why } = judgeAnswer(question, given);
-  if (right) return hints >= question.hints.length ? `Correct, with all the hints: ${question.answer}.` : `Correct: ${question.answer}.`;
+  const { outcome, why } = judgeAnswer(question, given, hints);
+  if (outcome === 'right') return `Correct: ${question.answer}.`;
+  if (outcome === 'helped') return `Correct, with all the hints: ${question.answer}.`;
   return `Not quite: ${why ?? `${given} is not it.`} The answer is ${question.answer}.`;
 }
 

@@ -40,8 +40,7 @@ export function questionOf(problem: Problem): PracticeQuestion {
 
 /** The outcome of an answer: right, right only with every hint out (helped), or wrong. */
 export function outcomeOf(question: PracticeQuestion, given: Given | string, hints: number): Outcome {
-  if (!judgeAnswer(question, given).right) return 'wrong';
-  return hints >= question.hints.length ? 'helped' : 'right';
+  return judgeAnswer(question, given, hints).outcome;
 }
 
 export type PracticeEffect =
