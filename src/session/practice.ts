@@ -12,7 +12,7 @@ import type { Given, Outcome } from '../lesson/index.js';
 import { generate, judgeAnswer, type PracticeQuestion, type Problem } from '../practice/index.js';
 import { childSeed } from '../practice/random.js';
 import type { Session } from './state.js';
-import { typedKey } from './typed.js';
+import { choiceKey, typedKey } from './typed.js';
 import type { SelfTestScore } from '../progress/index.js';
 
 export interface PracticeState {
@@ -109,7 +109,7 @@ export function practiceKey(state: Session, round: PracticeState, key: KeyName):
       if (action !== 'next') return none(state);
       const at = round.at + 1;
       if (at >= round.problems.length) {
-        const score = round.results.filter((r) => r.outcome === 'right').length;
+        const score = roundScore(round).right;
         return { state: set({ stage: 'done' }), effects: round.test ? [{ type: 'tested', score, of: round.results.length }] : [] };
       }
       return none(set({ at, stage: 'ask', given: undefined, sure: undefined }, { cursor: 0, hints: 0, typed: undefined }));
@@ -133,33 +133,16 @@ function fresh(round: PracticeState, problem: Problem): Problem | undefined {
 
 /** Keys while the question waits: choose, pick, type a number, ask for a hint, or quit. */
 function askKey(state: Session, question: PracticeQuestion, key: KeyName, answered: (given: Given | string) => Session): Session {
-  const count = question.choices.length;
+  // (Ctrl+C quits before any screen's keys: the reducer's keyed().)
   if (state.typed) {
     const done = typedKey(state.typed, key);
     if (done && 'value' in done) return answered(done.value);
-    if (done) return { ...state, typed: done.typed };
-    return key === 'ctrl-c' ? { ...state, quit: true } : state;
+    return done ? { ...state, typed: done.typed } : state;
   }
-  switch (actionFor(QUIZ_KEYS, key)) {
-    case 'down':
-      return { ...state, cursor: (state.cursor + 1) % count };
-    case 'up':
-      return { ...state, cursor: (state.cursor - 1 + count) % count };
-    case 'answer':
-      return answered(question.choices[Math.min(state.cursor, count - 1)].value);
-    case 'pick': {
-      const i = QUIZ_KEYS.find((b) => b.action === 'pick')!.keys.indexOf(key);
-      return i < count ? answered(question.choices[i].value) : state;
-    }
-    case 'hint':
-      return { ...state, hints: Math.min(question.hints.length, state.hints + 1) };
-    case 'type':
-      // A name is no number: an order is picked, never typed.
-      if (question.kind === 'backward-order' || question.kind === 'nudge-direction') return state;
-      return { ...state, typed: { text: key === 't' ? '' : key } };
-    default:
-      return actionFor(PRACTICE_DONE_KEYS, key) === 'quit' ? { ...state, quit: true } : state;
-  }
+  const chosen = choiceKey(state, question, key);
+  if (chosen && 'given' in chosen) return answered(chosen.given);
+  if (chosen) return { ...state, ...chosen.change };
+  return actionFor(PRACTICE_DONE_KEYS, key) === 'quit' ? { ...state, quit: true } : state;
 }
 
 /** How the round went, by outcome. */

@@ -14,7 +14,6 @@ import { PROMPT_GRAPH, type Scenario } from '../scenario/index.js';
 import { buildFrame, carryFrame } from './frame.js';
 import {
   actionFor,
-  bindingOf,
   HELP_KEYS,
   keyOf,
   LESSON_KEYS,
@@ -30,7 +29,7 @@ import {
 } from '../keys/index.js';
 import { lessonFor } from './lessons.js';
 import { practiceKey, startRound, type PracticeEffect } from './practice.js';
-import { typedKey, type Typed } from './typed.js';
+import { choiceKey, typedKey, type Typed } from './typed.js';
 import { skillsOfQuestion, type Problem } from '../practice/index.js';
 import type { SkillRecord } from '../mastery/index.js';
 import type { SelfTestScore } from '../progress/index.js';
@@ -464,33 +463,12 @@ function typingKey(state: Session, open: OpenLesson, key: KeyName, waiting: Wait
 function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiting): Session | undefined {
   const { question } = waiting;
   if (state.typed) return typingKey(state, open, key, waiting, state.typed);
-  const count = question.choices.length;
-  const pick = (i: number) => answer(state, open, waiting, question.choices[i].value);
-  switch (actionFor(QUIZ_KEYS, key)) {
-    case 'down':
-      return { ...state, cursor: cycle(state.cursor, 1, count) };
-    case 'up':
-      return { ...state, cursor: cycle(state.cursor, -1, count) };
-    case 'answer':
-      return pick(Math.min(state.cursor, count - 1));
-    case 'hint':
-      return { ...state, hints: Math.min(question.hints.length, state.hints + 1) };
-    case 'skip':
-      // Tab in predict mode is the next phase, as on every other step: the question is left unanswered, so it is not
-      // scored nor asked again later, and coming back asks it. One asked again (at the summary, or missed last time) waits.
-      return waiting.again ? state : undefined;
-    case 'pick': {
-      // The nth key of the binding answers with the nth choice; one past the last choice does nothing.
-      const choice = bindingOf(QUIZ_KEYS, 'pick').keys.indexOf(key);
-      if (choice < count) return pick(choice);
-      break;
-    }
-    case 'type':
-      // Up or down is no number: the key does what it does elsewhere.
-      if (question.kind === 'nudge-direction') break;
-      // The binding's first key starts an empty number; the others (- .) are its first character.
-      return { ...state, typed: { text: key === bindingOf(QUIZ_KEYS, 'type').keys[0] ? '' : key } };
-  }
+  // Tab in predict mode is the next phase, as on every other step: the question is left unanswered, so it is not
+  // scored nor asked again later, and coming back asks it. One asked again (at the summary, or missed last time) waits.
+  if (actionFor(QUIZ_KEYS, key) === 'skip') return waiting.again ? state : undefined;
+  const chosen = choiceKey(state, question, key);
+  if (chosen && 'given' in chosen) return answer(state, open, waiting, chosen.given as Given);
+  if (chosen) return { ...state, ...chosen.change };
   // The tutor waits for an answer: moving on, or the = replay, would show it; a knob would change what is asked under
   // the learner (the nudge's "0.01 × its gradient").
   const action = actionFor(LESSON_KEYS, key);
