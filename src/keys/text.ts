@@ -1,5 +1,5 @@
 /** How keys are written: on the footer, in the help, and in the sentences that name them. */
-import { QUIZ_KEYS, TYPED_KEYS, WAITING, type Binding, type KeyName, type StepAction } from './tables.js';
+import { QUIZ_KEYS, TYPED_KEYS, WAITING, type Binding, type KeyName } from './tables.js';
 
 const SHOWN: Record<string, string> = {
   right: '→',

@@ -1,6 +1,6 @@
 import { choiceKey, choiceKeys, keyOf, LESSON_KEYS, NEXT_LESSON, QUIZ_KEYS } from '../keys/index.js';
 import type { CoursePlace } from '../scenario/types.js';
-import { judge, missedSteps, questionAt, TOLERANCE, verdict, type Answer, type Question } from './quiz.js';
+import { judge, missedSteps, questionAt, TOLERANCE, verdict, type Answer, type Given, type Question } from './quiz.js';
 import { overwriteReplay } from './replay.js';
 import { kindAt } from './phases/index.js';
 import { shownAt, type GraphState, type Highlight, type Lesson } from './steps.js';
@@ -103,17 +103,26 @@ function questionLines(lesson: Lesson, waiting: Waiting, situation: Situation): 
     lines.push(`One you ${helped ? 'needed all the hints for' : 'missed'} earlier in this lesson (${lesson.steps[step].title}):`);
   }
   if (waiting.again === 'last-time') lines.push(`One you missed last time: ${lesson.scenario.title}, ${lesson.steps[step].title}.`);
-  lines.push(question.prompt);
-  const count = question.choices.length;
-  lines.push(
-    question.kind === 'nudge-direction'
-      ? `Press ${choiceKey(0)} for up or ${choiceKey(1)} for down.`
-      : `Pick ${choiceKeys(count)}, or ${keyOf(QUIZ_KEYS, 'type')} to type it (${TOLERANCE}).`,
-  );
-  lines.push(...question.hints.slice(0, situation.hints));
-  if (situation.typed) {
-    lines.push(`Your answer: ${situation.typed.text}▏`);
-    if (situation.typed.error) lines.push(situation.typed.error);
+  return [...lines, ...askingLines(question, situation.hints, situation.typed)];
+}
+
+/** A question as it is asked (in a lesson, in practice): the prompt, how to answer, the hints out, the number typed. */
+export function askingLines(
+  question: { prompt: string; choices: { value: Given | string }[]; hints: string[]; answer: Given | string },
+  hints: number,
+  typed?: { text: string; error?: string },
+): string[] {
+  const { choices } = question;
+  const how =
+    question.answer === 'up' || question.answer === 'down'
+      ? `Press ${choiceKey(choices.findIndex((c) => c.value === 'up'))} for up or ${choiceKey(choices.findIndex((c) => c.value === 'down'))} for down.`
+      : typeof question.answer === 'number'
+        ? `Pick ${choiceKeys(choices.length)}, or ${keyOf(QUIZ_KEYS, 'type')} to type it (${TOLERANCE}).`
+        : `Pick ${choiceKeys(choices.length)}.`;
+  const lines = [question.prompt, how, ...question.hints.slice(0, hints)];
+  if (typed) {
+    lines.push(`Your answer: ${typed.text}▏`);
+    if (typed.error) lines.push(typed.error);
   }
   return lines;
 }

@@ -6,18 +6,9 @@
  * mastery says of each skill practised.
  */
 import { backprop, isLeaf } from '../engine/index.js';
-import {
-  choiceKeys,
-  footerText,
-  keyOf,
-  PRACTICE_DONE_KEYS,
-  PRACTICE_SURE_KEYS,
-  PRACTICE_TOLD_KEYS,
-  QUIZ_KEYS,
-  TYPED_KEYS,
-} from '../keys/index.js';
+import { footerText, keyOf, PRACTICE_DONE_KEYS, PRACTICE_SURE_KEYS, PRACTICE_TOLD_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../keys/index.js';
 import { frameGraph, type GraphState, type Highlight } from '../layout/index.js';
-import { answerText, KINDS, num, TOLERANCE, verdict, type Given } from '../lesson/index.js';
+import { answerText, askingLines, KINDS, num, verdict, type Given } from '../lesson/index.js';
 import { dueDate, isMastered } from '../mastery/index.js';
 import { gain, judgeAnswer, SKILLS, type PracticeQuestion, type Problem } from '../practice/index.js';
 import { visible, visibleLine } from '../io/visible.js';
@@ -49,20 +40,6 @@ function verdictOf(question: PracticeQuestion, given: Given | string, hints: num
   if (outcome === 'right') return `Correct: ${question.answer}.`;
   if (outcome === 'helped') return `Correct, with all the hints: ${question.answer}.`;
   return `Not quite: ${why ?? `${given} is not it.`} The answer is ${question.answer}.`;
-}
-
-function askLines(state: Session, question: PracticeQuestion): string[] {
-  const count = question.choices.length;
-  const typeable = question.kind !== 'backward-order' && question.kind !== 'nudge-direction';
-  const how = typeable
-    ? `Pick ${choiceKeys(count)}, or ${keyOf(QUIZ_KEYS, 'type')} to type it (${TOLERANCE}).`
-    : `Pick ${choiceKeys(count)}.`;
-  const lines = [question.prompt, how, ...question.hints.slice(0, state.hints)];
-  if (state.typed) {
-    lines.push(`Your answer: ${state.typed.text}▏`);
-    if (state.typed.error) lines.push(state.typed.error);
-  }
-  return lines;
 }
 
 /** The self-test's end: the score, and the gain since the first test, if this is not the first. */
@@ -139,7 +116,7 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
   const heading = `▸ ${kind[0].toUpperCase()}${kind.slice(1)}`;
   const text =
     round.stage === 'ask'
-      ? askLines(state, question)
+      ? askingLines(question, state.hints, state.typed)
       : round.stage === 'sure'
         ? [
             question.prompt,

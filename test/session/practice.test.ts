@@ -226,3 +226,15 @@ describe('the menu', () => {
     expect(offered.kind === 'menu' && plain.kind === 'menu' && offered.limit).toBe(plain.kind === 'menu' && plain.limit);
   });
 });
+
+describe('how a practice question says to answer', () => {
+  it('names the keys of up and down as the shuffled choices have them', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const problems = roundProblems({}, { skill: 'nudge-direction', count: 1, seed }, DAY1);
+      const question = questionOf(problems[0]);
+      const up = question.choices.findIndex((c) => c.value === 'up') + 1;
+      const down = question.choices.findIndex((c) => c.value === 'down') + 1;
+      expect(text(start(problems))).toContain(`Press ${up} for up or ${down} for down.`);
+    }
+  });
+});
