@@ -24,8 +24,9 @@ import { quizHandout } from './export/markdown.js';
 import { writeAnswerKey } from './export/answers-file.js';
 import { BadClock, localDay, now } from './io/clock.js';
 import { skillRows, skillTable } from './mastery/index.js';
-import { practiceCommand } from './practice/command.js';
-import { MAX_SEED, SKILLS } from './practice/index.js';
+import { practiceCommand, seedOf } from './practice/command.js';
+import type { RunOptions } from './ui/run.js';
+import { SKILLS } from './practice/index.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -389,31 +390,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
           throw new UsageError(`give the skill once — "${visibleLine(skill)}" or --skill ${visibleLine(values.skill)}.`);
         const done = practiceCommand(io, { ...values, skill: skill ?? values.skill }, (sentence) => new UsageError(sentence));
         if (typeof done === 'number') return done;
-        if (!io.stdin.isTTY || !io.stdout.isTTY || io.env.TERM === 'dumb')
-          throw new UsageError(
-            'a practice round needs a terminal to answer in — "grad-tutor practice --json" or "--format markdown" prints the problems instead.',
-          );
-        const { runTutor } = await loadTutor();
-        return await runTutor({
-          practice: done.round,
-          theme: themeFrom(io.env, values['no-color'] === true),
-          env: io.env,
-          stderr: io.stderr,
-        });
+        return await runRound(
+          io,
+          values['no-color'],
+          done.round,
+          'a practice round needs a terminal to answer in — "grad-tutor practice --json" or "--format markdown" prints the problems instead.',
+        );
       }
       case 'test': {
-        if (!io.stdin.isTTY || !io.stdout.isTTY || io.env.TERM === 'dumb')
-          throw new UsageError('the self-test needs a terminal to answer in — run "grad-tutor test" in one.');
-        const seed = values.seed === undefined ? Math.floor(when.getTime() / 1000) % 1_000_000 : Number(values.seed);
-        if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
-          throw new UsageError(`--seed is a whole number from 0 to ${MAX_SEED}, not "${visibleLine(String(values.seed))}".`);
-        const { runTutor } = await loadTutor();
-        return await runTutor({
-          practice: { test: true, seed },
-          theme: themeFrom(io.env, values['no-color'] === true),
-          env: io.env,
-          stderr: io.stderr,
-        });
+        const { seed } = seedOf({ seed: values.seed }, io, (sentence) => new UsageError(sentence));
+        return await runRound(
+          io,
+          values['no-color'],
+          { test: true, seed },
+          'the self-test needs a terminal to answer in — run "grad-tutor test" in one.',
+        );
       }
       case 'progress':
         progressCommand(io, json, when);
@@ -428,7 +419,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const scenario = teachable(scenarioFrom(positionals, 'grad-tutor', values, read));
         // Without a terminal on both ends there is nothing to step through: print instead.
         // So too on a terminal that cannot move its cursor (TERM=dumb: Emacs' shell, some CI logs).
-        if (json || !io.stdin.isTTY || !io.stdout.isTTY || io.env.TERM === 'dumb') {
+        if (json || !canDraw(io)) {
           if (scenario) showCommand(io, scenario, json, values.quiz === true);
           else listCommand(io, json);
           return 0;
@@ -472,6 +463,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
  * 11 GB here), so under a lower `ulimit -v` it cannot load (Node 24 needs no
  * such room); the commands that print do not load it at all.
  */
+/** A terminal on both ends that can move its cursor (TERM=dumb cannot: Emacs' shell, some CI logs): the tutor can run. */
+function canDraw(io: Io): boolean {
+  return io.stdin.isTTY === true && io.stdout.isTTY === true && io.env.TERM !== 'dumb';
+}
+
+/** A practice round or the self-test in the tutor; without a terminal to draw in, `noTerminal` (exit 2). */
+async function runRound(io: Io, noColor: unknown, practice: RunOptions['practice'], noTerminal: string): Promise<number> {
+  if (!canDraw(io)) throw new UsageError(noTerminal);
+  const { runTutor } = await loadTutor();
+  return await runTutor({ practice, theme: themeFrom(io.env, noColor === true), env: io.env, stderr: io.stderr });
+}
+
 async function loadTutor(): Promise<typeof import('./ui/run.js')> {
   try {
     return await import('./ui/run.js');

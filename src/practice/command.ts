@@ -48,7 +48,7 @@ function wholeNumber(option: string, given: string, range: [number, number, stri
  * the day and more, six digits a learner can type back), said on stderr so
  * the same set can be asked for again.
  */
-function seedOf(options: PracticeOptions, io: Out, usage: Usage): { seed: number; fromClock: boolean } {
+export function seedOf(options: Pick<PracticeOptions, 'seed'>, io: Out, usage: Usage): { seed: number; fromClock: boolean } {
   if (options.seed !== undefined) return { seed: wholeNumber('seed', options.seed, [0, MAX_SEED, '42'], usage), fromClock: false };
   try {
     return { seed: Math.floor(now(io.env).getTime() / 1000) % 1_000_000, fromClock: true };
