@@ -5,7 +5,7 @@
  * verdict with the graph's gradients; at the end, the round's score and what
  * mastery says of each skill practised.
  */
-import { backprop, isLeaf } from '../engine/index.js';
+import { backprop, isLeaf, type Trace } from '../engine/index.js';
 import { footerText, keyOf, PRACTICE_DONE_KEYS, PRACTICE_SURE_KEYS, PRACTICE_TOLD_KEYS, QUIZ_KEYS, TYPED_KEYS } from '../keys/index.js';
 import { frameGraph, type GraphState, type Highlight } from '../layout/index.js';
 import { answerText, askingLines, KINDS, num, verdict, type Given } from '../lesson/index.js';
@@ -21,12 +21,21 @@ import type { Session } from './state.js';
 
 const titleOf = (skill: string) => SKILLS.find((s) => s.id === skill)?.title ?? skill;
 
+const traces = new WeakMap<Problem, Trace>();
+
+/** A problem's passes, worked out once: the frame is built on every key. */
+function traceOf(problem: Problem): Trace {
+  let trace = traces.get(problem);
+  if (!trace) traces.set(problem, (trace = backprop(problem.scenario.graph)));
+  return trace;
+}
+
 /**
  * What the graph shows before the verdict: for a forward question only the inputs' values (the operations' are
  * what is asked), otherwise every value; the gradients only once the verdict is out.
  */
 function shownOf(problem: Problem, question: PracticeQuestion, told: boolean): GraphState {
-  const trace = backprop(problem.scenario.graph);
+  const trace = traceOf(problem);
   if (told) return { values: trace.values, grads: trace.grads };
   const values = Object.fromEntries(
     problem.scenario.graph.nodes.filter((n) => isLeaf(n) || question.kind !== 'forward-value').map((n) => [n.name, trace.values[n.name]]),

@@ -68,7 +68,7 @@ export function startSession(
   flush(): string | undefined;
 } {
   const catalog = bundledScenarios();
-  const { progress, path, layOutFirst = layOutInWorker, clock = () => new Date() } = options;
+  const { progress, path, layOutFirst = layOutInWorker, clock = () => now() } = options;
   let pending: NodeJS.Immediate | undefined;
   let store: Store | undefined;
   /** Saves; on failure, the sentence, if it is news to the learner. A read-only or full disk must not stop the lesson. */
