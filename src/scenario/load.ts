@@ -147,7 +147,7 @@ export interface SectionReader {
   fail(node: Node | null | undefined, problem: string, fix: string): never;
   deref(node: Node | null): Node | null;
   entries(map: YAMLMap, what: string): Entry[];
-  settings<K extends string>(map: YAMLMap, section: string, keys: readonly K[], examples: Record<K, string>): Setting<K>[];
+  settings<K extends string>(entry: Entry, keys: readonly K[], examples: Record<K, string>, first: string): Setting<K>[];
   finiteNumber(value: Node, what: string): number;
   sourceOf(node: Node): string;
   nameOf(node: Node): string;
@@ -176,8 +176,23 @@ class Reader implements SectionReader {
     });
   }
 
-  /** The settings of a section (`train:`, `slope:`): each key one of `keys` and given a value, or an error that names it. */
-  settings<K extends string>(map: YAMLMap, section: string, keys: readonly K[], examples: Record<K, string>): Setting<K>[] {
+  /**
+   * The settings of a section (`train:`, `slope:`): a mapping, not empty, each key one of `keys` and given a
+   * value, or an error that names it. `first` is the setting a fix names first (`of: a`, `steps: 20`).
+   */
+  settings<K extends string>(entry: Entry, keys: readonly K[], examples: Record<K, string>, first: string): Setting<K>[] {
+    const section = entry.name;
+    const map = this.deref(entry.value);
+    const example = `\`${first}\``;
+    if (isEmpty(map)) this.fail(entry.key, `\`${section}\` is empty`, `give at least ${example} indented below it, or remove the key`);
+    if (!isMap(map)) {
+      const others = keys.filter((k) => !first.startsWith(`${k}:`)).map((k) => `\`${k}:\``);
+      this.fail(
+        map,
+        `\`${section}\` must be a mapping of settings`,
+        `write ${example} (and optionally ${others.join(', ')}) indented below \`${section}:\``,
+      );
+    }
     return this.entries(map, `\`${section}\``).map((setting) => {
       const known = keys.find((k) => k === setting.name);
       if (!known)

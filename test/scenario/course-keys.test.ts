@@ -75,3 +75,12 @@ describe('wrong_order', () => {
     expect(stderr).toBe(`${file}:7:14: \`c\` is used only once, so no order of the backward pass can change its gradient — name \`b\`.\n`);
   });
 });
+
+describe('a section of settings that is empty or no mapping', () => {
+  it('names its first setting, with the input, and the others it may take (slope and train alike)', () => {
+    expect(errorOf(curve('slope:\n')).fix).toBe('give at least `of: x` indented below it, or remove the key');
+    expect(errorOf(curve('slope: [1]\n')).fix).toBe('write `of: x` (and optionally `h:`, `backward:`) indented below `slope:`');
+    expect(errorOf(curve('train:\n')).fix).toBe('give at least `steps: 20` indented below it, or remove the key');
+    expect(errorOf(curve('train: 5\n')).fix).toBe('write `steps: 20` (and optionally `rate:`, `zero_grad:`) indented below `train:`');
+  });
+});

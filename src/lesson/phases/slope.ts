@@ -4,10 +4,9 @@
  * settling on the exact slope. With `backward: false` (the default) the
  * lesson ends after it, with a summary of the slope.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import { forward, nodeMap, type Trace } from '../../engine/index.js';
 import { didYouMean } from '../../scenario/names.js';
-import { isEmpty } from '../../scenario/yaml-positions.js';
 import type { Scenario, Slope } from '../../scenario/types.js';
 import { num, table } from '../format.js';
 import { line, plot } from '../plot.js';
@@ -70,17 +69,9 @@ export function endsAtSlope(scenario: Scenario): boolean {
 }
 
 function readSlope(reader: SectionReader, entry: Entry, inputs: string[]): Slope {
-  const value = reader.deref(entry.value);
   const example = `\`of: ${inputs[0]}\``;
-  if (isEmpty(value)) reader.fail(entry.key, '`slope` is empty', `give at least ${example} indented below it, or remove the key`);
-  if (!isMap(value))
-    reader.fail(
-      value,
-      '`slope` must be a mapping of settings',
-      `write ${example} (and optionally \`h:\`, \`backward:\`) indented below \`slope:\``,
-    );
   const slope: Slope = { of: '', h: DEFAULT_SLOPE_HS, backward: false };
-  for (const { name: known, value: given } of reader.settings(value, 'slope', SLOPE_KEYS, EXAMPLES)) {
+  for (const { name: known, value: given } of reader.settings(entry, SLOPE_KEYS, EXAMPLES, `of: ${inputs[0]}`)) {
     if (known === 'of') {
       const name = reader.nameOf(given);
       if (!inputs.includes(name))

@@ -7,7 +7,7 @@
  * training's rate, and z replays the run without zero_grad beside the right one.
  */
 
-import { isMap, isScalar } from 'yaml';
+import { isScalar } from 'yaml';
 import {
   forward,
   nodeMap,
@@ -20,7 +20,6 @@ import {
   type Values,
 } from '../../engine/index.js';
 import { count, MAX_STEPS, MAX_TRAINING_LINES, MAX_TRAINING_WORK } from '../../scenario/limits.js';
-import { isEmpty } from '../../scenario/yaml-positions.js';
 import { lossChart } from '../chart.js';
 import { num, operandNum, table } from '../format.js';
 import { stepRate } from '../knobs.js';
@@ -288,18 +287,9 @@ function refuseLongTraining(
 }
 
 function readTrain(reader: SectionReader, entry: Entry, nudge: number): TrainSettings {
-  const value = reader.deref(entry.value);
-  const example = '`steps: 20`';
-  if (isEmpty(value)) reader.fail(entry.key, '`train` is empty', `give at least ${example} indented below it, or remove the key`);
-  if (!isMap(value))
-    reader.fail(
-      value,
-      '`train` must be a mapping of settings',
-      `write ${example} (and optionally \`rate:\`, \`zero_grad:\`) indented below \`train:\``,
-    );
   const train: TrainSettings = { steps: 0, rate: nudge, zeroGrad: true };
   let steps = false;
-  for (const { name: known, value: given } of reader.settings(value, 'train', TRAIN_KEYS, EXAMPLES)) {
+  for (const { name: known, value: given } of reader.settings(entry, TRAIN_KEYS, EXAMPLES, 'steps: 20')) {
     if (known === 'steps') {
       const n = reader.finiteNumber(given, '`steps`');
       if (!Number.isInteger(n) || n < 1)
