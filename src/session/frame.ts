@@ -20,7 +20,7 @@ import {
 } from '../layout/index.js';
 import { hasGradient, titleOf } from '../layout/box.js';
 import type { GraphNode } from '../engine/index.js';
-import { answerText, kindAt, nextLessonAt, stepText, type Lesson, type Phase } from '../lesson/index.js';
+import { answerText, kindAt, nextLessonAt, phaseNames, stepText, type Lesson, type Phase } from '../lesson/index.js';
 import { visible, visibleLine } from '../io/visible.js';
 import {
   bindingOf,
@@ -42,7 +42,7 @@ import {
 } from '../keys/index.js';
 import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
-import { lessonOf, menuLessons, phaseOf, phasesOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
+import { lessonOf, menuLessons, phaseOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
 import { wrapLines } from './text.js';
 import { lessonKeysOf } from './lesson-keys.js';
 import { practiceFrame } from './practice-frame.js';
@@ -450,7 +450,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     title,
     counter,
     phase: phaseOf(current.phase),
-    phases: phasesOf(lesson),
+    phases: phaseNames(lesson.steps),
     drawing: plan.drawing,
     strip,
     legend: plan.legend,

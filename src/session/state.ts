@@ -5,7 +5,6 @@
 import {
   kindOf,
   lessonKey,
-  phaseNames,
   sameLesson,
   scoreOf,
   waitingFor,
@@ -206,7 +205,7 @@ export function situationOf(state: Session): Situation {
  */
 function workedAt(state: Session, step: number): { worked?: { mastered: string[] } } {
   if (!state.predict || state.askWorked === step || Object.keys(state.skills).length === 0) return {};
-  const skills = skillsOfQuestion(lessonFor(state.open!.scenario, state.options), step);
+  const skills = skillsOfQuestion(lessonOf(state)!, step);
   return skills.length > 0 && skills.every((skill) => isMastered(state.skills[skill])) ? { worked: { mastered: skills } } : {};
 }
 
@@ -226,15 +225,6 @@ export function scoresOf(state: Session): Record<string, QuizScore> {
 /** The phase a step's phase counts with, for Tab and the phase bar: its kind's (the seed's is the backward pass's). */
 export function phaseOf(phase: Phase): Phase {
   return kindOf(phase).phase;
-}
-
-const phaseBars = new WeakMap<Lesson, Phase[]>();
-
-/** The phases a lesson has, in order, for the phase bar: worked out once per lesson, not on every frame (a large lesson has 100,000s of steps). */
-export function phasesOf(lesson: Lesson): Phase[] {
-  let phases = phaseBars.get(lesson);
-  if (!phases) phaseBars.set(lesson, (phases = phaseNames(lesson.steps)));
-  return phases;
 }
 
 /** The menu's lessons in order: the course, then the learner's own. */

@@ -45,8 +45,15 @@ export function knobAt(steps: Step[], i: number): NonNullable<PhaseKind['knob']>
   return kindAt(steps, i).knob ?? rateKnob;
 }
 
-/** The phases a lesson has, in order (the seed's with the backward pass): the phase bar's. */
+const named = new WeakMap<Step[], string[]>();
+
+/**
+ * The phases a lesson has, in order (the seed's with the backward pass): the phase bar's. Worked out once per
+ * lesson, not on every frame and key (a large lesson has 100,000s of steps).
+ */
 export function phaseNames(steps: Step[]): string[] {
+  const known = named.get(steps);
+  if (known) return known;
   const names: string[] = [];
   let last: string | undefined;
   for (const step of steps) {
@@ -55,6 +62,7 @@ export function phaseNames(steps: Step[]): string[] {
     const name = kindOf(step.phase).phase;
     if (!names.includes(name)) names.push(name);
   }
+  named.set(steps, names);
   return names;
 }
 
