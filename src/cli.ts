@@ -248,7 +248,7 @@ function progressCommand(io: Io, json: boolean, when: Date): void {
     io.stdout.write('skills: none practised yet ("grad-tutor practice" starts a round)\n');
   else
     io.stdout.write(
-      `skills, on ${localDay(when)}:\n${skillTable(skills)
+      `skills, on ${localDay(when)}:\n${skillTable(skills, 78 /* the two columns of indent */)
         .map((line) => `  ${visibleLine(line)}\n`)
         .join('')}`,
     );
