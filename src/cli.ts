@@ -314,7 +314,7 @@ function lessonNamed(rest: string[], options: Options): LessonRef | undefined {
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: negativeValuesJoined(argv),
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
@@ -448,7 +448,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (isParseArgsError(error)) {
-      io.stderr.write(`grad-tutor: ${visibleLine(error.message)} — "grad-tutor --help" lists the options.\n`);
+      // Its first sentence: the rest tells of `--` and positionals, which no command of ours takes after options.
+      const sentence = (/^[^\n]*?(?=[.](?:\s|$))/.exec(error.message)?.[0] ?? error.message).split('\n')[0];
+      io.stderr.write(`grad-tutor: ${visibleLine(sentence)} — "grad-tutor --help" lists the options.\n`);
       return 2;
     }
     const detail = error instanceof Error ? (io.env.GRAD_TUTOR_DEBUG ? error.stack : error.message) : String(error);
@@ -523,6 +525,21 @@ function refuseExtras(command: string | undefined, rest: string[], values: Optio
       throw new UsageError(`${name} does not take --${option} — drop it; "grad-tutor --help" says which command takes it.`);
     }
   }
+}
+
+/**
+ * `--seed -1` as `--seed=-1`: parseArgs refuses a value that starts with a dash as ambiguous, in three lines that
+ * never say what is wrong with -1. No option of ours is a dash and a digit, so a negative number after an option is
+ * its value, and the option's own check says what it takes.
+ */
+function negativeValuesJoined(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (const arg of argv) {
+    const last = joined.length - 1;
+    if (/^-\.?\d/.test(arg) && /^--[a-z][a-z-]*$/.test(joined[last] ?? '')) joined[last] += `=${arg}`;
+    else joined.push(arg);
+  }
+  return joined;
 }
 
 /** node:util parseArgs throws these for an unknown option or a missing value: the user's mistake. */

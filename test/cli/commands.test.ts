@@ -132,6 +132,18 @@ describe('usage', () => {
     const { code, stderr } = await runCli(['list', '--frobnicate']);
     expect(code).toBe(2);
     expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).toBe(`grad-tutor: Unknown option '--frobnicate' — "grad-tutor --help" lists the options.\n`);
+  });
+
+  it('a negative number after an option is its value, and the option says what it takes', async () => {
+    // parseArgs calls `--seed -1` ambiguous, in three lines that never say what is wrong with -1.
+    const spaced = await runCli(['practice', '--seed', '-1']);
+    const joined = await runCli(['practice', '--seed=-1']);
+    expect(spaced).toEqual(joined);
+    expect(spaced.code).toBe(2);
+    expect(spaced.stderr).toBe('--seed takes a whole number from 0 to 4,294,967,295, not "-1" — e.g. --seed 42.\n');
+    const count = await runCli(['practice', '--count', '-.5']);
+    expect(count.stderr).toMatch(/^--count takes a whole number from 1 to 200, not "-\.5"/);
   });
 });
 
