@@ -1,6 +1,7 @@
 import { answerText, eachQuestion, TOLERANCE, type Given, type Question } from './quiz.js';
 import type { Lesson, SlopeRun, WrongOrder } from './steps.js';
 import type { Training } from './phases/train.js';
+import { whichLoss } from './which-loss.js';
 
 /** The whole lesson as plain text: what `show` prints and what a pipe gets instead of the tutor. */
 export function lessonToText(lesson: Lesson, options: { quiz?: boolean } = {}): string {
@@ -61,10 +62,13 @@ class Each<T> {
 function lessonDocument(lesson: Lesson): Record<string, unknown> {
   const { scenario, trace, nudge } = lesson;
   const { graph, values, grads } = trace;
+  // With examples, the nodes' and the check's gradients are of example 1's loss and the nudge's of the summed loss.
+  const of = whichLoss(scenario);
   return {
     id: scenario.id,
     title: scenario.title,
     output: graph.output,
+    ...(of ? { grads_of: of.first } : {}),
     nodes: new Each(graph.nodes.length, (i) => {
       const n = graph.nodes[i];
       return {
@@ -82,6 +86,7 @@ function lessonDocument(lesson: Lesson): Record<string, unknown> {
     ...(lesson.wrongOrder ? { wrong_order: wrongOrderToJson(lesson.wrongOrder) } : {}),
     ...(scenario.course ? { course: scenario.course } : {}),
     nudge: {
+      ...(of ? { of: of.summed } : {}),
       rate: nudge.rate,
       before: jsonNumber(nudge.before),
       after: jsonNumber(nudge.after),

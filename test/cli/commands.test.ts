@@ -90,6 +90,33 @@ describe('show --json on the bundled seed graphs (values worked by hand)', () =>
   });
 });
 
+describe('show --json says whose gradients it gives', () => {
+  it('in the MLP: the nodes and the check are of example 1, the nudge of the sum over the four', async () => {
+    const { stdout } = await runCli(['show', 'mlp', '--json']);
+    const d = JSON.parse(stdout) as Doc & {
+      grads_of?: string;
+      nudge: { of?: string; before: number };
+      examples: { output: number }[];
+      check: { inputs: { input: string; exact: number }[] };
+    };
+    expect(d.grads_of).toBe("example 1's loss");
+    expect(d.nudge.of).toBe('loss summed over the 4 examples');
+    // What each sentence claims: the node's value is example 1's loss, the nudge starts from the four added up.
+    expect(node(d, 'loss').value).toBe(d.examples[0].output);
+    expect(d.nudge.before).toBeCloseTo(
+      d.examples.reduce((sum, e) => sum + e.output, 0),
+      9,
+    );
+    expect(d.check.inputs[0].exact).toBe(node(d, d.check.inputs[0].input).grad);
+  });
+
+  it('a lesson of one row has one gradient a param, and neither field', async () => {
+    const d = (await doc('neuron')) as Doc & { grads_of?: string; nudge: { of?: string } };
+    expect(d.grads_of).toBeUndefined();
+    expect(d.nudge.of).toBeUndefined();
+  });
+});
+
 describe('show as text', () => {
   it('prints the step of c and the running sum of b', async () => {
     const { stdout } = await runCli(['show', 'reuse-add']);
