@@ -134,7 +134,9 @@ function edgeContext(c: Contribution, out: string, trace?: Trace): EdgeContext |
   const names = node.inputs.map(asOperand);
   const rule = row.writeLocal(c.slot, names, asOperand(c.node));
   // The names the rule reads, whole words only (so `b` is not found inside `ab`).
-  const candidates = [...new Set([...node.inputs, c.node])];
+  // A constant is written into the rule as its number (2·a^(2-1)): there is no value of its own to look up.
+  const nodes = nodesOf(trace);
+  const candidates = [...new Set([...node.inputs, c.node])].filter((name) => nodes.get(name)?.op !== 'const');
   const uses = candidates
     .map((name) => ({ name, at: indexOfName(rule, asOperand(name)) }))
     .filter((u) => u.at >= 0)
@@ -347,6 +349,10 @@ export function forwardQuestion(node: GraphNode, trace: Trace, seed: number): Nu
   const expression = row.write(names);
   const because = `${row.write(numbers)} is ${num(right)}`;
   const candidates: Choice[] = [{ value: right, right: true, why: '' }];
+  // A constant has no box worth lighting: the hint lights the first operand that is a node of the lesson's own.
+  const nodes = nodesOf(trace);
+  const isConstant = (name: string) => nodes.get(name)?.op === 'const';
+  const lit = node.inputs.find((name) => !isConstant(name));
   if (node.inputs.length === 2) {
     for (const op of ['+', '-', '*', '/'] as const) {
       if (op === node.op) continue;
@@ -375,10 +381,10 @@ export function forwardQuestion(node: GraphNode, trace: Trace, seed: number): Nu
     ...offer(candidates, seed),
     hints: [
       `Rule: ${node.name} = ${expression}, from the values of its operands.`,
-      `It uses ${node.inputs.map((n) => `${n}'s value`).join(' and ')} (${node.inputs[0]} is highlighted).`,
+      `It uses ${node.inputs.map((n) => (isConstant(n) ? `the constant ${n}` : `${n}'s value`)).join(' and ')}${lit ? ` (${lit} is highlighted)` : ''}.`,
       `Numbers: ${row.write(numbers)}.`,
     ],
-    hintNode: node.inputs[0],
+    ...(lit ? { hintNode: lit } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { backprop, nudge, type Contribution } from '../../src/engine/index.js';
 import { bundledScenarios } from '../../src/catalog.js';
-import { loadScenarioFile } from '../../src/scenario/index.js';
+import { loadScenarioFile, scenarioFromTyped } from '../../src/scenario/index.js';
 import {
   buildLesson,
   close,
@@ -197,6 +197,30 @@ describe('questions in show', () => {
     expect(block).toContain('A typed answer counts to 3 significant digits.');
     expect(block.indexOf('Q (')).toBeLessThan(block.indexOf('result:'));
     expect(block).toMatch(/\d\. 1 {2}\(right\)/);
+  });
+});
+
+describe('a constant in the hints', () => {
+  // z = a ^ 2 with a = 3: the 2 is a constant, written into the rule as its number; its "value" is no node to light.
+  const trace = backprop(scenarioFromTyped('z = a ^ 2', ['a=3']).graph);
+  const z = trace.graph.nodes.find((n) => n.name === 'z')!;
+
+  it('the forward hint names it as the constant and lights the node a', () => {
+    const q = forwardQuestion(z, trace, 0);
+    expect(q.hints[1]).toBe("It uses a's value and the constant 2 (a is highlighted).");
+    expect(q.hintNode).toBe('a');
+  });
+
+  it('the local derivative 2·a^(2-1) = 6 reads only a', () => {
+    const q = localQuestion(
+      trace.contributions.find((c) => c.node === 'z' && c.operand === 'a')!,
+      trace,
+      0,
+    );
+    expect(q.answer).toBe(2 * 3);
+    expect(q.hints[1]).toBe("It uses a's value (a is highlighted).");
+    expect(q.hints[2]).toBe('Numbers: a = 3, into 2·a^(2-1).');
+    expect(q.hintNode).toBe('a');
   });
 });
 
