@@ -32,6 +32,12 @@ export function keepLayouts(graph: Graph, made: { full?: Layout; compact?: Layou
   layouts.set(graph, { ...layouts.get(graph), ...made });
 }
 
+/** A graph with the same nodes as another, only other values (an input edited): the same layouts, as no box's size depends on a value. */
+export function shareLayouts(from: Graph, to: Graph): void {
+  const both = layouts.get(from);
+  if (both) layouts.set(to, both);
+}
+
 export function layoutFor(graph: Graph, compact: boolean): Layout {
   let both = layouts.get(graph);
   if (!both) layouts.set(graph, (both = {}));
