@@ -108,8 +108,8 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
     shown: { help: 'wasd Shift+←→↑↓', footer: 'wasd' },
   },
   // Explore (src/session/explore.ts): the lesson again on another value of an input; the file is never written.
-  { action: 'edit', keys: ['e'], does: "give an input another value (the file's stay)", footer: 'edit' },
-  { action: 'restore', keys: ['E'], does: "put the file's values back" },
+  { action: 'edit', keys: ['e'], does: 'change an input (its value; the file is never written)', footer: 'edit' },
+  { action: 'restore', keys: ['E'], does: "the file's values back" },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu', named: 'm' },
   { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },
@@ -181,7 +181,8 @@ export const PAIRS: { first: LessonAction; second: LessonAction; does: string }[
   { first: 'first', second: 'last', does: 'first step, last step' },
   { first: 'nextPhase', second: 'previousPhase', does: 'next phase, previous phase' },
   { first: 'predict', second: 'ask', does: 'predict mode, ask a worked step' },
-  { first: 'edit', second: 'restore', does: "edit an input, the file's values back" },
+  { first: 'more', second: 'less', does: 'larger step, smaller step (check: h)' },
+  { first: 'edit', second: 'restore', does: "change an input, the file's values back" },
 ];
 
 /** The lesson keys that wait while a question does: moving on or the = replay would show the answer, a knob would change the question. */
