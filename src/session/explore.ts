@@ -186,7 +186,11 @@ function typingKey(state: Session, open: OpenLesson, explore: Explore, typing: T
     if (typing.text.trim() === '' && key === 'enter') return state;
     const done = typedKey(typing, key, 'cancel');
     if (!done) return state;
-    if ('value' in done) return rebuilt(state, open, withValue(open.scenario, typing.input, done.value), explore.file ?? open.scenario);
+    if ('value' in done) {
+      if (Object.is(done.value, inputValue(open.scenario, typing.input)))
+        return saying(state, open, `${visibleLine(typing.input)} is ${num(done.value)} already: nothing changed.`);
+      return rebuilt(state, open, withValue(open.scenario, typing.input, done.value), explore.file ?? open.scenario);
+    }
     return done.typed ? typed({ ...typing, text: done.typed.text, error: done.typed.error }) : cancel();
   }
   const found = matches(open.scenario, typing.text);

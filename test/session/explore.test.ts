@@ -3,6 +3,7 @@ import { scenarioFromTyped } from '../../src/scenario/index.js';
 import { buildLesson, type Lesson } from '../../src/lesson/index.js';
 import { changeLine, inputValue, roleOf, sameStep, withValue } from '../../src/session/explore.js';
 import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
+import { layoutFor } from '../../src/session/lessons.js';
 import { lessonOf, scoresOf, waitingOf, type Session } from '../../src/session/session.js';
 import { keys, opened, run, scenario, step } from '../helpers/session.js';
 
@@ -29,6 +30,15 @@ describe('an edit, worked out', () => {
     expect(inputValue(file, 'a')).toBe(3);
     expect(file.graph.nodes.find((n) => n.name === 'a')!.value).toBe(3);
     expect(inputValue(edited, 'a')).toBe(4);
+  });
+
+  it('keeps the drawing’s layout: no box’s size depends on a value, and a large graph takes seconds to lay out', () => {
+    const laidOut = layoutFor(file.graph, false);
+    expect(layoutFor(withValue(file, 'a', 4).graph, false)).toBe(laidOut);
+    // A style not laid out yet when the edit was made: laid out once, for both.
+    const other = scenario('add');
+    const edited = withValue(other, 'a', 7).graph;
+    expect(layoutFor(edited, true)).toBe(layoutFor(other.graph, true));
   });
 
   it('says what changed: the input, the output, the gradients that moved (a.grad did not)', () => {
@@ -184,6 +194,12 @@ describe('e and E in a lesson', () => {
     expect(frameOf(wrong).editing).toBe('No input starts with “q”: Backspace erases, Esc cancels.');
     expect(wrong.quit).toBe(false);
     expect(frameOf(run(wrong, ...keys('backspace')).state).editing).toMatch(/^Change which input\? ▏ ▸a = 3 b/);
+  });
+
+  it('the value it has already: said, and the lesson not marked edited', () => {
+    const same = run(opened('mul', 3), ...keys('e', 'a', '3', 'enter')).state;
+    expect(frameOf(same).editing).toBe('a is 3 already: nothing changed.');
+    expect(frameOf(same).counter).toBe('step 4/8');
   });
 
   it('E with nothing edited says so', () => {
