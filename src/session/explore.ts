@@ -60,10 +60,24 @@ export function roleOf(scenario: Scenario, name: string): string | undefined {
  * the one the steps show. The boxes' sizes do not depend on values, so the drawing's layout is the same.
  */
 export function withValue(scenario: Scenario, name: string, value: number): Scenario {
-  const graph = { ...scenario.graph, nodes: scenario.graph.nodes.map((n) => (n.name === name ? { ...n, value } : n)) };
+  const nodes = scenario.graph.nodes.map((n) => {
+    const node = n.note === undefined ? n : { ...n, note: saidOfFile(n.note) };
+    return n.name === name ? { ...node, value } : node;
+  });
+  const graph = { ...scenario.graph, nodes };
   shareLayouts(scenario.graph, graph);
   const examples = scenario.examples?.map((row, i) => (i === 0 && Object.hasOwn(row, name) ? { ...row, [name]: value } : row));
-  return { ...scenario, graph, ...(examples ? { examples } : {}) };
+  const description = scenario.description === undefined ? {} : { description: saidOfFile(scenario.description) };
+  return { ...scenario, graph, ...description, ...(examples ? { examples } : {}) };
+}
+
+/** Said after the words of the file (its description, a note) that hold a number: it may be the file's, not the learner's. */
+export const SAID_OF_FILE = '(Said of the file’s values.)';
+
+/** A text of the file marked where it holds a number (lesson 1's "at x = 3 is 6 · 3 − 4 = 14"), once. */
+function saidOfFile(text: string): string {
+  if (!/\d/.test(text) || text.trimEnd().endsWith(SAID_OF_FILE)) return text;
+  return `${text.trimEnd()} ${SAID_OF_FILE}`;
 }
 
 /** `a: 3 → 4`, for at most FEW of the pairs, then how many more. */
@@ -277,6 +291,6 @@ export function answerEdited(state: Session, open: OpenLesson, waiting: Waiting,
 export function editedNote(open: OpenLesson): string[] {
   if (!open.explore?.file) return [];
   return [
-    `You changed this lesson’s values (${keyOf(LESSON_KEYS, 'edit')}): the answers here are judged on yours and are not kept in your progress; ${keyOf(LESSON_KEYS, 'restore')} puts the file’s back.`,
+    `You changed this lesson’s values (${keyOf(LESSON_KEYS, 'edit')}): answers in predict mode are judged on yours and not kept in your progress; ${keyOf(LESSON_KEYS, 'restore')} puts the file’s back.`,
   ];
 }

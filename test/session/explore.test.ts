@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFromTyped } from '../../src/scenario/index.js';
 import { buildLesson, type Lesson } from '../../src/lesson/index.js';
-import { changeLine, inputValue, roleOf, sameStep, withValue } from '../../src/session/explore.js';
+import { changeLine, inputValue, roleOf, sameStep, SAID_OF_FILE, withValue } from '../../src/session/explore.js';
 import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
 import { layoutFor } from '../../src/session/lessons.js';
 import { lessonOf, scoresOf, waitingOf, type Session } from '../../src/session/session.js';
@@ -64,6 +64,23 @@ describe('an edit, worked out', () => {
     // z = a + b: every gradient is 1 whatever the values.
     const sum = scenarioFromTyped('z = a + b', ['a=1', 'b=2']);
     expect(changeLine(buildLesson(sum), buildLesson(withValue(sum, 'a', 5)))).toBe('a: 1 → 5. z: 3 → 7; no input’s gradient moved.');
+  });
+});
+
+describe('the file’s words on an edited lesson', () => {
+  it('a note or description with a number is marked as said of the file’s values, once; one without, left as it is', () => {
+    // slope: the note on x works out 6 · 3 − 4 = 14 at the file's x = 3; at x = 4 the slope is 6 · 4 − 4 = 20.
+    const file = scenario('slope');
+    const once = withValue(file, 'x', 4);
+    const twice = withValue(once, 'x', 5);
+    const note = (s: typeof file) => s.graph.nodes.find((n) => n.name === 'x')!.note!;
+    expect(note(once)).toBe(`${note(file)} ${SAID_OF_FILE}`);
+    expect(note(twice)).toBe(note(once));
+    expect(once.description).toBe(`${file.description!.trimEnd()} ${SAID_OF_FILE}`);
+    expect(buildLesson(once).slope!.exact).toBe(6 * 4 - 4);
+    // mul's note on b holds no number: the rule it states holds for any values.
+    const mul = scenario('mul');
+    expect(withValue(mul, 'a', 4).graph.nodes.find((n) => n.name === 'b')!.note).toBe(mul.graph.nodes.find((n) => n.name === 'b')!.note);
   });
 });
 
@@ -234,7 +251,7 @@ describe('predict mode on an edited lesson', () => {
     expect(scoresOf(answered.state)).toEqual({});
     const summary = run(answered.state, ...keys('G')).state;
     expect(frameOf(summary).text.lines.join(' ').replace(/\s+/g, ' ')).toContain(
-      'You changed this lesson’s values (e): the answers here are judged on yours and are not kept in your progress; E puts the file’s back.',
+      'You changed this lesson’s values (e): answers in predict mode are judged on yours and not kept in your progress; E puts the file’s back.',
     );
   });
 
@@ -247,6 +264,21 @@ describe('predict mode on an edited lesson', () => {
     const restored = run(edited, ...keys('t', '2', 'enter', 'E')).state;
     expect(waitingOf(restored)).toBeUndefined();
     expect(restored.answers.mul).toEqual({ 3: { given: -5, hints: 0 } });
+  });
+
+  it('a review of last time’s misses asks on the file’s numbers: e says so and changes nothing', () => {
+    const item = { lesson: { kind: 'bundled' as const, id: 'mul' }, step: 3 };
+    const asked = run(
+      { ...opened('add'), screen: 'menu' as const, predict: true },
+      { type: 'review', items: [item] },
+      { type: 'opened', lesson: item.lesson, scenario: scenario('mul'), step: 3, from: 'review' },
+      ...keys('1'),
+    ).state;
+    expect(asked.review?.answer).toBeDefined();
+    const pressed = run(asked, ...keys('e', 'a')).state;
+    expect(frameOf(pressed).editing).toBeUndefined();
+    expect(frameOf(run(asked, ...keys('e')).state).editing).toBe('Finish the review first: it asks on the file’s numbers.');
+    expect(z(pressed)).toBe(-15);
   });
 
   it('e waits while a question does, as the knobs do', () => {
