@@ -266,6 +266,14 @@ describe('predict mode on an edited lesson', () => {
     expect(restored.answers.mul).toEqual({ 3: { given: -5, hints: 0 } });
   });
 
+  it('the score kept for the lesson is of the file’s numbers while it is edited', () => {
+    // a.grad = b: -5 in the file, right; 2 once b = 2, where -5 would be wrong.
+    const first = run(opened('mul', 3, true), ...keys('t', '-', '5', 'enter')).state;
+    expect(scoresOf(first).mul).toEqual({ right: 1, asked: 1 });
+    const edited = run(first, ...keys('e', 'b', '2', 'enter')).state;
+    expect(scoresOf(edited).mul).toEqual({ right: 1, asked: 1 });
+  });
+
   it('a review of last time’s misses asks on the file’s numbers: e says so and changes nothing', () => {
     const item = { lesson: { kind: 'bundled' as const, id: 'mul' }, step: 3 };
     const asked = run(
