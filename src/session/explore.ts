@@ -259,19 +259,18 @@ export function exploreLine(state: Session, columns: number): string | undefined
     );
   const found = matches(scenario, typing.text);
   const choice = Math.min(typing.choice, found.length - 1);
-  // The match Tab is on first, then the ones after it: the line lists as many as fit.
-  const list = [...found.slice(choice), ...found.slice(0, choice)].map((name, i) =>
-    i === 0 ? `▸${shownInput(scenario, name)}` : visibleLine(name),
-  );
+  // The match Tab is on first, then the ones after it: the line lists as many as fit, each worded only once it
+  // is known to be listed (no more names than the line has columns), so 100,000 inputs cost what a few do.
+  const names = [...found.slice(choice), ...found.slice(0, choice)].slice(0, columns);
   const head = `Change which input? ${visibleLine(typing.text)}▏`;
   const keys = `  ${footerText(EDIT_KEYS)}`;
   let line = head;
-  for (const [i, item] of list.entries()) {
+  for (const [i, name] of names.entries()) {
     // Each name only with room left for how many more there are after it: `+40`.
-    const left = list.length - i - 1;
-    const next = `${line} ${item}`;
+    const left = found.length - i - 1;
+    const next = `${line} ${i === 0 ? `▸${shownInput(scenario, name)}` : visibleLine(name)}`;
     if (i > 0 && [...next].length + (left > 0 ? ` +${left}`.length : 0) > columns) {
-      line += ` +${list.length - i}`;
+      line += ` +${found.length - i}`;
       break;
     }
     line = next;
