@@ -1,8 +1,8 @@
 /**
  * The benchmark report: `npm run bench` (which builds first) prints a table
  * of medians, headed by the machine it ran on, then the tables of
- * render-scale.ts, train-render.tsx, scale.ts, limits.ts, export.ts and
- * reused.ts. Figures, not a test: nothing here fails on a slow machine. Each
+ * render-scale.ts, train-render.tsx, scale.ts, limits.ts, export.ts,
+ * reused.ts and explore.ts. Figures, not a test: nothing here fails on a slow machine. Each
  * part can also be run alone; its header says how.
  */
 
@@ -220,3 +220,5 @@ await import('./limits.js');
 await import('./export.js');
 // Sums that reuse a few inputs: graph, the handout and the tutor, each in a child process (issue 21).
 await import('./reused.js').then((reused) => reused.printReused());
+// Explore: the Enter that sends an input's new value, the lesson built again.
+await import('./explore.js');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
+  EDIT_KEYS,
   helpRows,
   LESSON_KEYS,
   MENU_KEYS,
@@ -27,6 +28,7 @@ describe('the README tells the truth', () => {
       ...helpRows(PRACTICE_SURE_KEYS.filter((b) => b.action !== 'quit')),
       ...helpRows(PRACTICE_TOLD_KEYS),
       ...helpRows(TYPED_KEYS),
+      ...helpRows(EDIT_KEYS),
       ...helpRows(MENU_KEYS),
       ...helpRows(PROMPT_KEYS),
     ]) {

@@ -39,6 +39,8 @@ export type LessonAction =
   | 'less'
   | 'scroll'
   | 'pan'
+  | 'edit'
+  | 'restore'
   | 'help'
   | 'menu'
   | 'quit';
@@ -105,6 +107,9 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
     footer: 'pan',
     shown: { help: 'wasd Shift+←→↑↓', footer: 'wasd' },
   },
+  // Explore (src/session/explore.ts): the lesson again on another value of an input; the file is never written.
+  { action: 'edit', keys: ['e'], does: 'change an input (its value; the file is never written)', footer: 'edit' },
+  { action: 'restore', keys: ['E'], does: "the file's values back" },
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu', named: 'm' },
   { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },
@@ -176,10 +181,21 @@ export const PAIRS: { first: LessonAction; second: LessonAction; does: string }[
   { first: 'first', second: 'last', does: 'first step, last step' },
   { first: 'nextPhase', second: 'previousPhase', does: 'next phase, previous phase' },
   { first: 'predict', second: 'ask', does: 'predict mode, ask a worked step' },
+  { first: 'more', second: 'less', does: 'larger step, smaller step (check: h)' },
+  { first: 'edit', second: 'restore', does: "change an input, the file's values back" },
 ];
 
 /** The lesson keys that wait while a question does: moving on or the = replay would show the answer, a knob would change the question. */
-export const WAITING: StepAction[] = ['next', 'last', 'nextPhase', 'overwrite', 'more', 'less', 'nextLesson'];
+export const WAITING: StepAction[] = ['next', 'last', 'nextPhase', 'overwrite', 'more', 'less', 'nextLesson', 'edit', 'restore'];
+
+/** While an input to edit is picked by name (after e): every letter, digit and _ types itself. */
+export const EDIT_KEYS: Binding<'next' | 'previous' | 'pick' | 'erase' | 'cancel'>[] = [
+  { action: 'next', keys: ['tab', 'down'], does: 'editing: the next input the name matches', footer: 'next' },
+  { action: 'previous', keys: ['shift-tab', 'up'], does: 'editing: the one before' },
+  { action: 'pick', keys: ['enter'], does: 'editing: change the input shown', footer: 'pick' },
+  { action: 'erase', keys: ['backspace'], does: 'editing: erase a character' },
+  { action: 'cancel', keys: ['escape'], does: 'editing: cancel, nothing changed', footer: 'cancel' },
+];
 
 export const MENU_KEYS: Binding<MenuAction>[] = [
   { action: 'down', keys: ['down', 'j', 'shift-down'], does: 'next lesson', footer: 'move' },

@@ -46,6 +46,7 @@ import { lessonOf, menuLessons, phaseOf, situationOf, waitingOf, type PromptKind
 import { wrapLines } from './text.js';
 import { lessonKeysOf } from './lesson-keys.js';
 import { practiceFrame } from './practice-frame.js';
+import { editedNote, exploreLine } from './explore.js';
 import { skillsOfQuestion } from '../practice/index.js';
 
 export interface ScreenSize {
@@ -100,6 +101,8 @@ export interface LessonFrame {
   choices: string[];
   cursor: number;
   footer: string;
+  /** The line explore types an input's name and value on, or says what an edit changed: in the footer's row. */
+  editing?: string;
   /** The same step as sentences, for a screen reader. */
   spoken: string[];
 }
@@ -376,7 +379,8 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const drawn = screen.drawing !== 'none';
   const text = stepText(lesson, situationOf(state));
   // Text from the file (a description, notes, names) enters the frame here, once.
-  const lines = [...text.lines, ...(kindAt(lesson.steps, open.step).closes ? practiceOffer(lesson) : [])].map((l) => visible(l));
+  const closing = kindAt(lesson.steps, open.step).closes ? [...practiceOffer(lesson), ...editedNote(open)] : [];
+  const lines = [...text.lines, ...closing].map((l) => visible(l));
   const choices = text.question?.choices.map((choice, i) => `${i + 1}. ${answerText(choice.value)}`) ?? [];
   const graph = lesson.scenario.graph;
   // What the drawing lights up: the step's, or a re-asked step's, with the hint's node (tutoring.ts).
@@ -418,7 +422,8 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     !plan.drawing && drawn && highlight.current !== undefined && plan.panel.length + choices.length < rows - 4
       ? stripOf(nodesByName(layouts.full()).get(highlight.current)!, hinted, text.shown, columns)
       : undefined;
-  const counter = `${state.predict ? 'predict · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
+  // An edited lesson says so until E puts the file's values back.
+  const counter = `${state.predict ? 'predict · ' : ''}${open.explore?.file ? 'edited · ' : ''}step ${open.step + 1}/${lesson.steps.length}`;
   const title = visibleLine(lesson.scenario.title).slice(0, Math.max(0, columns - counter.length - 2));
   const cut = plan.drawing?.beyond !== undefined && Object.keys(plan.drawing.beyond).length > 0;
   const footer = state.typed
@@ -434,8 +439,10 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
         )
       : footerText(lessonKeysAt(lesson, phaseOf(current.phase), cut, nextLessonAt(lesson, open.step) !== undefined), columns);
   const unsaved = state.aboutProgress?.showing ? visibleLine(state.aboutProgress.sentence) : undefined;
+  const editing = exploreLine(state, columns);
   const spoken = [
     ...(unsaved ? [unsaved] : []),
+    ...(editing ? [editing] : []),
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
     ...lines.map((l) => l.replace(/^▸ /, '')),
     ...(text.question
@@ -459,6 +466,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     cursor: state.cursor,
     // A failed save in the footer's row, so the frame keeps its height.
     footer: unsaved ? [...unsaved].slice(0, columns).join('') : footer,
+    editing,
     spoken,
   };
 }

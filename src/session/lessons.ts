@@ -32,6 +32,14 @@ export function keepLayouts(graph: Graph, made: { full?: Layout; compact?: Layou
   layouts.set(graph, { ...layouts.get(graph), ...made });
 }
 
+/** A graph with the same nodes as another, only other values (an input edited): the same layouts, as no box's size depends on a value. */
+export function shareLayouts(from: Graph, to: Graph): void {
+  // One record for both graphs: a style laid out later for either is laid out once.
+  let both = layouts.get(from);
+  if (!both) layouts.set(from, (both = {}));
+  layouts.set(to, both);
+}
+
 export function layoutFor(graph: Graph, compact: boolean): Layout {
   let both = layouts.get(graph);
   if (!both) layouts.set(graph, (both = {}));

@@ -33,7 +33,19 @@ import { choiceKey, typedKey, type Typed } from './typed.js';
 import { skillsOfQuestion, type Problem } from '../practice/index.js';
 import type { SkillRecord } from '../mastery/index.js';
 import type { SelfTestScore } from '../progress/index.js';
-import { lessonOf, menuLessons, phaseOf, reviewing, situationOf, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
+import {
+  fileScenario,
+  lessonOf,
+  menuLessons,
+  phaseOf,
+  reviewing,
+  situationOf,
+  waitingOf,
+  type OpenLesson,
+  type Prompt,
+  type Session,
+} from './state.js';
+import { answerEdited, exploreKey, unsaid } from './explore.js';
 import type { Waiting } from '../lesson/index.js';
 
 export * from './state.js';
@@ -108,7 +120,7 @@ function lessonPractice(before: Session, after: Session): PracticeEffect[] {
   const key = lessonKey(after.open.lesson);
   const now = after.answers[key] ?? {};
   const was = before.answers[key] ?? {};
-  const lesson = lessonFor(after.open.scenario);
+  const lesson = lessonFor(fileScenario(after.open));
   return Object.keys(now)
     .filter((step) => was[Number(step)] === undefined)
     .flatMap((step) => {
@@ -256,7 +268,13 @@ function keyed(state: Session, key: KeyName): Result {
   if (state.help) return none(helpKeyed(state, key));
   if (state.screen === 'prompt' && state.prompt) return promptKey(state, state.prompt, key);
   if (state.screen === 'practice' && state.practice) return practiceKey(state, state.practice, key);
-  if (state.screen === 'lesson' && state.open) return lessonKeyed(state, state.open, key);
+  if (state.screen === 'lesson' && state.open) {
+    // Explore takes e, E and every key while its line is typed; any other key has read the line of the last edit.
+    const explored = exploreKey(state, key);
+    if (explored) return none(explored);
+    const read = unsaid(state);
+    return lessonKeyed(read, read.open!, key);
+  }
   return menuKey(state, key);
 }
 
@@ -407,6 +425,7 @@ function promptFailed(state: Session, prompt: Prompt, error: string): Session {
  * right on the learner's own, it is off the list to ask again; a first answer that is not goes on it.
  */
 function answer(state: Session, open: OpenLesson, waiting: Waiting, given: Given): Session {
+  if (open.explore?.file) return answerEdited(state, open, waiting, given);
   const id = lessonKey(open.lesson);
   // The hints were this question's: the next one asked on this step (at the summary) starts with none out.
   const next: Session = { ...state, typed: undefined, hints: 0 };

@@ -25,6 +25,7 @@ import type { PracticeState } from './practice.js';
 import { isMastered, type SkillRecord } from '../mastery/index.js';
 import { skillsOfQuestion } from '../practice/index.js';
 import type { SelfTestScore } from '../progress/index.js';
+import type { Explore } from './explore.js';
 
 /** The two menu entries after the lessons, which ask for text. */
 export type PromptKind = 'file' | 'expr' | 'values';
@@ -44,6 +45,8 @@ export interface OpenLesson {
   step: number;
   /** Which steps the learner has had on screen: the lesson is finished when all have. */
   seen: boolean[];
+  /** Explore (e, E): the file's scenario while `scenario` has the learner's values, and the line being typed. */
+  explore?: Explore;
 }
 
 export interface Session {
@@ -178,11 +181,13 @@ export function situationOf(state: Session): Situation {
   const open = state.open!;
   const key = lessonKey(open.lesson);
   const review = reviewing(state) && state.review;
+  // An edited lesson's answers are its own: the learner's, kept in progress, were given on the file's numbers.
+  const edited = open.explore?.file ? open.explore : undefined;
   return {
     step: open.step,
     predict: state.predict,
-    picks: state.answers[key] ?? {},
-    retries: state.retries[key],
+    picks: edited ? edited.answers : (state.answers[key] ?? {}),
+    retries: edited ? edited.retries : state.retries[key],
     hints: state.hints,
     overwrite: state.overwrite,
     ...workedAt(state, open.step),
@@ -215,11 +220,16 @@ export function scoresOf(state: Session): Record<string, QuizScore> {
   if (state.open) {
     const key = lessonKey(state.open.lesson);
     if (state.answers[key]) {
-      const { right, helped, asked } = scoreOf(lessonFor(state.open.scenario), state.answers[key]);
+      const { right, helped, asked } = scoreOf(lessonFor(fileScenario(state.open)), state.answers[key]);
       scores[key] = { right, asked, ...(helped > 0 ? { helped } : {}) };
     }
   }
   return scores;
+}
+
+/** The open lesson's scenario as its file has it, edited or not: the one progress's answers were given on. */
+export function fileScenario(open: OpenLesson): Scenario {
+  return open.explore?.file ?? open.scenario;
 }
 
 /** The phase a step's phase counts with, for Tab and the phase bar: its kind's (the seed's is the backward pass's). */

@@ -13,13 +13,18 @@ export interface Typed {
  * back to the choices), or undefined for a key that is no typing key, which
  * the caller decides about.
  */
-export function typedKey(typed: Typed, key: KeyName): { value: number } | { typed: Typed | undefined } | undefined {
+export function typedKey(
+  typed: Typed,
+  key: KeyName,
+  /** What Esc does, as the mistake's sentence says it. */
+  back = 'the choices',
+): { value: number } | { typed: Typed | undefined } | undefined {
   switch (actionFor(TYPED_KEYS, key)) {
     case 'submit': {
       const text = typed.text.replace(',', '.').trim();
       const value = Number(text);
       if (text !== '' && Number.isFinite(value)) return { value };
-      const error = `“${typed.text}” is not a number: type one such as -1.5 (${keyOf(TYPED_KEYS, 'cancel')}: the choices).`;
+      const error = `“${typed.text}” is not a number: type one such as -1.5 (${keyOf(TYPED_KEYS, 'cancel')}: ${back}).`;
       return { typed: { text: typed.text, error } };
     }
     case 'erase':

@@ -88,9 +88,16 @@ export function LessonView({ frame, theme }: { frame: LessonFrame; theme: Theme 
           {text}
         </>
       )}
-      <Text dimColor={theme.color} wrap="truncate">
-        {frame.footer}
-      </Text>
+      {frame.editing !== undefined ? (
+        // The line being typed (or what an edit changed) in the footer's row, not dimmed: it is the learner's.
+        <Text bold wrap="truncate">
+          {frame.editing}
+        </Text>
+      ) : (
+        <Text dimColor={theme.color} wrap="truncate">
+          {frame.footer}
+        </Text>
+      )}
     </Box>
   );
 }

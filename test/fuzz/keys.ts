@@ -29,11 +29,12 @@ export function functionKeys(): string[] {
 /**
  * Bytes that are commands in the lesson, and so must stay out of a run that
  * checks the lesson is still there afterwards: q and Ctrl+C quit, m and a
- * lone Esc go to the menu, Ctrl+Z suspends, ? opens help. (Alt+letter is
+ * lone Esc go to the menu, Ctrl+Z suspends, ? opens help, e opens a line that
+ * takes every key after it as a name. (Alt+letter is
  * ESC and the letter, which Ink hands on as the letter: ESC is only ever
  * sent as the start of a sequence below.)
  */
-const COMMANDS = new Set(['q', 'm', '?', '\x03', '\x1a', '\x1b', '\x1c']);
+const COMMANDS = new Set(['q', 'm', '?', 'e', '\x03', '\x1a', '\x1b', '\x1c']);
 
 function byteExcept(random: () => number): string {
   for (;;) {

@@ -92,6 +92,20 @@ describe('the lesson keys', () => {
       expect(Math.sign(after.origin!.col - before.origin!.col)).toBe(PAN[key].col);
       expect(after.panned).toBe(true);
     },
+    edit: (key) => {
+      // mul (z = a · b, a = 3, b = -5), step 3 of the backward pass: a set to 4 by e, a, 4, Enter.
+      const state = run(opened('mul', 3), ...keys(key, 'a', '4', 'enter')).state;
+      expect(lessonOf(state)!.trace.values.z).toBe(4 * -5);
+      expect(step(state)).toBe(3);
+    },
+    restore: (key) => {
+      const edited = run(opened('mul', 3), ...keys('e', 'a', '4', 'enter')).state;
+      const back = run(edited, ...keys(key)).state;
+      expect(lessonOf(back)!.trace.values.z).toBe(3 * -5);
+      // The file's own scenario again, not a copy: the lesson built for it is the one the file opened with.
+      expect(back.open!.scenario).toBe(edited.open!.explore!.file);
+      expect(back.open!.explore?.file).toBeUndefined();
+    },
     help: (key) => expect(run(opened('add', 1), ...keys(key)).state.help).toBe(true),
     menu: (key) => {
       const { state, effects } = run({ ...opened('add', 1), course: undefined }, ...keys(key));
