@@ -27,6 +27,7 @@ import { skillRows, skillTable } from './mastery/index.js';
 import { practiceCommand, seedOf } from './practice/command.js';
 import type { RunOptions } from './ui/run.js';
 import { SKILLS } from './practice/index.js';
+import { codeCommand } from './code/command.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -69,6 +70,7 @@ Usage
   grad-tutor test [--seed K]       a self-test of 12 questions; its score kept
   grad-tutor progress [--json]     your progress; each skill's streak and review
   grad-tutor reset [--yes]         delete your progress (asks first)
+  grad-tutor code init|check|watch DIR  write micrograd yourself (code --help)
   grad-tutor --help | --version
 
 Options
@@ -312,6 +314,8 @@ function lessonNamed(rest: string[], options: Options): LessonRef | undefined {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  // `code` has its own options and help page (src/code/).
+  if (argv[0] === 'code') return await codeCommand(argv.slice(1), io);
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -414,7 +418,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       default: {
         if (positionals.length > 1)
           throw new UsageError(
-            `unknown command "${command}" — the commands are list, show, graph, check, export, practice, test, progress, reset; "grad-tutor --help" says more.`,
+            `unknown command "${command}" — the commands are list, show, graph, check, export, practice, test, progress, reset, code; "grad-tutor --help" says more.`,
           );
         const scenario = teachable(scenarioFrom(positionals, 'grad-tutor', values, read));
         // Without a terminal on both ends there is nothing to step through: print instead.
