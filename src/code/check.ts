@@ -24,11 +24,15 @@ export function exerciseFolder(dir: string): string {
   return resolve(dir);
 }
 
-export async function checkFolder(dir: string, env: NodeJS.ProcessEnv, limitMs = TIME_LIMIT_MS): Promise<Report> {
+export async function checkFolder(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  { limitMs = TIME_LIMIT_MS, signal }: { limitMs?: number; signal?: AbortSignal } = {},
+): Promise<Report> {
   const root = exerciseFolder(dir);
   const { graphs, mlp } = tutor();
   const python = pythonOf(env);
-  const run = await runHarness(python, root, harnessInput(graphs.cases, mlp), limitMs);
+  const run = await runHarness(python, root, harnessInput(graphs.cases, mlp), { env, limitMs, signal });
   if (run.kind === 'no-python')
     throw new CannotCheck(
       `${python} was not found, and the check runs your code with it — install Python 3, or set GRAD_TUTOR_PYTHON to the Python to use.`,

@@ -23,9 +23,18 @@ export type HarnessRun =
  * and user site out; `-B` writes no __pycache__ into their folder (which
  * `code watch` would take for a save).
  */
-export function runHarness(python: string, dir: string, input: string, limitMs = TIME_LIMIT_MS): Promise<HarnessRun> {
+export interface RunOptions {
+  /** Where `python` is looked up (PATH). */
+  env: NodeJS.ProcessEnv;
+  limitMs?: number;
+  /** Stops the run (`code watch` quitting mid-check). */
+  signal?: AbortSignal;
+}
+
+export function runHarness(python: string, dir: string, input: string, options: RunOptions): Promise<HarnessRun> {
+  const { env, limitMs = TIME_LIMIT_MS, signal } = options;
   return new Promise((resolve) => {
-    const child = spawn(python, ['-I', '-B', '-c', HARNESS, dir], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(python, ['-I', '-B', '-c', HARNESS, dir], { stdio: ['pipe', 'pipe', 'pipe'], env, signal });
     let out = '';
     let err = '';
     let settled = false;

@@ -28,10 +28,11 @@ interface View {
 /** The screen, rustlings-style: every exercise's mark, and the first failing one's difference and bug. */
 export function watchScreen(view: View, cols: number, rows: number): string[] {
   const lines = [`grad-tutor code watch ${view.dir}`, ''];
-  if (view.problem) lines.push(view.problem);
-  else if (!view.report) {
-    lines.push(...EXERCISES.map((e, i) => `${view.before.includes(e.id) ? '✓' : '·'} ${i + 1}. ${e.title}`));
-    lines.push('', view.before.length > 0 ? `Last time ${view.before.length} of 3 passed. Checking…` : 'Checking…');
+  if (view.problem || !view.report) {
+    // Before the first check, or when one cannot run: what passed last time.
+    lines.push(...EXERCISES.map((e, i) => `${view.before.includes(e.id) ? '✓' : '·'} ${i + 1}. ${e.title}`), '');
+    if (view.before.length > 0) lines.push(`Last time ${view.before.length} of 3 passed.`);
+    lines.push(...wrap(view.problem ?? 'Checking…', cols));
   } else {
     const firstFailing = view.report.exercises.find((e) => !e.passed);
     for (const exercise of view.report.exercises) {
@@ -86,6 +87,8 @@ export async function watchFolder(dir: string, terminal: Terminal): Promise<numb
     stdout.write('\x1b[H' + screen.map((line) => `${line}\x1b[K`).join('\r\n') + '\x1b[J');
   };
 
+  // Quitting mid-check stops the learner's Python, which would otherwise keep the tutor alive.
+  const stop = new AbortController();
   let again = false;
   let running: Promise<void> | undefined;
   const check = () => {
@@ -93,8 +96,9 @@ export async function watchFolder(dir: string, terminal: Terminal): Promise<numb
     view.checking = true;
     view.runs += 1;
     draw();
-    running = checkFolder(dir, terminal.env)
+    running = checkFolder(dir, terminal.env, { signal: stop.signal })
       .then((report) => {
+        if (stop.signal.aborted) return;
         view.report = report;
         view.problem = undefined;
         writePassed(
@@ -108,6 +112,7 @@ export async function watchFolder(dir: string, terminal: Terminal): Promise<numb
         view.problem = error.message;
       })
       .finally(() => {
+        if (stop.signal.aborted) return;
         view.checking = false;
         running = undefined;
         draw();
@@ -131,6 +136,7 @@ export async function watchFolder(dir: string, terminal: Terminal): Promise<numb
   check();
   return await new Promise<number>((resolve) => {
     const quit = () => {
+      stop.abort();
       clearTimeout(settle);
       watcher.close();
       stdin.off('data', onKey);
