@@ -62,14 +62,16 @@ const rankOf = (scenario: Scenario) =>
  * the method they are writing. Those micrograd cannot build are listed apart.
  */
 export function courseGraphs(scenarios: Scenario[] = bundledScenarios().map((e) => loadScenarioFile(e.file))) {
-  const cases: GraphCase[] = [];
   const skipped: Skipped[] = [];
-  const inOrder = scenarios.map((scenario) => ({ scenario, rank: rankOf(scenario) })).sort((a, b) => a.rank - b.rank);
-  for (const { scenario } of inOrder) {
+  const buildable: Scenario[] = [];
+  for (const scenario of scenarios) {
     const why = cannotBuild(scenario);
     if (why) skipped.push({ id: scenario.id, why });
-    else cases.push(graphCase(scenario));
+    else buildable.push(scenario);
   }
+  // A stable sort: course order within a rank.
+  const ranked = buildable.map((scenario) => ({ scenario, rank: rankOf(scenario) })).sort((a, b) => a.rank - b.rank);
+  const cases = ranked.map(({ scenario }) => graphCase(scenario));
   return { cases, skipped };
 }
 
