@@ -83,8 +83,8 @@ export async function watchFolder(dir: string, terminal: Terminal): Promise<numb
   const view: View = { dir, before: readPassed(root), checking: false, runs: 0 };
   const draw = () => {
     const screen = watchScreen(view, stdout.columns ?? 80, stdout.rows ?? 24);
-    // Home, then each row cleared to its end: no flicker of a whole-screen clear.
-    stdout.write('\x1b[H' + screen.map((line) => `${line}\x1b[K`).join('\r\n') + '\x1b[J');
+    // Home, then each row cleared to its end: no flicker of a whole-screen clear. One synchronized frame, as Ink draws.
+    stdout.write('\x1b[?2026h\x1b[H' + screen.map((line) => `${line}\x1b[K`).join('\r\n') + '\x1b[J\x1b[?2026l');
   };
 
   // Quitting mid-check stops the learner's Python, which would otherwise keep the tutor alive.
