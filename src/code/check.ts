@@ -46,6 +46,9 @@ export async function checkFolder(
   return { exercises, passed: exercises.filter((e) => e.passed).length, total: exercises.length, skipped: graphs.skipped };
 }
 
+/** Failures that are a number differing (not an error or a timeout, which say what to do on their own). */
+const NUMBERS = new Set(['value', 'grad', 'ypred', 'loss']);
+
 /** Each exercise passed or failed, its first difference named; an exercise the harness never reached says why. */
 function judgeAll(graphs: GraphCase[], mlp: MlpCase, run: HarnessRun, shownPath: (file: string) => string, limitMs: number): Exercise[] {
   const lines = (run.kind === 'no-python' ? [] : run.lines) as Answer[];
@@ -85,6 +88,11 @@ function judgeAll(graphs: GraphCase[], mlp: MlpCase, run: HarnessRun, shownPath:
   judged.push({ failure: mlpAnswer ? judgeMlp(mlp, mlpAnswer, shownPath) : unanswered('mlp') });
   const trainAnswer = answerOf('train');
   judged.push({ failure: trainAnswer ? judgeTrain(mlp, trainAnswer, shownPath) : unanswered('train') });
+  // A later exercise runs on the earlier ones' code: its numbers may differ only because of their mistake.
+  const firstFailing = judged.findIndex((j) => j.failure);
+  for (const [i, { failure }] of judged.entries())
+    if (failure && i > firstFailing && !failure.bug && NUMBERS.has(failure.what))
+      failure.sentence += ` Exercise ${firstFailing + 1} fails too: fix it first, as this may be the same mistake.`;
   return EXERCISES.map(({ id, title }, i) => ({
     number: i + 1,
     id,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { HELP } from '../../src/cli.js';
 import { checkFolder } from '../../src/code/check.js';
 import { MUTANTS, mutantCopy, solutionCopy } from './mutants.js';
 
@@ -142,6 +143,28 @@ describe('grad-tutor code check', () => {
     );
     const { code } = await checkJson(dir);
     expect(code).toBe(0);
+  });
+
+  it("the README's example report is what check prints for the solution without zero_grad", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = readme.slice(readme.indexOf("with the loop's")).split('\n```\n')[1];
+    const { from, to, file } = MUTANTS.find((m) => m.bug === 'zero_grad')!;
+    const run = await runCli(['code', 'check', mutantCopy(file, from, to)], ENV);
+    expect(run.stdout).toBe(block + '\n');
+  });
+
+  it('has its own help page, one line in the main help, and with no subcommand shows the page (exit 2)', async () => {
+    expect(HELP.split('\n').filter((line) => line.includes('grad-tutor code'))).toEqual([
+      '  grad-tutor code init|check|watch DIR  write micrograd yourself (code --help)',
+    ]);
+    const help = await runCli(['code', '--help'], ENV);
+    expect(help.code).toBe(0);
+    for (const command of ['code init DIR', 'code check DIR [--json]', 'code watch DIR'])
+      expect(help.stdout).toContain(`grad-tutor ${command}`);
+    expect(help.stdout).toContain('stops it after 20 s');
+    for (const line of help.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    const bare = await runCli(['code'], ENV);
+    expect([bare.code, bare.stdout]).toEqual([2, help.stdout]);
   });
 
   it('takes one folder and --json only for check', async () => {
