@@ -95,9 +95,8 @@ GRAD_TUTOR_NOW=2026-12-24 (an ISO date, or a date-time such as
 Without a terminal on stdin and stdout, "grad-tutor" prints the list and
 "grad-tutor <scenario>" prints what "show" prints.
 
-A scenario asking for too much work (more than 100,000 nodes, 1,000 steps or
-1,000 examples, or too much of them together) is refused up front; the README
-lists the limits.
+A scenario asking for too much (over 100,000 nodes, 1,000 steps or 1,000
+examples, or too much together) is refused up front; the README lists limits.
 
 Exit codes: 0 success, 2 bad usage or a bad scenario file (the message names
 the file, line and column), 1 anything unexpected.

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { courseGraphs, harnessInput, lectureMlp, type GraphCase, type MlpCase } from './cases.js';
-import { EXERCISES, judgeGraph, judgeMlp, judgeTrain, type Answer, type Exercise, type Failure, type Report } from './judge.js';
+import { EXERCISES, judgeGraph, judgeMlp, judgeTrain, type HarnessAnswer, type Exercise, type Failure, type Report } from './judge.js';
 import { pythonOf, runHarness, TIME_LIMIT_MS, type HarnessRun } from './run.js';
 
 /** The folder cannot be checked at all (it is missing, not an exercise folder, or there is no Python): one sentence, exit 2. */
@@ -51,7 +51,7 @@ const NUMBERS = new Set(['value', 'grad', 'ypred', 'loss']);
 
 /** Each exercise passed or failed, its first difference named; an exercise the harness never reached says why. */
 function judgeAll(graphs: GraphCase[], mlp: MlpCase, run: HarnessRun, shownPath: (file: string) => string, limitMs: number): Exercise[] {
-  const lines = (run.kind === 'no-python' ? [] : run.lines) as Answer[];
+  const lines = (run.kind === 'no-python' ? [] : run.lines) as HarnessAnswer[];
   const imported = lines.find((a) => a.case === 'import');
   const graphAnswer = (id: string) => lines.find((a) => a.case === 'graph' && a.id === id);
   const answerOf = (kind: string) => lines.find((a) => a.case === kind);
@@ -102,7 +102,7 @@ function judgeAll(graphs: GraphCase[], mlp: MlpCase, run: HarnessRun, shownPath:
   }));
 }
 
-function importSentence(answer: Answer, shownPath: (file: string) => string): string {
+function importSentence(answer: HarnessAnswer, shownPath: (file: string) => string): string {
   const message = typeof answer.error?.message === 'string' ? answer.error.message : 'an error';
   const at = answer.error?.where;
   const where = at && typeof at.file === 'string' ? `${shownPath(at.file)}:${Number(at.line) || 0}:${Number(at.col) || 0}: ` : '';

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Io } from '../cli.js';
 import { visibleLine } from '../io/visible.js';
 import { CannotCheck, checkFolder } from './check.js';
 import { initFolder } from './init.js';
@@ -30,13 +31,6 @@ folder, not an exercise folder, no Python).
 
 /** A mistake in how `code` was typed: one sentence, exit 2. */
 class CodeUsage extends Error {}
-
-interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-}
 
 export async function codeCommand(argv: string[], io: Io): Promise<number> {
   try {

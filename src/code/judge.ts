@@ -61,7 +61,7 @@ function numberOf(x: unknown): number | undefined {
 
 const numbers = (xs: unknown): (number | undefined)[] => (Array.isArray(xs) ? xs.map(numberOf) : []);
 
-export interface Answer {
+export interface HarnessAnswer {
   case?: unknown;
   id?: unknown;
   error?: { message?: unknown; where?: { file?: unknown; line?: unknown; col?: unknown } | null };
@@ -83,7 +83,7 @@ export function shown(x: number | undefined): string {
 }
 
 /** The learner's error as one sentence: where in their code (as `shownPath` writes the file), and Python's last line. */
-function errorFailure(answer: Answer, doing: string, shownPath: (file: string) => string, extra: Partial<Failure> = {}): Failure {
+function errorFailure(answer: HarnessAnswer, doing: string, shownPath: (file: string) => string, extra: Partial<Failure> = {}): Failure {
   const message = typeof answer.error?.message === 'string' ? answer.error.message : 'an error';
   const at = answer.error?.where;
   const where = at && typeof at.file === 'string' ? `${shownPath(at.file)}:${Number(at.line) || 0}:${Number(at.col) || 0}` : undefined;
@@ -106,7 +106,7 @@ function gradsMatch(yours: Record<string, number | undefined>, replay: Grads, tr
 }
 
 /** The first difference on one graph, or undefined where every value and gradient agrees. */
-export function judgeGraph(c: GraphCase, answer: Answer | undefined, shownPath: (file: string) => string): Failure | undefined {
+export function judgeGraph(c: GraphCase, answer: HarnessAnswer | undefined, shownPath: (file: string) => string): Failure | undefined {
   const { trace } = c;
   const nodes = trace.graph.nodes;
   if (!answer) return undefined;
@@ -159,7 +159,7 @@ export function judgeGraph(c: GraphCase, answer: Answer | undefined, shownPath: 
   return undefined;
 }
 
-export function judgeMlp(mlp: MlpCase, answer: Answer, shownPath: (file: string) => string): Failure | undefined {
+export function judgeMlp(mlp: MlpCase, answer: HarnessAnswer, shownPath: (file: string) => string): Failure | undefined {
   if (answer.error) return errorFailure(answer, 'building MLP(3, [4, 4, 1]) and running it on the four examples', shownPath);
   const ypred = numbers(answer.ypred);
   for (let r = 0; r < mlp.ypred.length; r++)
@@ -199,7 +199,7 @@ export function judgeMlp(mlp: MlpCase, answer: Answer, shownPath: (file: string)
   return undefined;
 }
 
-export function judgeTrain(mlp: MlpCase, answer: Answer, shownPath: (file: string) => string): Failure | undefined {
+export function judgeTrain(mlp: MlpCase, answer: HarnessAnswer, shownPath: (file: string) => string): Failure | undefined {
   const { steps } = mlp.run;
   if (answer.error) return errorFailure(answer, `running train(model, xs, ys, ${steps}, ${mlp.run.rate})`, shownPath);
   const losses = numbers(answer.losses);

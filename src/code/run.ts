@@ -23,7 +23,7 @@ export type HarnessRun =
  * and user site out; `-B` writes no __pycache__ into their folder (which
  * `code watch` would take for a save).
  */
-export interface RunOptions {
+export interface HarnessOptions {
   /** Where `python` is looked up (PATH). */
   env: NodeJS.ProcessEnv;
   limitMs?: number;
@@ -31,7 +31,7 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-export function runHarness(python: string, dir: string, input: string, options: RunOptions): Promise<HarnessRun> {
+export function runHarness(python: string, dir: string, input: string, options: HarnessOptions): Promise<HarnessRun> {
   const { env, limitMs = TIME_LIMIT_MS, signal } = options;
   return new Promise((resolve) => {
     const child = spawn(python, ['-I', '-B', '-c', HARNESS, dir], { stdio: ['pipe', 'pipe', 'pipe'], env, signal });

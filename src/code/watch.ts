@@ -9,7 +9,7 @@ import { visibleLine } from '../io/visible.js';
 /** Saves closer together than this are one save: an editor writes a file in several events. */
 const SETTLE_MS = 150;
 
-interface Terminal {
+interface WatchTerminal {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
   env: NodeJS.ProcessEnv;
@@ -75,7 +75,7 @@ const cut = (line: string, cols: number) => [...visibleLine(line)].slice(0, cols
  * it). Which exercises passed is kept in the folder, so coming back shows
  * where you were before the first check is done.
  */
-export async function watchFolder(dir: string, terminal: Terminal): Promise<number> {
+export async function watchFolder(dir: string, terminal: WatchTerminal): Promise<number> {
   const root = exerciseFolder(dir);
   const { stdin, stdout } = terminal;
   if (!stdin.isTTY || !stdout.isTTY || !stdin.setRawMode)
