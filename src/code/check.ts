@@ -37,6 +37,12 @@ export async function checkFolder(
     throw new CannotCheck(
       `${python} was not found, and the check runs your code with it — install Python 3, or set GRAD_TUTOR_PYTHON to the Python to use.`,
     );
+  if (run.kind === 'crashed' && run.lines.length === 0) {
+    const last = run.stderr.trim().split('\n').pop() ?? '';
+    throw new CannotCheck(
+      `${python} stopped (exit code ${run.code}) before checking anything${last ? `: ${last}` : ''} — is it Python 3? Set GRAD_TUTOR_PYTHON to the Python to use.`,
+    );
+  }
   // A file of the learner's as the message names it: under the folder as they typed it.
   const shownPath = (file: string) => {
     const inside = relative(root, resolve(file));

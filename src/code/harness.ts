@@ -47,6 +47,7 @@ def where(exc):
     return {'file': f.filename, 'line': f.lineno or 0, 'col': (getattr(f, 'colno', None) or 0) + 1}
 
 
+# BaseException: a learner's sys.exit() or a stray KeyboardInterrupt is their code failing, said like any error.
 def failed(case, exc, **more):
     text = traceback.format_exception_only(type(exc), exc)[-1].strip()
     say(dict(case, error={'message': text[:500], 'where': where(exc)}, **more))
@@ -77,12 +78,12 @@ def graph(Value, case):
             else:
                 made.append(OPS[node['op']](*[made[i] for i in node['inputs']]))
         values = [num(v) for v in made]
-    except Exception as exc:
+    except BaseException as exc:
         return failed({'case': 'graph', 'id': case['id']}, exc, stage='forward', at=at)
     try:
         made[case['output']].backward()
         grads = [num(v.grad) if hasattr(v, 'grad') else None for v in made]
-    except Exception as exc:
+    except BaseException as exc:
         return failed({'case': 'graph', 'id': case['id']}, exc, stage='backward')
     say({'case': 'graph', 'id': case['id'], 'values': values, 'grads': grads})
 
@@ -112,7 +113,7 @@ def mlp_case(mlp):
         ypred = [num(y) for y in ypred]
         loss.backward()
         say(dict(case, ypred=ypred, loss=num(loss), grads=[num(p.grad) for p in params]))
-    except Exception as exc:
+    except BaseException as exc:
         failed(case, exc)
 
 
@@ -142,7 +143,7 @@ def train_case(mlp, run):
             Value.backward = original
         twice = any(n > 1 for _, n in called.values())
         say(dict(case, losses=[num(x) for x in losses], twice=twice))
-    except Exception as exc:
+    except BaseException as exc:
         failed(case, exc)
 
 
@@ -150,7 +151,7 @@ def main():
     cases = json.load(sys.stdin)
     try:
         from micrograd.engine import Value
-    except Exception as exc:
+    except BaseException as exc:
         return failed({'case': 'import'}, exc)
     for case in cases['graphs']:
         graph(Value, case)

@@ -91,6 +91,14 @@ describe('grad-tutor code check', () => {
     expect(run.stderr).toMatch(/^\/nowhere\/python3\.99 was not found/);
   });
 
+  it('a program that is not Python (it stops before answering anything) is one sentence, exit 2', async () => {
+    const run = await runCli(['code', 'check', solutionCopy()], { ...ENV, GRAD_TUTOR_PYTHON: 'false' });
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toBe(
+      'false stopped (exit code 1) before checking anything — is it Python 3? Set GRAD_TUTOR_PYTHON to the Python to use.\n',
+    );
+  });
+
   it('refuses a missing folder and a folder without micrograd/__init__.py: one sentence each, exit 2', async () => {
     const missing = await runCli(['code', 'check', '/nowhere/at/all'], ENV);
     expect([missing.code, missing.stderr]).toEqual([
@@ -133,6 +141,14 @@ describe('grad-tutor code check', () => {
     expect(code).toBe(1);
     for (const e of report.exercises)
       expect(e.failure?.sentence).toMatch(/engine\.py:4:\d+: SyntaxError: .*\(while importing micrograd\.engine\)/);
+  });
+
+  it("a learner's sys.exit() is their code failing, not the check", async () => {
+    const dir = mutantCopy('nn.py', 'import random\n', 'import random\nimport sys\nsys.exit(3)\n');
+    const { code, report } = await checkJson(dir);
+    expect(code).toBe(1);
+    expect(report.exercises.map((e) => e.passed)).toEqual([true, false, false]);
+    expect(report.exercises[1].failure?.sentence).toMatch(/nn\.py:3:\d+: SystemExit: 3 \(while building MLP/);
   });
 
   it("the learner's print() does not get in the way of the answers", async () => {
