@@ -1,4 +1,5 @@
 import { visibleLine } from '../io/visible.js';
+import { jsonNumber } from '../lesson/render.js';
 import { BUGS, TOLERANCE, type Exercise, type Report } from './judge.js';
 
 /** The learner's Python wrote some of this (an error's text): every line passes through visibleLine. */
@@ -21,7 +22,7 @@ export function reportText(report: Report): string {
   return lines.map(visibleLine).join('\n') + '\n';
 }
 
-/** `--json`: the same report; JSON escapes what the learner's Python wrote. */
+/** `--json`: the same report; JSON escapes what the learner's Python wrote. Numbers as `show --json` writes them (NaN as "NaN"). */
 export function reportJson(report: Report): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return JSON.stringify(report, (_key, value: unknown) => (typeof value === 'number' ? jsonNumber(value) : value), 2) + '\n';
 }

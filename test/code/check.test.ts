@@ -74,6 +74,17 @@ describe('grad-tutor code check', () => {
     expect(report).toMatchObject({ passed: 2, total: 3, skipped: [] });
   });
 
+  it('--json writes a number JSON cannot hold as show --json does: NaN as "NaN"', async () => {
+    const dir = mutantCopy(
+      'engine.py',
+      "out = Value(self.data + other.data, (self, other), '+')",
+      "out = Value(float('nan'), (self, other), '+')",
+    );
+    const { report } = await checkJson(dir);
+    // The graph "add": z = a + b with a = 3, b = -5, so the tutor's z is -2.
+    expect(report.exercises[0].failure).toMatchObject({ what: 'value', node: 'z', yours: 'NaN', tutor: -2 });
+  });
+
   it('without python3 on PATH: one sentence, exit 2', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-python-'));
     const run = await runCli(['code', 'check', solutionCopy()], { PATH: empty });
