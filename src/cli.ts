@@ -27,6 +27,7 @@ import { skillRows, skillTable } from './mastery/index.js';
 import { practiceCommand, seedOf } from './practice/command.js';
 import type { RunOptions } from './ui/run.js';
 import { SKILLS } from './practice/index.js';
+import { codeCommand } from './code/command.js';
 
 declare const GRAD_TUTOR_VERSION: string | undefined;
 
@@ -69,6 +70,7 @@ Usage
   grad-tutor test [--seed K]       a self-test of 12 questions; its score kept
   grad-tutor progress [--json]     your progress; each skill's streak and review
   grad-tutor reset [--yes]         delete your progress (asks first)
+  grad-tutor code init|check|watch DIR  write micrograd yourself (code --help)
   grad-tutor --help | --version
 
 Options
@@ -93,9 +95,8 @@ GRAD_TUTOR_NOW=2026-12-24 (an ISO date, or a date-time such as
 Without a terminal on stdin and stdout, "grad-tutor" prints the list and
 "grad-tutor <scenario>" prints what "show" prints.
 
-A scenario asking for too much work (more than 100,000 nodes, 1,000 steps or
-1,000 examples, or too much of them together) is refused up front; the README
-lists the limits.
+A scenario asking for too much (over 100,000 nodes, 1,000 steps or 1,000
+examples, or too much together) is refused up front; the README lists limits.
 
 Exit codes: 0 success, 2 bad usage or a bad scenario file (the message names
 the file, line and column), 1 anything unexpected.
@@ -312,6 +313,8 @@ function lessonNamed(rest: string[], options: Options): LessonRef | undefined {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  // `code` has its own options and help page (src/code/).
+  if (argv[0] === 'code') return await codeCommand(argv.slice(1), io);
   try {
     const { values, positionals } = parseArgs({
       args: negativeValuesJoined(argv),
@@ -414,7 +417,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       default: {
         if (positionals.length > 1)
           throw new UsageError(
-            `unknown command "${command}" — the commands are list, show, graph, check, export, practice, test, progress, reset; "grad-tutor --help" says more.`,
+            `unknown command "${command}" — the commands are list, show, graph, check, export, practice, test, progress, reset, code; "grad-tutor --help" says more.`,
           );
         const scenario = teachable(scenarioFrom(positionals, 'grad-tutor', values, read));
         // Without a terminal on both ends there is nothing to step through: print instead.
