@@ -53,7 +53,9 @@ function moveStep(m: TopoMove): Step {
       ? `build_topo(${m.node}): ${m.node} is not in visited, so it is added; ${children}.`
       : m.move === 'again'
         ? `build_topo(${m.node}): ${m.node} is in visited already, so nothing happens: a node reached along two paths goes into topo once.`
-        : `Every child of ${m.node} is in topo now, so ${m.node} is appended after them.`;
+        : m.children.length === 0
+          ? `${m.node} has no children, so it is appended to topo at once.`
+          : `Every child of ${m.node} (${m.children.join(', ')}) is in topo now, so ${m.node} is appended after them.`;
   return {
     phase: 'order',
     title: m.move === 'append' ? `build_topo: append ${m.node}` : `build_topo(${m.node})${m.move === 'again' ? ' again' : ''}`,
