@@ -11,8 +11,10 @@ import {
   finished,
   isTopological,
   kindAt,
+  kindOf,
   newTask,
   orderView,
+  phaseNames,
   pick,
   undo,
   type GraphState,
@@ -45,7 +47,12 @@ const steps = new WeakMap<Lesson, number>();
 /** The lesson's task step (-1: none), found once per lesson: the footer and the reducer ask on every key. */
 export function orderTaskStep(lesson: Lesson): number {
   let at = steps.get(lesson);
-  if (at === undefined) steps.set(lesson, (at = lesson.steps.findIndex((_, i) => kindAt(lesson.steps, i).orderTask?.(lesson, i) === true)));
+  if (at === undefined) {
+    // Most lessons have no kind with a task: no walk over their steps (a large one has 100,000s).
+    const any = phaseNames(lesson.steps).some((name) => kindOf(name).orderTask);
+    at = any ? lesson.steps.findIndex((_, i) => kindAt(lesson.steps, i).orderTask?.(lesson, i) === true) : -1;
+    steps.set(lesson, at);
+  }
   return at;
 }
 
