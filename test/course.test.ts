@@ -167,9 +167,10 @@ describe('lesson 12: why a topological order', () => {
       grads: { a: 2, b: 2, c: 1 },
     });
     const phases = d.steps.map((s) => s.phase);
-    // After the backward pass, before the check.
+    // After the backward pass; then the learner's own order and build_topo's (the Order phase), then the check.
     expect(phases.indexOf('wrong-order')).toBe(phases.lastIndexOf('backward') + 1);
-    expect(phases.lastIndexOf('wrong-order') + 1).toBe(phases.indexOf('check'));
+    expect(phases.lastIndexOf('wrong-order') + 1).toBe(phases.indexOf('order'));
+    expect(phases.lastIndexOf('order') + 1).toBe(phases.indexOf('check'));
     const replay = d.steps.filter((s) => s.phase === 'wrong-order');
     expect(replay.map((s) => s.title)).toEqual([
       'Wrong order: the plan',

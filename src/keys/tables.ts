@@ -130,6 +130,15 @@ export const QUIZ_KEYS: Binding<QuizAction>[] = [
   { action: 'skip', keys: ['tab'], does: 'skip it, unscored: on to the next phase' },
 ];
 
+/**
+ * The ordering task (lesson 12, practice of backward-order): the nth key runs the node numbered n next; u takes the
+ * last pick back. Only on the task's step, where digits answer nothing else; the lesson's keys still work there.
+ */
+export const ORDER_KEYS: Binding<'pick' | 'undo'>[] = [
+  { action: 'pick', keys: [...'123456789'], does: 'the order: run that node next', footer: 'pick', shown: { help: '1-9', footer: '1-9' } },
+  { action: 'undo', keys: ['u'], does: 'the order: take the last node back', footer: 'undo' },
+];
+
 /** In a practice round, once a question is answered and before the verdict: how sure the learner was. */
 export const PRACTICE_SURE_KEYS: Binding<'sure' | 'unsure' | 'quit'>[] = [
   { action: 'sure', keys: ['y', '1'], does: 'I was sure', footer: 'sure' },

@@ -6,6 +6,8 @@ export * from './format.js';
 export * from './quiz.js';
 export * from './knobs.js';
 export * from './replay.js';
+export * from './backward-order.js';
+export * from './order-view.js';
 export * from './tutoring.js';
 export * from './identity.js';
 export * from './phases/train.js';

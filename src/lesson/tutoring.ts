@@ -2,6 +2,8 @@ import { choiceKey, choiceKeys, keyOf, LESSON_KEYS, NEXT_LESSON, QUIZ_KEYS } fro
 import type { CoursePlace } from '../scenario/types.js';
 import { judge, missedSteps, questionAt, TOLERANCE, verdict, type Answer, type Given, type Question } from './quiz.js';
 import { overwriteReplay } from './replay.js';
+import { finished, newTask, type OrderTask } from './backward-order.js';
+import { orderView } from './order-view.js';
 import { kindAt } from './phases/index.js';
 import { shownAt, type GraphState, type Highlight, type Lesson } from './steps.js';
 
@@ -25,6 +27,8 @@ export interface Situation {
   worked?: { mastered: string[] };
   /** A number being typed as the answer, and what was wrong with the last one sent. */
   typed?: { text: string; error?: string };
+  /** The ordering task as the learner has it, on its step (none yet: nothing picked). */
+  order?: OrderTask;
   /**
    * This step is asked again because it was answered wrong in an earlier
    * session: asked whether predict mode is on or not, and its answer, once given.
@@ -149,6 +153,12 @@ export function stepText(lesson: Lesson, situation: Situation): StepText {
     };
   }
   if (situation.overwrite) return { lines: overwriteReplay(lesson), shown, highlight: step.highlight };
+  if (kindAt(lesson.steps, situation.step).orderTask?.(lesson, situation.step)) {
+    const task = situation.order ?? newTask(lesson.trace);
+    const view = orderView(lesson.trace, task);
+    const on = finished(task) ? [`${keyOf(LESSON_KEYS, 'next')} goes on: how micrograd builds its order, build_topo.`] : [];
+    return { lines: [`▸ ${step.title}`, ...view.lines, ...on], shown: view.shown, highlight: view.highlight };
+  }
 
   // A backward step's lines spell out its sentence at three levels; saying it once more costs a row.
   const lines = [`▸ ${step.title}`, ...(c ? [] : [step.text]), ...step.lines];

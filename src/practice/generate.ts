@@ -5,8 +5,8 @@
  */
 
 import { parseScenario, type Scenario } from '../scenario/index.js';
-import { backprop, nudge, withValues } from '../engine/index.js';
-import { num } from '../lesson/index.js';
+import { backprop, nudge, withValues, type Trace } from '../engine/index.js';
+import { isTopological, num, rightOrder } from '../lesson/index.js';
 import { GENERATORS, type Worked } from './generators.js';
 import { judgeAnswer, shuffled, type PracticeQuestion } from './questions.js';
 import { childSeed, draw } from './random.js';
@@ -20,6 +20,11 @@ export interface Problem {
   scenario: Scenario;
   /** Questions whose answers come from the engine (choices shuffled by the seed). */
   questions: PracticeQuestion[];
+  /**
+   * A practice round asks it as the ordering task, its nodes numbered in this order (drawn from the seed, never a
+   * right order, which would be 1 2 3 … every time). The self-test asks its questions: one key an item.
+   */
+  order?: string[];
 }
 
 /** A problem set's size: enough for a week of practice, small enough to print. */
@@ -45,9 +50,22 @@ export function generate(skill: string, seed: number): Problem {
     const lesson = worked(scenario);
     const questions = drawn.ask(lesson, seed);
     if (!questions || !questions.every(fair)) continue;
-    return { skill, seed, source, scenario, questions: questions.map((q) => shuffled(q, d)) };
+    const order = drawn.orderTask ? { order: listing(lesson.trace, childSeed(seed, TRIES)) } : {};
+    return { skill, seed, source, scenario, questions: questions.map((q) => shuffled(q, d)), ...order };
   }
   throw new Error(`no fair problem for ${skill} from seed ${seed}`);
+}
+
+/** The task's nodes in an order of the seed's that is not a right one (its own stream: the questions' draws stay as they were). */
+function listing(trace: Trace, seed: number): string[] {
+  const d = draw(seed);
+  const nodes = rightOrder(trace);
+  for (let k = 0; k < TRIES; k++) {
+    const listed = d.shuffle(nodes);
+    if (!isTopological(trace, listed)) return listed;
+  }
+  // The forward order is never a right one where one node uses another.
+  return [...nodes].reverse();
 }
 
 /**

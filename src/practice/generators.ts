@@ -30,6 +30,8 @@ export type Worked = Pick<Lesson, 'trace' | 'nudge'>;
 export interface Drawn {
   lines: string[];
   ask(lesson: Worked, seed: number): PracticeQuestion[] | undefined;
+  /** A round asks it as the ordering task (the learner builds the backward order), its questions left for --json and worksheets. */
+  orderTask?: boolean;
 }
 
 export type Generator = (d: Draw) => Drawn | undefined;
@@ -206,6 +208,7 @@ export const GENERATORS: Record<string, Generator> = {
     return {
       lines: graphLines(inputs, nodes),
       ask: () => [nextBackwardQuestion(order, after, 'c', d.pick(leaves)), backwardOrderQuestion(order, 'c')],
+      orderTask: true,
     };
   },
   'zero-grad': (d) => {

@@ -45,6 +45,7 @@ import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from
 import { lessonOf, menuLessons, phaseOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
 import { wrapLines } from './text.js';
 import { lessonKeysOf } from './lesson-keys.js';
+import { orderTaskStep } from './order.js';
 import { practiceFrame } from './practice-frame.js';
 import { editedNote, exploreLine } from './explore.js';
 import { skillsOfQuestion } from '../practice/index.js';
@@ -304,9 +305,16 @@ function menuFrame(state: Session, columns: number, rows: number): Frame {
   };
 }
 
-/** The lesson's keys for the footer: a phase kind's own only on its steps (z in the Train phase), the pan keys only while the drawing is cut. */
-function lessonKeysAt(lesson: Lesson, phase: Phase, cut: boolean, nextLesson: boolean) {
-  return lessonKeysOf(lesson, nextLesson).filter((b) => [undefined, phase].includes(b.phase) && (b.action !== 'pan' || cut));
+/**
+ * The lesson's keys for the footer: a phase kind's own only on its steps (z in the Train phase), the ordering task's
+ * only on its step, the pan keys only while the drawing is cut.
+ */
+function lessonKeysAt(lesson: Lesson, step: number, cut: boolean, nextLesson: boolean) {
+  const phase = phaseOf(lesson.steps[step].phase);
+  const task = orderTaskStep(lesson) === step;
+  return lessonKeysOf(lesson, nextLesson).filter(
+    (b) => [undefined, phase].includes(b.phase) && (!b.task || task) && (b.action !== 'pan' || cut),
+  );
 }
 
 /** A node's box on one row, its value and gradient inside: `╔▸× c  v -2  g ·╗` for the step's own, `┏━a  v 3  g ·┓` for one it uses. */
@@ -437,7 +445,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
           ],
           columns,
         )
-      : footerText(lessonKeysAt(lesson, phaseOf(current.phase), cut, nextLessonAt(lesson, open.step) !== undefined), columns);
+      : footerText(lessonKeysAt(lesson, open.step, cut, nextLessonAt(lesson, open.step) !== undefined), columns);
   const unsaved = state.aboutProgress?.showing ? visibleLine(state.aboutProgress.sentence) : undefined;
   const editing = exploreLine(state, columns);
   const spoken = [

@@ -17,6 +17,7 @@ import type { LessonFrame } from './frame.js';
 import { layoutFor } from './lessons.js';
 import { planLesson, type DrawingRoom } from './plan.js';
 import { outcomeOf, questionOf, roundScore, type PracticeState } from './practice.js';
+import { ORDER_PROBLEM_KEYS, orderOutcome, orderProblem } from './order.js';
 import type { Session } from './state.js';
 
 const titleOf = (skill: string) => SKILLS.find((s) => s.id === skill)?.title ?? skill;
@@ -93,6 +94,17 @@ function doneLines(state: Session, round: PracticeState): string[] {
   ];
 }
 
+/** Under a verdict: whether the problem comes back this round, and how sure the learner said they were. */
+function toldAfter(state: Session, round: PracticeState, problem: Problem): string[] {
+  const outcome = orderOutcome(state, problem) ?? outcomeOf(questionOf(problem), round.given!, state.hints);
+  return [
+    ...(outcome !== 'right' && round.again.includes(problem.skill) ? ['It comes back at the end of this round, with new numbers.'] : []),
+    ...(round.test
+      ? []
+      : [`${round.sure ? 'You were sure' : 'You were not sure'}: the next review of this skill is scheduled by that and by the verdict.`]),
+  ];
+}
+
 export function practiceFrame(state: Session, round: PracticeState, columns: number, rows: number): LessonFrame {
   const problem = round.problems[Math.min(round.at, round.problems.length - 1)];
   const counter = `problem ${Math.min(round.at + 1, round.problems.length)}/${round.problems.length}`;
@@ -120,11 +132,14 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
   }
   const question = questionOf(problem);
   const told = round.stage === 'told';
+  // A problem asked as the ordering task (src/session/order.ts): its own lines, numbers on the drawing and keys.
+  const task = orderProblem(state, round, problem);
   // The title names the skill; the heading, what kind of answer is asked for.
   const kind = KINDS.find(([k]) => k === question.kind)?.[1] ?? 'backward order';
   const heading = `▸ ${kind[0].toUpperCase()}${kind.slice(1)}`;
-  const text =
-    round.stage === 'ask'
+  const text = task
+    ? [...task.lines, ...(told ? toldAfter(state, round, problem) : [])]
+    : round.stage === 'ask'
       ? askingLines(question, state.hints, state.typed)
       : round.stage === 'sure'
         ? [
@@ -132,25 +147,16 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
             `Your answer: ${answerText(round.given as Given)}.`,
             `Before you see: were you sure? ${keyOf(PRACTICE_SURE_KEYS, 'sure')} sure, ${keyOf(PRACTICE_SURE_KEYS, 'unsure')} not sure.`,
           ]
-        : [
-            verdictOf(question, round.given!, state.hints),
-            ...(outcomeOf(question, round.given!, state.hints) !== 'right' && round.again.includes(problem.skill)
-              ? ['It comes back at the end of this round, with new numbers.']
-              : []),
-            ...(round.test
-              ? []
-              : [
-                  `${round.sure ? 'You were sure' : 'You were not sure'}: the next review of this skill is scheduled by that and by the verdict.`,
-                ]),
-          ];
+        : [verdictOf(question, round.given!, state.hints), ...toldAfter(state, round, problem)];
   const lines = [heading, ...text].map((l) => visible(l));
-  const choices = round.stage === 'ask' ? question.choices.map((c, i) => `${i + 1}. ${answerText(c.value as Given)}`) : [];
+  const choices = round.stage === 'ask' && !task ? question.choices.map((c, i) => `${i + 1}. ${answerText(c.value as Given)}`) : [];
   const graph = problem.scenario.graph;
   const hinted = state.hints >= 2 && question.hintNode ? [question.hintNode] : [];
-  const highlight: Highlight = { nodes: hinted, edges: [], ...(hinted.length ? { current: hinted[0] } : {}) };
+  const highlight: Highlight = task?.highlight ?? { nodes: hinted, edges: [], ...(hinted.length ? { current: hinted[0] } : {}) };
+  const shown = task?.shown ?? shownOf(problem, question, told);
   const layouts = { full: () => layoutFor(graph, false), compact: () => layoutFor(graph, true) };
   const room: DrawingRoom = {
-    draw: (width, height) => frameGraph(layouts, shownOf(problem, question, told), highlight, width, height),
+    draw: (width, height) => frameGraph(layouts, shown, highlight, width, height),
     width: layouts.full().width,
     minimum: 6,
     // The graph is the problem: shown even where the text must scroll for it.
@@ -159,7 +165,6 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
   let plan = planLesson(lines, choices.length, room, columns, rows, { from: 0, keys: false });
   if (!plan.drawing) {
     // No room for the graph (60×16): the values it would show, in a line under the heading, so the question can be worked.
-    const shown = shownOf(problem, question, told);
     const values = graph.nodes.filter((n) => shown.values[n.name] !== undefined && n.op !== 'const');
     const given = visible(`Values: ${values.map((n) => `${n.name} = ${num(shown.values[n.name]!)}`).join(', ')}.`);
     plan = planLesson([lines[0], given, ...lines.slice(1)], choices.length, undefined, columns, rows, { from: 0, keys: false });
@@ -169,7 +174,9 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
       ? footerText(
           state.typed
             ? TYPED_KEYS
-            : [...QUIZ_KEYS.filter((b) => b.action !== 'skip' && (b.action !== 'hint' || !round.test)), ...PRACTICE_DONE_KEYS],
+            : task
+              ? ORDER_PROBLEM_KEYS
+              : [...QUIZ_KEYS.filter((b) => b.action !== 'skip' && (b.action !== 'hint' || !round.test)), ...PRACTICE_DONE_KEYS],
           columns,
         )
       : footerText(round.stage === 'sure' ? PRACTICE_SURE_KEYS : PRACTICE_TOLD_KEYS, columns);

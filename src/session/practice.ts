@@ -13,6 +13,7 @@ import { generate, judgeAnswer, type PracticeQuestion, type Problem } from '../p
 import { childSeed } from '../practice/random.js';
 import type { Session } from './state.js';
 import { choiceKey, typedKey } from './typed.js';
+import { orderOutcome, practiceOrderKey } from './order.js';
 import type { SelfTestScore } from '../progress/index.js';
 
 export interface PracticeState {
@@ -58,6 +59,7 @@ export function startRound(state: Session, problems: Problem[], seed: number, te
     cursor: 0,
     hints: 0,
     typed: undefined,
+    order: undefined,
     help: false,
   };
 }
@@ -87,13 +89,18 @@ export function practiceKey(state: Session, round: PracticeState, key: KeyName):
         });
         return told ?? none(asked);
       }
+      // A problem asked as the ordering task: its keys pick and take back; the whole order is the answer.
+      const ordered = practiceOrderKey(state, round, problem, key);
+      if (ordered)
+        return none(ordered.given ? { ...set({ stage: 'sure', given: ordered.given }), order: ordered.state.order } : ordered.state);
+      if (problem.order) return none(actionFor(PRACTICE_DONE_KEYS, key) === 'quit' ? { ...state, quit: true } : state);
       return none(askKey(state, questionOf(problem), key, (given) => set({ stage: 'sure', given }, { typed: undefined })));
     case 'sure': {
       const action = actionFor(PRACTICE_SURE_KEYS, key);
       if (action === 'quit') return none({ ...state, quit: true });
       if (action !== 'sure' && action !== 'unsure') return none(state);
       const sure = action === 'sure';
-      const outcome = outcomeOf(questionOf(problem), round.given!, state.hints);
+      const outcome = orderOutcome(state, problem) ?? outcomeOf(questionOf(problem), round.given!, state.hints);
       // A miss, or a right answer only with every hint out, comes back at the end of the round with new numbers.
       const comeback = outcome === 'right' || round.again.includes(problem.skill) ? undefined : fresh(round, problem);
       const problems = comeback ? [...round.problems, comeback] : round.problems;
@@ -112,7 +119,9 @@ export function practiceKey(state: Session, round: PracticeState, key: KeyName):
         const score = roundScore(round).right;
         return { state: set({ stage: 'done' }), effects: round.test ? [{ type: 'tested', score, of: round.results.length }] : [] };
       }
-      return none(set({ at, stage: 'ask', given: undefined, sure: undefined }, { cursor: 0, hints: 0, typed: undefined }));
+      return none(
+        set({ at, stage: 'ask', given: undefined, sure: undefined }, { cursor: 0, hints: 0, typed: undefined, order: undefined }),
+      );
     }
     case 'done':
       return none(actionFor(PRACTICE_DONE_KEYS, key) === 'quit' ? { ...state, quit: true } : state);

@@ -30,6 +30,7 @@ import {
 import { lessonFor } from './lessons.js';
 import { practiceKey, startRound, type PracticeEffect } from './practice.js';
 import { choiceKey, typedKey, type Typed } from './typed.js';
+import { lessonOrderKey } from './order.js';
 import { skillsOfQuestion, type Problem } from '../practice/index.js';
 import type { SkillRecord } from '../mastery/index.js';
 import type { SelfTestScore } from '../progress/index.js';
@@ -316,6 +317,7 @@ function opened(state: Session, lesson: LessonRef, scenario: Scenario, at: numbe
     open: { lesson, scenario, step, seen },
     seen: before,
     typed: undefined,
+    order: undefined,
     prompt: undefined,
     notice: undefined,
     cursor: 0,
@@ -506,6 +508,9 @@ function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
   if (!waiting && state.review?.answer !== undefined && reviewing(state) && actionFor(LESSON_KEYS, key) === 'next')
     return reviewNext(state);
   const lesson = lessonOf(state)!;
+  // On the ordering task's step, its keys pick and take back; the lesson's still work.
+  const ordered = lessonOrderKey(state, lesson, key);
+  if (ordered) return none(ordered);
   const last = lesson.steps.length - 1;
   const go = (to: number): Session => {
     if (to === open.step) return state;

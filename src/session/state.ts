@@ -10,6 +10,7 @@ import {
   waitingFor,
   type Answer,
   type Lesson,
+  type OrderTask,
   type LessonOptions,
   type LessonRef,
   type MenuEntry,
@@ -90,6 +91,8 @@ export interface Session {
   };
   /** A number being typed as the answer to the waiting question. */
   typed?: { text: string; error?: string };
+  /** The ordering task, once the learner has picked on its step (a lesson's, or a practice problem's): src/session/order.ts. */
+  order?: OrderTask;
   /** The steps seen of lessons not open now, by lesson key, as ranges ("0-4,7"): restored when a lesson is opened again. */
   seen: Record<string, string>;
   /** Predict-mode scores of earlier sessions, by lesson key. */
@@ -192,6 +195,7 @@ export function situationOf(state: Session): Situation {
     overwrite: state.overwrite,
     ...workedAt(state, open.step),
     ...(state.typed ? { typed: state.typed } : {}),
+    ...(state.order ? { order: state.order } : {}),
     ...(review
       ? {
           review: {

@@ -19,8 +19,9 @@ describe('the course in a terminal', () => {
     const summary = await t.waitFor('Enter opens it');
     expect(summary).toContain('Next in the course: 12. Why a topological order.');
     t.write(ENTER);
-    // Lesson 12: overview, 2 forward, seed, 4 backward, 6 wrong order, check, nudge, summary.
-    const next = await t.waitFor('step 1/17');
+    // Lesson 12: overview, 2 forward, seed, 4 backward, 6 wrong order; the order: the task, build_topo's code, its
+    // 6 moves (visit c, b, a; append a, b, c) and the reversal; check, nudge, summary.
+    const next = await t.waitFor('step 1/26');
     expect(next).toContain('Why a topological order');
     expect(next).toContain('[Overview]');
     t.write('q');

@@ -95,7 +95,8 @@ describe('--quiz: the student part holds no answer', () => {
       if (setup >= 0 && i < setup) return expect(part.prose).toContain(step.text);
       if (step.contribution || (setup < 0 && ['overview', 'forward'].includes(step.phase))) return;
       expect(part.prose, step.title).not.toContain(step.text);
-      expect(key).toContain(step.title);
+      // As a reader sees the key: a title's _ (build_topo) is escaped in the Markdown.
+      expect(read(key).prose).toContain(step.title);
     });
     // The choices are plain: no mark, no bold, nothing but the letter and the number.
     for (const choice of part.choices) expect(choice).toMatch(/^\([A-J]\) (-?\d[\d.e+-]*|NaN|-?∞)$/);

@@ -12,6 +12,7 @@ import { check } from './check.js';
 import { forward } from './forward.js';
 import type { KindKey, PhaseKind } from './kind.js';
 import { nudge, rateKnob } from './nudge.js';
+import { order } from './order.js';
 import { overview } from './overview.js';
 import { practice } from './practice.js';
 import { slope } from './slope.js';
@@ -25,7 +26,7 @@ let table: PhaseKind[] | undefined;
 
 /** The kinds in lesson order. A kind added to this array (as a test does) is read everywhere at once. */
 export function phaseKinds(): PhaseKind[] {
-  return (table ??= [overview, forward, slope, backward, wrongOrder, check, nudge, training, summary, practice]);
+  return (table ??= [overview, forward, slope, backward, wrongOrder, order, check, nudge, training, summary, practice]);
 }
 
 /** The kind a step's phase belongs to. */

@@ -40,6 +40,11 @@ export interface PhaseKind {
   keys?: KindKey[];
   /** Where Tab goes from one of its steps, if not to the next phase. */
   tab?(lesson: Lesson, from: number): number | undefined;
+  /**
+   * Whether step `i` (one of its steps) is the ordering task's, where the learner builds the backward order by
+   * picking nodes (ORDER_KEYS): the session keeps the task's state, and the step's text and drawing show it.
+   */
+  orderTask?(lesson: Lesson, i: number): boolean;
   /** How the screen shows its steps. */
   screen?: Screen;
   /** The lesson's closing kind: it asks the missed questions again, and Enter on it, last, opens the next lesson. */

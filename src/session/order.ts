@@ -1,0 +1,133 @@
+/**
+ * The ordering task in the session: on its step of a lesson (lesson 12), or
+ * as a practice problem, the learner builds the backward order by picking
+ * nodes with ORDER_KEYS. The state is the lesson's OrderTask, kept in the
+ * session while the lesson is open (or the problem is on screen); the pure
+ * rules are the lesson's (src/lesson/backward-order.ts).
+ */
+import { backprop, type Trace } from '../engine/index.js';
+import { actionFor, bindingOf, keyOf, ORDER_KEYS, PRACTICE_DONE_KEYS, PRACTICE_SURE_KEYS, type KeyName } from '../keys/index.js';
+import {
+  finished,
+  isTopological,
+  kindAt,
+  kindOf,
+  newTask,
+  orderView,
+  phaseNames,
+  pick,
+  undo,
+  type GraphState,
+  type Highlight,
+  type Lesson,
+  type OrderTask,
+  type Outcome,
+} from '../lesson/index.js';
+import type { Problem } from '../practice/index.js';
+import type { PracticeState } from './practice.js';
+import type { Session } from './state.js';
+
+/** The task after a key, or undefined for a key that is not the task's (it then does what it does elsewhere). */
+export function orderKey(trace: Trace, task: OrderTask, key: KeyName): OrderTask | undefined {
+  switch (actionFor(ORDER_KEYS, key)) {
+    case 'pick': {
+      // The nth key picks the node numbered n; a number no node has, or a node picked already, changes nothing.
+      const node = task.listed[bindingOf(ORDER_KEYS, 'pick').keys.indexOf(key)];
+      return node === undefined ? task : pick(trace, task, node);
+    }
+    case 'undo':
+      return undo(task);
+    default:
+      return undefined;
+  }
+}
+
+const steps = new WeakMap<Lesson, number>();
+
+/** The lesson's task step (-1: none), found once per lesson: the footer and the reducer ask on every key. */
+export function orderTaskStep(lesson: Lesson): number {
+  let at = steps.get(lesson);
+  if (at === undefined) {
+    // Most lessons have no kind with a task: no walk over their steps (a large one has 100,000s).
+    const any = phaseNames(lesson.steps).some((name) => kindOf(name).orderTask);
+    at = any ? lesson.steps.findIndex((_, i) => kindAt(lesson.steps, i).orderTask?.(lesson, i) === true) : -1;
+    steps.set(lesson, at);
+  }
+  return at;
+}
+
+/** A key on a lesson's task step: the task after it, or undefined where the step is not the task's or the key not its own. */
+export function lessonOrderKey(state: Session, lesson: Lesson, key: KeyName): Session | undefined {
+  if (!state.open || orderTaskStep(lesson) !== state.open.step) return undefined;
+  const task = orderKey(lesson.trace, state.order ?? newTask(lesson.trace), key);
+  return task && { ...state, order: task };
+}
+
+const traces = new WeakMap<Problem, Trace>();
+
+/** A problem's passes, worked out once: the reducer and the frame ask on every key. */
+function traceOf(problem: Problem): Trace {
+  let trace = traces.get(problem);
+  if (!trace) traces.set(problem, (trace = backprop(problem.scenario.graph)));
+  return trace;
+}
+
+/** The ordering task of the practice problem on screen, if it is asked as one (never in the self-test: one key an item). */
+function taskOf(state: Session, round: PracticeState, problem: Problem): OrderTask | undefined {
+  if (!problem.order || round.test) return undefined;
+  return state.order ?? newTask(traceOf(problem), problem.order);
+}
+
+/**
+ * A key while a practice problem's ordering task waits: the session with the task after it, and once every node is
+ * picked the order as the answer (`given`); undefined where the problem is no such task or the key not the task's.
+ */
+export function practiceOrderKey(
+  state: Session,
+  round: PracticeState,
+  problem: Problem,
+  key: KeyName,
+): { state: Session; given?: string } | undefined {
+  const task = taskOf(state, round, problem);
+  const next = task && orderKey(traceOf(problem), task, key);
+  if (!next) return undefined;
+  return { state: { ...state, order: next }, ...(finished(next) ? { given: next.picks.join(', ') } : {}) };
+}
+
+/** The outcome of a finished task: right only with no node picked too early, even one taken back (the first try counts). */
+export function orderOutcome(state: Session, problem: Problem): Outcome | undefined {
+  if (!problem.order || !state.order || !finished(state.order)) return undefined;
+  return state.order.early.length === 0 ? 'right' : 'wrong';
+}
+
+/** The practice problem's ordering task on screen: its lines for the stage, the drawing's numbers and highlight, its keys. */
+export function orderProblem(
+  state: Session,
+  round: PracticeState,
+  problem: Problem,
+): { lines: string[]; shown: GraphState; highlight: Highlight } | undefined {
+  const task = taskOf(state, round, problem);
+  if (!task) return undefined;
+  const trace = traceOf(problem);
+  const view = orderView(trace, task);
+  if (round.stage === 'ask')
+    return {
+      ...view,
+      lines: ["Build the backward order: which node's _backward runs first, which next, until all have run?", ...view.lines],
+    };
+  if (round.stage === 'sure') {
+    const sure = `${keyOf(PRACTICE_SURE_KEYS, 'sure')} sure, ${keyOf(PRACTICE_SURE_KEYS, 'unsure')} not sure`;
+    return { ...view, lines: [`Your order: ${task.picks.join(', ')}.`, `Before you see: were you sure? ${sure}.`] };
+  }
+  const early = task.early.join(' and ');
+  const verdict =
+    orderOutcome(state, problem) === 'right'
+      ? 'Correct: each node ran after every node that uses it.'
+      : isTopological(trace, task.picks)
+        ? `Not quite: ${early} went too early at first; taken back, the order is right now.`
+        : `Not quite: the order runs a node before every node that uses it is done.`;
+  return { ...view, lines: [verdict, ...view.lines.slice(view.lines.findIndex((l) => l.startsWith('Your order')))] };
+}
+
+/** The footer's keys while the task waits: its own, and quit. */
+export const ORDER_PROBLEM_KEYS = [...ORDER_KEYS, ...PRACTICE_DONE_KEYS];
