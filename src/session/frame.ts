@@ -47,6 +47,7 @@ import { wrapLines } from './text.js';
 import { lessonKeysOf } from './lesson-keys.js';
 import { practiceFrame } from './practice-frame.js';
 import { skillsOfQuestion } from '../practice/index.js';
+import { exploreFooter, explored } from './explore.js';
 
 export interface ScreenSize {
   columns: number;
@@ -374,7 +375,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   // How the step's phase kind is shown: a drawing or not, and values in place of the pass's (the nudge's new ones).
   const screen = kindAt(lesson.steps, open.step).screen ?? {};
   const drawn = screen.drawing !== 'none';
-  const text = stepText(lesson, situationOf(state));
+  const text = explored(state, lesson, stepText(lesson, situationOf(state)), rows);
   // Text from the file (a description, notes, names) enters the frame here, once.
   const lines = [...text.lines, ...(kindAt(lesson.steps, open.step).closes ? practiceOffer(lesson) : [])].map((l) => visible(l));
   const choices = text.question?.choices.map((choice, i) => `${i + 1}. ${answerText(choice.value)}`) ?? [];
@@ -458,7 +459,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     choices,
     cursor: state.cursor,
     // A failed save in the footer's row, so the frame keeps its height.
-    footer: unsaved ? [...unsaved].slice(0, columns).join('') : footer,
+    footer: unsaved ? [...unsaved].slice(0, columns).join('') : (exploreFooter(state, columns) ?? footer),
     spoken,
   };
 }

@@ -35,6 +35,7 @@ import type { SkillRecord } from '../mastery/index.js';
 import type { SelfTestScore } from '../progress/index.js';
 import { lessonOf, menuLessons, phaseOf, reviewing, situationOf, waitingOf, type OpenLesson, type Prompt, type Session } from './state.js';
 import type { Waiting } from '../lesson/index.js';
+import { exploreKey } from './explore.js';
 
 export * from './state.js';
 
@@ -478,6 +479,9 @@ function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waitin
 
 function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
   const none = (s: Session): Result => ({ state: s, effects: [] });
+  // f, / (and the name typed after it), c: before a waiting question's keys, as a name may hold digits.
+  const explored = exploreKey(state, key);
+  if (explored) return none(explored);
   const waiting = waitingOf(state);
   if (waiting) {
     const handled = quizKey(state, open, key, waiting);

@@ -25,6 +25,7 @@ import type { PracticeState } from './practice.js';
 import { isMastered, type SkillRecord } from '../mastery/index.js';
 import { skillsOfQuestion } from '../practice/index.js';
 import type { SelfTestScore } from '../progress/index.js';
+import type { Explore } from './explore.js';
 
 /** The two menu entries after the lessons, which ask for text. */
 export type PromptKind = 'file' | 'expr' | 'values';
@@ -127,6 +128,8 @@ export interface Session {
   tests: SelfTestScore[];
   /** What the tutor is busy with while a lesson opens (its drawing laid out in the background): shown in place of the screen. */
   working?: string;
+  /** Exploring a lesson's step: the code line, one node's whole path, a node found by name (explore.ts). */
+  explore?: Explore;
 }
 
 export function initialSession(start: Partial<Session> & Pick<Session, 'window'>): Session {
