@@ -36,6 +36,8 @@ export function hereOf(state: Session): string {
 export function followOrder(lesson: Lesson, step: number): string[] {
   const { inputs } = lesson.trace.graph;
   const first = lesson.steps[step].contribution?.operand ?? inputs[0];
+  // A graph of constants alone (z = 2 * 3, typed) has no input and no backward edge: nothing to follow.
+  if (first === undefined) return [];
   const at = inputs.indexOf(first);
   return at === -1 ? [first, ...inputs] : [...inputs.slice(at), ...inputs.slice(0, at)];
 }

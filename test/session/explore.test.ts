@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomScenario } from '../../bench/graphs.js';
-import { parseScenario } from '../../src/scenario/index.js';
+import { parseScenario, scenarioFromTyped } from '../../src/scenario/index.js';
 import { buildFrame, type LessonFrame } from '../../src/session/frame.js';
 import { completed, matchesOf } from '../../src/session/find.js';
 import { countText } from '../../src/session/explore.js';
@@ -72,6 +72,19 @@ describe('f: one node’s whole path to the output', () => {
     }).state;
     expect(textOf(other)).toContain('▸ Backward: c → b');
     expect(textOf(other)).not.toContain('Every path');
+  });
+
+  it('does nothing in a graph of constants alone, which has no input to follow', () => {
+    const constants = run(opened('add'), {
+      type: 'opened',
+      lesson: { kind: 'typed', expression: 'z = 2 * 3', values: [] },
+      scenario: scenarioFromTyped('z = 2 * 3', []),
+      step: 1,
+      from: 'prompt',
+    }).state;
+    const pressed = press(constants, 'f');
+    expect(pressed.explore?.follow).toBeUndefined();
+    expect(textOf(pressed)).not.toContain('Every path');
   });
 
   it('waits while a question does: the paths would give its answer away', () => {
