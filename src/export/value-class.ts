@@ -38,11 +38,19 @@ function opMethod(op: OpName, row: OpRow): string {
     '',
     '        def _backward():',
     ...(row.pythonWhy ?? []).map((line) => `            # ${line}`),
-    ...operands.map((operand, i) => `            ${operand}.grad += ${timesUpstream(row.pythonLocal(i))} * out.grad`),
+    ...operands.map((_, i) => `            ${backwardLine(row, i)}`),
     '        out._backward = _backward',
     '        return out',
     '',
   ].join('\n');
+}
+
+/**
+ * The line of `_backward` that passes the gradient to operand `i`: `other.grad += self.data * out.grad`
+ * for a product's second operand. The tutor's `c` key shows it beside each backward step.
+ */
+export function backwardLine(row: OpRow, i: number): string {
+  return `${i === 0 ? 'self' : 'other'}.grad += ${timesUpstream(row.pythonLocal(i))} * out.grad`;
 }
 
 /** `__radd__` for `__add__`: the operator with the number on the left, `Value(other) + self`. */

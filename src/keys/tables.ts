@@ -43,7 +43,10 @@ export type LessonAction =
   | 'restore'
   | 'help'
   | 'menu'
-  | 'quit';
+  | 'quit'
+  | 'follow'
+  | 'find'
+  | 'code';
 /** A lesson key on a step: NEXT_LESSON's, too, on a summary that names the next lesson. */
 export type StepAction = LessonAction | 'nextLesson';
 export type QuizAction = 'down' | 'up' | 'answer' | 'pick' | 'type' | 'hint' | 'skip';
@@ -113,6 +116,10 @@ export const LESSON_KEYS: Binding<LessonAction>[] = [
   { action: 'help', keys: ['?'], does: 'this help', footer: 'help' },
   { action: 'menu', keys: ['escape', 'm'], does: 'back to the menu', footer: 'menu', named: 'm' },
   { action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' },
+  // Explore (src/session/explore.ts). Last, so a narrow footer drops `c code` before any other.
+  { action: 'follow', keys: ['f'], does: 'all paths, from a node to the output, lit (f again: the next input)' },
+  { action: 'find', keys: ['/'], does: 'find a node, by name: the drawing goes to it (Tab completes)' },
+  { action: 'code', keys: ['c'], does: "code line, as micrograd's _backward writes it (on or off)", footer: 'code' },
 ];
 
 /** While a predict-mode question waits for an answer, these come first. */
@@ -185,17 +192,39 @@ export function lessonKeysOn(nextLesson: boolean): Binding<StepAction>[] {
   return nextLesson ? LESSON_KEYS.map((b) => (b.action === 'next' ? NEXT_LESSON : b)) : LESSON_KEYS;
 }
 
-/** Opposite keys that share one row of the help where the window is short, and the row's words. */
+/** Keys (most of them opposites) that share one row of the help where the window is short, and the row's words. */
 export const PAIRS: { first: LessonAction; second: LessonAction; does: string }[] = [
   { first: 'first', second: 'last', does: 'first step, last step' },
   { first: 'nextPhase', second: 'previousPhase', does: 'next phase, previous phase' },
   { first: 'predict', second: 'ask', does: 'predict mode, ask a worked step' },
-  { first: 'more', second: 'less', does: 'larger step, smaller step (check: h)' },
+  { first: 'more', second: 'less', does: 'larger step, smaller step (check step: h)' },
   { first: 'edit', second: 'restore', does: "change an input, the file's values back" },
+  // Three on one row: the pair's row goes on with the next key (shorter in frame.ts keeps the last one's action).
+  { first: 'follow', second: 'find', does: 'all paths, find a node' },
+  { first: 'find', second: 'code', does: 'all paths, find a node, code line' },
+  // So a 60×16 window holds a lesson's keys on one page with e E and f / c.
+  { first: 'menu', second: 'quit', does: 'back to the menu, quit' },
 ];
 
-/** The lesson keys that wait while a question does: moving on or the = replay would show the answer, a knob would change the question. */
-export const WAITING: StepAction[] = ['next', 'last', 'nextPhase', 'overwrite', 'more', 'less', 'nextLesson', 'edit', 'restore'];
+/**
+ * The lesson keys that wait while a question does: moving on or the = replay would show the answer, a knob or an
+ * edit would change the question, a node's paths or its code line would give the answer (and a name typed after /
+ * could hold a digit, which answers).
+ */
+export const WAITING: StepAction[] = [
+  'next',
+  'last',
+  'nextPhase',
+  'overwrite',
+  'more',
+  'less',
+  'nextLesson',
+  'edit',
+  'restore',
+  'follow',
+  'find',
+  'code',
+];
 
 /** While an input to edit is picked by name (after e): every letter, digit and _ types itself. */
 export const EDIT_KEYS: Binding<'next' | 'previous' | 'pick' | 'erase' | 'cancel'>[] = [

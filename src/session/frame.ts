@@ -49,6 +49,7 @@ import { orderTaskStep } from './order.js';
 import { practiceFrame } from './practice-frame.js';
 import { editedNote, exploreLine } from './explore.js';
 import { skillsOfQuestion } from '../practice/index.js';
+import { inspectFooter, inspected } from './inspect.js';
 
 export interface ScreenSize {
   columns: number;
@@ -385,7 +386,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   // How the step's phase kind is shown: a drawing or not, and values in place of the pass's (the nudge's new ones).
   const screen = kindAt(lesson.steps, open.step).screen ?? {};
   const drawn = screen.drawing !== 'none';
-  const text = stepText(lesson, situationOf(state));
+  const text = inspected(state, lesson, stepText(lesson, situationOf(state)), rows);
   // Text from the file (a description, notes, names) enters the frame here, once.
   const closing = kindAt(lesson.steps, open.step).closes ? [...practiceOffer(lesson), ...editedNote(open)] : [];
   const lines = [...text.lines, ...closing].map((l) => visible(l));
@@ -473,7 +474,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     choices,
     cursor: state.cursor,
     // A failed save in the footer's row, so the frame keeps its height.
-    footer: unsaved ? [...unsaved].slice(0, columns).join('') : footer,
+    footer: unsaved ? [...unsaved].slice(0, columns).join('') : (inspectFooter(state, columns) ?? footer),
     editing,
     spoken,
   };

@@ -48,6 +48,7 @@ import {
 } from './state.js';
 import { answerEdited, exploreKey, unsaid } from './explore.js';
 import type { Waiting } from '../lesson/index.js';
+import { inspectKey } from './inspect.js';
 
 export * from './state.js';
 
@@ -499,6 +500,9 @@ function quizKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waitin
 
 function lessonKeyed(state: Session, open: OpenLesson, key: KeyName): Result {
   const none = (s: Session): Result => ({ state: s, effects: [] });
+  // f, / (and the name typed after it), c: before a waiting question's keys, as a name may hold digits.
+  const inspected = inspectKey(state, key);
+  if (inspected) return none(inspected);
   const waiting = waitingOf(state);
   if (waiting) {
     const handled = quizKey(state, open, key, waiting);

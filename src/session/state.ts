@@ -27,6 +27,7 @@ import { isMastered, type SkillRecord } from '../mastery/index.js';
 import { skillsOfQuestion } from '../practice/index.js';
 import type { SelfTestScore } from '../progress/index.js';
 import type { Explore } from './explore.js';
+import type { Inspect } from './inspect.js';
 
 /** The two menu entries after the lessons, which ask for text. */
 export type PromptKind = 'file' | 'expr' | 'values';
@@ -133,6 +134,8 @@ export interface Session {
   tests: SelfTestScore[];
   /** What the tutor is busy with while a lesson opens (its drawing laid out in the background): shown in place of the screen. */
   working?: string;
+  /** Inspecting a lesson's step: the code line, one node's whole path, a node found by name (inspect.ts). */
+  inspect?: Inspect;
 }
 
 export function initialSession(start: Partial<Session> & Pick<Session, 'window'>): Session {

@@ -143,7 +143,7 @@ describe('the help', () => {
     const lines = help(at('neuron', 3, 60, 16));
     expect(lines.length).toBeLessThanOrEqual(15);
     expect(lines.join('\n')).not.toContain('more lines');
-    expect(lines.some((l) => l.startsWith('q Ctrl+C'))).toBe(true);
+    expect(lines.some((l) => /^Esc m q Ctrl\+C +back to the menu, quit$/.test(l))).toBe(true);
     expect(lines.some((l) => l.includes('this help'))).toBe(false);
     expect(lines.slice(-2).join(' ').replace(/ +/g, ' ')).toBe(LEGEND.replace(/ +/g, ' '));
   });

@@ -114,6 +114,14 @@ describe('the lesson keys', () => {
       expect(effects).toContainEqual({ type: 'read-course' });
     },
     quit: (key) => expect(run(opened('add', 1), ...keys(key)).state.quit).toBe(true),
+    // Explore (test/session/inspect.test.ts has the rest): step 7 is the edge c → b, so b's paths come first.
+    follow: (key) => expect(run(opened('add-then-mul', 7), ...keys(key)).state.inspect?.follow).toEqual({ at: '7 add-then-mul', index: 0 }),
+    find: (key) => expect(run(opened('add-then-mul', 7), ...keys(key)).state.inspect?.find).toEqual({ text: '' }),
+    code: (key) => {
+      const on = run(opened('add-then-mul', 7), ...keys(key)).state;
+      expect(on.inspect?.code).toBe(true);
+      expect(run(on, ...keys(key)).state.inspect?.code).toBe(false);
+    },
   });
 
   it('every step seen finishes the lesson, by its key', () => {
