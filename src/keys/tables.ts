@@ -168,7 +168,7 @@ export const TYPED_KEYS: Binding<TypedAction>[] = [
   { action: 'submit', keys: ['enter'], does: 'typing: answer with the number or rule typed', footer: 'answer' },
   { action: 'erase', keys: ['backspace'], does: 'typing: erase a character', footer: 'erase' },
   { action: 'cancel', keys: ['escape'], does: 'typing: back to the choices', footer: 'choices' },
-  { action: 'quit', keys: ['ctrl-c'], does: 'typing: quit (q types itself)', footer: 'quit' },
+  { action: 'quit', keys: ['ctrl-c'], does: 'typing: quit (q does not: a rule may hold it)', footer: 'quit' },
 ];
 
 /**

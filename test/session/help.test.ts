@@ -147,7 +147,7 @@ describe('the help while an answer is typed', () => {
   it('says q types itself and Ctrl+C quits, and lists no key that waits (q, the arrows)', () => {
     const lines = helpPages({ ...run(opened('mul', 3, true), ...keys('t', 'b')).state, window: { columns: 80, rows: 24 } }).flat();
     expect(lines[0]).toBe('Keys while an answer is typed — any key closes this');
-    expect(lines).toContain('Ctrl+C         typing: quit (q types itself)');
+    expect(lines).toContain('Ctrl+C         typing: quit (q does not: a rule may hold it)');
     expect(lines.some((l) => l.startsWith('a-z ( ) * / ^'))).toBe(true);
     expect(lines.some((l) => /^q\b|^← /.test(l))).toBe(false);
     // Where only a number is asked, letters wait: no rule row.

@@ -61,7 +61,7 @@ describe('typing a rule at a local derivative', () => {
     expect(tutor.state().quit).toBe(false);
     await tutor.type('?');
     expect(tutor.frame()).toContain('Keys while an answer is typed');
-    expect(tutor.frame()).toContain('typing: quit (q types itself)');
+    expect(tutor.frame()).toContain('typing: quit (q does not: a rule may hold it)');
     await tutor.type(' ');
     expect(tutor.frame()).toContain('Your answer: q▏');
     await tutor.type(KEY.escape);
