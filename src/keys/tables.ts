@@ -50,7 +50,7 @@ export type LessonAction =
 /** A lesson key on a step: NEXT_LESSON's, too, on a summary that names the next lesson. */
 export type StepAction = LessonAction | 'nextLesson';
 export type QuizAction = 'down' | 'up' | 'answer' | 'pick' | 'type' | 'hint' | 'skip';
-export type TypedAction = 'type' | 'submit' | 'erase' | 'cancel';
+export type TypedAction = 'type' | 'rule' | 'submit' | 'erase' | 'cancel' | 'quit';
 export type MenuAction = 'down' | 'up' | 'open' | 'number' | 'help' | 'quit';
 export type PromptAction = 'submit' | 'erase' | 'cancel' | 'quit';
 
@@ -131,7 +131,12 @@ export const QUIZ_KEYS: Binding<QuizAction>[] = [
   // The nth key answers with the nth choice.
   { action: 'pick', keys: [...'123456789'], does: 'answer with the choice of that number', shown: { help: '1-9', footer: '1-9' } },
   // A leading - or . starts the number itself; digits stay the choices' numbers.
-  { action: 'type', keys: ['t', '-', '.'], does: 'type the number instead (to 3 significant digits)', footer: 'type' },
+  {
+    action: 'type',
+    keys: ['t', '-', '.'],
+    does: 'type the number (3 significant digits) or its rule',
+    footer: 'type',
+  },
   { action: 'hint', keys: ['H'], does: 'a hint: the rule, its node, the numbers', footer: 'hint' },
   // Tab goes to the next phase past any question; from one waiting, too, which stays unanswered (asked if you come back).
   { action: 'skip', keys: ['tab'], does: 'skip it, unscored: on to the next phase' },
@@ -162,7 +167,10 @@ export const PRACTICE_TOLD_KEYS: Binding<'next' | 'quit'>[] = [
 /** In a practice round, while a question waits and at the round's end: q quits (a typed number takes every other key). */
 export const PRACTICE_DONE_KEYS: Binding<'quit'>[] = [{ action: 'quit', keys: ['q', 'ctrl-c'], does: 'quit', footer: 'quit' }];
 
-/** While a typed answer is being written (after t); every other key waits, so a stray letter loses nothing. */
+/**
+ * While a typed answer is being written (after t); every other key waits, so a stray key loses nothing. At a
+ * local derivative a rule can be typed too (`1 - o^2`): letters type themselves there, q as well, so only Ctrl+C quits.
+ */
 export const TYPED_KEYS: Binding<TypedAction>[] = [
   // A number as typed: `-1.5`, `.5`, `2e-3`; a comma is read as the decimal point.
   {
@@ -171,9 +179,17 @@ export const TYPED_KEYS: Binding<TypedAction>[] = [
     does: 'typing a number: its digits, sign, point',
     shown: { help: '0-9 - . e', footer: '0-9' },
   },
-  { action: 'submit', keys: ['enter'], does: 'typing: answer with the number typed', footer: 'answer' },
+  // ² · × − type themselves, so the parser can say what to type instead (^2, *, -).
+  {
+    action: 'rule',
+    keys: [...'abcdfghijklmnopqrstuvwxyzABCDFGHIJKLMNOPQRSTUVWXYZ_()*/^²·×−', 'space'],
+    does: 'typing a local derivative’s rule: letters, spaces, ( ) * / ^',
+    shown: { help: 'a-z ( ) * / ^', footer: 'a-z' },
+  },
+  { action: 'submit', keys: ['enter'], does: 'typing: answer with the number or rule typed', footer: 'answer' },
   { action: 'erase', keys: ['backspace'], does: 'typing: erase a character', footer: 'erase' },
   { action: 'cancel', keys: ['escape'], does: 'typing: back to the choices', footer: 'choices' },
+  { action: 'quit', keys: ['ctrl-c'], does: 'typing: quit (q does not: a rule may hold it)', footer: 'quit' },
 ];
 
 /**

@@ -96,5 +96,12 @@ export function questionHelp(lesson: Binding<string>[], question: { typed: boole
     .map((b) => ({ ...b, keys: b.keys.filter((k) => !taken.has(k)) }))
     .filter((b) => b.keys.length > 0)
     .map((b) => (b.action === 'pan' ? { ...b, shown: { help: 'wasd Shift+←→', footer: b.shown?.footer ?? 'wasd' } } : b));
-  return [...helpRows(quiz), ...(question.typed ? helpRows(TYPED_KEYS) : []), ...helpRows(still)];
+  // The typing keys as t begins them; a rule's letters, and Ctrl+C in place of q, once typing (typingHelp).
+  const typing = TYPED_KEYS.filter((b) => b.action !== 'rule' && b.action !== 'quit');
+  return [...helpRows(quiz), ...(question.typed ? helpRows(typing) : []), ...helpRows(still)];
+}
+
+/** The help's rows while an answer is typed: the typing keys (a rule's where one can be typed), and ? for this help. */
+export function typingHelp(rule: boolean): HelpRow[] {
+  return helpRows(TYPED_KEYS.filter((b) => b.action !== 'rule' || rule));
 }

@@ -13,3 +13,4 @@ export * from './identity.js';
 export * from './phases/train.js';
 export * from './chart.js';
 export * from './which-loss.js';
+export * from './rule.js';

@@ -1,5 +1,6 @@
 import { edgesInto, nodeMap, opRow, type Contribution, type GraphNode, type Nudge, type Trace } from '../engine/index.js';
 import { num, operandNum, partial, asOperand } from './format.js';
+import { checkRule, isTypedRule, localRuleOf, type LocalRule, type TypedRule } from './rule.js';
 import { kindOf } from './phases/index.js';
 import type { Lesson } from './steps.js';
 import type { WhichLoss } from './which-loss.js';
@@ -7,8 +8,8 @@ import type { WhichLoss } from './which-loss.js';
 /** The answer to a nudge question: which way the output goes. */
 export type Direction = 'up' | 'down';
 
-/** What a learner can give: a number (picked or typed), or a direction. */
-export type Given = number | Direction;
+/** What a learner can give: a number (picked or typed), a direction, or a local derivative's rule (typed). */
+export type Given = number | Direction | TypedRule;
 
 /** One answer on offer: the right one, or a real mistake with the reason it is one. A practice question's may be a node's name. */
 export interface Choice<T extends Given | string = number> {
@@ -53,6 +54,8 @@ export interface Asked<K extends string, T extends Given | string> {
   hints: [string, string, string];
   /** The node hint 2 points at, highlighted on the drawing once that hint is out. */
   hintNode?: string;
+  /** A local derivative's rule, which the learner may type instead of the number (`./rule.ts`). */
+  rule?: LocalRule;
 }
 
 /** A question whose answer is a number: picked, or typed within TOLERANCE. */
@@ -85,7 +88,7 @@ export const TOLERANCE = 'to 3 significant digits';
 
 /** How a choice reads on screen: a number as the lesson writes it, a direction as the word. */
 export function answerText(value: Given): string {
-  return typeof value === 'number' ? num(value) : value;
+  return typeof value === 'number' ? num(value) : isTypedRule(value) ? value.rule : value;
 }
 
 /** The choices on screen: duplicates (as shown) and copies of the right value removed, at most four, rotated by the seed. */
@@ -275,6 +278,7 @@ export function localQuestion(c: Contribution, trace: Trace, seed: number): Numb
     ...offByOne(right, rule),
   ];
   const uses = usesHint(c, ctx);
+  const typable = localRuleOf(c, trace);
   return {
     kind: 'local-derivative',
     prompt: `What is the local derivative ${local} of ${c.node} = ${ctx.expression}?`,
@@ -282,6 +286,7 @@ export function localQuestion(c: Contribution, trace: Trace, seed: number): Numb
     ...offer(candidates, seed),
     hints: [`Rule: ${ruleOf(c, ctx)}.`, uses.text, `Numbers: ${numbersOfRule(c, ctx)}.`],
     ...(uses.node ? { hintNode: uses.node } : {}),
+    ...(typable ? { rule: typable } : {}),
   };
 }
 
@@ -454,6 +459,10 @@ export function judge(question: Question, given: Given, hintsUsed = 0): Judged {
     const choice = question.choices.find((c) => c.value === given);
     return judged(choice?.right === true, choice?.why);
   }
+  if (isTypedRule(given)) {
+    const checked = question.rule ? checkRule(question.rule, given.rule) : { right: false };
+    return judged(checked.right, checked.why);
+  }
   if (typeof given !== 'number') return judged(false);
   const away = (value: number) => Math.abs(given - value);
   const mistake = [...question.choices, ...question.mistakes]
@@ -467,7 +476,12 @@ export function judge(question: Question, given: Given, hintsUsed = 0): Judged {
 export function verdict(question: Question, given: Given, hintsUsed = 0): string {
   const right = answerText(question.answer);
   const { outcome, why } = judge(question, given, hintsUsed);
-  const typed = typeof given === 'number' && num(given) !== right ? ` (you gave ${num(given)})` : '';
+  const typed =
+    typeof given === 'number' && num(given) !== right
+      ? ` (you gave ${num(given)})`
+      : isTypedRule(given)
+        ? `, and ${given.rule.trim()} is the rule itself: it holds at other values too`
+        : '';
   if (outcome === 'right') return `Correct: ${right}${typed}.`;
   if (outcome === 'helped') return `Correct, with all the hints: ${right}${typed}.`;
   if (why) return `Not quite: ${why} The answer is ${right}.`;

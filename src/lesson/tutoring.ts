@@ -112,7 +112,7 @@ function questionLines(lesson: Lesson, waiting: Waiting, situation: Situation): 
 
 /** A question as it is asked (in a lesson, in practice): the prompt, how to answer, the hints out, the number typed. */
 export function askingLines(
-  question: { prompt: string; choices: { value: Given | string }[]; hints: string[]; answer: Given | string },
+  question: { prompt: string; choices: { value: Given | string }[]; hints: string[]; answer: Given | string; rule?: unknown },
   hints: number,
   typed?: { text: string; error?: string },
 ): string[] {
@@ -121,7 +121,7 @@ export function askingLines(
     question.answer === 'up' || question.answer === 'down'
       ? `Press ${choiceKey(choices.findIndex((c) => c.value === 'up'))} for up or ${choiceKey(choices.findIndex((c) => c.value === 'down'))} for down.`
       : typeof question.answer === 'number'
-        ? `Pick ${choiceKeys(choices.length)}, or ${keyOf(QUIZ_KEYS, 'type')} to type it (${TOLERANCE}).`
+        ? `Pick ${choiceKeys(choices.length)}, or ${keyOf(QUIZ_KEYS, 'type')} to type it (${TOLERANCE})${question.rule ? ' or its rule' : ''}.`
         : `Pick ${choiceKeys(choices.length)}.`;
   const lines = [question.prompt, how, ...question.hints.slice(0, hints)];
   if (typed) {

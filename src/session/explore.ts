@@ -198,9 +198,11 @@ function typingKey(state: Session, open: OpenLesson, explore: Explore, typing: T
   if (typing.input !== undefined) {
     // An Enter with nothing typed waits: a name picked as soon as it was typed is often followed by Enter.
     if (typing.text.trim() === '' && key === 'enter') return state;
-    const done = typedKey(typing, key, 'cancel');
+    const done = typedKey(typing, key, undefined, 'cancel');
     if (!done) return state;
     if ('value' in done) {
+      // Without a rule to read, what typedKey gives is a number.
+      if (typeof done.value !== 'number') return state;
       if (Object.is(done.value, inputValue(open.scenario, typing.input)))
         return saying(state, open, `${visibleLine(typing.input)} is ${num(done.value)} already: nothing changed.`);
       return rebuilt(state, open, withValue(open.scenario, typing.input, done.value), explore.file ?? open.scenario);

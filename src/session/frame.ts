@@ -36,6 +36,7 @@ import {
   questionHelp,
   showKey,
   TYPED_KEYS,
+  typingHelp,
   WORKING_KEYS,
   type Binding,
   type HelpRow,
@@ -180,18 +181,26 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   const lesson = state.screen === 'lesson' ? lessonOf(state) : undefined;
   const lessonKeys = lessonKeysOf(lesson, lesson !== undefined && nextLessonAt(lesson, state.open!.step) !== undefined);
   // While a question waits: the keys that answer it, those that type a number, and the lesson's that still work (src/keys).
+  const rule = waiting?.question.rule !== undefined;
   const question = () => questionHelp(lessonKeys, { typed: waiting!.question.kind !== 'nudge-direction', skip: !waiting!.again });
+  // While an answer is typed every other key waits (q too: a rule may hold it), so the help lists the typing keys and itself.
+  const typing = () => [...typingHelp(rule), ...helpRows(LESSON_KEYS.filter((b) => b.action === 'help'))];
   const table =
     where === 'menu'
       ? helpRows(MENU_KEYS)
       : where === 'question'
-        ? question()
+        ? state.typed
+          ? typing()
+          : question()
         : where === 'quiz'
           ? [...helpRows(QUIZ_KEYS), ...helpRows(lessonKeys)]
           : helpRows(lessonKeys);
   const width = Math.max(...table.map(([keys]) => keys.length));
   // One line a key and nothing else, so the whole table fits a 60×16 window.
-  const place = { menu: 'in the menu', question: 'while a question waits', quiz: 'in predict mode', lesson: 'in a lesson' }[where];
+  const place =
+    where === 'question' && state.typed
+      ? 'while an answer is typed'
+      : { menu: 'in the menu', question: 'while a question waits', quiz: 'in predict mode', lesson: 'in a lesson' }[where];
   const title = `Keys ${place} — any key closes this`;
   // In a lesson, what the drawing's marks mean, under the keys. Where both would not fit, the help's own row goes and
   // opposite keys share a row (with the shorter words), so a 60×16 window holds the whole lesson table and the legend.

@@ -44,6 +44,8 @@ export function followOrder(lesson: Lesson, step: number): string[] {
 
 /** A lesson key that explores, or undefined for the session to handle it as it would. */
 export function inspectKey(state: Session, key: KeyName): Session | undefined {
+  // An answer being typed takes every key: a rule may hold f or c (`f` is no name, but `c` may be one).
+  if (state.typed) return undefined;
   const inspect = state.inspect ?? {};
   const open = state.open!;
   if (inspect.find) return findKey(state, inspect.find.text, key);

@@ -144,7 +144,7 @@ function fresh(round: PracticeState, problem: Problem): Problem | undefined {
 function askKey(state: Session, question: PracticeQuestion, key: KeyName, answered: (given: Given | string) => Session): Session {
   // (Ctrl+C quits before any screen's keys: the reducer's keyed().)
   if (state.typed) {
-    const done = typedKey(state.typed, key);
+    const done = typedKey(state.typed, key, question.rule);
     if (done && 'value' in done) return answered(done.value);
     return done ? { ...state, typed: done.typed } : state;
   }

@@ -473,12 +473,12 @@ function reviewNext(state: Session): Result {
 }
 
 function typingKey(state: Session, open: OpenLesson, key: KeyName, waiting: Waiting, typed: Typed): Session {
-  const done = typedKey(typed, key);
+  const done = typedKey(typed, key, waiting.question.rule);
   if (done && 'value' in done) return answer(state, open, waiting, done.value);
   if (done) return { ...state, typed: done.typed };
-  // ? is no number: it opens the help, which lists these keys; the number typed stays.
+  // ? is no number nor rule: it opens the help, which lists these keys; the text typed stays.
   if (actionFor(LESSON_KEYS, key) === 'help') return { ...state, help: true };
-  // Every other key waits: a half-typed answer is not lost to a stray letter.
+  // Every other key waits (q too, which a rule may hold; Ctrl+C quits): a half-typed answer is not lost to a stray key.
   return state;
 }
 

@@ -1,5 +1,5 @@
 import { actionFor, bindingOf, keyOf, QUIZ_KEYS, TYPED_KEYS, type KeyName } from '../keys/index.js';
-import type { Given } from '../lesson/index.js';
+import { readRule, RULE_LENGTH, type Given, type LocalRule, type TypedRule } from '../lesson/index.js';
 
 /** A number being typed as an answer, and what was wrong with the last one sent. */
 export interface Typed {
@@ -8,22 +8,27 @@ export interface Typed {
 }
 
 /**
- * A key while a number is typed (a lesson's question, a practice problem):
- * the number sent (`value`), the text as it now stands (`typed`; undefined:
- * back to the choices), or undefined for a key that is no typing key, which
- * the caller decides about.
+ * A key while a number is typed (a lesson's question, a practice problem), or at a local derivative a number or
+ * its rule (`rule`): the answer sent (`value`), the text as it now stands (`typed`; undefined: back to the
+ * choices), or undefined for a key that is no typing key here, which the caller decides about. A rule that
+ * cannot be read stays typed, with the one sentence that says why.
  */
 export function typedKey(
   typed: Typed,
   key: KeyName,
+  rule?: LocalRule,
   /** What Esc does, as the mistake's sentence says it. */
   back = 'the choices',
-): { value: number } | { typed: Typed | undefined } | undefined {
+): { value: number | TypedRule } | { typed: Typed | undefined } | undefined {
   switch (actionFor(TYPED_KEYS, key)) {
     case 'submit': {
       const text = typed.text.replace(',', '.').trim();
       const value = Number(text);
       if (text !== '' && Number.isFinite(value)) return { value };
+      if (rule && text !== '') {
+        const read = readRule(rule, typed.text);
+        return 'error' in read ? { typed: { text: typed.text, error: read.error } } : { value: { rule: typed.text.trim() } };
+      }
       const error = `“${typed.text}” is not a number: type one such as -1.5 (${keyOf(TYPED_KEYS, 'cancel')}: ${back}).`;
       return { typed: { text: typed.text, error } };
     }
@@ -32,7 +37,12 @@ export function typedKey(
     case 'cancel':
       return { typed: undefined };
     case 'type':
-      return { typed: typed.text.length < 24 ? { text: typed.text + key } : typed };
+    case 'rule': {
+      // Letters only where a rule can be typed: elsewhere they wait, as every stray key does.
+      if (actionFor(TYPED_KEYS, key) === 'rule' && !rule) return undefined;
+      const room = rule ? RULE_LENGTH : 24;
+      return { typed: typed.text.length < room ? { text: typed.text + (key === 'space' ? ' ' : key) } : typed };
+    }
     default:
       return undefined;
   }

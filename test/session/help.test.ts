@@ -72,7 +72,7 @@ function lessonUsable(state: Session): Usable[] {
 /** The Train phase's own key, as a learner reads it in the README. */
 const TRAIN_Z = { action: 'zeroGrad', keys: ['z'], does: 'Train: the run without zero_grad, beside it' };
 
-/** While a question waits: its keys, the typing keys where a number can be typed, the lesson keys that still work. */
+/** While a question waits: its keys, the typing keys where a number can be typed (a rule's once t is pressed), the lesson keys that still work. */
 function questionUsable(state: Session): Usable[] {
   const question = waitingOf(state)!;
   const typed = question.question.kind !== 'nudge-direction';
@@ -82,7 +82,17 @@ function questionUsable(state: Session): Usable[] {
     .filter((u) => !WAITING.includes(u.binding.action as never))
     .map((u) => ({ ...u, keys: u.keys.filter((k) => !taken.has(k)) }))
     .filter((u) => u.keys.length > 0);
-  return [...quiz, ...(typed ? all(TYPED_KEYS) : []), ...still];
+  const typing = all(TYPED_KEYS).filter((u) => u.binding.action !== 'rule' && u.binding.action !== 'quit');
+  return [...quiz, ...(typed ? typing : []), ...still];
+}
+
+/** The typing keys: a rule's only where the question takes one. */
+const typingKeys = (state: Session): Usable[] =>
+  all(TYPED_KEYS).filter((u) => u.binding.action !== 'rule' || waitingOf(state)!.question.rule !== undefined);
+
+/** While an answer is typed every other key waits: the typing keys, and ? for the help. */
+function typingUsable(state: Session): Usable[] {
+  return [...typingKeys(state), ...all(LESSON_KEYS.filter((b) => b.action === 'help'))];
 }
 
 function firstStep(id: string, predict: boolean, where: (state: Session) => boolean): Session {
@@ -110,8 +120,10 @@ const CONTEXTS: [string, () => Session, (state: Session) => Usable[]][] = [
         firstStep('forgot-zero-grad', true, (s) => !!waitingOf(s)),
         ...keys('t', '1'),
       ).state,
-    questionUsable,
+    typingUsable,
   ],
+  ['a local derivative waiting, which takes a rule', () => opened('mul', 3, true), questionUsable],
+  ['a rule being typed', () => run(opened('mul', 3, true), ...keys('t', 'b')).state, typingUsable],
 ];
 
 describe('the help lists every key usable where it was opened', () => {
@@ -129,6 +141,19 @@ describe('the help lists every key usable where it was opened', () => {
           .map((u) => u.binding.action);
         expect(missing).toEqual([]);
       });
+});
+
+describe('the help while an answer is typed', () => {
+  it('says q types itself and Ctrl+C quits, and lists no key that waits (q, the arrows)', () => {
+    const lines = helpPages({ ...run(opened('mul', 3, true), ...keys('t', 'b')).state, window: { columns: 80, rows: 24 } }).flat();
+    expect(lines[0]).toBe('Keys while an answer is typed — any key closes this');
+    expect(lines).toContain('Ctrl+C         typing: quit (q does not: a rule may hold it)');
+    expect(lines.some((l) => l.startsWith('a-z ( ) * / ^'))).toBe(true);
+    expect(lines.some((l) => /^q\b|^← /.test(l))).toBe(false);
+    // Where only a number is asked, letters wait: no rule row.
+    const number = helpPages({ ...run(opened('reuse-add', 7, true), ...keys('t', '1')).state, window: { columns: 80, rows: 24 } }).flat();
+    expect(number.some((l) => l.startsWith('a-z'))).toBe(false);
+  });
 });
 
 describe('the help in pages', () => {

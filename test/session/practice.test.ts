@@ -94,6 +94,22 @@ describe('a practice round', () => {
     expect(practiced(effects)).toEqual([{ type: 'practiced', skill: 'sum-rule', answer: { outcome: 'right', sure: false } }]);
   });
 
+  it("takes a local derivative's rule, judged as the lessons judge one: tanh's from its output is right, from its input wrong", () => {
+    // A tanh problem whose question is the slope ∂t/∂n of t = tanh(n): 1 - t².
+    const problem = Array.from({ length: 6 }, (_, k) => roundProblems({}, { skill: 'tanh', count: 1, seed: k }, DAY1)[0]).find(
+      (p) => questionOf(p).kind === 'local-derivative',
+    )!;
+    const typed = (rule: string) =>
+      run(start([problem]), ...keys('t', ...[...rule].map((ch) => (ch === ' ' ? 'space' : ch)), 'enter', 'n'));
+    expect(practiced(typed('1 - t^2').effects)).toEqual([{ type: 'practiced', skill: 'tanh', answer: { outcome: 'right', sure: false } }]);
+    const wrong = typed('1 - n^2');
+    expect(practiced(wrong.effects)).toEqual([{ type: 'practiced', skill: 'tanh', answer: { outcome: 'wrong', sure: false } }]);
+    // The verdict wraps at 80 columns: read it as one line.
+    expect(text(wrong.state).replace(/\n\s*/g, ' ')).toContain(
+      "Not quite: that is 1 - n² with the input n; tanh's slope reads its output: ∂t/∂n = 1 - t².",
+    );
+  });
+
   it('keeps the record the shell worked out, which progress then saves', () => {
     const record = recordAnswer(undefined, { outcome: 'right', sure: true }, DAY1);
     const { state, effects } = run(start([]), { type: 'recorded', skill: 'exp', record } as Action);

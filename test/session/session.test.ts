@@ -214,6 +214,63 @@ describe('typing an answer', () => {
       expect(state.typed).toBeUndefined();
       expect(step(state)).toBe(7);
     },
+    rule: (key) => {
+      // mul, step 4 (index 3): the local derivative ∂z/∂a of z = a · b takes a rule, so the key types itself there.
+      const char = key === 'space' ? ' ' : key;
+      expect(run(opened('mul', 3, true), ...keys('t', 'b', key)).state.typed).toEqual({ text: `b${char}` });
+      // A running sum takes only a number: the key waits, and the number typed is kept.
+      expect(run(typing('1'), ...keys(key)).state.typed).toEqual({ text: '1' });
+    },
+    quit: (key) => {
+      expect(run(typing('1'), ...keys(key)).state.quit).toBe(true);
+      expect(run(opened('mul', 3, true), ...keys('t', 'b', key)).state.quit).toBe(true);
+    },
+  });
+
+  describe('a rule, where a local derivative is asked', () => {
+    // mul: z = a · b with a = 3, b = -5; step 4 (index 3) asks ∂z/∂a, which is b = -5.
+    const typingRule = (...typed: KeyName[]) => run(opened('mul', 3, true), ...keys('t', ...typed)).state;
+    const said = (state: Session) => {
+      const frame = buildFrame(state);
+      return frame.kind === 'lesson' ? frame.text.lines.join('\n') : '';
+    };
+
+    it('a right rule scores as a right answer, kept as typed', () => {
+      const state = run(typingRule('b'), ...keys('enter')).state;
+      expect(state.answers.mul).toEqual({ 3: { given: { rule: 'b' }, hints: 0 } });
+      expect(state.again).toEqual([]);
+      expect(scoresOf(state).mul).toEqual({ right: 1, asked: 1 });
+      expect(said(state)).toContain('Correct: -5, and b is the rule itself: it holds at other values too.');
+    });
+
+    it('a common wrong rule is wrong, with its own reason, and comes back at the summary', () => {
+      const state = run(typingRule('a'), ...keys('enter')).state;
+      expect(state.again).toEqual([{ lesson: { kind: 'bundled', id: 'mul' }, step: 3 }]);
+      expect(said(state)).toContain('Not quite: that is a itself; a product hands each factor the other one: ∂z/∂a = b. The answer is -5.');
+    });
+
+    it('a number is still a number there: -5 typed is right', () => {
+      expect(run(typingRule('-', '5'), ...keys('enter')).state.answers.mul).toEqual({ 3: { given: -5, hints: 0 } });
+    });
+
+    it('a rule that cannot be read stays typed, with one sentence, and answers nothing', () => {
+      const state = run(typingRule('b', '*'), ...keys('enter')).state;
+      expect(state.answers.mul).toBeUndefined();
+      expect(state.typed).toEqual({
+        text: 'b*',
+        error: 'Not a rule: the expression ends after `*` at character 2; add what `*` applies to, or remove it.',
+      });
+      // Fixed where it stands: the error goes with the next key.
+      expect(run(state, ...keys('a', 'enter')).state.answers.mul).toEqual({ 3: { given: { rule: 'b*a' }, hints: 0 } });
+    });
+
+    it('q types itself in a rule and Esc leaves it for the choices; neither quits', () => {
+      const state = typingRule('q');
+      expect(state).toMatchObject({ typed: { text: 'q' }, quit: false });
+      const told = run(state, ...keys('enter')).state;
+      expect(told.typed?.error).toBe('There is no q here: the rule reads a, b and z.');
+      expect(run(told, ...keys('escape')).state).toMatchObject({ typed: undefined, quit: false });
+    });
   });
 
   it('digits, - . e type themselves; other keys wait, and q does not quit mid-number', () => {

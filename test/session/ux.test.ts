@@ -200,10 +200,10 @@ describe('the help while a question waits', () => {
     const lines = helpOf({ ...opened('add-then-mul', 1, true), window: { columns: 80, rows: 24 } });
     expect(lines[0]).toBe('Keys while a question waits — any key closes this');
     expect(row(lines, '0-9 - . e')).toBe('typing a number: its digits, sign, point');
-    expect(row(lines, 'Enter')).toBe('typing: answer with the number typed');
+    expect(row(lines, 'Enter')).toBe('typing: answer with the number or rule typed');
     expect(row(lines, 'Backspace')).toBe('typing: erase a character');
     expect(row(lines, 'Esc')).toBe('typing: back to the choices');
-    expect(row(lines, 't - .')).toBe('type the number instead (to 3 significant digits)');
+    expect(row(lines, 't - .')).toBe('type the number (3 significant digits) or its rule');
     expect(row(lines, 'Tab')).toBe('skip it, unscored: on to the next phase');
     // Only keys that do what they say here: not the ones that wait (→, G, o, the knobs), nor ↓/↑ scrolling; the legend still fits.
     for (const gone of ['next step', 'last step', 'larger step', 'smaller step', 'replay backward', 'scroll text', 'next phase (Train'])
@@ -218,7 +218,7 @@ describe('the help while a question waits', () => {
     const typing = run(opened('add-then-mul', 1, true), ...keys('t', '-', '2')).state;
     const help = run(typing, ...keys('?')).state;
     expect(help.help).toBe(true);
-    expect(row(helpOf(typing), 'Enter')).toBe('typing: answer with the number typed');
+    expect(row(helpOf(typing), 'Enter')).toBe('typing: answer with the number or rule typed');
     const closed = run(help, ...keys('x')).state;
     expect(closed.help).toBe(false);
     expect(closed.typed).toEqual({ text: '-2' });

@@ -36,7 +36,7 @@ describe('predict mode on screen', () => {
   it('? while a number is typed shows the typing keys; any key goes back to the number', async () => {
     tutor = await openTutor({ resume: { id: 'add-then-mul', step: 1 }, quiz: true });
     await tutor.type('t', '-', '2', '?');
-    expect(tutor.frame()).toContain('Keys while a question waits');
+    expect(tutor.frame()).toContain('Keys while an answer is typed');
     expect(tutor.frame()).toMatch(/Backspace {2,}typing: erase a character/);
     expect(tutor.frame()).toMatch(/0-9 - \. e {2,}typing a number: its digits, sign, point/);
     await tutor.type('x');
