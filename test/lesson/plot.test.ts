@@ -43,7 +43,7 @@ describe('the slope lesson’s picture', () => {
       expect(picture(k)).toContain('o');
       expect(picture(k)).toContain('◆');
     }
-    expect(slopes[0].lines).toContain('• f(x)   o secant through ◆ at x and x + h   · tangent at x, where the secants go');
+    expect(slopes[0].lines).toContain('• f(x)   o secant through ◆ at x, x + h   · tangent at x, where the secants go');
   });
 
   it('turns the secant onto the tangent as h shrinks: the tangent shows less beside it at each h', () => {
@@ -52,6 +52,45 @@ describe('the slope lesson’s picture', () => {
     expect(tangentShown[0]).toBeGreaterThan(8);
     expect(tangentShown[3]).toBeLessThanOrEqual(1);
     for (let k = 1; k < 4; k++) expect(tangentShown[k]).toBeLessThanOrEqual(tangentShown[k - 1]);
+  });
+});
+
+describe('the slope lesson’s summary: the slope at each x', () => {
+  const lesson = buildLesson(loadScenarioFile('scenarios/01-slope.yaml'));
+  const summary = lesson.steps.at(-1)!;
+  const start = summary.lines.indexOf('The slope is one number at each x, not one for the curve:') + 1;
+  const picture = summary.lines.slice(start, start + 11);
+  // f(x) = 3x² − 4x + 5, so f'(x) = 6x − 4: the lecture's three slopes, worked here, not read from the tutor.
+  const slope = (x: number) => 6 * x - 4;
+
+  it('writes under each point its slope: 6x − 4 at x = −3, at the bottom 2/3, and at 3', () => {
+    expect(start).toBeGreaterThan(0);
+    const notes = picture[10].trim().split(/\s+/).map(Number);
+    expect(notes).toEqual([slope(-3), slope(2 / 3), slope(3)]);
+    expect(notes).toEqual([-22, 0, 14]);
+    expect(summary.lines).toContain(
+      'The slope of f: at x = -3 it is -22 (falling), at x = 0.666667 it is 0 (flat: the bottom), at x = 3 it is 14 (rising).',
+    );
+  });
+
+  it('draws each tangent tilted as its slope: falling at −3, flat at 2/3, rising at 3', () => {
+    const rows = picture.slice(0, 8).map((l) => [...l.slice(12)]);
+    const diamonds = rows
+      .flatMap((cells, row) => cells.flatMap((c, col) => (c === '◆' ? [{ row, col }] : [])))
+      .sort((a, b) => a.col - b.col);
+    // The window is −4 … 4 over 60 columns: x sits in column (x + 4) / 8 × 59.
+    expect(diamonds.map((d) => d.col)).toEqual([-3, 2 / 3, 3].map((x) => Math.round(((x + 4) / 8) * 59)));
+    // The tangent's cells (·) each side of its point: above it on the side the curve climbs, level where it is flat.
+    const side = (d: { row: number; col: number }, dir: 1 | -1) =>
+      rows.flatMap((cells, row) =>
+        cells.flatMap((c, col) => (c === '·' && Math.sign(col - d.col) === dir && Math.abs(col - d.col) <= 6 ? [row] : [])),
+      );
+    const [left, bottom, right] = diamonds;
+    expect(Math.min(...side(left, -1))).toBeLessThan(left.row);
+    expect(Math.max(...side(left, 1))).toBeGreaterThan(left.row);
+    expect(new Set([...side(bottom, -1), ...side(bottom, 1)])).toEqual(new Set([bottom.row]));
+    expect(Math.max(...side(right, -1))).toBeGreaterThan(right.row);
+    expect(Math.min(...side(right, 1))).toBeLessThan(right.row);
   });
 });
 
