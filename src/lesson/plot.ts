@@ -73,6 +73,19 @@ export function plot(curves: Curve[], options: PlotOptions): string[] {
   return lines;
 }
 
+/**
+ * How wide the text must be for the plots and charts among these lines not to wrap: their rows have the axis
+ * (┤ │ └) in the column after the labels. 0 where there is none.
+ */
+export function plotWidth(lines: string[]): number {
+  let widest = 0;
+  for (const line of lines) {
+    const cells = [...line];
+    if ('┤│└'.includes(cells[LABEL - 1] ?? ' ')) widest = Math.max(widest, cells.length);
+  }
+  return widest;
+}
+
 /** Each note centred under its column, moved right where it would run into the one before. */
 function notesRow(notes: { x: number; text: string }[], colOf: (x: number) => number, columns: number): string {
   let row = '';
