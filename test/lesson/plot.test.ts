@@ -100,13 +100,14 @@ describe('the picture of a function’s slope at a backward edge', () => {
   it('draws tanh around n with its tangent, whose slope is the edge’s local derivative 1 − o²', () => {
     const step = lesson.steps.find((s) => s.title === 'Backward: o → n')!;
     const key = step.lines.at(-1)!;
-    // o = tanh(0.881374) = 0.707107, so 1 − o² = 0.5.
-    expect(key).toBe('• tanh(n) against n   · its tangent at ◆ (n = 0.881374), slope 0.5: the local derivative');
-    const picture = step.lines.slice(-11, -3).join('\n');
+    // o = tanh(0.881374) = 0.707107, so 1 − o² = 0.5. One line at 80 columns.
+    expect(key).toBe('• tanh(n)   · its tangent at ◆, n = 0.881374: slope 0.5, the local derivative');
+    expect(key.length).toBeLessThanOrEqual(80);
+    const picture = step.lines.slice(-10, -3).join('\n');
     expect(picture).toContain('◆');
     expect(picture).toContain('·');
-    // The window's top and bottom are tanh's at n ± 2.5: tanh(3.38) = 0.998, tanh(−1.62) = −0.924.
-    expect(step.lines.at(-11)!.trim().startsWith('0.998 ┤')).toBe(true);
+    // The window's top and bottom are tanh's at n ± 2.5: tanh(3.38) = 0.998, tanh(−1.62) = −0.924; 7 rows.
+    expect(step.lines.at(-10)!.trim().startsWith('0.998 ┤')).toBe(true);
     expect(step.lines.at(-4)!.trim().startsWith('-0.924 ┤')).toBe(true);
   });
 
