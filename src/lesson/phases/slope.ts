@@ -54,10 +54,11 @@ export function slopeSummary(lesson: Lesson, next: string[]): Step | undefined {
     text: `Summary: the slope of ${out} at ${x} = ${num(run.at)} is ${num(run.exact)}, the derivative d${out}/d${x}; the nudges got closer to it as h shrank.`,
     lines: [
       `rise / h for h = ${run.rows.map((r) => num(r.h)).join(', ')}: ${run.rows.map((r) => num(r.ratio)).join(', ')} → exactly ${num(run.exact)}.`,
+      // Where the course goes next before the picture, so that at 80×24 both are on the screen (the picture's key a scroll away).
+      ...next,
       ...slopesAlong(trace, run),
       ...(note ? [note] : []),
       `Nudging gives the slope only nearly, and needs one more forward pass per input. The next lessons get it exactly, node by node, with the chain rule: that is backpropagation.`,
-      ...next,
     ],
     highlight: { nodes: [x, out], edges: [] },
     reached: { forward: Infinity, backward: -1 },
