@@ -49,7 +49,7 @@ describe.each([
 ])('the pictures at %i×%i', (cols, rows) => {
   beforeAll(() => assertBuilt());
 
-  it('lesson 1: the secant through x and x + h beside the tangent; at the summary the slopes at −3, 2/3 and 3', async () => {
+  it('lesson 1: the secant through x and x + h beside the tangent; after the nudges the slopes at −3, 2/3 and 3', async () => {
     const t = await open('slope', cols, rows);
     // Overview → Forward → Slope.
     t.write(TAB + TAB);
@@ -61,8 +61,9 @@ describe.each([
     expect(shown[8].trim()).toMatch(/^└─{60}$/);
     expect(await t.waitFor('• f(x)   o secant through ◆ at x, x + h   · tangent at x, where the secants go')).toBeTruthy();
 
-    t.write(TAB);
-    const screen = await t.waitFor('The slope is one number at each x');
+    // The four nudges, then the slope along the curve.
+    t.write(RIGHT.repeat(4));
+    const screen = await t.waitFor('▸ Slope: along the curve');
     shown = picture(screen);
     expect(shown[0].trim().startsWith('69 ┤')).toBe(true);
     // 3x² − 4x + 5 at −4 is 69 and at 2/3 its least, 11/3; its slope 6x − 4 at −3, 2/3 and 3, under each point.

@@ -33,7 +33,7 @@ describe('the plot', () => {
 
 describe('the slope lesson’s picture', () => {
   const lesson = buildLesson(loadScenarioFile('scenarios/01-slope.yaml'));
-  const slopes = lesson.steps.filter((s) => s.phase === 'slope');
+  const slopes = lesson.steps.filter((s) => s.title.startsWith('Slope: h = '));
   const picture = (k: number) => slopes[k].lines.slice(0, 8).join('\n');
 
   it('shows the curve, the secant through x and x + h, and the tangent, on every nudge', () => {
@@ -55,20 +55,21 @@ describe('the slope lesson’s picture', () => {
   });
 });
 
-describe('the slope lesson’s summary: the slope at each x', () => {
+describe('the slope lesson’s step along the curve: the slope at each x', () => {
   const lesson = buildLesson(loadScenarioFile('scenarios/01-slope.yaml'));
-  const summary = lesson.steps.at(-1)!;
-  const start = summary.lines.indexOf('The slope is one number at each x, not one for the curve:') + 1;
-  const picture = summary.lines.slice(start, start + 11);
+  const along = lesson.steps.find((s) => s.title === 'Slope: along the curve')!;
+  const picture = along.lines.slice(0, 11);
   // f(x) = 3x² − 4x + 5, so f'(x) = 6x − 4: the lecture's three slopes, worked here, not read from the tutor.
   const slope = (x: number) => 6 * x - 4;
 
   it('writes under each point its slope: 6x − 4 at x = −3, at the bottom 2/3, and at 3', () => {
-    expect(start).toBeGreaterThan(0);
+    // The last step of the Slope phase, before the summary.
+    expect(along.phase).toBe('slope');
+    expect(lesson.steps.indexOf(along)).toBe(lesson.steps.length - 2);
     const notes = picture[10].trim().split(/\s+/).map(Number);
     expect(notes).toEqual([slope(-3), slope(2 / 3), slope(3)]);
     expect(notes).toEqual([-22, 0, 14]);
-    expect(summary.lines).toContain(
+    expect(along.lines).toContain(
       'The slope of f: at x = -3 it is -22 (falling), at x = 0.666667 it is 0 (flat: the bottom), at x = 3 it is 14 (rising).',
     );
   });

@@ -37,7 +37,7 @@ export const slope: PhaseKind = {
     const { scenario, trace } = lesson;
     if (!scenario.slope) return [];
     lesson.slope = slopeRun(trace, scenario.slope.of, scenario.slope.h);
-    return slopeSteps(trace, lesson.slope);
+    return [...slopeSteps(trace, lesson.slope), ...alongStep(trace, lesson.slope)];
   },
 };
 
@@ -54,11 +54,9 @@ export function slopeSummary(lesson: Lesson, next: string[]): Step | undefined {
     text: `Summary: the slope of ${out} at ${x} = ${num(run.at)} is ${num(run.exact)}, the derivative d${out}/d${x}; the nudges got closer to it as h shrank.`,
     lines: [
       `rise / h for h = ${run.rows.map((r) => num(r.h)).join(', ')}: ${run.rows.map((r) => num(r.ratio)).join(', ')} → exactly ${num(run.exact)}.`,
-      // Where the course goes next before the picture, so that at 80×24 both are on the screen (the picture's key a scroll away).
-      ...next,
-      ...slopesAlong(trace, run),
       ...(note ? [note] : []),
       `Nudging gives the slope only nearly, and needs one more forward pass per input. The next lessons get it exactly, node by node, with the chain rule: that is backpropagation.`,
+      ...next,
     ],
     highlight: { nodes: [x, out], edges: [] },
     reached: { forward: Infinity, backward: -1 },
@@ -203,6 +201,23 @@ function picture(trace: Trace, slope: SlopeRun, h: number): string[] {
   return [...curve, `• ${out}(${x})   o secant through ◆ at ${x}, ${x} + h   · tangent at ${x}, where the secants go`, ''];
 }
 
+/** After the nudges, a step of its own for the lecture's next picture: the slope at other x (none where it cannot be drawn). */
+function alongStep(trace: Trace, run: SlopeRun): Step[] {
+  const lines = slopesAlong(trace, run);
+  if (lines.length === 0) return [];
+  const out = trace.graph.output;
+  return [
+    {
+      phase: 'slope',
+      title: 'Slope: along the curve',
+      text: `The slope of ${out} is one number at each ${run.of}, not one for the curve: the tangent's tilt changes as ${run.of} moves.`,
+      lines,
+      highlight: { nodes: [run.of, out], edges: [], current: out },
+      reached: { forward: Infinity, backward: -1 },
+    },
+  ];
+}
+
 /**
  * The lecture's next picture: the slope is not one number for the curve but one at each x. The curve over −|x| − 1
  * … |x| + 1 with its tangent at x, at −x and where it is flat (the bottom of 3x² − 4x + 5, at 2/3), each slope
@@ -239,14 +254,7 @@ export function slopesAlong(trace: Trace, run: SlopeRun): string[] {
     (p) =>
       `at ${x} = ${num(p.at)} it is ${num(p.slope)}${p.slope === 0 ? ' (flat: the bottom)' : p.slope < 0 ? ' (falling)' : ' (rising)'}`,
   );
-  return [
-    '',
-    `The slope is one number at each ${x}, not one for the curve:`,
-    ...curve,
-    `• ${out}(${x})   · its tangent at ◆   the tangent's slope under it`,
-    `The slope of ${out}: ${said.join(', ')}.`,
-    '',
-  ];
+  return [...curve, `• ${out}(${x})   · its tangent at ◆   the tangent's slope under it`, `The slope of ${out}: ${said.join(', ')}.`];
 }
 
 /** Where the slope crosses 0 between `from` and `to`, found by halving the x where its sign changes. */
