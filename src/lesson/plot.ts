@@ -79,11 +79,32 @@ export function plot(curves: Curve[], options: PlotOptions): string[] {
  */
 export function plotWidth(lines: string[]): number {
   let widest = 0;
-  for (const line of lines) {
-    const cells = [...line];
-    if ('┤│└'.includes(cells[LABEL - 1] ?? ' ')) widest = Math.max(widest, cells.length);
-  }
+  for (const line of lines) if (isPlotRow(line)) widest = Math.max(widest, [...line].length);
   return widest;
+}
+
+/** A row of a plot or chart: the axis (┤ │ └) in the column after the labels. */
+function isPlotRow(line: string): boolean {
+  return '┤│└'.includes([...line][LABEL - 1] ?? ' ');
+}
+
+/**
+ * The lines without their plots and charts, for a screen reader: the rows of glyphs and the labels under the x
+ * axis say nothing read aloud. Each picture has a sentence of its own among the lines that stay.
+ */
+export function withoutPlots(lines: string[]): string[] {
+  const kept: string[] = [];
+  let underAxis = false;
+  for (const line of lines) {
+    if (isPlotRow(line)) underAxis = line.includes('└');
+    // The x axis's labels (and a row of notes) under it are indented past the labels' column.
+    else if (underAxis && line.startsWith(' '.repeat(LABEL))) continue;
+    else {
+      underAxis = false;
+      kept.push(line);
+    }
+  }
+  return kept;
 }
 
 /** Each note centred under its column, moved right where it would run into the one before. */
