@@ -18,13 +18,14 @@ import { buildLesson, lessonJsonPieces, lessonToText } from './lesson/index.js';
 import { themeFrom } from './ui/theme.js';
 import { backprop } from './engine/index.js';
 import { visible, visibleLine } from './io/visible.js';
-import { drawGraph, drawingToText, layoutGraph, toDot, toMermaid, tooLargeToDraw, tooLargeToLayOut } from './layout/index.js';
+import { layoutGraph, toDot, toMermaid, tooLargeToDraw, tooLargeToLayOut } from './layout/index.js';
 import { exportLesson, isExportFormat } from './export/index.js';
 import { quizHandout } from './export/markdown.js';
 import { writeAnswerKey } from './export/answers-file.js';
 import { BadClock, localDay, now } from './io/clock.js';
 import { skillRows, skillTable } from './mastery/index.js';
-import { practiceCommand, seedOf } from './practice/command.js';
+import { practiceCommand, seedOf, wholeNumber } from './practice/command.js';
+import { drawWithin, TooNarrow } from './layout/bands.js';
 import type { RunOptions } from './ui/run.js';
 import { SKILLS } from './practice/index.js';
 import { codeCommand } from './code/command.js';
@@ -35,7 +36,7 @@ declare const GRAD_TUTOR_VERSION: string | undefined;
 export class UsageError extends Error {}
 
 export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
@@ -52,9 +53,9 @@ Usage
   grad-tutor list [--json]         the bundled lessons: id and title
   grad-tutor show <scenario> [--json]
                                    every step as plain text (or a JSON document)
-  grad-tutor graph <scenario> [--format text|dot|mermaid]
-                                   the drawing with values and gradients after
-                                   the backward pass, or Graphviz DOT or Mermaid
+  grad-tutor graph <scenario> [--format text|dot|mermaid] [--width N]
+                                   the graph after the backward pass, drawn in N
+                                   columns (terminal's or 80; too few: exit 2)
   grad-tutor check <file>...       validate scenario files: "ok" per file the
                                    other commands take (/dev/stdin: from a pipe)
   grad-tutor export <scenario> --format pytorch|python|markdown
@@ -155,7 +156,16 @@ function showCommand(io: Io, scenario: Scenario, json: boolean, quiz = false): v
 
 const FORMATS = ['text', 'dot', 'mermaid'] as const;
 
-function graphCommand(io: Io, scenario: Scenario, format: string): void {
+/** The most columns --width takes: wider than any terminal, and the bands' arithmetic stays small. */
+const MAX_WIDTH = 100_000;
+
+/** The columns `graph` draws in: --width N, else the terminal's, else 80 (a pipe, a file). */
+function widthOf(io: Io, given: string | undefined): number {
+  if (given !== undefined) return wholeNumber('width', given, [1, MAX_WIDTH, '80'], (m) => new UsageError(m));
+  return io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+}
+
+function graphCommand(io: Io, scenario: Scenario, format: string, width: number): void {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}" — use --format text, dot or mermaid.`);
   }
@@ -170,7 +180,14 @@ function graphCommand(io: Io, scenario: Scenario, format: string): void {
     const layout = layoutGraph(graph);
     const tooLarge = tooLargeToDraw(layout);
     if (tooLarge) throw new UsageError(`${scenario.file}: ${tooLarge} — use --format dot or --format mermaid for a graph this large.`);
-    io.stdout.write(visible(drawingToText(drawGraph(layout, { values, grads }))) + '\n');
+    try {
+      io.stdout.write(visible(drawWithin(graph, { values, grads }, width, layout)) + '\n');
+    } catch (error) {
+      if (!(error instanceof TooNarrow)) throw error;
+      throw new UsageError(
+        `${scenario.file}: its drawing needs at least ${error.needed} columns (a column of boxes, with the lines into it), more than --width ${width} — give --width ${error.needed} or more.`,
+      );
+    }
   }
 }
 
@@ -334,6 +351,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         skill: { type: 'string' },
         count: { type: 'string' },
         seed: { type: 'string' },
+        width: { type: 'string' },
       },
     });
     if (values.help) {
@@ -360,7 +378,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         showCommand(io, need(scenarioFrom(positionals.slice(1), command, values, read), 'show'), json, values.quiz === true);
         return 0;
       case 'graph':
-        graphCommand(io, need(scenarioFrom(positionals.slice(1), command, values, read), 'graph'), values.format ?? 'text');
+        graphCommand(
+          io,
+          need(scenarioFrom(positionals.slice(1), command, values, read), 'graph'),
+          values.format ?? 'text',
+          widthOf(io, values.width),
+        );
         return 0;
       case 'check':
         return checkCommand(io, positionals.slice(1), read);
@@ -498,7 +521,7 @@ type OptionValues = Record<string, unknown>;
 const TAKES: Record<string, { positionals: number; options: string[] }> = {
   list: { positionals: 0, options: ['json'] },
   show: { positionals: 1, options: ['json', 'expr', 'set', 'quiz', 'no-color'] },
-  graph: { positionals: 1, options: ['format', 'expr', 'set', 'no-color'] },
+  graph: { positionals: 1, options: ['format', 'expr', 'set', 'width', 'no-color'] },
   check: { positionals: Infinity, options: [] },
   export: { positionals: 1, options: ['format', 'expr', 'set', 'quiz', 'answers', 'no-color'] },
   practice: { positionals: 1, options: ['skills', 'json', 'format', 'answers', 'skill', 'count', 'seed'] },

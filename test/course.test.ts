@@ -85,7 +85,7 @@ describe('lesson 1: the slope, by nudging', () => {
     expect(slopeOf(f, { x: 3 }, 'x')).toBeCloseTo(14, 6);
   });
 
-  it('runs overview, forward, one Slope step per h, summary: no chain rule yet', async () => {
+  it('runs overview, forward, one Slope step per h and one for the slope along the curve, summary: no chain rule yet', async () => {
     const d = await show('slope');
     const phases = [...new Set(d.steps.map((s) => s.phase))];
     expect(phases).toEqual(['overview', 'forward', 'slope', 'summary']);
@@ -94,6 +94,7 @@ describe('lesson 1: the slope, by nudging', () => {
       'Slope: h = 0.1',
       'Slope: h = 0.01',
       'Slope: h = 0.001',
+      'Slope: along the curve',
     ]);
     expect(d.steps.find((s) => s.title === 'Slope: h = 0.1')!.text).toBe(
       'x = 3 + 0.1: f(x + h) = 21.43, a rise of 1.43, and (f(x + h) − f(x)) / h = 1.43 / 0.1 = 14.3.',

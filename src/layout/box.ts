@@ -33,11 +33,15 @@ const FULL_MIN_WIDTH = 4 + NUMBER_WIDTH + 2;
 /** Compact, one row inside: border, ` v `, value, ` g `, grad, a blank, border. */
 const COMPACT_MIN_WIDTH = 2 * NUMBER_WIDTH + 9;
 
-/** Both styles draw a whole border with the name in its top; compact saves a row where it can. */
-export function minWidth(node: GraphNode, compact: boolean): number {
+/**
+ * Both styles draw a whole border with the name in its top; compact saves a row where it can. Narrow boxes
+ * (`│v  3      │`, for a drawing that would be wider than 80 columns) leave out the blank inside the left border.
+ */
+export function minWidth(node: GraphNode, compact: boolean, narrow = false): number {
   // Two corners and the marker slot around the label.
   const label = [...titleOf(node)].length + 3;
-  return Math.max(compact && node.inputs.length < 2 && hasGradient(node) ? COMPACT_MIN_WIDTH : FULL_MIN_WIDTH, label);
+  const inside = compact && node.inputs.length < 2 && hasGradient(node) ? COMPACT_MIN_WIDTH : FULL_MIN_WIDTH;
+  return Math.max(inside - (narrow ? 1 : 0), label);
 }
 
 /** A constant has no gradient (nothing can move it), so its box has no `g` to wait for: the legend's `·` means "not yet". */
@@ -79,6 +83,8 @@ export interface BoxTextOptions {
    * output), shown under the old one as `→ 3.02`, in place of the gradient.
    */
   nudged?: Record<string, number | undefined>;
+  /** Narrow boxes: no blank between the left border and `v`. */
+  narrow?: boolean;
 }
 
 /** The text of a box, relative to its top-left corner. Borders are drawn as lines elsewhere. */
@@ -101,14 +107,15 @@ export function boxTexts(
   };
   const after = options?.nudged?.[node.name];
   const moved = options?.nudged !== undefined && node.name in options.nudged;
-  const [second, secondValue] = moved ? [' → ', after] : [' g ', grad];
-  if (!hasGradient(node)) number(1, 1, ' v ', value);
+  const lead = options?.narrow ? '' : ' ';
+  const [second, secondValue] = moved ? ['→ ', after] : ['g ', grad];
+  if (!hasGradient(node)) number(1, 1, `${lead}v `, value);
   else if (compact && node.inputs.length < 2) {
-    const end = number(1, 1, ' v ', value);
-    number(1, end - 1, moved ? ' → ' : ' g ', secondValue);
+    const end = number(1, 1, `${lead}v `, value);
+    number(1, end - 1, ` ${second}`, secondValue);
   } else {
-    number(1, 1, ' v ', value);
-    number(2, 1, second, secondValue);
+    number(1, 1, `${lead}v `, value);
+    number(2, 1, `${lead}${second}`, secondValue);
   }
   return texts;
 }

@@ -25,7 +25,10 @@ export function coordinates(ordering: Ordering, compact: boolean): Placement {
   const layerWidth = layers.map((layer) =>
     layer.reduce((widest, id) => (id < graph.nodes.length ? Math.max(widest, minWidth(graph.nodes[id], compact)) : widest), 0),
   );
-  const placement: Placement = { ...ordering, compact, top: [], height, layerWidth };
+  const narrowWidth = layers.map((layer) =>
+    layer.reduce((widest, id) => (id < graph.nodes.length ? Math.max(widest, minWidth(graph.nodes[id], compact, true)) : widest), 0),
+  );
+  const placement: Placement = { ...ordering, compact, top: [], height, layerWidth, narrowWidth };
 
   const { from, to, slot, inStart, inHops, outStart, outHops } = adjacency(ordering);
   // Per hop: how far below its source's top it leaves, and below its target's top it arrives.

@@ -4,6 +4,8 @@
  * through. Used by tests and handy when a drawing looks wrong.
  */
 
+import type { GraphNode } from '../engine/graph.js';
+import { rolesOf } from './roles.js';
 import type { Ordering, Placement, Point } from './types.js';
 
 const nameOf = (ordering: Ordering, id: number) => ordering.nodes[id].name ?? '·';
@@ -34,4 +36,16 @@ export function edgeCells(points: Point[]): Point[] {
     }
   }
   return cells;
+}
+
+/**
+ * Which operand of a `^` or a `/` is which, in words, for a screen reader and for the text: `On the drawing, base
+ * marks the edge of the base x, exp that of the exponent 2.` Undefined where the order needs no words.
+ */
+export function describeRoles(node: GraphNode, operand: (name: string) => string = (name) => name): string | undefined {
+  const roles = rolesOf(node.op);
+  if (!roles || node.inputs.length !== 2) return undefined;
+  const [a, b] = node.inputs.map(operand);
+  const [short, long] = [roles.short, roles.long];
+  return `On the drawing, ${short[0]} marks the edge of the ${long[0]} ${a}, ${short[1]} that of the ${long[1]} ${b}.`;
 }

@@ -1,13 +1,16 @@
 /**
  * The graph for other tools: Graphviz DOT, as micrograd's draw_dot draws it
  * (left to right, one record per node with its name, data and grad), and a
- * Mermaid flowchart. One edge per operand, so `a * a` has two.
+ * Mermaid flowchart. One edge per operand, so `a * a` has two; an edge into a
+ * `^` or a `/` is labelled with its operand's role (base, exp; num, den).
  */
 
 import { edgesOf, type Graph, type GraphNode } from '../engine/graph.js';
+import { nodeMap } from '../engine/autograd.js';
 import { ATOM, bindsOf } from '../engine/ops.js';
 import { literalOf } from '../scenario/labels.js';
 import { formatNumber } from './format.js';
+import { roleOf } from './roles.js';
 import { visibleLine } from '../io/visible.js';
 
 type Numbers = Record<string, number | undefined>;
@@ -114,7 +117,11 @@ export function toDot(graph: Graph, values: Numbers, grads: Numbers): string {
     const label = `{ ${dotText(caption.get(node.name)!)} | data ${dotText(shown(values[node.name]))} | grad ${dotText(shown(grads[node.name]))} }`;
     lines.push(`  ${id.get(node.name)} [label="${label}"];`);
   }
-  for (const edge of edgesOf(graph)) lines.push(`  ${id.get(edge.from)} -> ${id.get(edge.to)};`);
+  const byName = nodeMap(graph);
+  for (const edge of edgesOf(graph)) {
+    const role = roleOf(byName.get(edge.to), edge.slot);
+    lines.push(`  ${id.get(edge.from)} -> ${id.get(edge.to)}${role ? ` [label="${role}"]` : ''};`);
+  }
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
@@ -129,6 +136,10 @@ export function toMermaid(graph: Graph, values: Numbers, grads: Numbers): string
       .join('<br/>');
     lines.push(`  ${id.get(node.name)}["${label}"]`);
   }
-  for (const edge of edgesOf(graph)) lines.push(`  ${id.get(edge.from)} --> ${id.get(edge.to)}`);
+  const byName = nodeMap(graph);
+  for (const edge of edgesOf(graph)) {
+    const role = roleOf(byName.get(edge.to), edge.slot);
+    lines.push(`  ${id.get(edge.from)} -->${role ? `|${role}|` : ''} ${id.get(edge.to)}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -44,5 +44,5 @@ export { placeWindow, type Beyond, type Focus } from './window.js';
 export { frameGraph, LEGEND, type Layouts, type FrameOptions, type FramedDrawing, type BoxStyle } from './frame.js';
 export { toDot, toMermaid } from './export.js';
 export { formatNumber } from './format.js';
-export { edgeCells, describeOrdering, describePlacement } from './describe.js';
+export { edgeCells, describeOrdering, describePlacement, describeRoles } from './describe.js';
 export type * from './types.js';

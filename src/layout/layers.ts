@@ -75,7 +75,8 @@ export function layoutSize(graph: Graph, compact = false): LayoutSize {
   graph.nodes.forEach((node, i) => {
     const l = layer[i];
     rows[l] += heightOf(node.inputs.length, compact, hasGradient(node)) + 1;
-    widths[l] = Math.max(widths[l], minWidth(node, compact));
+    // Narrow boxes: the routing takes them where they make the drawing fit 80 columns.
+    widths[l] = Math.max(widths[l], minWidth(node, compact, true));
     if (reach[i] > l) {
       starts[l + 1]++;
       starts[reach[i] + 1]--;

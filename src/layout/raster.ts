@@ -13,6 +13,7 @@
 import { boxTexts, type BoxTextOptions, type TextKind } from './box.js';
 import { Dir, OPPOSITE, Weight, withArm } from './glyphs.js';
 import type { Box, GraphState, Highlight, Layout, Point } from './types.js';
+import { roleOf } from './roles.js';
 import { meeting, pairKey, spatial } from './spatial.js';
 import type { GraphNode } from '../engine/graph.js';
 
@@ -65,18 +66,21 @@ export function raster(layout: Layout, state: GraphState, highlight?: Highlight,
   for (const [from, to] of highlight?.edges ?? []) for (const e of where.byPair.get(pairKey(from, to)) ?? []) lit.add(e);
   // A trunk once, light; a lit edge's share of it again, heavy, over it.
   for (const t of meeting(where.trunks, w.row, w.col, w.width, w.height)) drawLine(grid, layout.trunks[t], Weight.Light, CellStyle.Plain);
+  const byName = nodesByName(layout);
   for (const e of meeting(where.edges, w.row, w.col, w.width, w.height)) {
-    const { points, trunk } = layout.edges[e];
+    const { points, trunk, to, slot } = layout.edges[e];
     const on = lit.has(e);
     if (on && trunk) drawLine(grid, [...trunk.corners.slice(0, trunk.before), points[0]], Weight.Heavy, CellStyle.Edge);
     drawLine(grid, points, on ? Weight.Heavy : Weight.Light, on ? CellStyle.Edge : CellStyle.Plain);
     const end = points[points.length - 1];
     const cell = at(grid, end.row, end.col);
     if (cell >= 0) grid.text[cell] = 0x25b6; // ▶
+    // The operand's role on its line, just before the arrow (routes.ts leaves the room): `─base▶`, `─den▶`.
+    const role = roleOf(byName.get(to), slot);
+    if (role) write(grid, end.row, end.col - role.length, role, on ? CellStyle.Edge : CellStyle.Label);
   }
 
   const marked = new Set(highlight?.nodes ?? []);
-  const byName = nodesByName(layout);
   for (const i of meeting(where.boxes, w.row, w.col, w.width, w.height)) {
     const name = where.names[i];
     const node = byName.get(name)!;
@@ -85,7 +89,7 @@ export function raster(layout: Layout, state: GraphState, highlight?: Highlight,
     const style = current ? CellStyle.Current : marked.has(name) ? CellStyle.Node : CellStyle.Plain;
     const weight = current ? Weight.Double : style === CellStyle.Node ? Weight.Heavy : Weight.Light;
     drawBorder(grid, box, weight, style);
-    const texts = boxTexts(node, layout.compact, state.values[name], state.grads[name], current, options);
+    const texts = boxTexts(node, layout.compact, state.values[name], state.grads[name], current, { ...options, narrow: layout.narrow });
     for (const t of texts) write(grid, box.row + t.row, box.col + t.col, t.text, textStyle(t.kind, style));
   }
   return grid;

@@ -5,17 +5,21 @@
  * from its source's port to the arrow at its target.
  *
  *   source ├─ stub ─┬─ tracks ─┬─ pad ─▶│ target
+ *
+ * Before a layer with a `^` or a `/`, the channel is wider by the room to write each operand's role on its edge
+ * (`─base▶`, `─den▶`; roles.ts): only horizontal lines run between the last track and the arrows.
  */
 
 import { routeChannel, type ChannelHop, type HopRoute } from './channel.js';
 import { inRow, outRow } from './coordinates.js';
+import { roleOf } from './roles.js';
 import type { Box, Layout, Placement, Point, RoutedEdge } from './types.js';
 
-/** The widest terminal every drawing should fit; above it the channels drop their padding column. */
+/** The widest terminal every drawing should fit; above it the channels drop their padding column, then the boxes narrow if that fits. */
 export const COMFORTABLE_WIDTH = 80;
 
 export function routes(placement: Placement): Layout {
-  const { nodes, hops, layers, layerWidth, top, height, graph } = placement;
+  const { nodes, hops, layers, top, height, graph } = placement;
   const channels = layers.slice(0, -1).map(() => [] as ChannelHop[]);
   hops.forEach((hop, i) => {
     channels[nodes[hop.from].layer].push({
@@ -28,14 +32,25 @@ export function routes(placement: Placement): Layout {
   const routed = channels.map(routeChannel);
   const tracks = routed.map((channel) => channel.tracks);
 
-  const columnsWith = (pad: number) => {
+  const roles = channels.map((channel, l) => roleRoom(channel, routed[l], (h) => roleOf(graph.nodes[hops[h].to], hops[h].slot)));
+  const columnsWith = (pad: number, widths: number[]) => {
     const x = [0];
-    tracks.forEach((k, l) => x.push(x[l] + layerWidth[l] + 1 + k + pad + 1));
+    tracks.forEach((k, l) => x.push(x[l] + widths[l] + 1 + k + Math.max(pad, roles[l]) + 1));
     return x;
   };
   const last = layers.length - 1;
-  let x = columnsWith(1);
-  if (last >= 0 && x[last] + layerWidth[last] > COMFORTABLE_WIDTH) x = columnsWith(0);
+  const tooWide = (x: number[], widths: number[]) => last >= 0 && x[last] + widths[last] > COMFORTABLE_WIDTH;
+  // Past 80 columns, first the padding column goes, then the blank inside each box.
+  let layerWidth = placement.layerWidth;
+  let x = columnsWith(1, layerWidth);
+  if (tooWide(x, layerWidth)) x = columnsWith(0, layerWidth);
+  // Narrow boxes only where they make the drawing fit: a wider one is cut into windows or bands anyway, as it was.
+  const narrowX = columnsWith(0, placement.narrowWidth);
+  const narrow = tooWide(x, layerWidth) && !tooWide(narrowX, placement.narrowWidth);
+  if (narrow) {
+    layerWidth = placement.narrowWidth;
+    x = narrowX;
+  }
 
   const hopRoute = new Map<number, HopRoute>();
   for (const channel of routed) for (const [hop, route] of channel.routes) hopRoute.set(hop, route);
@@ -103,7 +118,37 @@ export function routes(placement: Placement): Layout {
   for (const box of Object.values(boxes)) bottom = Math.max(bottom, box.row + box.height);
   for (const path of [...trunks, ...edges.map((e) => e.points)]) for (const p of path) bottom = Math.max(bottom, p.row + 1);
   const width = last >= 0 ? x[last] + layerWidth[last] : 0;
-  return { graph, compact: placement.compact, width, height: bottom, boxes, edges, trunks, tracks };
+  return { graph, compact: placement.compact, ...(narrow ? { narrow } : {}), width, height: bottom, boxes, edges, trunks, tracks };
+}
+
+/**
+ * The columns a channel needs after its tracks so that each edge into a `^` or a `/` has its role (`base`, `den`)
+ * and a piece of line before it, right of the last vertical line that meets its row: the label hides no crossing.
+ */
+function roleRoom(
+  channel: ChannelHop[],
+  routed: { tracks: number; routes: Map<number, HopRoute> },
+  role: (hop: number) => string | undefined,
+): number {
+  const verticals: { track: number; low: number; high: number }[] = [];
+  const span = (track: number, a: number, b: number) => verticals.push({ track, low: Math.min(a, b), high: Math.max(a, b) });
+  for (const h of channel) {
+    const route = routed.routes.get(h.hop)!;
+    if (route.kind === 'bend') span(route.track, h.sourceRow, h.targetRow);
+    else if (route.kind === 'dogleg') {
+      span(route.track, h.sourceRow, route.row);
+      span(route.secondTrack, route.row, h.targetRow);
+    }
+  }
+  let room = 0;
+  for (const h of channel) {
+    const text = role(h.hop);
+    if (!text) continue;
+    // The last track whose line meets this row; −2 for none, where the stub column by the source is free too.
+    const blocked = verticals.reduce((most, v) => (v.low <= h.targetRow && h.targetRow <= v.high ? Math.max(most, v.track) : most), -2);
+    room = Math.max(room, text.length + 2 + blocked - routed.tracks);
+  }
+  return room;
 }
 
 /** An edge's whole path, from its source's port to its arrow: its share of a trunk, then its own corners. */

@@ -70,6 +70,8 @@ export interface Placement extends Ordering {
   height: number[];
   /** The box width of each layer; a dummy line spans its layer's width. */
   layerWidth: number[];
+  /** The same with narrow boxes, which the routing takes where the drawing would be wider than 80 columns. */
+  narrowWidth: number[];
 }
 
 export interface Point {
@@ -106,6 +108,8 @@ export interface RoutedEdge {
 export interface Layout {
   graph: Graph;
   compact: boolean;
+  /** Narrow boxes (`│v  3      │`): the drawing was wider than 80 columns with the usual ones. */
+  narrow?: boolean;
   width: number;
   height: number;
   boxes: Record<string, Box>;

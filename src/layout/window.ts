@@ -114,10 +114,12 @@ function place(drawing: Extent, focus: Focus, w: number, h: number, from?: Point
   const rows: Axis = { at: area.row, size: area.height, window: h, total: drawing.height, previous: from?.row, first: 0 };
   let col = start(cols.at, cols.size, w, cols.total, cols.previous);
   let row = start(rows.at, rows.size, h, rows.total, rows.previous);
-  // Each axis settles within the band of the other: columns in the rows shown, rows in the columns shown, columns again.
+  // Each axis settles within the band of the other: columns in the rows shown, rows in the columns shown, and each
+  // once more in the band the other settled on (a window narrower than the last one can move its band's boxes away).
   col = settle(boxes, names, lit, cols, col, row, h);
   row = settle(boxes, names, lit, rows, row, col, w);
   col = settle(boxes, names, lit, cols, col, row, h);
+  row = settle(boxes, names, lit, rows, row, col, w);
   return { row, col };
 }
 

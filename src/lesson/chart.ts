@@ -23,14 +23,14 @@ export interface ChartOptions {
   upTo?: number;
   /**
    * 'log' plots log10 of the values, 'linear' the values; 'auto' (the default) takes log where every value is
-   * above 0 and they span three decades or more. A loss that falls from 0.5 to 1e-11 is a flat line on a
+   * above 0 and they span more than two decades. A loss that falls from 0.5 to 1e-11 is a flat line on a
    * linear scale after its fourth update; on a log scale it keeps falling, as it does.
    */
   scale?: 'auto' | 'linear' | 'log';
 }
 
-/** Three decades: below this a linear scale shows the fall well enough, and reads more simply. */
-const LOG_SPAN = 1e3;
+/** Two decades: up to this a linear scale shows the fall well enough, and reads more simply; past it, log. */
+const LOG_SPAN = 1e2;
 
 const LABEL = 12;
 
@@ -47,7 +47,7 @@ export function lossChart(series: Series[], options: ChartOptions = {}): string[
   const finite = series.flatMap((s) => s.values.filter(Number.isFinite));
   const smallest = finite.length > 0 ? Math.min(...finite) : 0;
   const largest = finite.length > 0 ? Math.max(...finite) : 1;
-  const log = options.scale === 'log' || ((options.scale ?? 'auto') === 'auto' && smallest > 0 && largest / smallest >= LOG_SPAN);
+  const log = options.scale === 'log' || ((options.scale ?? 'auto') === 'auto' && smallest > 0 && largest / smallest > LOG_SPAN);
   // On a log scale a value of 0 or below has no place: like NaN, it shows as `!` on the top row.
   const placed = (y: number) => (log ? (y > 0 && Number.isFinite(y) ? Math.log10(y) : NaN) : y);
   const low = log ? Math.log10(smallest) : smallest;
@@ -86,4 +86,36 @@ export function lossChart(series: Series[], options: ChartOptions = {}): string[
   const half = Math.floor(columns / 2) + Math.ceil(axis.length / 2);
   lines.push(`${' '.repeat(LABEL)}0${axis.padStart(half)}${last.padStart(Math.max(last.length + 1, columns - half - 1))}`);
   return lines;
+}
+
+/** A point on a number line: its x and its mark. Later marks are drawn over earlier ones in the same cell. */
+export interface Mark {
+  x: number;
+  mark: string;
+}
+
+/**
+ * One row of a strip chart: a number line from `low` to `high` in `width` columns (`├`, `┼` at 0, `┤`) with each
+ * mark in the column nearest its x. With `numberLineAxis` over it, a table's rows read as positions on one scale.
+ */
+export function numberLine(marks: Mark[], low: number, high: number, width: number): string {
+  const cells = Array.from({ length: width }, (_, col): string => (col === 0 ? '├' : col === width - 1 ? '┤' : '─'));
+  const zero = columnOn(0, low, high, width);
+  if (low < 0 && high > 0 && zero > 0 && zero < width - 1) cells[zero] = '┼';
+  for (const { x, mark } of marks) if (Number.isFinite(x)) cells[Math.min(width - 1, Math.max(0, columnOn(x, low, high, width)))] = mark;
+  return cells.join('');
+}
+
+/** The labels over a number line: its ends, and 0 where it lies inside, each over its column. */
+export function numberLineAxis(low: number, high: number, width: number): string {
+  const short = (x: number) => num(Number(x.toPrecision(3)));
+  const [left, right] = [short(low), short(high)];
+  let axis = left.padEnd(width - right.length) + right;
+  const zero = columnOn(0, low, high, width);
+  if (low < 0 && high > 0 && zero > left.length && zero < width - right.length - 1) axis = `${axis.slice(0, zero)}0${axis.slice(zero + 1)}`;
+  return axis;
+}
+
+function columnOn(x: number, low: number, high: number, width: number): number {
+  return Math.round(((x - low) / (high - low || 1)) * (width - 1));
 }

@@ -34,7 +34,7 @@ export const DEFAULT_COUNT = 10;
 type Usage = (sentence: string) => Error;
 
 /** A whole number from lo to hi as typed; anything else is the sentence that says what is wrong. */
-function wholeNumber(option: string, given: string, range: [number, number, string], usage: Usage): number {
+export function wholeNumber(option: string, given: string, range: [number, number, string], usage: Usage): number {
   const [lo, hi, example] = range;
   const value = /^\d{1,10}$/.test(given) ? Number(given) : NaN;
   if (value >= lo && value <= hi) return value;

@@ -45,6 +45,7 @@ import { layoutFor } from './lessons.js';
 import { legendLines, MIN_COLUMNS, MIN_ROWS, planLesson, type DrawingRoom } from './plan.js';
 import { lessonOf, menuLessons, phaseOf, situationOf, waitingOf, type PromptKind, type Session } from './state.js';
 import { wrapLines } from './text.js';
+import { withoutPlots } from '../lesson/plot.js';
 import { lessonKeysOf } from './lesson-keys.js';
 import { orderTaskStep } from './order.js';
 import { practiceFrame } from './practice-frame.js';
@@ -462,7 +463,8 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
     ...(unsaved ? [unsaved] : []),
     ...(editing ? [editing] : []),
     `${visibleLine(lesson.scenario.title)}, step ${open.step + 1} of ${lesson.steps.length}.`,
-    ...lines.map((l) => l.replace(/^▸ /, '')),
+    // A plot's rows of glyphs say nothing aloud: its sentence says it.
+    ...withoutPlots(lines).map((l) => l.replace(/^▸ /, '')),
     ...(text.question
       ? [`Choices: ${text.question.choices.map((c, i) => `${i + 1}: ${answerText(c.value)}`).join(', ')}. Press the number of your answer.`]
       : []),

@@ -1,4 +1,5 @@
 import { LEGEND, type FramedDrawing } from '../layout/index.js';
+import { plotWidth } from '../lesson/plot.js';
 import { clip, clipLimit, wrapLines } from './text.js';
 
 /** Below this the tutor asks for a larger window instead of drawing a broken one. */
@@ -14,6 +15,8 @@ const CHROME = 3;
 export const GAP = 2;
 /** The text beside a drawing keeps at least this many columns (and the drawing the rest). */
 const TEXT_BESIDE = 48;
+/** Beside the text, a drawing keeps at least this many columns (two boxes and the line between), or it goes above. */
+const DRAWING_BESIDE = 30;
 /** Text squeezed to make room for the drawing keeps at least its title and this many lines. */
 const TEXT_SQUEEZED = 8;
 
@@ -85,8 +88,10 @@ export function planLesson(
     return { ...plan, panel: [title, ...clip(rest, room, scroll, scrolling.keys ? '↓ shows them' : undefined)], scroll, scrollLimit };
   };
 
-  if (drawing && columns >= BESIDE_COLUMNS && body >= drawing.minimum) {
-    const picture = drawing.draw(Math.min(drawing.width, columns - GAP - TEXT_BESIDE), body);
+  // A plot or chart in the text is as wide as it is: wrapped, its rows break apart (tanh's at 140×40 did).
+  const beside = columns - GAP - Math.max(TEXT_BESIDE, plotWidth(lines));
+  if (drawing && columns >= BESIDE_COLUMNS && body >= drawing.minimum && beside >= DRAWING_BESIDE) {
+    const picture = drawing.draw(Math.min(drawing.width, beside), body);
     const textWidth = columns - picture.width - GAP;
     const plan = scrolled(wrapLines(lines, textWidth), budget, textWidth);
     const legend = legendLines(picture.width);

@@ -1,14 +1,18 @@
 /** Plain-text helpers for the panel: the tutor counts its own lines so the frame never outgrows the window. */
 
-/** Word-wrap one line to `width` columns; a word longer than the width is cut. Keeps leading indentation. */
+/**
+ * Word-wrap one line to `width` columns; a word longer than the width is cut. Keeps leading indentation, and the
+ * spaces between words on a line as they were: `local:    ∂z/∂a` keeps its label aligned with `upstream: …` above it.
+ */
 function wrapLine(line: string, width: number): string[] {
   if (line.length <= width) return [line];
   const indent = /^\s*/.exec(line)![0];
-  const words = line.trim().split(/\s+/);
+  // Each word with the spaces before it; at a break those spaces go.
+  const words = [...line.slice(indent.length).matchAll(/(\s*)(\S+)/g)].map(([, gap, word]) => ({ gap, word }));
   const out: string[] = [];
   let current = indent;
-  for (const word of words) {
-    const candidate = current.trim() === '' ? indent + word : `${current} ${word}`;
+  for (const { gap, word } of words) {
+    const candidate = current.trim() === '' ? indent + word : `${current}${gap}${word}`;
     if (candidate.length <= width) {
       current = candidate;
       continue;

@@ -34,11 +34,12 @@ describe('the course in a terminal', () => {
     const menu = await t.waitFor('Pick a graph');
     expect(menu).toMatch(/▸ +1\. The slope, by nudging/);
     t.write(ENTER);
-    await t.waitFor('step 1/11');
+    await t.waitFor('step 1/12');
     t.write('llllll');
     const slope = await t.waitFor('Slope: h = 1');
     expect(slope).toContain('[Slope]');
-    t.write('llll');
+    // Four nudges, the slope along the curve, the summary.
+    t.write('lllll');
     await t.waitFor('Next in the course: 2. A sum.');
     t.write(ESC);
     const after = await t.waitFor(/✓ +1\. The slope/);

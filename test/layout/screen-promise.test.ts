@@ -50,8 +50,9 @@ function problems(d: Drawing, current: string | undefined, title: string, width:
     .map((row) => row.slice(left, right + 1).join(''))
     .join('\n');
   if (!inside.includes(`▸${title}`)) out.push(`${current}'s name is not in its box`);
-  if (!/ v /.test(inside)) out.push(`${current}'s value is not in its box`);
-  if (!/ g |→/.test(inside)) out.push(`${current}'s gradient is not in its box`);
+  // Narrow boxes (a drawing that fits 80 columns only so) have no blank between the border and v.
+  if (!/[ │║┃]v /.test(inside)) out.push(`${current}'s value is not in its box`);
+  if (!/[ │║┃]g |→/.test(inside)) out.push(`${current}'s gradient is not in its box`);
   // A cut drawing says so on the cut edge.
   const { beyond } = d;
   if (beyond?.above !== undefined && !lines[0].includes('▴')) out.push('cut above without ▴');

@@ -72,9 +72,10 @@ describe('layoutSize, worked out before the layout', () => {
 
   it('is the sum of the layers` widths and stubs, and the tallest layer`s boxes and dummies', () => {
     // a + b + a + b: s1 = a + b, s2 = s1 + a, s3 = s2 + b in layers 1, 2, 3; a and b in layer 0. a's trunk
-    // crosses layer 1 (to s2), b's layers 1 and 2 (to s3): 3 dummies. Every box is a full one, 13 wide, and
-    // each of the 3 channels adds a stub and an arrow column. Layer 0 is the tallest: a and b, 4 rows each
-    // with a blank between (layer 1: s1, 4 rows, and two dummies, each under a blank, is 8).
-    expect(layoutSize(alternating(4))).toEqual({ dummies: 3, width: 4 * 13 + 3 * 2, height: 4 + 1 + 4 });
+    // crosses layer 1 (to s2), b's layers 1 and 2 (to s3): 3 dummies. Every box is a full one, at least 12 wide
+    // (narrow, as a drawing just over 80 columns has them), and each of the 3 channels adds a stub and an arrow
+    // column. Layer 0 is the tallest: a and b, 4 rows each with a blank between (layer 1: s1, 4 rows, and two
+    // dummies, each under a blank, is 8).
+    expect(layoutSize(alternating(4))).toEqual({ dummies: 3, width: 4 * 12 + 3 * 2, height: 4 + 1 + 4 });
   });
 });

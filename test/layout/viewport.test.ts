@@ -5,9 +5,10 @@ import { SEEDS } from './seeds.js';
 
 /** A graph far bigger than a terminal: 120 nodes in a long band; the one in the middle is current. */
 function bigLayout(): Layout {
+  // Sums, differences and products (no `/`, whose channel is wider by its operands' roles): every box 16 columns apart.
   const graph = graphFrom({
     inputs: 6,
-    nodes: Array.from({ length: 120 }, (_, k) => ({ op: k % 4, arity: 2, picks: [k + 5, k + 3, 0], nameLength: 1, generated: false })),
+    nodes: Array.from({ length: 120 }, (_, k) => ({ op: k % 3, arity: 2, picks: [k + 5, k + 3, 0], nameLength: 1, generated: false })),
   });
   return layoutGraph(graph);
 }

@@ -33,7 +33,7 @@ describe('the plot', () => {
 
 describe('the slope lesson’s picture', () => {
   const lesson = buildLesson(loadScenarioFile('scenarios/01-slope.yaml'));
-  const slopes = lesson.steps.filter((s) => s.phase === 'slope');
+  const slopes = lesson.steps.filter((s) => s.title.startsWith('Slope: h = '));
   const picture = (k: number) => slopes[k].lines.slice(0, 8).join('\n');
 
   it('shows the curve, the secant through x and x + h, and the tangent, on every nudge', () => {
@@ -43,7 +43,7 @@ describe('the slope lesson’s picture', () => {
       expect(picture(k)).toContain('o');
       expect(picture(k)).toContain('◆');
     }
-    expect(slopes[0].lines).toContain('• f(x)   o secant through ◆ at x and x + h   · tangent at x, where the secants go');
+    expect(slopes[0].lines).toContain('• f(x)   o secant through ◆ at x, x + h   · tangent at x, where the secants go');
   });
 
   it('turns the secant onto the tangent as h shrinks: the tangent shows less beside it at each h', () => {
@@ -55,19 +55,60 @@ describe('the slope lesson’s picture', () => {
   });
 });
 
+describe('the slope lesson’s step along the curve: the slope at each x', () => {
+  const lesson = buildLesson(loadScenarioFile('scenarios/01-slope.yaml'));
+  const along = lesson.steps.find((s) => s.title === 'Slope: along the curve')!;
+  const picture = along.lines.slice(0, 11);
+  // f(x) = 3x² − 4x + 5, so f'(x) = 6x − 4: the lecture's three slopes, worked here, not read from the tutor.
+  const slope = (x: number) => 6 * x - 4;
+
+  it('writes under each point its slope: 6x − 4 at x = −3, at the bottom 2/3, and at 3', () => {
+    // The last step of the Slope phase, before the summary.
+    expect(along.phase).toBe('slope');
+    expect(lesson.steps.indexOf(along)).toBe(lesson.steps.length - 2);
+    const notes = picture[10].trim().split(/\s+/).map(Number);
+    expect(notes).toEqual([slope(-3), slope(2 / 3), slope(3)]);
+    expect(notes).toEqual([-22, 0, 14]);
+    expect(along.lines).toContain(
+      'The slope of f: at x = -3 it is -22 (falling), at x = 0.666667 it is 0 (flat: the bottom), at x = 3 it is 14 (rising).',
+    );
+  });
+
+  it('draws each tangent tilted as its slope: falling at −3, flat at 2/3, rising at 3', () => {
+    const rows = picture.slice(0, 8).map((l) => [...l.slice(12)]);
+    const diamonds = rows
+      .flatMap((cells, row) => cells.flatMap((c, col) => (c === '◆' ? [{ row, col }] : [])))
+      .sort((a, b) => a.col - b.col);
+    // The window is −4 … 4 over 60 columns: x sits in column (x + 4) / 8 × 59.
+    expect(diamonds.map((d) => d.col)).toEqual([-3, 2 / 3, 3].map((x) => Math.round(((x + 4) / 8) * 59)));
+    // The tangent's cells (·) each side of its point: above it on the side the curve climbs, level where it is flat.
+    const side = (d: { row: number; col: number }, dir: 1 | -1) =>
+      rows.flatMap((cells, row) =>
+        cells.flatMap((c, col) => (c === '·' && Math.sign(col - d.col) === dir && Math.abs(col - d.col) <= 6 ? [row] : [])),
+      );
+    const [left, bottom, right] = diamonds;
+    expect(Math.min(...side(left, -1))).toBeLessThan(left.row);
+    expect(Math.max(...side(left, 1))).toBeGreaterThan(left.row);
+    expect(new Set([...side(bottom, -1), ...side(bottom, 1)])).toEqual(new Set([bottom.row]));
+    expect(Math.max(...side(right, -1))).toBeGreaterThan(right.row);
+    expect(Math.min(...side(right, 1))).toBeLessThan(right.row);
+  });
+});
+
 describe('the picture of a function’s slope at a backward edge', () => {
   const lesson = buildLesson(loadScenarioFile('scenarios/13-neuron.yaml'));
 
   it('draws tanh around n with its tangent, whose slope is the edge’s local derivative 1 − o²', () => {
     const step = lesson.steps.find((s) => s.title === 'Backward: o → n')!;
     const key = step.lines.at(-1)!;
-    // o = tanh(0.881374) = 0.707107, so 1 − o² = 0.5.
-    expect(key).toBe('• tanh(n) against n   · its tangent at ◆ (n = 0.881374), slope 0.5: the local derivative');
-    const picture = step.lines.slice(-11, -3).join('\n');
+    // o = tanh(0.881374) = 0.707107, so 1 − o² = 0.5. One line at 80 columns.
+    expect(key).toBe('• tanh(n)   · its tangent at ◆, n = 0.881374: slope 0.5, the local derivative');
+    expect(key.length).toBeLessThanOrEqual(80);
+    const picture = step.lines.slice(-10, -3).join('\n');
     expect(picture).toContain('◆');
     expect(picture).toContain('·');
-    // The window's top and bottom are tanh's at n ± 2.5: tanh(3.38) = 0.998, tanh(−1.62) = −0.924.
-    expect(step.lines.at(-11)!.trim().startsWith('0.998 ┤')).toBe(true);
+    // The window's top and bottom are tanh's at n ± 2.5: tanh(3.38) = 0.998, tanh(−1.62) = −0.924; 7 rows.
+    expect(step.lines.at(-10)!.trim().startsWith('0.998 ┤')).toBe(true);
     expect(step.lines.at(-4)!.trim().startsWith('-0.924 ┤')).toBe(true);
   });
 

@@ -142,6 +142,10 @@ describe('the chart', () => {
     expect(lines[3].startsWith(`${' '.repeat(9)}0 ┤`)).toBe(true);
   });
 
+  it('is on a log scale past two decades: the MLP’s loss, 3.29 → 0.0292 (113 times less), was flat after update 4', () => {
+    expect(lossChart([{ values: [3.28777, 0.5, 0.0291589], mark: '•' }]).at(-1)).toContain('log scale');
+  });
+
   it('plots a loss that falls through decades on a log scale: each tenfold fall one row lower', () => {
     // 1, 0.1, … 1e-7 over 8 rows: log10 runs 0 … -7, one row per decade.
     const values = Array.from({ length: 8 }, (_, k) => 10 ** -k);
@@ -156,8 +160,9 @@ describe('the chart', () => {
     expect(linear.at(-1)).not.toContain('log');
   });
 
-  it('stays linear where the loss spans less than three decades, or touches 0', () => {
+  it('stays linear where the loss spans two decades or less, or touches 0', () => {
     expect(lossChart([{ values: [4, 2, 1, 0.5], mark: '•' }]).at(-1)).not.toContain('log');
+    expect(lossChart([{ values: [10, 1, 0.1], mark: '•' }]).at(-1)).not.toContain('log');
     expect(lossChart([{ values: [1, 1e-6, 0], mark: '•' }]).at(-1)).not.toContain('log');
   });
 });
@@ -185,11 +190,31 @@ describe('the predictions against the targets', () => {
     const summary = buildLesson(parseScenario(FIT, 'fit.yaml')).steps.find((s) => s.title === 'Train: summary')!;
     const at = summary.lines.findIndex((l) => l.startsWith("Each example's p against its target y"));
     expect(at).toBeGreaterThan(0);
-    expect(summary.lines.slice(at + 1, at + 4).map((l) => l.split(/\s+/))).toEqual([
+    expect(summary.lines[at]).toBe("Each example's p against its target y (○ before training, ● after, ◆ y):");
+    expect(summary.lines.slice(at + 1, at + 4).map((l) => l.split(/\s+/).slice(0, 6))).toEqual([
       ['example', 'y', 'p', 'before', 'p', 'after'],
-      ['1', '1', '2', '0.4'],
-      ['2', '1', '-1', '-0.2'],
+      ['1', '1', '2', '0.4', expect.any(String)],
+      ['2', '1', '-1', '-0.2', expect.any(String)],
     ]);
+  });
+
+  it('draws each row on one number line over all of them, −1 … 2 here: ◆ the target, ○ before, ● after', () => {
+    const summary = buildLesson(parseScenario(FIT, 'fit.yaml')).steps.find((s) => s.title === 'Train: summary')!;
+    const at = summary.lines.findIndex((l) => l.startsWith("Each example's p against its target y"));
+    const rows = summary.lines.slice(at + 1, at + 4);
+    // The strip is the table's last column: it starts where the axis's first label does.
+    const start = rows[0].indexOf('-1');
+    const [axis, first, second] = rows.map((l) => l.slice(start));
+    // 21 columns from −1 to 2: x sits in column (x + 1) / 3 × 20, rounded.
+    const column = (x: number) => Math.round(((x + 1) / 3) * 20);
+    expect(axis).toBe(`-1${' '.repeat(column(0) - 2)}0${' '.repeat(20 - column(0) - 1)}2`);
+    expect([...first].indexOf('◆')).toBe(column(1));
+    expect([...first].indexOf('○')).toBe(column(2));
+    expect([...first].indexOf('●')).toBe(column(0.4));
+    expect([...second].indexOf('○')).toBe(column(-1));
+    expect([...second].indexOf('●')).toBe(column(-0.2));
+    expect([...second].indexOf('◆')).toBe(column(1));
+    expect([...first][column(0)]).toBe('┼');
   });
 
   it('are left out where the loss is no squared error of a target the examples set', () => {

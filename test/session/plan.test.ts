@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEGEND, type FramedDrawing } from '../../src/layout/index.js';
+import { plot } from '../../src/lesson/plot.js';
 import { BESIDE_COLUMNS, legendLines, planLesson, type DrawingRoom } from '../../src/session/plan.js';
 
 /** A drawing room that records each size asked for and answers with a drawing of that size (or smaller, its natural one). */
@@ -112,5 +113,27 @@ describe('legendLines', () => {
       // Every entry is there, in order.
       expect(lines.join(' ').replace(/ +/g, ' ')).toBe(LEGEND.replace(/ +/g, ' '));
     }
+  });
+});
+
+describe('planLesson with a plot in the text', () => {
+  const plotted = ['▸ Backward: o → n', ...plot([{ f: Math.tanh, mark: '•' }], { from: -2, to: 3, rows: 8 }), 'after the plot'];
+
+  it('beside at 140 columns, gives the text the plot’s width so no row of it wraps (tanh’s broke apart)', () => {
+    const { drawing, asked } = room({ width: 77, height: 20 });
+    const plan = planLesson(plotted, 0, drawing, 140, 40);
+    expect(plan.arrangement).toBe('beside');
+    // 12 columns of labels and 60 of plot: the drawing gets 140 − 2 − 72 = 66.
+    expect(asked).toEqual([[140 - 2 - 72, 36]]);
+    expect(plan.textWidth).toBe(72);
+    expect(plan.panel).toEqual(plotted);
+  });
+
+  it('goes above the text where a plot leaves the drawing too few columns beside it', () => {
+    // 12 + 100 columns of plot at 130: 130 − 2 − 112 = 16 for the drawing, fewer than two boxes.
+    const wide = ['▸ T', ...plot([{ f: Math.tanh, mark: '•' }], { from: -2, to: 3, rows: 4, columns: 100 })];
+    const plan = planLesson(wide, 0, room({ width: 77, height: 10 }).drawing, 130, 40);
+    expect(plan.arrangement).toBe('stacked');
+    expect(plan.panel).toEqual(wide);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clip, clipLimit } from '../../src/session/text.js';
+import { clip, clipLimit, wrapLines } from '../../src/session/text.js';
 
 const numbered = (n: number) => Array.from({ length: n }, (_, i) => `line ${i}`);
 const TALLER = 'a taller window shows them';
@@ -70,5 +70,22 @@ describe('clip', () => {
       }),
       { numRuns: 500, seed: 5 },
     );
+  });
+});
+
+describe('wrapLines', () => {
+  it('keeps the spaces that align a label where a line wraps (side by side at 140×40 they were squeezed to one)', () => {
+    const lines = ['upstream: ∂loss/∂n = 0.707107', 'local:    ∂n/∂m = 1 (n = m + b), a line long enough to wrap'];
+    const wrapped = wrapLines(lines, 40);
+    expect(wrapped[0]).toBe('upstream: ∂loss/∂n = 0.707107');
+    expect(wrapped[1]).toBe('local:    ∂n/∂m = 1 (n = m + b), a line');
+    expect(wrapped[2]).toBe('  long enough to wrap');
+    // The value after each label starts in the same column.
+    expect(wrapped[1].indexOf('∂')).toBe(wrapped[0].indexOf('∂'));
+  });
+
+  it('drops the spaces at a break, and keeps the indent of a wrapped line', () => {
+    expect(wrapLines(['  a    bb  cc'], 8)).toEqual(['  a', '    bb', '    cc']);
+    expect(wrapLines(['  a    bb  cc'], 10)).toEqual(['  a    bb', '    cc']);
   });
 });

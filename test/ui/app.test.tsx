@@ -262,4 +262,26 @@ describe('with a screen reader (INK_SCREEN_READER=true)', () => {
       delete process.env.INK_SCREEN_READER;
     }
   });
+
+  it('reads a picture by its sentences, not its rows of glyphs: tanh at n, lesson 1’s slopes along the curve', async () => {
+    process.env.INK_SCREEN_READER = 'true';
+    try {
+      tutor = await openTutor({ resume: { id: 'neuron', step: 7 } });
+      let frame = tutor.frame();
+      expect(frame).toContain('The neuron, step 8 of 19.');
+      expect(frame).toContain('• tanh(n)   · its tangent at ◆, n = 0.881374: slope 0.5, the local derivative');
+      // No plot row (┤ │ └), and no row of the x axis's labels (-1.62 … 3.38).
+      expect(frame).not.toMatch(/[┤│└]/);
+      expect(frame).not.toContain('-1.62');
+      tutor.unmount();
+      tutor = await openTutor({ resume: { id: 'slope', step: 10 } });
+      frame = tutor.frame();
+      expect(frame).toContain(
+        'The slope of f: at x = -3 it is -22 (falling), at x = 0.666667 it is 0 (flat: the bottom), at x = 3 it is 14 (rising).',
+      );
+      expect(frame).not.toMatch(/[┤│└•]{2}/);
+    } finally {
+      delete process.env.INK_SCREEN_READER;
+    }
+  });
 });

@@ -240,9 +240,10 @@ function slopePicture(row: OpRow, c: Contribution, values: Values): string[] {
         { f, mark: '•' },
         { f: line(x0, y0, c.local), mark: '·' },
       ],
-      { from, to, rows: 8, low: Math.min(...ys), high: Math.max(...ys), points: [{ x: x0, y: y0, mark: '◆' }] },
+      // Seven rows and a key of one line: with the upstream and local lines, the whole picture in an 80×24 screen's text.
+      { from, to, rows: 7, low: Math.min(...ys), high: Math.max(...ys), points: [{ x: x0, y: y0, mark: '◆' }] },
     ),
-    `• ${name} against ${c.operand}   · its tangent at ◆ (${c.operand} = ${num(x0)}), slope ${num(c.local)}: the local derivative`,
+    `• ${name}   · its tangent at ◆, ${c.operand} = ${num(x0)}: slope ${num(c.local)}, the local derivative`,
   ];
 }
 

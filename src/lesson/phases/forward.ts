@@ -3,6 +3,7 @@
  * Each asks, in predict mode, for the value the step computes.
  */
 import { isLeaf, opRow, type GraphNode, type Values } from '../../engine/index.js';
+import { describeRoles } from '../../layout/describe.js';
 import { asOperand, num, operandNum } from '../format.js';
 import { forwardQuestion } from '../quiz.js';
 import type { Highlight, Reached, Step } from '../steps.js';
@@ -67,7 +68,9 @@ class ForwardStep implements Step {
   }
 
   get lines(): string[] {
-    return [...leftTheReals(this.node, this.values), ...(this.node.note ? [this.node.note] : [])];
+    // Which operand of a ^ or a / is which, in words: the drawing's edge labels, for a screen reader too.
+    const roles = describeRoles(this.node, asOperand);
+    return [...leftTheReals(this.node, this.values), ...(roles ? [roles] : []), ...(this.node.note ? [this.node.note] : [])];
   }
 
   get highlight(): Highlight {

@@ -5,7 +5,7 @@
  * lesson ends after it, with a summary of the slope.
  */
 import { isScalar, isSeq } from 'yaml';
-import { forward, nodeMap, type Trace } from '../../engine/index.js';
+import { backprop, forward, nodeMap, type Trace } from '../../engine/index.js';
 import { didYouMean } from '../../scenario/names.js';
 import type { Scenario, Slope } from '../../scenario/types.js';
 import { num, table } from '../format.js';
@@ -37,7 +37,7 @@ export const slope: PhaseKind = {
     const { scenario, trace } = lesson;
     if (!scenario.slope) return [];
     lesson.slope = slopeRun(trace, scenario.slope.of, scenario.slope.h);
-    return slopeSteps(trace, lesson.slope);
+    return [...slopeSteps(trace, lesson.slope), ...alongStep(trace, lesson.slope)];
   },
 };
 
@@ -198,7 +198,80 @@ function picture(trace: Trace, slope: SlopeRun, h: number): string[] {
       ],
     },
   );
-  return [...curve, `• ${out}(${x})   o secant through ◆ at ${x} and ${x} + h   · tangent at ${x}, where the secants go`, ''];
+  return [...curve, `• ${out}(${x})   o secant through ◆ at ${x}, ${x} + h   · tangent at ${x}, where the secants go`, ''];
+}
+
+/** After the nudges, a step of its own for the lecture's next picture: the slope at other x (none where it cannot be drawn). */
+function alongStep(trace: Trace, run: SlopeRun): Step[] {
+  const lines = slopesAlong(trace, run);
+  if (lines.length === 0) return [];
+  const out = trace.graph.output;
+  return [
+    {
+      phase: 'slope',
+      title: 'Slope: along the curve',
+      text: `The slope of ${out} is one number at each ${run.of}, not one for the curve: the tangent's tilt changes as ${run.of} moves.`,
+      lines,
+      highlight: { nodes: [run.of, out], edges: [], current: out },
+      reached: { forward: Infinity, backward: -1 },
+    },
+  ];
+}
+
+/**
+ * The lecture's next picture: the slope is not one number for the curve but one at each x. The curve over −|x| − 1
+ * … |x| + 1 with its tangent at x, at −x and where it is flat (the bottom of 3x² − 4x + 5, at 2/3), each slope
+ * written under its point and said in a sentence for a screen reader.
+ */
+export function slopesAlong(trace: Trace, run: SlopeRun): string[] {
+  const out = trace.graph.output;
+  const x = run.of;
+  const f = (at: number) => forward(trace.graph, { [x]: at })[out];
+  const slopeAt = (at: number) => backprop(trace.graph, { [x]: at }).grads[x] ?? NaN;
+  const reach = Math.max(Math.abs(run.at), 1) + 1;
+  const [from, to] = [-reach, reach];
+  const flat = flatPoints(slopeAt, from, to);
+  const xs = [...new Set([run.at, ...(run.at !== 0 ? [-run.at] : []), ...flat])].sort((a, b) => a - b);
+  // Where the slope is 0 it is 0: the float noise of the halving (1e-15) would read as a slope.
+  const points = xs.map((at) => ({ at, y: f(at), slope: flat.includes(at) ? 0 : slopeAt(at) }));
+  if (points.some((p) => !Number.isFinite(p.y) || !Number.isFinite(p.slope))) return [];
+  const ys = Array.from({ length: 61 }, (_, k) => f(from + (k * (to - from)) / 60)).filter(Number.isFinite);
+  // A piece of tangent a tenth of the window wide each side of its point: long enough to show its tilt.
+  const half = (to - from) / 10;
+  const curve = plot(
+    [{ f, mark: '•' }, ...points.map((p) => ({ f: line(p.at, p.y, p.slope), mark: '·', from: p.at - half, to: p.at + half }))],
+    {
+      from,
+      to,
+      rows: 8,
+      low: Math.min(...ys),
+      high: Math.max(...ys),
+      points: points.map((p) => ({ x: p.at, y: p.y, mark: '◆' })),
+      notes: points.map((p) => ({ x: p.at, text: num(p.slope) })),
+    },
+  );
+  const said = points.map(
+    (p) =>
+      `at ${x} = ${num(p.at)} it is ${num(p.slope)}${p.slope === 0 ? ' (flat: the bottom)' : p.slope < 0 ? ' (falling)' : ' (rising)'}`,
+  );
+  return [...curve, `• ${out}(${x})   · its tangent at ◆   the tangent's slope under it`, `The slope of ${out}: ${said.join(', ')}.`];
+}
+
+/** Where the slope crosses 0 between `from` and `to`, found by halving the x where its sign changes. */
+function flatPoints(slopeAt: (at: number) => number, from: number, to: number): number[] {
+  const found: number[] = [];
+  const steps = 60;
+  for (let k = 0; k < steps; k++) {
+    let [a, b] = [from + ((to - from) * k) / steps, from + ((to - from) * (k + 1)) / steps];
+    if (!(Math.sign(slopeAt(a)) * Math.sign(slopeAt(b)) < 0)) continue;
+    for (let i = 0; i < 60; i++) {
+      const mid = (a + b) / 2;
+      if (Math.sign(slopeAt(mid)) === Math.sign(slopeAt(a))) a = mid;
+      else b = mid;
+    }
+    found.push((a + b) / 2);
+  }
+  return found;
 }
 
 /** Ten significant digits: enough for f(x + h) to show its rise at h = 0.001, and no float noise. */

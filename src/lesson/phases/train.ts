@@ -20,7 +20,7 @@ import {
   type Values,
 } from '../../engine/index.js';
 import { count, MAX_STEPS, MAX_TRAINING_LINES, MAX_TRAINING_WORK } from '../../scenario/limits.js';
-import { lossChart } from '../chart.js';
+import { lossChart, numberLine, numberLineAxis } from '../chart.js';
 import { num, operandNum, table } from '../format.js';
 import { stepRate } from '../knobs.js';
 import type { Step } from '../steps.js';
@@ -218,14 +218,35 @@ function fitOf(graph: Graph, data: Data): Fit | undefined {
   return { graph, prediction, target, rows: data.rows };
 }
 
+/** The strip's columns: wide enough to tell 0.9 from 1 on −1 … 1, narrow enough beside the table at 80. */
+const STRIP = 21;
+
+/**
+ * The table of each example's prediction before and after, and beside each row the same on one number line:
+ * ○ before, ● after, ◆ the target, so the learner sees every prediction move onto its target.
+ */
 function predictionLines(fit: Fit, before: Values, after: Values): string[] {
   const { graph, prediction: p, target: y, rows } = fit;
   const at = (params: Values, row: Values) => forward(graph, { ...params, ...row })[p];
+  const points = rows.map((row) => ({ target: row[y], before: at(before, row), after: at(after, row) }));
+  const all = points.flatMap((q) => [q.target, q.before, q.after]).filter(Number.isFinite);
+  const [low, high] = [Math.min(...all), Math.max(...all)];
+  const strip = (q: (typeof points)[number]) =>
+    numberLine(
+      [
+        { x: q.target, mark: '◆' },
+        { x: q.before, mark: '○' },
+        { x: q.after, mark: '●' },
+      ],
+      low,
+      high,
+      STRIP,
+    );
   return [
-    `Each example's ${p} against its target ${y}, before and after training:`,
+    `Each example's ${p} against its target ${y} (○ before training, ● after, ◆ ${y}):`,
     ...table([
-      ['example', y, `${p} before`, `${p} after`],
-      ...rows.map((row, k) => [String(k + 1), num(row[y]), num(at(before, row)), num(at(after, row))]),
+      ['example', y, `${p} before`, `${p} after`, numberLineAxis(low, high, STRIP)],
+      ...points.map((q, k) => [String(k + 1), num(q.target), num(q.before), num(q.after), strip(q)]),
     ]),
     '',
   ];
