@@ -1,7 +1,7 @@
 // A typed rule's check: how long judging one takes (parse, the names, nine points, the wrong rules tried), as
 // the tutor does on every frame that shows an answered step's verdict and on each score. Figures, not a test.
 //
-//   npx tsx bench/rule.ts
+//   npm run bench:rule (and at the end of npm run bench)
 import { performance } from 'node:perf_hooks';
 import { backprop } from '../src/engine/index.js';
 import { checkRule, localRuleOf, type LocalRule } from '../src/lesson/index.js';

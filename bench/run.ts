@@ -222,3 +222,7 @@ await import('./export.js');
 await import('./reused.js').then((reused) => reused.printReused());
 // Explore: the Enter that sends an input's new value, the lesson built again.
 await import('./explore.js');
+// Explore: f, one input's every path (counted, a few listed), and / finding a node by name, on large graphs.
+await import('./paths.js');
+// A typed rule's check: parse, the names, the points, the wrong rules tried.
+await import('./rule.js');
