@@ -47,7 +47,7 @@ import { lessonOf, menuLessons, phaseOf, situationOf, waitingOf, type PromptKind
 import { wrapLines } from './text.js';
 import { withoutPlots } from '../lesson/plot.js';
 import { lessonKeysOf } from './lesson-keys.js';
-import { orderTaskStep } from './order.js';
+import { lessonOrderOutcome, orderTaskStep } from './order.js';
 import { practiceFrame } from './practice-frame.js';
 import { editedNote, exploreLine } from './explore.js';
 import { skillsOfQuestion } from '../practice/index.js';
@@ -375,18 +375,20 @@ const offers = new WeakMap<Lesson, string[]>();
 /** Past this many steps the offer is left out: finding each step's skills means making each step's question. */
 const OFFER_STEPS = 2000;
 
-/** On a lesson's closing step: practice, with fresh numbers, of the skills its questions exercised. */
-function practiceOffer(lesson: Lesson): string[] {
-  let offer = offers.get(lesson);
-  if (!offer) {
-    const skills = lesson.steps.length > OFFER_STEPS ? [] : [...new Set(lesson.steps.flatMap((_, i) => skillsOfQuestion(lesson, i)))];
-    offer =
-      skills.length === 0
-        ? []
-        : [`Practice these with fresh numbers: grad-tutor practice ${skills[0]} (also: ${skills.slice(1).join(', ') || 'none'}).`];
-    offers.set(lesson, offer);
+/**
+ * On a lesson's closing step: practice, with fresh numbers, of the skills its questions exercised; first, the
+ * ordering task's backward-order where the learner's order went wrong (it asks no question of its own).
+ */
+function practiceOffer(lesson: Lesson, state: Session): string[] {
+  let asked = offers.get(lesson);
+  if (!asked) {
+    asked = lesson.steps.length > OFFER_STEPS ? [] : [...new Set(lesson.steps.flatMap((_, i) => skillsOfQuestion(lesson, i)))];
+    offers.set(lesson, asked);
   }
-  return offer;
+  const skills = [...new Set([...(lessonOrderOutcome(state, lesson) === 'wrong' ? ['backward-order'] : []), ...asked])];
+  return skills.length === 0
+    ? []
+    : [`Practice these with fresh numbers: grad-tutor practice ${skills[0]} (also: ${skills.slice(1).join(', ') || 'none'}).`];
 }
 
 function lessonFrame(state: Session, columns: number, rows: number): LessonFrame {
@@ -398,7 +400,7 @@ function lessonFrame(state: Session, columns: number, rows: number): LessonFrame
   const drawn = screen.drawing !== 'none';
   const text = inspected(state, lesson, stepText(lesson, situationOf(state)), rows);
   // Text from the file (a description, notes, names) enters the frame here, once.
-  const closing = kindAt(lesson.steps, open.step).closes ? [...practiceOffer(lesson), ...editedNote(open)] : [];
+  const closing = kindAt(lesson.steps, open.step).closes ? [...practiceOffer(lesson, state), ...editedNote(open)] : [];
   const lines = [...text.lines, ...closing].map((l) => visible(l));
   const choices = text.question?.choices.map((choice, i) => `${i + 1}. ${answerText(choice.value)}`) ?? [];
   const graph = lesson.scenario.graph;

@@ -24,7 +24,7 @@ import {
   type Outcome,
 } from '../lesson/index.js';
 import type { Problem } from '../practice/index.js';
-import type { PracticeState } from './practice.js';
+import type { PracticeEffect, PracticeState } from './practice.js';
 import type { Session } from './state.js';
 
 /** The task after a key, or undefined for a key that is not the task's (it then does what it does elsewhere). */
@@ -94,10 +94,31 @@ export function practiceOrderKey(
   return { state: { ...state, order: next }, ...(finished(next) ? { given: next.picks.join(', ') } : {}) };
 }
 
-/** The outcome of a finished task: right only with no node picked too early, even one taken back (the first try counts). */
+/** A finished task's outcome: right only with no node picked too early, even one taken back (the first try counts). */
+function outcomeOf(task: OrderTask | undefined): Outcome | undefined {
+  if (!task || !finished(task)) return undefined;
+  return task.early.length === 0 ? 'right' : 'wrong';
+}
+
+/** The outcome of a practice problem's finished task. */
 export function orderOutcome(state: Session, problem: Problem): Outcome | undefined {
-  if (!problem.order || !state.order || !finished(state.order)) return undefined;
-  return state.order.early.length === 0 ? 'right' : 'wrong';
+  return problem.order ? outcomeOf(state.order) : undefined;
+}
+
+/** The outcome of the open lesson's task, once finished (undefined in a lesson without one). */
+export function lessonOrderOutcome(state: Session, lesson: Lesson): Outcome | undefined {
+  return state.screen === 'lesson' && orderTaskStep(lesson) !== -1 ? outcomeOf(state.order) : undefined;
+}
+
+/**
+ * Each time the lesson's task is finished (its last node picked, again after an undo), it counts for backward-order
+ * as a lesson's answer does: on the lesson's graph, so not fresh. In either mode, not only in predict mode as a
+ * question is: the task asks for the order in both, and no right order is on the screen before the picks.
+ */
+export function lessonOrderPractice(before: Session, after: Session, lesson: Lesson): PracticeEffect[] {
+  const outcome = lessonOrderOutcome(after, lesson);
+  if (!outcome || after.order === before.order || (before.order && finished(before.order))) return [];
+  return [{ type: 'practiced', skill: 'backward-order', answer: { outcome, sure: false, fresh: false } }];
 }
 
 /** The practice problem's ordering task on screen: its lines for the stage, the drawing's numbers and highlight, its keys. */

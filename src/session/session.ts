@@ -30,7 +30,7 @@ import {
 import { lessonFor } from './lessons.js';
 import { practiceKey, startRound, type PracticeEffect } from './practice.js';
 import { choiceKey, typedKey, type Typed } from './typed.js';
-import { lessonOrderKey } from './order.js';
+import { lessonOrderKey, lessonOrderPractice } from './order.js';
 import { skillsOfQuestion, type Problem } from '../practice/index.js';
 import type { SkillRecord } from '../mastery/index.js';
 import type { SelfTestScore } from '../progress/index.js';
@@ -109,7 +109,8 @@ export function reduce(state: Session, action: Action): Result {
   const settled = settle(next);
   // Progress follows what the learner did; the shell writes it once per burst.
   const save = saved(state) !== saved(settled) ? [{ type: 'save' } as const] : [];
-  return { state: settled, effects: [...effects, ...lessonPractice(state, settled), ...save] };
+  const ordered = settled.order !== state.order && settled.open ? lessonOrderPractice(state, settled, lessonOf(settled)!) : [];
+  return { state: settled, effects: [...effects, ...lessonPractice(state, settled), ...ordered, ...save] };
 }
 
 /**

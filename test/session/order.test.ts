@@ -100,3 +100,45 @@ describe('build_topo in lesson 12', () => {
     ).toMatch(/╔/);
   });
 });
+
+describe('the task counts as practice of backward-order', () => {
+  const practiced = (s: Session, ...names: string[]) => run(s, ...keys(...names)).effects.filter((e) => e.type === 'practiced');
+  const wrong = { type: 'practiced', skill: 'backward-order', answer: { outcome: 'wrong', sure: false, fresh: false } };
+  const right = { ...wrong, answer: { ...wrong.answer, outcome: 'right' } };
+
+  it('c then b is recorded right once the last node is picked, in reading mode as in predict mode, on the lesson’s graph', () => {
+    for (const predict of [false, true]) {
+      const s = opened(ID, taskAt(), predict);
+      // c alone finishes nothing; b after it does.
+      expect(practiced(s, '2')).toEqual([]);
+      expect(practiced(s, '2', '1')).toEqual([right]);
+    }
+  });
+
+  it('b too early, taken back, then c, b: wrong (the first try counts, as in practice), and once', () => {
+    expect(practiced(opened(ID, taskAt()), '1', 'u', '2', '1')).toEqual([wrong]);
+    expect(practiced(opened(ID, taskAt()), '1', '2')).toEqual([wrong]);
+    // A key that changes nothing of a finished task, or steps away and back, records nothing more.
+    const done = press(opened(ID, taskAt()), '2', '1');
+    expect(practiced(done, '1', '2', 'right', 'left', '1')).toEqual([]);
+  });
+
+  it('finished again after an undo, it counts again: each time the task is completed', () => {
+    const done = press(opened(ID, taskAt()), '2', '1');
+    expect(practiced(done, 'u', '1')).toEqual([right]);
+  });
+
+  it('the summary offers backward-order first when the order went wrong, and not when it was right', () => {
+    const offer = (s: Session) => {
+      const last = press(s, 'end');
+      return text(last).match(/Practice these with fresh numbers: grad-tutor practice ([a-z-]+) \(also: ([^)]*)\)/)!;
+    };
+    const [, first, also] = offer(press(opened(ID, taskAt()), '1', 'u', '2', '1'));
+    expect(first).toBe('backward-order');
+    const [, firstRight, alsoRight] = offer(press(opened(ID, taskAt()), '2', '1'));
+    expect(firstRight).not.toBe('backward-order');
+    expect(alsoRight).not.toContain('backward-order');
+    // The rest of the offer is the lesson's own, as before.
+    expect([first, ...also.split(', ')].slice(1)).toEqual([firstRight, ...alsoRight.split(', ')].filter((s) => s !== 'none'));
+  });
+});
