@@ -213,6 +213,8 @@ function typingKey(state: Session, open: OpenLesson, explore: Explore, typing: T
   switch (actionFor(EDIT_KEYS, key)) {
     case 'cancel':
       return cancel();
+    case 'help':
+      return { ...state, help: true };
     case 'erase':
       return typed({ text: typing.text.slice(0, -1), choice: 0 });
     case 'next':

@@ -25,6 +25,7 @@ import { visible, visibleLine } from '../io/visible.js';
 import {
   bindingOf,
   footerText,
+  EDIT_KEYS,
   HELP_KEYS,
   helpRows,
   keyOf,
@@ -177,7 +178,10 @@ function quitKey(state: Session): string {
 
 function helpFrame(state: Session, columns: number, rows: number): Frame {
   const waiting = state.screen === 'lesson' ? waitingOf(state) : undefined;
-  const where = state.screen !== 'lesson' ? 'menu' : waiting ? 'question' : state.predict ? 'quiz' : 'lesson';
+  // After e, while an input is picked by name: only the edit's keys do anything.
+  const edit = state.screen === 'lesson' ? state.open?.explore?.typing : undefined;
+  const editing = edit !== undefined && edit.input === undefined;
+  const where = state.screen !== 'lesson' ? 'menu' : editing ? 'edit' : waiting ? 'question' : state.predict ? 'quiz' : 'lesson';
   // A phase kind's keys only in a lesson with its phase (z where it trains): elsewhere they do nothing, and the table fits 60×16 without them.
   const lesson = state.screen === 'lesson' ? lessonOf(state) : undefined;
   const lessonKeys = lessonKeysOf(lesson, lesson !== undefined && nextLessonAt(lesson, state.open!.step) !== undefined);
@@ -189,19 +193,27 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   const table =
     where === 'menu'
       ? helpRows(MENU_KEYS)
-      : where === 'question'
-        ? state.typed
-          ? typing()
-          : question()
-        : where === 'quiz'
-          ? [...helpRows(QUIZ_KEYS), ...helpRows(lessonKeys)]
-          : helpRows(lessonKeys);
+      : where === 'edit'
+        ? helpRows(EDIT_KEYS)
+        : where === 'question'
+          ? state.typed
+            ? typing()
+            : question()
+          : where === 'quiz'
+            ? [...helpRows(QUIZ_KEYS), ...helpRows(lessonKeys)]
+            : helpRows(lessonKeys);
   const width = Math.max(...table.map(([keys]) => keys.length));
   // One line a key and nothing else, so the whole table fits a 60×16 window.
   const place =
     where === 'question' && state.typed
       ? 'while an answer is typed'
-      : { menu: 'in the menu', question: 'while a question waits', quiz: 'in predict mode', lesson: 'in a lesson' }[where];
+      : {
+          menu: 'in the menu',
+          edit: 'while an input is picked by name',
+          question: 'while a question waits',
+          quiz: 'in predict mode',
+          lesson: 'in a lesson',
+        }[where];
   const title = `Keys ${place} — any key closes this`;
   // In a lesson, what the drawing's marks mean, under the keys. Where both would not fit, the help's own row goes and
   // opposite keys share a row (with the shorter words), so a 60×16 window holds the whole lesson table and the legend.

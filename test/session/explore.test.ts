@@ -223,6 +223,31 @@ describe('e and E in a lesson', () => {
     expect(frameOf(run(opened('mul', 3), ...keys('E')).state).editing).toBe('Nothing to put back: these are the file’s values.');
   });
 
+  it('? while a name is typed opens the help with the edit’s keys (no name holds ?); any key closes it, the name kept', () => {
+    const picking = run(opened('neuron-learns', 3), ...keys('e', 'x')).state;
+    const helped = run(picking, ...keys('?')).state;
+    const help = buildFrame(helped);
+    expect(help.kind).toBe('help');
+    const lines = help.kind === 'help' ? help.lines : [];
+    expect(lines[0]).toBe('Keys while an input is picked by name — any key closes this');
+    // Every binding of the edit is listed by what it does, and no lesson key (a name takes q, e and the rest).
+    for (const does of [
+      'the next input the name matches',
+      'the one before',
+      'change the input shown',
+      'erase a character',
+      'cancel, nothing changed',
+    ])
+      expect(lines.some((l) => l.includes(`editing: ${does}`))).toBe(true);
+    expect(lines.some((l) => l.includes('next step'))).toBe(false);
+    expect(lines.some((l) => /^Ctrl\+C +editing: quit \(q does not: a name may hold it\)/.test(l))).toBe(true);
+    expect(lines.length).toBeLessThanOrEqual(16);
+    const closed = run(helped, ...keys('space')).state;
+    expect(closed.help).toBe(false);
+    expect(closed.open!.explore!.typing).toEqual({ text: 'x', choice: 0 });
+    expect(frameOf(closed).editing).toMatch(/^Change which input\? x▏ ▸x1/);
+  });
+
   it('the pick line at 60 columns lists what fits, then how many more', () => {
     const state = run({ ...opened('mlp', 3), window: { columns: 60, rows: 16 } }, ...keys('e')).state;
     const line = frameOf(state).editing!;
