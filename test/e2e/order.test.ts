@@ -42,6 +42,21 @@ describe('the ordering task in a terminal', () => {
     expect(await t.exit()).toEqual({ code: 0, signal: null });
   });
 
+  it('lesson 12 at 60×16: the footer keeps the task’s keys, u undo among them, before the lesson’s own', async () => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'gt-order-60-')) };
+    const t = await tui(['topological-order'], { env, cols: 60, rows: 16 });
+    await t.waitFor('step 1/');
+    t.write(`${TAB}${TAB}${TAB}${TAB}`);
+    let screen = await t.waitFor('▸ Your order');
+    expect(screen).toMatch(/^1-9 pick {2}u undo {2}→ next {2}← back {2}Tab phase {2}\? help {2}q quit$/m);
+    // b too early, then taken back: the keys stay while the text grows.
+    t.write('1');
+    screen = await t.waitFor('So far: b');
+    expect(screen).toMatch(/^1-9 pick {2}u undo {2}→ next/m);
+    t.write('q');
+    expect(await t.exit()).toEqual({ code: 0, signal: null });
+  });
+
   it('practice backward-order: the right order in one burst, y, and the answer is recorded right', async () => {
     const state = mkdtempSync(join(tmpdir(), 'gt-order-practice-'));
     const env = { XDG_STATE_HOME: state, GRAD_TUTOR_NOW: '2026-12-07T09:00' };

@@ -29,6 +29,16 @@ describe('the ordering task in lesson 12', () => {
     expect(frame(opened(ID, at + 1)).footer).not.toContain('pick');
   });
 
+  it('in a narrow window the task’s keys keep their place: the lesson’s drop first, down to 40 columns', () => {
+    for (const columns of [40, 48, 60])
+      for (const predict of [false, true]) {
+        const s = { ...opened(ID, taskAt(), predict), window: { columns, rows: 16 } };
+        const footer = frame(s).footer;
+        expect(footer).toMatch(/^1-9 pick {2}u undo {2}→ next/);
+        expect([...footer].length).toBeLessThanOrEqual(columns);
+      }
+  });
+
   it('1 runs b first, too early: b passes on 0 where c would have given it 2, and a holds 0', () => {
     const s = press(opened(ID, taskAt()), '1');
     expect(s.order).toMatchObject({ picks: ['b'], early: ['b'] });
