@@ -242,16 +242,16 @@ export const WAITING: StepAction[] = [
   'code',
 ];
 
-/** While an input to edit is picked by name (after e): every letter, digit and _ types itself; ? is none a name holds. */
+/** While an input to edit is picked by name (after e): every letter, digit and _ types itself; ? is none a name holds, nor a value. */
 export const EDIT_KEYS: Binding<'next' | 'previous' | 'pick' | 'erase' | 'cancel' | 'help' | 'quit'>[] = [
   { action: 'next', keys: ['tab', 'down'], does: 'editing: the next input the name matches', footer: 'next' },
   { action: 'previous', keys: ['shift-tab', 'up'], does: 'editing: the one before' },
   { action: 'pick', keys: ['enter'], does: 'editing: change the input shown', footer: 'pick' },
   { action: 'erase', keys: ['backspace'], does: 'editing: erase a character' },
   { action: 'cancel', keys: ['escape'], does: 'editing: cancel, nothing changed', footer: 'cancel' },
-  { action: 'help', keys: ['?'], does: 'editing: this help (the name typed stays)' },
+  { action: 'help', keys: ['?'], does: 'editing: this help (what is typed stays)' },
   // Ctrl+C quits everywhere (session.ts); said here because q types itself.
-  { action: 'quit', keys: ['ctrl-c'], does: 'editing: quit (q does not: a name may hold it)' },
+  { action: 'quit', keys: ['ctrl-c'], does: 'editing: quit (q types itself in a name)' },
 ];
 
 export const MENU_KEYS: Binding<MenuAction>[] = [

@@ -7,7 +7,7 @@
  * and mastery: they would score the learner on numbers no lesson file has.
  */
 import { num, type Answer, type Given, type Lesson, type Waiting } from '../lesson/index.js';
-import { actionFor, EDIT_KEYS, footerText, keyOf, LESSON_KEYS, TYPED_KEYS, type KeyName } from '../keys/index.js';
+import { actionFor, EDIT_KEYS, footerText, helpRows, keyOf, LESSON_KEYS, TYPED_KEYS, type HelpRow, type KeyName } from '../keys/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { visibleLine } from '../io/visible.js';
 import { lessonFor, shareLayouts } from './lessons.js';
@@ -199,7 +199,8 @@ function typingKey(state: Session, open: OpenLesson, explore: Explore, typing: T
     // An Enter with nothing typed waits: a name picked as soon as it was typed is often followed by Enter.
     if (typing.text.trim() === '' && key === 'enter') return state;
     const done = typedKey(typing, key, undefined, 'cancel');
-    if (!done) return state;
+    // ? is no number: it opens the help, which lists these keys; the value typed stays.
+    if (!done) return actionFor(EDIT_KEYS, key) === 'help' ? { ...state, help: true } : state;
     if ('value' in done) {
       // Without a rule to read, what typedKey gives is a number.
       if (typeof done.value !== 'number') return state;
@@ -236,6 +237,21 @@ function typingKey(state: Session, open: OpenLesson, explore: Explore, typing: T
       return typed({ text, choice: 0, ...(now.length === 0 ? { error: noInput(text) } : {}) });
     }
   }
+}
+
+/** What the typing keys do while an input's new value is typed: as for an answer, but Enter sets and Esc cancels. */
+const VALUE_DOES: Partial<Record<string, string>> = {
+  type: 'editing: the new value’s digits, sign, point',
+  submit: 'editing: set the input to the value typed',
+  erase: 'editing: erase a character',
+  cancel: 'editing: cancel, nothing changed',
+};
+
+/** The help's rows while the edit's line is typed: picking an input by name, or typing its new value. */
+export function editHelp(typing: Typing): HelpRow[] {
+  if (typing.input === undefined) return helpRows(EDIT_KEYS);
+  const value = TYPED_KEYS.flatMap((b) => (VALUE_DOES[b.action] ? [{ ...b, does: VALUE_DOES[b.action]! }] : []));
+  return helpRows([...value, ...EDIT_KEYS.filter((b) => b.action === 'help' || b.action === 'quit')]);
 }
 
 const noInput = (text: string) =>

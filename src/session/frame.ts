@@ -25,7 +25,6 @@ import { visible, visibleLine } from '../io/visible.js';
 import {
   bindingOf,
   footerText,
-  EDIT_KEYS,
   HELP_KEYS,
   helpRows,
   keyOf,
@@ -50,7 +49,7 @@ import { withoutPlots } from '../lesson/plot.js';
 import { lessonKeysOf } from './lesson-keys.js';
 import { lessonOrderOutcome, orderTaskStep } from './order.js';
 import { practiceFrame } from './practice-frame.js';
-import { editedNote, exploreLine } from './explore.js';
+import { editedNote, editHelp, exploreLine } from './explore.js';
 import { skillsOfQuestion } from '../practice/index.js';
 import { inspectFooter, inspected } from './inspect.js';
 
@@ -178,10 +177,9 @@ function quitKey(state: Session): string {
 
 function helpFrame(state: Session, columns: number, rows: number): Frame {
   const waiting = state.screen === 'lesson' ? waitingOf(state) : undefined;
-  // After e, while an input is picked by name: only the edit's keys do anything.
+  // After e, while an input's name or its new value is typed: only the edit's keys do anything.
   const edit = state.screen === 'lesson' ? state.open?.explore?.typing : undefined;
-  const editing = edit !== undefined && edit.input === undefined;
-  const where = state.screen !== 'lesson' ? 'menu' : editing ? 'edit' : waiting ? 'question' : state.predict ? 'quiz' : 'lesson';
+  const where = state.screen !== 'lesson' ? 'menu' : edit ? 'edit' : waiting ? 'question' : state.predict ? 'quiz' : 'lesson';
   // A phase kind's keys only in a lesson with its phase (z where it trains): elsewhere they do nothing, and the table fits 60×16 without them.
   const lesson = state.screen === 'lesson' ? lessonOf(state) : undefined;
   const lessonKeys = lessonKeysOf(lesson, lesson !== undefined && nextLessonAt(lesson, state.open!.step) !== undefined);
@@ -193,8 +191,8 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
   const table =
     where === 'menu'
       ? helpRows(MENU_KEYS)
-      : where === 'edit'
-        ? helpRows(EDIT_KEYS)
+      : edit
+        ? editHelp(edit)
         : where === 'question'
           ? state.typed
             ? typing()
@@ -209,7 +207,7 @@ function helpFrame(state: Session, columns: number, rows: number): Frame {
       ? 'while an answer is typed'
       : {
           menu: 'in the menu',
-          edit: 'while an input is picked by name',
+          edit: edit?.input === undefined ? 'while an input is picked by name' : 'while an input’s new value is typed',
           question: 'while a question waits',
           quiz: 'in predict mode',
           lesson: 'in a lesson',

@@ -240,12 +240,28 @@ describe('e and E in a lesson', () => {
     ])
       expect(lines.some((l) => l.includes(`editing: ${does}`))).toBe(true);
     expect(lines.some((l) => l.includes('next step'))).toBe(false);
-    expect(lines.some((l) => /^Ctrl\+C +editing: quit \(q does not: a name may hold it\)/.test(l))).toBe(true);
+    expect(lines.some((l) => /^Ctrl\+C +editing: quit \(q types itself in a name\)/.test(l))).toBe(true);
     expect(lines.length).toBeLessThanOrEqual(16);
     const closed = run(helped, ...keys('space')).state;
     expect(closed.help).toBe(false);
     expect(closed.open!.explore!.typing).toEqual({ text: 'x', choice: 0 });
     expect(frameOf(closed).editing).toMatch(/^Change which input\? x▏ ▸x1/);
+  });
+
+  it('? while the new value is typed opens the help with the value’s keys; any key closes it, the value kept', () => {
+    const typing = run(opened('mul', 3), ...keys('e', 'a', '-', '2')).state;
+    const helped = run(typing, ...keys('?')).state;
+    const help = buildFrame(helped);
+    const lines = help.kind === 'help' ? help.lines : [];
+    expect(lines[0]).toBe('Keys while an input’s new value is typed — any key closes this');
+    expect(lines.some((l) => /^Enter +editing: set the input to the value typed/.test(l))).toBe(true);
+    expect(lines.some((l) => /^Esc +editing: cancel, nothing changed/.test(l))).toBe(true);
+    // No picking among names here, and no answer to give.
+    expect(lines.some((l) => l.includes('the next input the name matches') || l.includes('answer'))).toBe(false);
+    const closed = run(helped, ...keys('space')).state;
+    expect(closed.open!.explore!.typing).toEqual({ input: 'a', text: '-2', choice: 0 });
+    // Then Enter sets it: z = -2 · (-5) = 10.
+    expect(z(run(closed, ...keys('enter')).state)).toBe(10);
   });
 
   it('the pick line at 60 columns lists what fits, then how many more', () => {
