@@ -44,6 +44,17 @@ describe('e: an input changed on screen', () => {
     expect(tutor.state().screen).toBe('lesson');
   });
 
+  it('? at 60×16 while a name is typed: the edit’s keys on one page; a key closes it and the line is as it was', async () => {
+    tutor = await openTutor({ resume: { id: 'neuron-learns', step: 3 }, size: { columns: 60, rows: 16 } });
+    await tutor.type('e', 'x', '?');
+    const help = tutor.frame();
+    expect(rows(help)[0]).toBe('Keys while an input is picked by name — any key closes this');
+    expect(help).toMatch(/^Tab ↓ +editing: the next input the name matches$/m);
+    expect(rows(help).length).toBeLessThanOrEqual(16);
+    await tutor.type(' ');
+    expect(rows(tutor.frame()).at(-1)).toMatch(/^Change which input\? x▏ ▸x1 \(data\) = 2 x2/);
+  });
+
   it('the MLP: a weight picked by Tab among the names typed, its gradient followed', async () => {
     tutor = await openTutor({ resume: { id: 'mlp', step: 3 }, size: { columns: 100, rows: 30 } });
     await tutor.type('e', 'w', '3', '_', '1', '_', KEY.tab, KEY.tab);
