@@ -15,8 +15,12 @@ function tutor() {
 
 /** Refuses a folder that is not one `code init` made (or one laid out as it does). */
 export function exerciseFolder(dir: string): string {
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new CannotCheck(`${dir}: no such folder — make one with "grad-tutor code init ${dir}".`);
+  if (!existsSync(dir)) throw new CannotCheck(`${dir}: no such folder — make one with "grad-tutor code init ${dir}".`);
+  // A file here cannot be made a folder by init either, so the sentence must not send the learner there.
+  if (!statSync(dir).isDirectory())
+    throw new CannotCheck(
+      `${dir}: is a file, not a folder — give the folder that holds micrograd/, or make one with "grad-tutor code init DIR".`,
+    );
   if (!existsSync(join(dir, 'micrograd', '__init__.py')))
     throw new CannotCheck(
       `${join(dir, 'micrograd', '__init__.py')}: not there, so ${dir} is not a micrograd exercise folder — give the folder that holds micrograd/, or make one with "grad-tutor code init DIR".`,

@@ -123,6 +123,16 @@ describe('grad-tutor code check', () => {
     expect(notPackage.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a file given as the folder is called a file, not missing: init would refuse it too', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'a-file-')), 'engine.py');
+    writeFileSync(file, 'x = 1\n');
+    const run = await runCli(['code', 'check', file], ENV);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toBe(
+      `${file}: is a file, not a folder — give the folder that holds micrograd/, or make one with "grad-tutor code init DIR".\n`,
+    );
+  });
+
   it("stops a learner's endless loop after the time limit and says which exercise it was in", async () => {
     const dir = mutantCopy('engine.py', '        build_topo(self)\n', '        while True:\n            pass\n');
     const report = await checkFolder(dir, ENV, { limitMs: 300 });
