@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
@@ -239,5 +239,28 @@ describe('grad-tutor code init', () => {
     const again = await runCli(['code', 'init', join(dir, 'engine.py')], ENV);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/engine\.py: is a file — /);
+  });
+
+  it('a folder that cannot be made (a link to nowhere, a link to itself, under a file) is one sentence, exit 2, never a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-links-'));
+    writeFileSync(join(dir, 'engine.py'), 'mine = 1\n');
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    symlinkSync(join(dir, 'loop'), join(dir, 'loop'));
+    const nowhere = await runCli(['code', 'init', join(dir, 'dangling')], ENV);
+    expect([nowhere.code, nowhere.stdout, nowhere.stderr]).toEqual([
+      2,
+      '',
+      `${join(dir, 'dangling')}: is a link to nothing (or to itself) — give a new folder's name, e.g. "grad-tutor code init my-micrograd".\n`,
+    ]);
+    const loop = await runCli(['code', 'init', join(dir, 'loop')], ENV);
+    expect([loop.code, loop.stderr]).toEqual([
+      2,
+      `${join(dir, 'loop')}: is a link to nothing (or to itself) — give a new folder's name, e.g. "grad-tutor code init my-micrograd".\n`,
+    ]);
+    const underFile = await runCli(['code', 'init', join(dir, 'engine.py', 'sub')], ENV);
+    expect([underFile.code, underFile.stderr]).toEqual([
+      2,
+      `${join(dir, 'engine.py', 'sub')}: the folder could not be made, as a part of its path is not a folder — give a new folder's name, e.g. "grad-tutor code init my-micrograd".\n`,
+    ]);
   });
 });
