@@ -1,20 +1,11 @@
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { whyNotWritten } from '../io/write-error.js';
-import { CannotCheck } from './check.js';
+import { CannotCheck, isLink } from './check.js';
 import { TEMPLATE_FILES } from './templates.js';
 
 const NEW_NAME = `give a new folder's name, e.g. "grad-tutor code init my-micrograd".`;
-
-/** A link, whether or not it leads anywhere (a path under a file is none). */
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Writes the exercise folder. A folder that exists and holds anything is

@@ -133,6 +133,16 @@ describe('grad-tutor code check', () => {
     );
   });
 
+  it('a link to nothing given as the folder says so, where it said "no such folder — make one with code init", which init refuses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-link-'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    const run = await runCli(['code', 'check', join(dir, 'dangling')], ENV);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toBe(
+      `${join(dir, 'dangling')}: is a link to nothing (or to itself) — give the folder that holds micrograd/, or make one with "grad-tutor code init DIR".\n`,
+    );
+  });
+
   it("stops a learner's endless loop after the time limit and says which exercise it was in", async () => {
     const dir = mutantCopy('engine.py', '        build_topo(self)\n', '        while True:\n            pass\n');
     const report = await checkFolder(dir, ENV, { limitMs: 300 });
