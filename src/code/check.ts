@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { courseGraphs, harnessInput, lectureMlp, type GraphCase, type MlpCase } from './cases.js';
 import { EXERCISES, judgeGraph, judgeMlp, judgeTrain, type HarnessAnswer, type Exercise, type Failure, type Report } from './judge.js';
@@ -13,10 +13,28 @@ function tutor() {
   return (tutorSide ??= { graphs: courseGraphs(), mlp: lectureMlp() });
 }
 
+/** A link, whether or not it leads anywhere (a path under a file is none). */
+export function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** Refuses a folder that is not one `code init` made (or one laid out as it does). */
 export function exerciseFolder(dir: string): string {
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new CannotCheck(`${dir}: no such folder — make one with "grad-tutor code init ${dir}".`);
+  // existsSync follows a link: one that leads nowhere is not a missing folder init could make.
+  if (!existsSync(dir) && isLink(dir))
+    throw new CannotCheck(
+      `${dir}: is a link to nothing (or to itself) — give the folder that holds micrograd/, or make one with "grad-tutor code init DIR".`,
+    );
+  if (!existsSync(dir)) throw new CannotCheck(`${dir}: no such folder — make one with "grad-tutor code init ${dir}".`);
+  // A file here cannot be made a folder by init either, so the sentence must not send the learner there.
+  if (!statSync(dir).isDirectory())
+    throw new CannotCheck(
+      `${dir}: is a file, not a folder — give the folder that holds micrograd/, or make one with "grad-tutor code init DIR".`,
+    );
   if (!existsSync(join(dir, 'micrograd', '__init__.py')))
     throw new CannotCheck(
       `${join(dir, 'micrograd', '__init__.py')}: not there, so ${dir} is not a micrograd exercise folder — give the folder that holds micrograd/, or make one with "grad-tutor code init DIR".`,

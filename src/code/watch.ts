@@ -41,9 +41,12 @@ export function watchScreen(view: View, cols: number, rows: number): string[] {
     }
     lines.push(
       '',
-      firstFailing
-        ? `${view.report.passed} of 3 pass. Fix exercise ${firstFailing.number} and save.${view.checking ? ' Checking…' : ''}`
-        : `All 3 pass: your micrograd trains the lecture's MLP as the tutor does.${view.checking ? ' Checking…' : ''}`,
+      ...wrap(
+        firstFailing
+          ? `${view.report.passed} of 3 pass. Fix exercise ${firstFailing.number} and save.${view.checking ? ' Checking…' : ''}`
+          : `All 3 pass: your micrograd trains the lecture's MLP as the tutor does.${view.checking ? ' Checking…' : ''}`,
+        cols,
+      ),
     );
   }
   const footer = `Save a file in micrograd/ to check again (check ${view.runs}) · q quits`;

@@ -1,4 +1,4 @@
-import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 
@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
  * 0755, both less the umask.
  */
 export function writeFileAtomic(path: string, text: string, shared = false): void {
-  mkdirSync(dirname(path), { recursive: true, mode: shared ? 0o755 : 0o700 });
+  makeFolders(dirname(path), shared ? 0o755 : 0o700);
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
   const fd = openSync(temporary, flags, shared ? 0o644 : 0o600);
@@ -28,5 +28,21 @@ export function writeFileAtomic(path: string, text: string, shared = false): voi
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * mkdir -p, one folder at a time from the first that is there. Node's recursive mkdir never returns under /proc,
+ * where mkdir answers ENOENT though the parent is there: it tries the parent again, for ever.
+ */
+function makeFolders(folder: string, mode: number): void {
+  if (statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return;
+  const parent = dirname(folder);
+  if (parent !== folder) makeFolders(parent, mode);
+  try {
+    mkdirSync(folder, { mode });
+  } catch (error) {
+    // Made meanwhile by another writer (two saves at once): as good as made here.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(folder).isDirectory()) throw error;
   }
 }

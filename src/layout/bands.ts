@@ -94,8 +94,14 @@ function leastWidth(graph: Graph, layerOf: number[], count: number): number {
   return least;
 }
 
-/** The line between two bands: which boxes of the band below were drawn above. */
+/** The line between two bands: which boxes of the band below were drawn above; wrapped at spaces, as a cut sentence says less. */
 function continued(carried: string[], width: number): string {
   const line = `┄┄ continued: ${carried.join(', ')} ${carried.length === 1 ? 'comes' : 'come'} in again from above ┄┄`;
-  return [...line].slice(0, width).join('');
+  const rows: string[] = [];
+  for (const word of line.split(' ')) {
+    const last = rows.length - 1;
+    if (last >= 0 && [...rows[last]].length + 1 + [...word].length <= width) rows[last] += ` ${word}`;
+    else rows.push([...word].slice(0, width).join(''));
+  }
+  return rows.join('\n');
 }

@@ -92,15 +92,22 @@ function isPlotRow(line: string): boolean {
  * The lines without their plots and charts, for a screen reader: the rows of glyphs and the labels under the x
  * axis say nothing read aloud. Each picture has a sentence of its own among the lines that stay.
  */
-export function withoutPlots(lines: string[]): string[] {
+export function withoutPlots(lines: string[], instead?: string): string[] {
   const kept: string[] = [];
   let underAxis = false;
+  let inPicture = false;
   for (const line of lines) {
-    if (isPlotRow(line)) underAxis = line.includes('└');
+    if (isPlotRow(line)) {
+      // `instead`, once, where each picture was.
+      if (!inPicture && instead !== undefined) kept.push(instead);
+      inPicture = true;
+      underAxis = line.includes('└');
+    }
     // The x axis's labels (and a row of notes) under it are indented past the labels' column.
     else if (underAxis && line.startsWith(' '.repeat(LABEL))) continue;
     else {
       underAxis = false;
+      inPicture = false;
       kept.push(line);
     }
   }

@@ -178,6 +178,8 @@ export function exploreKey(state: Session, key: KeyName): Session | undefined {
   const open = state.open;
   if (!open) return undefined;
   if (open.explore?.typing) return typingKey(state, open, open.explore, open.explore.typing, key);
+  // A name being typed after / takes every key: e and E are letters of a name there (the lecture's e).
+  if (state.inspect?.find) return undefined;
   const action = actionFor(LESSON_KEYS, key);
   if (action !== 'edit' && action !== 'restore') return undefined;
   // A question waiting would be asked on other numbers under the learner: the keys wait with the others (WAITING),

@@ -1,5 +1,5 @@
 import { LEGEND, type FramedDrawing } from '../layout/index.js';
-import { plotWidth } from '../lesson/plot.js';
+import { plotWidth, withoutPlots } from '../lesson/plot.js';
 import { clip, clipLimit, wrapLines } from './text.js';
 
 /** Below this the tutor asks for a larger window instead of drawing a broken one. */
@@ -99,7 +99,7 @@ export function planLesson(
     return { ...plan, arrangement: 'beside', drawing: picture, legend: fits ? legend : [] };
   }
 
-  const text = wrapLines(lines, columns);
+  const text = wrapLines(fitted(lines, columns), columns);
   if (!drawing) return scrolled(text, budget, columns);
   // One blank row between the drawing and the text.
   const room = budget - text.length - 1;
@@ -113,6 +113,12 @@ export function planLesson(
     return { ...scrolled(text, budget - 1 - picture.height, columns), drawing: picture };
   }
   return scrolled(text, budget, columns);
+}
+
+/** The lines, each plot left out where the window is narrower than it: wrapped, its rows would break into pieces. */
+function fitted(lines: string[], columns: number): string[] {
+  const width = plotWidth(lines);
+  return width > columns ? withoutPlots(lines, `(a window ${width} columns wide shows the picture)`) : lines;
 }
 
 /** The legend's entries, as many to a line as `width` holds (closer together where that saves a line). */

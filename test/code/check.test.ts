@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
@@ -123,6 +123,26 @@ describe('grad-tutor code check', () => {
     expect(notPackage.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a file given as the folder is called a file, not missing: init would refuse it too', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'a-file-')), 'engine.py');
+    writeFileSync(file, 'x = 1\n');
+    const run = await runCli(['code', 'check', file], ENV);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toBe(
+      `${file}: is a file, not a folder — give the folder that holds micrograd/, or make one with "grad-tutor code init DIR".\n`,
+    );
+  });
+
+  it('a link to nothing given as the folder says so, where it said "no such folder — make one with code init", which init refuses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-link-'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    const run = await runCli(['code', 'check', join(dir, 'dangling')], ENV);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toBe(
+      `${join(dir, 'dangling')}: is a link to nothing (or to itself) — give the folder that holds micrograd/, or make one with "grad-tutor code init DIR".\n`,
+    );
+  });
+
   it("stops a learner's endless loop after the time limit and says which exercise it was in", async () => {
     const dir = mutantCopy('engine.py', '        build_topo(self)\n', '        while True:\n            pass\n');
     const report = await checkFolder(dir, ENV, { limitMs: 300 });
@@ -229,5 +249,28 @@ describe('grad-tutor code init', () => {
     const again = await runCli(['code', 'init', join(dir, 'engine.py')], ENV);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/engine\.py: is a file — /);
+  });
+
+  it('a folder that cannot be made (a link to nowhere, a link to itself, under a file) is one sentence, exit 2, never a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-links-'));
+    writeFileSync(join(dir, 'engine.py'), 'mine = 1\n');
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    symlinkSync(join(dir, 'loop'), join(dir, 'loop'));
+    const nowhere = await runCli(['code', 'init', join(dir, 'dangling')], ENV);
+    expect([nowhere.code, nowhere.stdout, nowhere.stderr]).toEqual([
+      2,
+      '',
+      `${join(dir, 'dangling')}: is a link to nothing (or to itself) — give a new folder's name, e.g. "grad-tutor code init my-micrograd".\n`,
+    ]);
+    const loop = await runCli(['code', 'init', join(dir, 'loop')], ENV);
+    expect([loop.code, loop.stderr]).toEqual([
+      2,
+      `${join(dir, 'loop')}: is a link to nothing (or to itself) — give a new folder's name, e.g. "grad-tutor code init my-micrograd".\n`,
+    ]);
+    const underFile = await runCli(['code', 'init', join(dir, 'engine.py', 'sub')], ENV);
+    expect([underFile.code, underFile.stderr]).toEqual([
+      2,
+      `${join(dir, 'engine.py', 'sub')}: the folder could not be made, as a part of its path is not a folder — give a new folder's name, e.g. "grad-tutor code init my-micrograd".\n`,
+    ]);
   });
 });

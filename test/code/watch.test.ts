@@ -81,6 +81,18 @@ describe('the watch screen', () => {
     skipped: [],
   };
 
+  it('wraps the sentence under the exercises in a narrow window, where it was cut (at 40: "… trains the le")', () => {
+    const passing: Report = {
+      ...failing,
+      exercises: failing.exercises.map((e) => ({ ...e, passed: true, failure: undefined })),
+      passed: 3,
+    };
+    const screen = watchScreen({ dir: 'mine', report: passing, before: [], checking: true, runs: 3 }, 40, 24);
+    const at = screen.findIndex((line) => line.startsWith('All 3 pass'));
+    expect(screen.slice(at, at + 3).join(' ')).toBe("All 3 pass: your micrograd trains the lecture's MLP as the tutor does. Checking…");
+    for (const line of screen) expect([...line].length).toBeLessThanOrEqual(40);
+  });
+
   it('fits 80×24: the first failing exercise in full, wrapped at spaces; the others one line each', () => {
     const screen = watchScreen({ dir: 'mine', report: failing, before: [], checking: false, runs: 2 }, 80, 24);
     expect(screen.length).toBeLessThanOrEqual(24);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
+import { BIN, cleanEnv, NODE } from '../e2e/pty.js';
 
 describe('writeFileAtomic', () => {
   it('writes the text, creates the folder for the user alone, leaves no temporary file', () => {
@@ -40,5 +42,17 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(path, 'key\n', true);
     expect(statSync(path).mode & 0o777).toBe(0o644 & ~umask);
     expect(statSync(join(dir, 'handouts')).mode & 0o777).toBe(0o755 & ~umask);
+  });
+  // Node's own recursive mkdir never returns under /proc (its mkdir answers ENOENT with the parent there): the CLI
+  // spun at full CPU. In a child, which a kill can stop, where a loop in this process could not be.
+  it.runIf(existsSync('/proc/self'))('refuses a folder under /proc, where none can be made, instead of hanging', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const run = spawnSync(NODE, [BIN, 'code', 'init', '/proc/grad-tutor-none/mg'], {
+      env: cleanEnv({ HOME: dir, XDG_STATE_HOME: join(dir, 'state') }),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect([run.status, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toMatch(/^\/proc\/grad-tutor-none\/mg: the folder could not be made, as no folder can be made there — /);
   });
 });

@@ -30,6 +30,26 @@ describe('graph --width', () => {
     }
   });
 
+  it('wraps the line between two bands at a narrow width, never cutting its sentence short (at 40: "… again from" and no more)', async () => {
+    const { code, stdout } = await runCli([
+      'graph',
+      '--expr',
+      'z = a ^ b / c',
+      '--set',
+      'a=2',
+      '--set',
+      'b=3',
+      '--set',
+      'c=4',
+      '--width',
+      '40',
+    ]);
+    expect(code).toBe(0);
+    expect(widest(stdout)).toBeLessThanOrEqual(40);
+    const at = stdout.split('\n').findIndex((line) => line.startsWith('┄┄ continued'));
+    expect(stdout.split('\n').slice(at, at + 2)).toEqual(['┄┄ continued: a^b, c come in again from', 'above ┄┄']);
+  });
+
   it('keeps every drawing’s rules in each band, and draws each node once as itself, after the operands it carries in', () => {
     for (const { id, file } of small) {
       const { graph } = loadScenarioFile(file);

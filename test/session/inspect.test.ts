@@ -140,6 +140,17 @@ describe('/: jump to a node by name', () => {
     expect(press(asking, '/')).toBe(asking);
   });
 
+  it('e and E are letters of the name typed, not the edit: the lecture graph has a node e', () => {
+    // lecture-graph, L = (a·b + c)·f with e = a·b = 2 · (-3) = -6.
+    const typing = press(opened('lecture-graph', 4), '/', 'e');
+    expect(typing.inspect?.find).toEqual({ text: 'e' });
+    expect(typing.open?.explore).toBeUndefined();
+    expect(press(typing, 'backspace', 'E').inspect?.find).toEqual({ text: 'E' });
+    const found = press(typing, 'enter');
+    expect(found.inspect?.found?.name).toBe('e');
+    expect(textOf(found)).toContain('Found e: v -6');
+  });
+
   it('Enter with no match stays; a control character typed shows as visible text', () => {
     const typing = press(opened('reuse-add', 7), '/', 'q', '\x07');
     expect(press(typing, 'enter').inspect?.find).toEqual({ text: 'q\x07' });

@@ -136,4 +136,12 @@ describe('planLesson with a plot in the text', () => {
     expect(plan.arrangement).toBe('stacked');
     expect(plan.panel).toEqual(wide);
   });
+
+  it('leaves a plot out where the window is narrower than it, saying so: wrapped, its rows broke into pieces (lesson 1 at 60×16)', () => {
+    // 12 columns of labels and 60 of plot: 72, more than 60.
+    const plan = planLesson(plotted, 0, undefined, 60, 40);
+    expect(plan.panel).toEqual(['▸ Backward: o → n', '(a window 72 columns wide shows the picture)', 'after the plot']);
+    // At 72 columns it fits, and is there whole.
+    expect(planLesson(plotted, 0, undefined, 72, 40).panel).toEqual(plotted);
+  });
 });
