@@ -4,9 +4,9 @@
  * summary Enter for the next lesson in place of `next`. The reducer, the
  * footer and the help read this one list.
  */
-import { lessonKeysOn, ORDER_KEYS, type Binding } from '../keys/index.js';
-import { kindKeys, type Lesson } from '../lesson/index.js';
-import { orderTaskStep } from './order.js';
+import { lessonKeysOn, type Binding } from '../keys/index.js';
+import { kindKeys, newTask, type Lesson } from '../lesson/index.js';
+import { orderKeysFor, orderTaskStep } from './order.js';
 
 /** A lesson's key: the table's, or a phase kind's (`phase` names it: the footer shows it on that phase's steps). */
 export type LessonBinding = Binding<string> & { phase?: string; task?: boolean };
@@ -35,7 +35,8 @@ export function lessonKeysOf(lesson: Lesson | undefined, nextLesson = false): Le
   if (!lesson) return table;
   const own = ownKeys(lesson);
   // The ordering task's keys first, in a lesson that has it: on its step the footer shows them (frame.ts), and keeps the first.
-  const task: LessonBinding[] = orderTaskStep(lesson) === -1 ? [] : ORDER_KEYS.map((b) => ({ ...b, task: true }));
+  const task: LessonBinding[] =
+    orderTaskStep(lesson) === -1 ? [] : orderKeysFor(newTask(lesson.trace).listed.length).map((b) => ({ ...b, task: true }));
   if (own.length === 0 && task.length === 0) return table;
   const at = table.findIndex((b) => b.action === 'less') + 1;
   return [...task, ...table.slice(0, at), ...own, ...table.slice(at)];

@@ -6,7 +6,16 @@
  * rules are the lesson's (src/lesson/backward-order.ts).
  */
 import { backprop, type Trace } from '../engine/index.js';
-import { actionFor, bindingOf, keyOf, ORDER_KEYS, PRACTICE_DONE_KEYS, PRACTICE_SURE_KEYS, type KeyName } from '../keys/index.js';
+import {
+  actionFor,
+  bindingOf,
+  keyOf,
+  ORDER_KEYS,
+  PRACTICE_DONE_KEYS,
+  PRACTICE_SURE_KEYS,
+  type Binding,
+  type KeyName,
+} from '../keys/index.js';
 import {
   finished,
   isTopological,
@@ -150,5 +159,19 @@ export function orderProblem(
   return { ...view, lines: [verdict, ...view.lines.slice(view.lines.findIndex((l) => l.startsWith('Your order')))] };
 }
 
-/** The footer's keys while the task waits: its own, and quit. */
-export const ORDER_PROBLEM_KEYS = [...ORDER_KEYS, ...PRACTICE_DONE_KEYS];
+/**
+ * The task's keys for `count` numbered nodes: a pick key for each number there is (`1-2 pick` for two), so the
+ * footer and the help never offer a 9 that no node has. The reducer still takes every digit (a number no node has
+ * changes nothing).
+ */
+export function orderKeysFor(count: number): Binding<'pick' | 'undo'>[] {
+  return ORDER_KEYS.map((binding) => {
+    if (binding.action !== 'pick') return binding;
+    const keys = binding.keys.slice(0, Math.max(1, count));
+    const shown = keys.length === 1 ? keys[0] : `${keys[0]}-${keys.at(-1)}`;
+    return { ...binding, keys, shown: { help: shown, footer: shown } };
+  });
+}
+
+/** The footer's keys while a problem's task waits: its own, for the nodes it numbers, and quit. */
+export const orderProblemKeys = (problem: Problem) => [...orderKeysFor(problem.order?.length ?? 9), ...PRACTICE_DONE_KEYS];

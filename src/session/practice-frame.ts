@@ -17,7 +17,7 @@ import type { LessonFrame } from './frame.js';
 import { layoutFor } from './lessons.js';
 import { planLesson, type DrawingRoom } from './plan.js';
 import { outcomeOf, questionOf, roundScore, type PracticeState } from './practice.js';
-import { ORDER_PROBLEM_KEYS, orderOutcome, orderProblem } from './order.js';
+import { orderOutcome, orderProblem, orderProblemKeys } from './order.js';
 import type { Session } from './state.js';
 
 const titleOf = (skill: string) => SKILLS.find((s) => s.id === skill)?.title ?? skill;
@@ -175,7 +175,7 @@ export function practiceFrame(state: Session, round: PracticeState, columns: num
           state.typed
             ? TYPED_KEYS
             : task
-              ? ORDER_PROBLEM_KEYS
+              ? orderProblemKeys(problem)
               : [...QUIZ_KEYS.filter((b) => b.action !== 'skip' && (b.action !== 'hint' || !round.test)), ...PRACTICE_DONE_KEYS],
           columns,
         )

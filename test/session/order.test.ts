@@ -23,7 +23,7 @@ describe('the ordering task in lesson 12', () => {
     expect(lesson().steps[at - 1].title).toBe('Wrong order: why');
     const s = opened(ID, at);
     expect(frame(s).text.lines).toEqual(expect.arrayContaining(['  1. b', '  2. c']));
-    expect(frame(s).footer).toMatch(/^1-9 pick {2}u undo {2}→ next/);
+    expect(frame(s).footer).toMatch(/^1-2 pick {2}u undo {2}→ next/);
     // Not on the step before it, nor on build_topo's after it.
     expect(frame(opened(ID, at - 1)).footer).not.toContain('pick');
     expect(frame(opened(ID, at + 1)).footer).not.toContain('pick');
@@ -34,7 +34,7 @@ describe('the ordering task in lesson 12', () => {
       for (const predict of [false, true]) {
         const s = { ...opened(ID, taskAt(), predict), window: { columns, rows: 16 } };
         const footer = frame(s).footer;
-        expect(footer).toMatch(/^1-9 pick {2}u undo {2}→ next/);
+        expect(footer).toMatch(/^1-2 pick {2}u undo {2}→ next/);
         expect([...footer].length).toBeLessThanOrEqual(columns);
       }
   });
@@ -76,7 +76,7 @@ describe('the ordering task in lesson 12', () => {
   it('the help lists the task’s keys in lesson 12, and not in a lesson without the task', () => {
     const help = buildFrame(press(opened(ID, taskAt()), '?'));
     const lines = help.kind === 'help' ? help.lines : [];
-    expect(lines.some((l) => /^1-9 +the order: run that node next/.test(l))).toBe(true);
+    expect(lines.some((l) => /^1-2 +the order: run that node next/.test(l))).toBe(true);
     expect(lines.some((l) => /^u +the order: take the last node back/.test(l))).toBe(true);
     const other = buildFrame(press(opened('reuse-mul', 3), '?'));
     expect(other.kind === 'help' && other.lines.some((l) => l.includes('the order:'))).toBe(false);
