@@ -12,6 +12,7 @@ import type { Scenario } from '../scenario/index.js';
 import { visibleLine } from '../io/visible.js';
 import { lessonFor, shareLayouts } from './lessons.js';
 import { typedKey } from './typed.js';
+import { startingWith } from './text.js';
 import { lessonOf, reviewing, waitingOf, type OpenLesson, type Session } from './state.js';
 
 /** What the learner explores in the open lesson: its edit, the line being typed, the line that says what changed. */
@@ -166,8 +167,7 @@ export function unsaid(state: Session): Session {
 
 /** The inputs whose names start with the text typed, the one typed exactly first. */
 function matches(scenario: Scenario, text: string): string[] {
-  const inputs = scenario.graph.inputs.filter((name) => name.startsWith(text));
-  return inputs.includes(text) ? [text, ...inputs.filter((name) => name !== text)] : inputs;
+  return startingWith(scenario.graph.inputs, text);
 }
 
 /**

@@ -11,15 +11,17 @@ import { buildFrame } from './frame.js';
 import { layoutFor } from './lessons.js';
 import type { Session } from './state.js';
 import { hereOf } from './inspect.js';
+import { startingWith } from './text.js';
 
 /** Past this many, the names that match are counted, not listed. */
 const SHOWN_MATCHES = 3;
 
 /** The nodes whose names start with `prefix`, in the graph's order; an exact name first. Constants have no name to find. */
 export function matchesOf(graph: Graph, prefix: string): string[] {
-  const names = graph.nodes.filter((n) => n.op !== 'const' && n.name.startsWith(prefix)).map((n) => n.name);
-  const exact = names.indexOf(prefix);
-  return exact > 0 ? [prefix, ...names.slice(0, exact), ...names.slice(exact + 1)] : names;
+  return startingWith(
+    graph.nodes.filter((n) => n.op !== 'const').map((n) => n.name),
+    prefix,
+  );
 }
 
 /** What Tab makes of the text: the longest start every match shares (the whole name where one matches). */

@@ -24,6 +24,13 @@ function wrapLine(line: string, width: number): string[] {
   return out;
 }
 
+/** The names that start with `prefix`, in their order, the one it spells whole first: what a name typed so far picks. */
+export function startingWith(names: readonly string[], prefix: string): string[] {
+  const found = names.filter((name) => name.startsWith(prefix));
+  const exact = found.indexOf(prefix);
+  return exact > 0 ? [prefix, ...found.slice(0, exact), ...found.slice(exact + 1)] : found;
+}
+
 export function wrapLines(lines: string[], width: number): string[] {
   return lines.flatMap((line) => wrapLine(line, Math.max(1, width)));
 }
