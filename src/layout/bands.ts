@@ -36,8 +36,9 @@ export function drawWithin(graph: Graph, state: GraphState, width: number, whole
 /** The whole layout where it fits, else bands of its layers, each at most `width` wide. */
 export function bandsWithin(graph: Graph, width: number, whole: Layout = layoutGraph(graph)): Band[] {
   if (whole.width <= width) return [{ layout: whole, carried: [] }];
-  const layerOf = layerIndex(graph);
-  const count = layerOf.reduce((most, l) => Math.max(most, l + 1), 0);
+  const layered = layerIndex(graph);
+  const { layerOf } = layered;
+  const count = layered.byLayer.length;
   // Where each layer's boxes lie in the whole drawing: a first guess at how many layers a band holds.
   const right = new Array<number>(count).fill(0);
   const left = new Array<number>(count).fill(Infinity);
@@ -51,46 +52,64 @@ export function bandsWithin(graph: Graph, width: number, whole: Layout = layoutG
     let last = first;
     while (last + 1 < count && right[last + 1] - left[first] <= width) last++;
     // The guess leaves out the operands carried in and the band's own routing: fewer layers until it fits.
-    let band = layOut(graph, layerOf, first, last);
-    while (band.layout.width > width && last > first) band = layOut(graph, layerOf, first, --last);
-    if (band.layout.width > width) throw new TooNarrow(leastWidth(graph, layerOf, count));
+    let band = layOut(graph, layered, first, last);
+    while (band.layout.width > width && last > first) band = layOut(graph, layered, first, --last);
+    if (band.layout.width > width) throw new TooNarrow(leastWidth(graph, layered));
     bands.push(band);
     first = last + 1;
   }
   return bands;
 }
 
-/** Each graph node's layer, as the whole layout has it. */
-function layerIndex(graph: Graph): number[] {
+/** Each graph node's layer as the whole layout has it, the nodes of each layer (in graph order) and each name's node. */
+interface Layered {
+  layerOf: number[];
+  byLayer: number[][];
+  index: Map<string, number>;
+}
+
+/** Worked out once a drawing: a band reads only its own layers' nodes, so the bands together cost one pass over the graph. */
+function layerIndex(graph: Graph): Layered {
   const { nodes } = layers(graph);
-  return graph.nodes.map((_, i) => nodes[i].layer);
+  const layerOf = graph.nodes.map((_, i) => nodes[i].layer);
+  const byLayer: number[][] = [];
+  layerOf.forEach((layer, i) => {
+    while (byLayer.length <= layer) byLayer.push([]);
+    byLayer[layer].push(i);
+  });
+  return { layerOf, byLayer, index: new Map(graph.nodes.map((node, i) => [node.name, i])) };
 }
 
 /** The graph of layers first … last, with the operands from earlier layers as leaves of their own name. */
-function layOut(graph: Graph, layerOf: number[], first: number, last: number): Band {
-  const index = new Map(graph.nodes.map((node, i) => [node.name, i]));
-  const inBand = (i: number) => layerOf[i] >= first && layerOf[i] <= last;
-  const carried = new Set<string>();
-  graph.nodes.forEach((node, i) => {
-    if (inBand(i)) for (const operand of node.inputs) if (layerOf[index.get(operand)!] < first) carried.add(operand);
-  });
-  const nodes: GraphNode[] = [];
-  graph.nodes.forEach((node, i) => {
-    if (carried.has(node.name)) nodes.push({ ...node, op: node.op === 'const' ? 'const' : 'input', inputs: [] });
-    else if (inBand(i)) nodes.push(node);
-  });
+function layOut(graph: Graph, { layerOf, byLayer, index }: Layered, first: number, last: number): Band {
+  // The band's nodes in graph order, as a walk over the whole graph would meet them.
+  const members: number[] = [];
+  for (let layer = first; layer <= last; layer++) for (const i of byLayer[layer]) members.push(i);
+  members.sort((a, b) => a - b);
+  const carried = new Map<string, number>();
+  for (const i of members)
+    for (const operand of graph.nodes[i].inputs) {
+      const j = index.get(operand)!;
+      if (layerOf[j] < first) carried.set(operand, j);
+    }
+  const nodes: GraphNode[] = [...members, ...carried.values()]
+    .sort((a, b) => a - b)
+    .map((i) => {
+      const node = graph.nodes[i];
+      return carried.has(node.name) ? { ...node, op: node.op === 'const' ? 'const' : 'input', inputs: [] } : node;
+    });
   const band: Graph = {
     nodes,
     inputs: nodes.filter((n) => n.op === 'input').map((n) => n.name),
     output: nodes.some((n) => n.name === graph.output) ? graph.output : nodes[nodes.length - 1].name,
   };
-  return { layout: layoutGraph(band), carried: [...carried] };
+  return { layout: layoutGraph(band), carried: [...carried.keys()] };
 }
 
 /** The least width every band of one layer needs: what --width must be at least. */
-function leastWidth(graph: Graph, layerOf: number[], count: number): number {
+function leastWidth(graph: Graph, layered: Layered): number {
   let least = 0;
-  for (let l = 0; l < count; l++) least = Math.max(least, layOut(graph, layerOf, l, l).layout.width);
+  for (let l = 0; l < layered.byLayer.length; l++) least = Math.max(least, layOut(graph, layered, l, l).layout.width);
   return least;
 }
 
