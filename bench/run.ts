@@ -226,3 +226,5 @@ await import('./explore.js');
 await import('./paths.js');
 // A typed rule's check: parse, the names, the points, the wrong rules tried.
 await import('./rule.js');
+// graph --width 80 of chains of 1,000 to 100,000 nodes, drawn in bands.
+await import('./bands.js');
